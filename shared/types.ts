@@ -1,0 +1,24 @@
+/** Types shared by every part of the core and by all front ends (no vscode or Slack imports here). */
+
+/** Where a request comes from; the policy differs per surface (a Slack channel is read by many people). */
+export type Surface = "vscode" | "cli" | "slack-dm" | "slack-channel";
+export const SURFACES: readonly Surface[] = ["vscode", "cli", "slack-dm", "slack-channel"];
+
+export interface ChatMessage {
+    role: "user" | "assistant";
+    content: string;
+}
+
+export interface Usage {
+    promptTokens: number;
+    completionTokens: number;
+}
+
+/** Sampling options; defaults are Med42-v2's model card values (see shared/engine/defaults.ts). */
+export interface SamplingOptions {
+    temperature?: number;
+    topK?: number;
+    topP?: number;
+    maxTokens?: number;
+    seed?: number;
+}
