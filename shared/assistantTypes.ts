@@ -1,0 +1,72 @@
+/**
+ * The one core API used by the CLI, the VS Code extension and the Slack bot (implemented by `Med42Assistant` in
+ * shared/assistant.ts). Front ends render these events; they never talk to node-llama-cpp or the policy directly.
+ */
+import type {ChatMessage, SamplingOptions, Surface, Usage} from "./types";
+import type {Disclaimer, PolicyDecision} from "./policy/types";
+
+/** The model's lifecycle, for status bars and "Download model" buttons. */
+export type ModelState =
+    | {status: "idle"; model: string}
+    | {status: "not-downloaded"; model: string; sizeBytes?: number}
+    | {status: "downloading"; model: string; receivedBytes: number; totalBytes?: number}
+    | {status: "loading"; model: string}
+    | {status: "ready"; model: string; path: string}
+    | {status: "error"; model: string; message: string};
+
+export interface AskRequest {
+    /** The conversation so far; the last message is the user's question. */
+    messages: ChatMessage[];
+    surface: Surface;
+    /** Used (hashed) in the audit log and for per-user limits. */
+    userId?: string;
+    /** Lets a follow-up turn reuse the KV cache of the sequence that served the conversation. */
+    conversationId?: string;
+    signal?: AbortSignal;
+    sampling?: SamplingOptions;
+    /** Overrides the system prompt for this request (tasks such as explain). Default: Med42's. */
+    systemPrompt?: string;
+}
+
+export interface SummarizeRequest {
+    text: string;
+    surface: Surface;
+    userId?: string;
+    /** Extra instruction, e.g. "for a discharge letter". */
+    instruction?: string;
+    signal?: AbortSignal;
+    /** Map-reduce progress over chunks of a long document. */
+    onProgress?: (done: number, total: number) => void;
+}
+
+export type AnswerEvent =
+    /** The policy's decision on the request, before any model call. */
+    | {type: "decision"; decision: PolicyDecision}
+    /** Waiting behind other requests; position 1 = next. */
+    | {type: "queued"; position: number}
+    /** The model started generating for this request. */
+    | {type: "started"}
+    /** A chunk of model text. */
+    | {type: "text"; text: string}
+    /** Output screening replaced everything streamed so far with a policy message. */
+    | {type: "replaced"; decision: PolicyDecision; text: string};
+
+export type StopReason = "eos" | "maxTokens" | "abort" | "policy";
+
+export interface AnswerResult {
+    /** Everything shown: the answer (or the policy message) followed by the disclaimer. */
+    text: string;
+    /** The model's own text ("" when the model was not called or its answer was replaced). */
+    answer: string;
+    disclaimer: Disclaimer;
+    policy: PolicyDecision;
+    usage: Usage;
+    /** The resolved model file. */
+    model: string;
+    stopReason: StopReason;
+}
+
+/** Iterate for live events; `result` resolves when the request ends (rejects on errors such as a missing model). */
+export interface AnswerStream extends AsyncIterable<AnswerEvent> {
+    readonly result: Promise<AnswerResult>;
+}
