@@ -1,0 +1,60 @@
+/**
+ * The seam between the core and whatever runs the model. Today: llama.cpp in-process (LlamaCppBackend). A remote
+ * OpenAI-compatible server (vLLM, llama.cpp server) can implement the same interface later without touching the
+ * front ends or the assistant.
+ */
+import type {ChatMessage, Usage} from "../types";
+
+export interface ResolvedSampling {
+    temperature: number;
+    topK: number;
+    topP: number;
+    maxTokens: number;
+    seed?: number;
+}
+
+export interface GenerateRequest {
+    systemPrompt: string;
+    /** Conversation, oldest first; the last message is the user's. Trimmed by the backend to fit its context. */
+    messages: ChatMessage[];
+    sampling: ResolvedSampling;
+    /** Routes follow-ups to the sequence that still holds the conversation's KV cache. */
+    conversationId?: string;
+    signal?: AbortSignal;
+    onQueuePosition?: (position: number) => void;
+    onStart?: () => void;
+    onText?: (text: string) => void;
+}
+
+export interface GenerateResult {
+    text: string;
+    stopReason: "eos" | "maxTokens" | "abort";
+    usage: Usage & {
+        /** Prompt tokens actually evaluated (the rest came from the KV cache). */
+        evaluatedPromptTokens: number;
+    };
+    /** Oldest messages dropped to fit the context. */
+    droppedMessages: number;
+}
+
+export interface ChatBackend {
+    /** Human-readable description of the model (file path or URL). */
+    readonly modelDescription: string;
+    /** Tokens the context holds per conversation. */
+    readonly contextSize: number;
+    /** Loads the model (idempotent); generate() calls it too. */
+    load(signal?: AbortSignal): Promise<void>;
+    generate(request: GenerateRequest): Promise<GenerateResult>;
+    countTokens(text: string): Promise<number>;
+    dispose(): Promise<void>;
+}
+
+/** The input does not fit in the context even with the history dropped. The message is fit for users. */
+export class InputTooLongError extends Error {
+    constructor(readonly inputTokens: number, readonly availableTokens: number) {
+        super(`The message is too long for the model: it needs about ${inputTokens} tokens but only ` +
+            `${availableTokens} are available (the context also keeps room for the answer). ` +
+            "Shorten it, or summarize the text first.");
+        this.name = "InputTooLongError";
+    }
+}

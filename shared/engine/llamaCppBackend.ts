@@ -1,0 +1,228 @@
+/**
+ * Runs a Llama-3 GGUF in-process with node-llama-cpp: one model, one context with several sequences, a fair FIFO
+ * queue in front of them, and KV-cache reuse (a follow-up goes back to the sequence that holds its conversation;
+ * a new conversation on any sequence reuses the already evaluated system prompt, which every sequence is primed
+ * with at load time).
+ */
+import type {
+    ChatHistoryItem, Llama, LlamaChat, LlamaContext, LlamaContextSequence, LlamaModel, Llama3ChatWrapper, Token
+} from "node-llama-cpp" with {"resolution-mode": "import"};
+import type {ChatMessage} from "../types";
+import {type ChatBackend, type GenerateRequest, type GenerateResult, InputTooLongError} from "./chatBackend";
+import {DEFAULT_SEQUENCES, MED42_CONTEXT_SIZE, MED42_SYSTEM_PROMPT} from "./defaults";
+import {type GpuChoice, defaultThreads, getLlamaRuntime, importNodeLlamaCpp} from "./llamaRuntime";
+import {QueueAbortedError, RequestQueue} from "./requestQueue";
+
+export interface LlamaCppBackendOptions {
+    /** The .gguf file, or a function that resolves it (e.g. downloads it first). */
+    modelPath: string | ((signal?: AbortSignal) => Promise<string>);
+    gpu?: GpuChoice;
+    threads?: number;
+    /** Tokens per conversation (per sequence). Default 8192, Med42-v2's trained context. */
+    contextSize?: number;
+    /** Conversations generated in parallel; more wait in the queue. */
+    sequences?: number;
+    /** Evaluated into every sequence at load so new conversations start warm. Default: Med42's system prompt. */
+    primeSystemPrompt?: string | false;
+    /** Memory-map the weights (default: llama.cpp's default). */
+    useMmap?: boolean;
+    /** Called after the model file is known and before it is loaded (e.g. to validate it). */
+    beforeLoad?: (modelPath: string) => Promise<void>;
+}
+
+interface SequenceSlot {
+    sequence: LlamaContextSequence;
+    chat: LlamaChat;
+    /** The conversation whose history this sequence holds. */
+    conversationId?: string;
+}
+
+interface Loaded {
+    llama: Llama;
+    model: LlamaModel;
+    context: LlamaContext;
+    wrapper: Llama3ChatWrapper;
+    slots: SequenceSlot[];
+    queue: RequestQueue<SequenceSlot>;
+    modelPath: string;
+}
+
+export class LlamaCppBackend implements ChatBackend {
+    readonly contextSize: number;
+    private loading?: Promise<Loaded>;
+    private loaded?: Loaded;
+    private disposed = false;
+
+    constructor(private readonly options: LlamaCppBackendOptions) {
+        this.contextSize = options.contextSize ?? MED42_CONTEXT_SIZE;
+    }
+
+    get modelDescription(): string {
+        return this.loaded?.modelPath ?? (typeof this.options.modelPath === "string" ? this.options.modelPath : "(not resolved yet)");
+    }
+
+    /** The loaded model, for tools that need lower-level access (evaluation, benchmarks). */
+    get model(): LlamaModel | undefined { return this.loaded?.model; }
+
+    /** Requests waiting for a sequence. */
+    get waiting(): number { return this.loaded?.queue.waiting ?? 0; }
+
+    load(signal?: AbortSignal): Promise<void> {
+        return this.ensureLoaded(signal).then(() => undefined);
+    }
+
+    private ensureLoaded(signal?: AbortSignal): Promise<Loaded> {
+        if (this.disposed) return Promise.reject(new Error("The model backend was disposed."));
+        if (!this.loading) {
+            this.loading = this.doLoad(signal).then((l) => (this.loaded = l));
+            // A failed load (missing file, cancelled download) can be retried by the next request.
+            this.loading.catch(() => { this.loading = undefined; });
+        }
+        return this.loading;
+    }
+
+    private async doLoad(signal?: AbortSignal): Promise<Loaded> {
+        const modelPath = typeof this.options.modelPath === "string" ? this.options.modelPath : await this.options.modelPath(signal);
+        await this.options.beforeLoad?.(modelPath);
+        const threads = this.options.threads ?? defaultThreads();
+        const llama = await getLlamaRuntime({gpu: this.options.gpu, threads});
+        const {Llama3ChatWrapper, LlamaChat} = await importNodeLlamaCpp();
+        const model = await llama.loadModel({modelPath, useMmap: this.options.useMmap, loadSignal: signal});
+        const sequences = Math.max(1, this.options.sequences ?? DEFAULT_SEQUENCES);
+        const contextSize = Math.min(this.contextSize, model.trainContextSize);
+        let context: LlamaContext;
+        try {
+            context = await model.createContext({contextSize, sequences, threads, createSignal: signal});
+        } catch (err) {
+            await model.dispose();
+            throw err;
+        }
+        // Med42-v2 uses the Llama-3 chat format; never trust whatever template the file embeds.
+        const wrapper = new Llama3ChatWrapper();
+        const slots: SequenceSlot[] = [];
+        for (let i = 0; i < sequences; i++) {
+            const sequence = context.getSequence();
+            slots.push({sequence, chat: new LlamaChat({contextSequence: sequence, chatWrapper: wrapper})});
+        }
+        const loaded: Loaded = {llama, model, context, wrapper, slots, queue: new RequestQueue(slots), modelPath};
+        const prime = this.options.primeSystemPrompt ?? MED42_SYSTEM_PROMPT;
+        if (prime !== false) await this.primeSequences(loaded, prime);
+        if (this.disposed) { await context.dispose(); await model.dispose(); throw new Error("The model backend was disposed."); }
+        return loaded;
+    }
+
+    /** Evaluates the system prompt into every sequence at once (one batch), so no conversation pays for it again. */
+    private async primeSequences(l: Loaded, systemPrompt: string): Promise<void> {
+        const tokens = this.renderTokens(l, systemPrompt, []);
+        await Promise.all(l.slots.map((s) => s.sequence.evaluateWithoutGeneratingNewTokens(tokens)));
+    }
+
+    private renderTokens(l: Loaded, systemPrompt: string, messages: ChatMessage[]): Token[] {
+        const history = toChatHistory(systemPrompt, messages);
+        const {contextText} = l.wrapper.generateContextState({chatHistory: history});
+        return contextText.tokenize(l.model.tokenizer);
+    }
+
+    async countTokens(text: string): Promise<number> {
+        const l = await this.ensureLoaded();
+        return l.model.tokenize(text).length;
+    }
+
+    /** Drops the oldest turns until the prompt plus room for the answer fits; the system prompt always stays. */
+    private fitHistory(l: Loaded, req: GenerateRequest): {messages: ChatMessage[]; promptTokens: number; dropped: number} {
+        const budget = l.context.contextSize - req.sampling.maxTokens;
+        let messages = req.messages;
+        let dropped = 0;
+        for (;;) {
+            const promptTokens = this.renderTokens(l, req.systemPrompt, messages).length + 8; // + assistant header
+            if (promptTokens <= budget) return {messages, promptTokens, dropped};
+            if (messages.length <= 1) throw new InputTooLongError(promptTokens, Math.max(0, budget));
+            // Drop a whole exchange (user + assistant) so the history keeps alternating.
+            const cut = messages[0].role === "user" && messages[1]?.role === "assistant" && messages.length > 2 ? 2 : 1;
+            messages = messages.slice(cut);
+            dropped += cut;
+        }
+    }
+
+    async generate(req: GenerateRequest): Promise<GenerateResult> {
+        if (req.messages.length === 0 || req.messages[req.messages.length - 1].role !== "user")
+            throw new Error("A request needs a conversation that ends with the user's message.");
+        const aborted = (): GenerateResult => ({
+            text: "", stopReason: "abort", droppedMessages: 0,
+            usage: {promptTokens: 0, completionTokens: 0, evaluatedPromptTokens: 0}
+        });
+        if (req.signal?.aborted) return aborted();
+        const l = await this.ensureLoaded(req.signal);
+        const fit = this.fitHistory(l, req);
+        const preferred = req.conversationId != null
+            ? l.slots.findIndex((s) => s.conversationId === req.conversationId) : -1;
+        let lease;
+        try {
+            lease = await l.queue.acquire({preferred: preferred >= 0 ? preferred : undefined, signal: req.signal, onPosition: req.onQueuePosition});
+        } catch (err) {
+            if (err instanceof QueueAbortedError) return aborted();
+            throw err;
+        }
+        const slot = lease.slot;
+        try {
+            slot.conversationId = req.conversationId;
+            const meter = slot.sequence.tokenMeter;
+            const inBefore = meter.usedInputTokens;
+            const outBefore = meter.usedOutputTokens;
+            req.onStart?.();
+            let text = "";
+            let stopReason: GenerateResult["stopReason"];
+            try {
+                const response = await slot.chat.generateResponse(toChatHistory(req.systemPrompt, fit.messages), {
+                    signal: req.signal,
+                    stopOnAbortSignal: true,
+                    maxTokens: req.sampling.maxTokens,
+                    temperature: req.sampling.temperature,
+                    topK: req.sampling.topK,
+                    topP: req.sampling.topP,
+                    seed: req.sampling.seed,
+                    onTextChunk: (chunk) => { text += chunk; req.onText?.(chunk); }
+                });
+                text = response.response;
+                stopReason = response.metadata.stopReason === "abort" ? "abort"
+                    : response.metadata.stopReason === "maxTokens" ? "maxTokens" : "eos";
+            } catch (err) {
+                // Aborted before the first token: node-llama-cpp throws even with stopOnAbortSignal.
+                if (!req.signal?.aborted) throw err;
+                stopReason = "abort";
+            }
+            const completionTokens = meter.usedOutputTokens - outBefore;
+            // The sampled tokens are fed back as input too; count only what the prompt cost.
+            const evaluatedPromptTokens = Math.max(0, meter.usedInputTokens - inBefore - completionTokens);
+            return {
+                text, stopReason, droppedMessages: fit.dropped,
+                usage: {promptTokens: fit.promptTokens, completionTokens, evaluatedPromptTokens}
+            };
+        } finally {
+            lease.release();
+        }
+    }
+
+    async dispose(): Promise<void> {
+        this.disposed = true;
+        const l = this.loaded ?? await this.loading?.catch(() => undefined);
+        this.loaded = undefined;
+        this.loading = undefined;
+        if (!l) return;
+        l.queue.dispose();
+        for (const s of l.slots) s.chat.dispose({disposeSequence: false});
+        await l.context.dispose();
+        await l.model.dispose();
+    }
+}
+
+function toChatHistory(systemPrompt: string, messages: ChatMessage[]): ChatHistoryItem[] {
+    const history: ChatHistoryItem[] = [{type: "system", text: systemPrompt}];
+    for (const m of messages) {
+        if (m.role === "user") history.push({type: "user", text: m.content});
+        else history.push({type: "model", response: [m.content]});
+    }
+    // LlamaChat generates the reply of the final model item.
+    history.push({type: "model", response: []});
+    return history;
+}
