@@ -1,0 +1,45 @@
+/**
+ * `med42 ask "question"`: one question, streamed answer, then the disclaimer; `--json` for tools.
+ */
+import type {Command} from "commander";
+import {Med42Assistant} from "../../shared/assistant";
+import {addModelOptions, type ModelFlags, toAssistantOptions} from "../assistantOptions";
+import {CliError} from "../cliError";
+import {showModelStatus} from "../modelStatus";
+import {readStdin, withInterrupt} from "../readInput";
+import {printAnswerStream} from "../renderAnswer";
+
+interface AskFlags extends ModelFlags { json?: boolean }
+
+export function register(program: Command): void {
+    addModelOptions(program.command("ask")
+        .description("ask Med42 one question (use - to read the question from stdin)")
+        .argument("[question...]", "the question")
+        .option("--json", "print one JSON object at the end instead of streaming"))
+        .addHelpText("after", "\nExamples:\n  med42 ask \"What is hypertension?\"\n  echo \"What is gout?\" | med42 ask - --json")
+        .action(async (words: string[], flags: AskFlags) => {
+            let question = words.join(" ");
+            if (question === "-") question = await readStdin();
+            if (!question.trim()) throw new CliError("no question given (see med42 ask --help)", 2);
+            const assistant = new Med42Assistant(toAssistantOptions(flags));
+            const status = showModelStatus(assistant);
+            try {
+                await withInterrupt(async (signal) => {
+                    const stream = assistant.ask({messages: [{role: "user", content: question.trim()}], surface: "cli", signal});
+                    if (flags.json) {
+                        const r = await stream.result;
+                        process.stdout.write(JSON.stringify({
+                            text: r.text, answer: r.answer, disclaimer: r.disclaimer.text,
+                            policy: {action: r.policy.action, category: r.policy.category, rules: r.policy.rules},
+                            usage: r.usage, model: r.model, stopReason: r.stopReason
+                        }) + "\n");
+                    } else {
+                        await printAnswerStream(stream);
+                    }
+                });
+            } finally {
+                status.dispose();
+                await assistant.dispose();
+            }
+        });
+}

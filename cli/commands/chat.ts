@@ -1,0 +1,70 @@
+/**
+ * `med42 chat`: an interactive multi-turn conversation. Ctrl+C stops the current answer (not the program);
+ * at the prompt, Ctrl+C or /exit leaves. /reset starts a new conversation.
+ */
+import * as readline from "node:readline";
+import * as crypto from "node:crypto";
+import type {Command} from "commander";
+import {Med42Assistant} from "../../shared/assistant";
+import type {ChatMessage} from "../../shared/types";
+import {addModelOptions, type ModelFlags, toAssistantOptions} from "../assistantOptions";
+import {showModelStatus} from "../modelStatus";
+import {printAnswerStream} from "../renderAnswer";
+
+const HELP = "Commands: /reset (new conversation), /exit (quit), /help. Ctrl+C stops an answer.";
+
+export function register(program: Command): void {
+    addModelOptions(program.command("chat")
+        .description("interactive chat with Med42 (downloads the default model on first use)"))
+        .action(async (flags: ModelFlags) => {
+            const assistant = new Med42Assistant(toAssistantOptions(flags));
+            const status = showModelStatus(assistant);
+            const rl = readline.createInterface({input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY});
+            let history: ChatMessage[] = [];
+            let conversationId = crypto.randomUUID();
+            let current: AbortController | undefined;
+            let closed = false;
+            rl.on("SIGINT", () => {
+                if (current) { current.abort(); return; }
+                rl.close();
+            });
+            rl.on("close", () => { closed = true; current?.abort(); });
+            process.stdout.write(`Med42 chat. ${HELP}\n${assistant.disclaimer.text}\n\n`);
+            const questions = rl[Symbol.asyncIterator]();
+            try {
+                for (;;) {
+                    if (closed) break;
+                    if (process.stdin.isTTY) rl.setPrompt("you> "), rl.prompt();
+                    const next = await questions.next();
+                    if (next.done) break;
+                    const line = String(next.value).trim();
+                    if (!line) continue;
+                    if (line === "/exit" || line === "/quit") break;
+                    if (line === "/help") { process.stdout.write(`${HELP}\n`); continue; }
+                    if (line === "/reset") {
+                        history = [];
+                        conversationId = crypto.randomUUID();
+                        process.stdout.write("New conversation.\n");
+                        continue;
+                    }
+                    if (line.startsWith("/")) { process.stdout.write(`Unknown command ${line}. ${HELP}\n`); continue; }
+                    current = new AbortController();
+                    const messages: ChatMessage[] = [...history, {role: "user", content: line}];
+                    try {
+                        process.stdout.write("med42> ");
+                        const r = await printAnswerStream(assistant.ask({messages, surface: "cli", conversationId, signal: current.signal}));
+                        // Only real answers become history; policy messages are not the model's words.
+                        if (r.answer) history = [...messages, {role: "assistant", content: r.answer}];
+                    } catch (err) {
+                        process.stderr.write(`\nmed42: ${err instanceof Error ? err.message : String(err)}\n`);
+                    } finally {
+                        current = undefined;
+                    }
+                }
+            } finally {
+                rl.close();
+                status.dispose();
+                await assistant.dispose();
+            }
+        });
+}

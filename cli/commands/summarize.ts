@@ -1,0 +1,40 @@
+/**
+ * `med42 summarize FILE|-`: a clinician-oriented summary of a clinical document (map-reduce when it is long).
+ */
+import type {Command} from "commander";
+import {Med42Assistant} from "../../shared/assistant";
+import {addModelOptions, type ModelFlags, toAssistantOptions} from "../assistantOptions";
+import {CliError} from "../cliError";
+import {showModelStatus} from "../modelStatus";
+import {readTextArgument, withInterrupt} from "../readInput";
+import {printAnswerStream} from "../renderAnswer";
+
+interface SummarizeFlags extends ModelFlags { instruction?: string }
+
+export function register(program: Command): void {
+    addModelOptions(program.command("summarize")
+        .alias("summarise")
+        .description("summarize a clinical document (FILE, or - for stdin)")
+        .argument("<file>", "text file to summarize, or - for stdin")
+        .option("-i, --instruction <text>", "extra instruction, e.g. \"for a discharge letter\""))
+        .action(async (file: string, flags: SummarizeFlags) => {
+            const text = await readTextArgument(file);
+            if (!text.trim()) throw new CliError(`${file === "-" ? "stdin" : file} is empty: nothing to summarize`, 2);
+            const assistant = new Med42Assistant(toAssistantOptions(flags));
+            const status = showModelStatus(assistant);
+            try {
+                await withInterrupt(async (signal) => {
+                    const stream = assistant.summarize({
+                        text, surface: "cli", instruction: flags.instruction, signal,
+                        onProgress: (done, total) => {
+                            if (total > 1 && done < total) process.stderr.write(`Summarizing: pass ${done + 1} of ${total}…\n`);
+                        }
+                    });
+                    await printAnswerStream(stream);
+                });
+            } finally {
+                status.dispose();
+                await assistant.dispose();
+            }
+        });
+}

@@ -1,0 +1,36 @@
+/**
+ * Shows the model's state on stderr while a command waits for it: a progress bar while downloading (on a terminal),
+ * one line for loading. stdout stays clean for the answer (and for --json).
+ */
+import {SingleBar} from "cli-progress";
+import type {Med42Assistant} from "../shared/assistant";
+import {formatBytes} from "../shared/models/formatBytes";
+
+export function showModelStatus(assistant: Med42Assistant, stream: NodeJS.WriteStream = process.stderr): {dispose(): void} {
+    let bar: SingleBar | undefined;
+    let lastLine = 0;
+    const sub = assistant.onModelStateChange((s) => {
+        if (s.status === "downloading") {
+            const total = s.totalBytes ?? 0;
+            if (stream.isTTY && total > 0) {
+                if (!bar) {
+                    bar = new SingleBar({
+                        stream, format: "Downloading {model} [{bar}] {percentage}% {got}/{size} ETA {eta_formatted}",
+                        hideCursor: true, clearOnComplete: false
+                    });
+                    bar.start(total, 0, {model: s.model, got: "0 B", size: formatBytes(total)});
+                }
+                bar.update(s.receivedBytes, {got: formatBytes(s.receivedBytes)});
+            } else if (Date.now() - lastLine > 5000) {
+                lastLine = Date.now();
+                const pct = total ? ` (${Math.floor((s.receivedBytes / total) * 100)}%)` : "";
+                stream.write(`Downloading ${s.model}: ${formatBytes(s.receivedBytes)}${pct}\n`);
+            }
+        } else {
+            bar?.stop();
+            bar = undefined;
+            if (s.status === "loading") stream.write(`Loading ${s.model}…\n`);
+        }
+    });
+    return {dispose: () => { bar?.stop(); sub.dispose(); }};
+}

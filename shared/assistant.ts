@@ -1,0 +1,318 @@
+/**
+ * Med42Assistant: the one core API used by the CLI, the VS Code extension and the Slack bot.
+ *
+ * Every request goes through the same pipeline, so both front ends enforce the same policy:
+ *   policy decision on the user's text → (escalate/refuse: policy message, no model call)
+ *   → FIFO queue → model (streamed) → output screening on the accumulated text (a harmful answer is stopped and
+ *   replaced by the refusal) → disclaimer attached by code → audit record.
+ */
+import type {AnswerEvent, AnswerResult, AnswerStream, AskRequest, ModelState, StopReason, SummarizeRequest} from "./assistantTypes";
+import type {ChatBackend, GenerateResult, ResolvedSampling} from "./engine/chatBackend";
+import {MED42_CONTEXT_SIZE, MED42_SAMPLING, MED42_SYSTEM_PROMPT} from "./engine/defaults";
+import {LlamaCppBackend} from "./engine/llamaCppBackend";
+import type {GpuChoice} from "./engine/llamaRuntime";
+import {EventChannel} from "./eventChannel";
+import {summarize} from "./summarizer";
+import type {Disclaimer, PolicyChecker, PolicyDecision} from "./policy/types";
+import {PolicyEngine} from "./policy/policyEngine";
+import {loadPolicyFile} from "./policy/policyConfig";
+import {type AuditSink, AuditLog, defaultAuditDbPath} from "./audit/auditLog";
+import {ModelStore} from "./models/modelStore";
+import {defaultModelReference} from "./models/modelReference";
+import {checkModelFile} from "./models/ggufCheck";
+import type {SamplingOptions, Surface} from "./types";
+
+export interface AssistantOptions {
+    /** Preset, .gguf path, hf: URI or http(s) URL. Default: env MED42_MODEL, else "med42-8b". */
+    model?: string;
+    /** Where downloaded models live. Default: env MED42_MODELS_DIR, else the user's cache folder. */
+    modelsDir?: string;
+    gpu?: GpuChoice;
+    threads?: number;
+    /** Tokens per conversation. Default 8192. */
+    contextSize?: number;
+    /** Conversations generated in parallel. Default 2. */
+    sequences?: number;
+    sampling?: SamplingOptions;
+    /** Default: Med42's system prompt from the model card. */
+    systemPrompt?: string;
+    /** Institution policy JSON; default: the built-in policy. */
+    policyFile?: string;
+    /** SQLite audit log path, or false for none. Default: env MED42_AUDIT_DB, else the user's data folder. */
+    auditDb?: string | false;
+    /** Download a missing model on first use (CLI, bot). The extension asks first. Default true. */
+    autoDownload?: boolean;
+    /** Injection points (tests, a future remote backend). */
+    backend?: ChatBackend;
+    policy?: PolicyChecker;
+    audit?: AuditSink;
+}
+
+/** A running request that output screening or the user stopped. */
+interface Screened {decision: PolicyDecision; message: string}
+
+export class Med42Assistant {
+    readonly policy: PolicyChecker;
+    private readonly audit?: AuditSink;
+    private readonly ownsAudit: boolean;
+    private readonly store: ModelStore;
+    private modelRef: string;
+    private backend?: ChatBackend;
+    private state: ModelState;
+    private readonly listeners = new Set<(s: ModelState) => void>();
+    private readonly systemPrompt: string;
+    private downloading?: Promise<string>;
+    private disposed = false;
+
+    constructor(private readonly options: AssistantOptions = {}) {
+        this.policy = options.policy ?? new PolicyEngine(options.policyFile ? loadPolicyFile(options.policyFile) : undefined);
+        if (options.audit) { this.audit = options.audit; this.ownsAudit = false; }
+        else if (options.auditDb === false) { this.ownsAudit = false; }
+        else { this.audit = new AuditLog(options.auditDb ?? defaultAuditDbPath()); this.ownsAudit = true; }
+        this.store = new ModelStore({dir: options.modelsDir});
+        this.modelRef = options.model ?? defaultModelReference();
+        this.systemPrompt = options.systemPrompt ?? MED42_SYSTEM_PROMPT;
+        this.backend = options.backend;
+        this.state = {status: "idle", model: this.modelRef};
+    }
+
+    get disclaimer(): Disclaimer { return this.policy.disclaimer; }
+    get modelState(): ModelState { return this.state; }
+    get model(): string { return this.modelRef; }
+
+    onModelStateChange(listener: (s: ModelState) => void): {dispose(): void} {
+        this.listeners.add(listener);
+        return {dispose: () => { this.listeners.delete(listener); }};
+    }
+
+    private setState(s: ModelState): void {
+        this.state = s;
+        for (const l of this.listeners) {
+            try { l(s); } catch { /* a listener's failure must not break generation */ }
+        }
+    }
+
+    /** Checks whether the model is on disk (without loading it) and updates the state: for "Download" buttons. */
+    async refreshModelState(): Promise<ModelState> {
+        if (this.state.status === "ready" || this.state.status === "loading" || this.state.status === "downloading") return this.state;
+        try {
+            const path = await this.store.locate(this.modelRef);
+            if (path) this.setState({status: "idle", model: this.modelRef});
+            else this.setState({status: "not-downloaded", model: this.modelRef, sizeBytes: this.store.describe(this.modelRef).sizeBytes});
+        } catch (err) {
+            this.setState({status: "error", model: this.modelRef, message: errorMessage(err)});
+        }
+        return this.state;
+    }
+
+    /** The policy decision alone; never loads a model. */
+    decide(text: string, surface: Surface): PolicyDecision {
+        return this.policy.decide(text, surface);
+    }
+
+    recordFeedback(f: {userId?: string; surface: Surface; value: "up" | "down"; ref?: string}): void {
+        this.audit?.record({
+            time: new Date(), kind: "feedback", surface: f.surface, userId: f.userId, feedback: f.value, ref: f.ref,
+            action: null, category: null, rules: [], latencyMs: 0, model: this.modelRef
+        });
+    }
+
+    /** Downloads the model if it is missing; resolves to the local file. */
+    downloadModel(opts: {signal?: AbortSignal} = {}): Promise<string> {
+        if (this.downloading) return this.downloading;
+        const ref = this.modelRef;
+        this.downloading = (async () => {
+            try {
+                const existing = await this.store.locate(ref);
+                if (existing) return existing;
+                this.setState({status: "downloading", model: ref, receivedBytes: 0});
+                const path = await this.store.download(ref, {
+                    signal: opts.signal,
+                    onProgress: (receivedBytes: number, totalBytes?: number) => this.setState({status: "downloading", model: ref, receivedBytes, totalBytes})
+                });
+                this.setState({status: "idle", model: ref});
+                return path;
+            } catch (err) {
+                if (opts.signal?.aborted) await this.refreshModelState();
+                else this.setState({status: "error", model: ref, message: errorMessage(err)});
+                throw err;
+            } finally {
+                this.downloading = undefined;
+            }
+        })();
+        return this.downloading;
+    }
+
+    /** Loads the model now (downloading it first when allowed) instead of on the first request. */
+    async loadModel(opts: {signal?: AbortSignal} = {}): Promise<void> {
+        await this.getBackend().load(opts.signal);
+    }
+
+    /** Switches to another model: the loaded one is disposed and the next request loads the new one. */
+    async setModel(ref: string): Promise<void> {
+        const old = this.options.backend ? undefined : this.backend;
+        this.modelRef = ref;
+        if (!this.options.backend) this.backend = undefined;
+        this.setState({status: "idle", model: ref});
+        await old?.dispose();
+        await this.refreshModelState();
+    }
+
+    private getBackend(): ChatBackend {
+        if (this.disposed) throw new Error("The assistant was disposed.");
+        if (this.backend) return this.backend;
+        const ref = this.modelRef;
+        const contextSize = this.options.contextSize ?? MED42_CONTEXT_SIZE;
+        const backend = new LlamaCppBackend({
+            gpu: this.options.gpu, threads: this.options.threads, contextSize, sequences: this.options.sequences,
+            primeSystemPrompt: this.systemPrompt,
+            modelPath: async (signal) => {
+                const local = await this.store.locate(ref);
+                if (local) return local;
+                if (this.options.autoDownload === false) return this.store.resolve(ref, {download: false});
+                return this.downloadModel({signal});
+            },
+            beforeLoad: async (path) => {
+                this.setState({status: "loading", model: ref});
+                await checkModelFile(path, {contextSize});
+            }
+        });
+        this.backend = backend;
+        return backend;
+    }
+
+    /** Loads through the backend, keeping the model state in step (ready, or error with the reason). */
+    private async ensureLoaded(backend: ChatBackend, signal?: AbortSignal): Promise<void> {
+        if (this.state.status === "ready") return;
+        try {
+            await backend.load(signal);
+            if (this.backend === backend) this.setState({status: "ready", model: this.modelRef, path: backend.modelDescription});
+        } catch (err) {
+            if (this.backend === backend && !signal?.aborted) this.setState({status: "error", model: this.modelRef, message: errorMessage(err)});
+            else if (signal?.aborted) await this.refreshModelState();
+            throw err;
+        }
+    }
+
+    private sampling(overrides?: SamplingOptions): ResolvedSampling {
+        return {...MED42_SAMPLING, ...this.options.sampling, ...overrides} as ResolvedSampling;
+    }
+
+    ask(req: AskRequest): AnswerStream {
+        const last = req.messages[req.messages.length - 1];
+        return this.run(req.surface, req.userId, req.signal, last?.role === "user" ? last.content : "", (decision) => decision,
+            (backend, hooks) => {
+                if (!last || last.role !== "user") throw new Error("Ask needs a conversation that ends with a user message.");
+                return backend.generate({
+                    systemPrompt: req.systemPrompt ?? this.systemPrompt, messages: req.messages,
+                    sampling: this.sampling(req.sampling), conversationId: req.conversationId, ...hooks
+                });
+            });
+    }
+
+    summarize(req: SummarizeRequest): AnswerStream {
+        // Summarising a document transforms the user's own text: only the identifier guard stands before the model
+        // (an emergency described in a record is not the writer's emergency). Output screening still applies.
+        const summaryDecision = (d: PolicyDecision): PolicyDecision =>
+            d.action === "answer" || d.category === "phi" ? d
+                : {...d, action: "answer", category: null, message: undefined, rules: [...d.rules, "summary:document-not-a-request"]};
+        return this.run(req.surface, req.userId, req.signal, req.text, summaryDecision,
+            (backend, hooks) => summarize({
+                backend, systemPrompt: this.systemPrompt, text: req.text, instruction: req.instruction,
+                sampling: this.sampling(), onProgress: req.onProgress, ...hooks
+            }));
+    }
+
+    /** The shared pipeline of ask and summarize. */
+    private run(surface: Surface, userId: string | undefined, signal: AbortSignal | undefined, userText: string,
+        adjust: (d: PolicyDecision) => PolicyDecision,
+        generate: (backend: ChatBackend, hooks: {signal: AbortSignal; onQueuePosition: (p: number) => void;
+            onStart: () => void; onText: (t: string) => void}) => Promise<GenerateResult>): AnswerStream {
+        const channel = new EventChannel<AnswerEvent>();
+        const started = Date.now();
+        const result = (async (): Promise<AnswerResult> => {
+            const decision = adjust(this.policy.decide(userText, surface));
+            channel.push({type: "decision", decision});
+            const disclaimer = this.policy.disclaimer;
+            const finish = (r: Omit<AnswerResult, "disclaimer" | "model" | "text">, shown: string): AnswerResult => {
+                const out: AnswerResult = {
+                    ...r, disclaimer, model: this.backend?.modelDescription ?? this.modelRef,
+                    text: withDisclaimer(shown, disclaimer)
+                };
+                this.audit?.record({
+                    time: new Date(), kind: "decision", surface, userId, action: out.policy.action, category: out.policy.category,
+                    rules: out.policy.rules, latencyMs: Date.now() - started, model: out.model, stopReason: out.stopReason
+                });
+                return out;
+            };
+            if (decision.action !== "answer") {
+                return finish({answer: "", policy: decision, usage: {promptTokens: 0, completionTokens: 0}, stopReason: "policy"},
+                    decision.message ?? "");
+            }
+            const backend = this.getBackend();
+            // Stops generation when the user aborts or when screening replaces the answer.
+            const stop = new AbortController();
+            const onAbort = () => stop.abort();
+            signal?.addEventListener("abort", onAbort, {once: true});
+            let streamed = "";
+            let screened: Screened | undefined;
+            try {
+                await this.ensureLoaded(backend, signal);
+                const r = await generate(backend, {
+                    signal: stop.signal,
+                    onQueuePosition: (position) => channel.push({type: "queued", position}),
+                    onStart: () => channel.push({type: "started"}),
+                    onText: (text) => {
+                        if (screened) return;
+                        streamed += text;
+                        const check = this.policy.screenOutput(streamed, surface);
+                        if (check.action !== "answer") {
+                            screened = {decision: {...check, rules: [...check.rules]}, message: check.message ?? ""};
+                            stop.abort();
+                            return;
+                        }
+                        channel.push({type: "text", text});
+                    }
+                });
+                if (!screened && r.text) {
+                    // Chunks can split a phrase: screen the whole answer once more.
+                    const check = this.policy.screenOutput(r.text, surface);
+                    if (check.action !== "answer") screened = {decision: check, message: check.message ?? ""};
+                }
+                const usage = {promptTokens: r.usage.promptTokens, completionTokens: r.usage.completionTokens};
+                if (screened) {
+                    channel.push({type: "replaced", decision: screened.decision, text: screened.message});
+                    return finish({answer: "", policy: screened.decision, usage, stopReason: "policy"}, screened.message);
+                }
+                const stopReason: StopReason = r.stopReason;
+                const shown = decision.notice ? `${decision.notice}\n\n${r.text}` : r.text;
+                return finish({answer: r.text, policy: decision, usage, stopReason}, shown);
+            } finally {
+                signal?.removeEventListener("abort", onAbort);
+            }
+        })();
+        result.then(() => channel.close(), () => channel.close());
+        // Callers that only iterate must not crash the process with an unhandled rejection; awaiting `result` still throws.
+        result.catch(() => undefined);
+        return {result, [Symbol.asyncIterator]: () => channel[Symbol.asyncIterator]()};
+    }
+
+    async dispose(): Promise<void> {
+        this.disposed = true;
+        await this.backend?.dispose();
+        this.backend = undefined;
+        if (this.ownsAudit) (this.audit as AuditLog | undefined)?.close();
+        this.listeners.clear();
+    }
+}
+
+/** Appends the disclaimer in plain text; a prompt cannot remove it because it never passes through the model. */
+export function withDisclaimer(shown: string, disclaimer: Disclaimer): string {
+    const body = shown.trimEnd();
+    return body ? `${body}\n\n${disclaimer.text}` : disclaimer.text;
+}
+
+export function errorMessage(err: unknown): string {
+    return err instanceof Error ? err.message : String(err);
+}
+
