@@ -1,0 +1,152 @@
+/**
+ * Runs the VS Code tests in a real VS Code (code-server's VS Code server + Debian Chromium, see
+ * test/support/vscodeServer.ts):
+ *   1. the integration suite (test/vscode/suite) inside the extension host, reported through codeAutomationExit;
+ *   2. the UI suite (test/vscode/ui), driven from here with playwright-core.
+ * Prints mocha's usual "N passing" lines and exits non-zero when anything failed or timed out.
+ *
+ *   node out/test/vscode/runVscodeTests.js [--only host|ui] [--grep PATTERN]
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import Mocha from "mocha";
+import {findVscodeInstall, launchChromium, repoRoot, VscodeServer, type VscodeInstall} from "../support/vscodeServer";
+import {testModelPath} from "../support/testModel";
+import {uiHarness} from "./ui/harness";
+
+/** Whole-run bounds, so a hung VS Code can never hang CI. */
+const HOST_SUITE_TIMEOUT_MS = 8 * 60_000;
+
+interface Args {
+    only?: "host" | "ui";
+    grep?: string;
+}
+
+function parseArgs(argv: string[]): Args {
+    const args: Args = {};
+    for (let i = 0; i < argv.length; i++) {
+        if (argv[i] === "--only") {
+            const v = argv[++i];
+            if (v !== "host" && v !== "ui") throw new Error(`--only takes host or ui, not ${v}`);
+            args.only = v;
+        } else if (argv[i] === "--grep") {
+            args.grep = argv[++i];
+        } else {
+            throw new Error(`unknown argument ${argv[i]}`);
+        }
+    }
+    return args;
+}
+
+/** A fresh workspace whose settings point the extension at the generated test model and keep everything small. */
+export function makeTestWorkspace(artifactsDir: string): string {
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), "med42-vscode-ws-"));
+    fs.mkdirSync(path.join(ws, ".vscode"));
+    const settings = {
+        "med42.model": testModelPath(),
+        "med42.modelsFolder": path.join(ws, ".models"),
+        "med42.threads": 1,
+        "med42.contextSize": 2048,
+        "med42.sampling.maxTokens": 24,
+        "med42.sampling.seed": 1,
+        "med42.auditDatabase": path.join(artifactsDir, "audit.sqlite"),
+        "med42.summary.insertMode": "below",
+        "security.workspace.trust.enabled": false,
+        "workbench.startupEditor": "none",
+        "workbench.tips.enabled": false,
+        "extensions.autoCheckUpdates": false,
+        "extensions.autoUpdate": false,
+        "update.mode": "none",
+        "telemetry.telemetryLevel": "off"
+    };
+    fs.writeFileSync(path.join(ws, ".vscode", "settings.json"), JSON.stringify(settings, null, 2));
+    fs.writeFileSync(path.join(ws, "note.md"), "# Clinic note\n\nPatient seen for follow-up of hypertension. BP 150/95. Started amlodipine 5 mg daily.\n");
+    return ws;
+}
+
+async function runHostSuite(install: VscodeInstall, artifactsDir: string, grep?: string): Promise<boolean> {
+    console.log("\n== VS Code extension-host integration suite ==");
+    const ws = makeTestWorkspace(artifactsDir);
+    const report = path.join(artifactsDir, "host-suite-report.txt");
+    const server = await VscodeServer.start({
+        install,
+        env: {MED42_THREADS: "1", MED42_VSCODE_REPORT: report, ...(grep ? {MED42_VSCODE_GREP: grep} : {})},
+        logFile: path.join(artifactsDir, "host-suite-server.log")
+    });
+    const session = await launchChromium(install);
+    try {
+        const exit = new Promise<number>((resolve) => {
+            void session.page.exposeFunction("codeAutomationExit", (code: number) => resolve(code));
+        });
+        const workbenchLog = path.join(artifactsDir, "host-suite-workbench.log");
+        await session.page.exposeFunction("codeAutomationLog", (level: string, message: string) => {
+            fs.appendFileSync(workbenchLog, `[${level}] ${message}\n`);
+        });
+        session.page.on("console", (msg) => fs.appendFileSync(workbenchLog, `[console.${msg.type()}] ${msg.text()}\n`));
+        const url = server.workbenchUrl({
+            folder: ws,
+            extensionDevelopmentPath: repoRoot,
+            extensionTestsPath: path.join(repoRoot, "out", "test", "vscode", "suite", "index.js")
+        });
+        await session.page.goto(url, {timeout: 60_000});
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), HOST_SUITE_TIMEOUT_MS)));
+        const code = await Promise.race([exit, timeout]);
+        clearTimeout(timer);
+        printHostReport(report);
+        if (code === "timeout") {
+            console.log(`extension-host suite timed out after ${HOST_SUITE_TIMEOUT_MS / 1000} s`);
+            await session.page.screenshot({path: path.join(artifactsDir, "host-suite-timeout.png")}).catch(() => undefined);
+            return false;
+        }
+        return code === 0;
+    } finally {
+        await session.close();
+        await server.stop();
+        fs.rmSync(ws, {recursive: true, force: true});
+    }
+}
+
+/** Mocha's report, written by the suite inside the extension host (see suite/index.ts). */
+function printHostReport(report: string): void {
+    if (fs.existsSync(report)) process.stdout.write(fs.readFileSync(report, "utf8"));
+    else console.log("(the extension-host suite wrote no report: it did not start; see host-suite-*.log)");
+}
+
+async function runUiSuite(install: VscodeInstall, artifactsDir: string, grep?: string): Promise<boolean> {
+    console.log("\n== VS Code UI suite ==");
+    uiHarness.install = install;
+    uiHarness.artifactsDir = artifactsDir;
+    const mocha = new Mocha({ui: "bdd", timeout: 120_000, color: false, reporter: "spec"});
+    if (grep) mocha.grep(grep);
+    const dir = path.join(__dirname, "ui");
+    for (const file of fs.readdirSync(dir).sort()) {
+        if (file.endsWith(".ui.js")) mocha.addFile(path.join(dir, file));
+    }
+    const failures = await new Promise<number>((resolve) => mocha.run(resolve));
+    return failures === 0;
+}
+
+async function main(): Promise<number> {
+    const args = parseArgs(process.argv.slice(2));
+    const install = findVscodeInstall();
+    const artifactsDir = path.join(repoRoot, ".vscode-test", "artifacts");
+    fs.rmSync(artifactsDir, {recursive: true, force: true});
+    fs.mkdirSync(artifactsDir, {recursive: true});
+    let ok = true;
+    if (args.only !== "ui") ok = (await runHostSuite(install, artifactsDir, args.grep)) && ok;
+    if (args.only !== "host") ok = (await runUiSuite(install, artifactsDir, args.grep)) && ok;
+    console.log(`\nVS Code tests ${ok ? "passed" : "FAILED"} (artifacts: ${artifactsDir})`);
+    return ok ? 0 : 1;
+}
+
+if (require.main === module) {
+    main().then(
+        (code) => process.exit(code),
+        (err: Error) => {
+            console.error(`VS Code tests could not run: ${err.message}`);
+            process.exit(1);
+        }
+    );
+}
