@@ -1,0 +1,302 @@
+/**
+ * Resumable HTTP download of one file, possibly published as several byte-range parts (`X.gguf.part1of2`, ...),
+ * into `TARGET.partial`, renamed to TARGET only when complete and checked.
+ *
+ * Why our own and not node-llama-cpp's downloader: the store needs exact, testable behaviour: resume with a Range
+ * request from the partial file's size, a clean restart when a server ignores Range, the partial kept on cancel or
+ * a broken connection, one clear message when offline, and a lock so two processes never append to the same file.
+ */
+import * as fs from "node:fs";
+import * as fsp from "node:fs/promises";
+import * as path from "node:path";
+import {ModelDownloadError} from "./errors";
+import {formatBytes} from "./formatBytes";
+
+export interface DownloadPart {
+    url: string;
+    /** Size announced by the source (e.g. the Hub's API); lets progress show a total across parts. */
+    sizeBytes?: number;
+}
+
+export interface DownloadOptions {
+    /** The file's parts in order; one part for an ordinary file. */
+    parts: DownloadPart[];
+    /** Final path; the download goes to `target + ".partial"` first. */
+    target: string;
+    signal?: AbortSignal;
+    /** Bytes on disk so far (resumed bytes included) and the expected total when known. */
+    onProgress?: (receivedBytes: number, totalBytes: number | undefined) => void;
+    /** How messages name the model, e.g. "med42-8b". */
+    label: string;
+    /** The command that resumes or retries, e.g. "med42 pull med42-8b". */
+    retryCommand: string;
+}
+
+export interface DownloadResult {
+    path: string;
+    sizeBytes: number;
+}
+
+const GGUF_MAGIC = Buffer.from("GGUF", "ascii");
+/** TLS failures are not "offline": saying so would send the user looking in the wrong place. */
+const TLS_ERROR_CODES = new Set([
+    "CERT_HAS_EXPIRED", "UNABLE_TO_VERIFY_LEAF_SIGNATURE", "SELF_SIGNED_CERT_IN_CHAIN", "DEPTH_ZERO_SELF_SIGNED_CERT",
+    "UNABLE_TO_GET_ISSUER_CERT_LOCALLY", "ERR_TLS_CERT_ALTNAME_INVALID"
+]);
+
+const userAgent = (() => {
+    try { return `med42-assist/${require("../../../package.json").version}`; } catch { return "med42-assist"; }
+})();
+
+/** The error to throw when `signal` aborted the work: its reason when that is an Error, else an AbortError. */
+export function abortReason(signal: AbortSignal): Error {
+    return signal.reason instanceof Error ? signal.reason : new DOMException("The download was cancelled", "AbortError");
+}
+
+function errorCode(err: unknown): string | undefined {
+    for (let e: any = err, depth = 0; e && depth < 5; e = e.cause, depth++) {
+        if (typeof e.code === "string") return e.code;
+    }
+    return undefined;
+}
+
+/**
+ * fetch() whose failures become one clear ModelDownloadError: an unreachable host says "are you offline?" and how to
+ * go on without the network. Aborts are rethrown as the signal's reason.
+ */
+export async function fetchOrExplain(url: string, init: RequestInit & {signal?: AbortSignal}, context: {retryCommand: string}): Promise<Response> {
+    try {
+        return await fetch(url, {
+            ...init,
+            redirect: "follow",
+            // Compressed transfer would make Content-Length and Range count compressed bytes.
+            headers: {"Accept-Encoding": "identity", "User-Agent": userAgent, ...(init.headers as Record<string, string>)}
+        });
+    } catch (err) {
+        if (init.signal?.aborted) throw abortReason(init.signal);
+        // fetch() rejects only when no HTTP answer came back: DNS, refused or reset connections, timeouts, TLS.
+        const host = safeHost(url);
+        const code = errorCode(err);
+        if (code && TLS_ERROR_CODES.has(code))
+            throw new ModelDownloadError(`cannot make a secure connection to ${host} (${code}): check the system's ` +
+                "certificates or proxy, or pass --model /path/to/file.gguf", "offline", {cause: err});
+        throw new ModelDownloadError(
+            `cannot reach ${host}: are you offline?${code ? ` (${code})` : ""} ` +
+            `Connect and run \`${context.retryCommand}\` again, or pass --model /path/to/file.gguf`,
+            "offline", {cause: err});
+    }
+}
+
+function safeHost(url: string): string {
+    try { return new URL(url).host; } catch { return url; }
+}
+
+/** A clear message for an HTTP error status. */
+export function httpErrorMessage(status: number, statusText: string, what: string, url: string): string {
+    const hint = status === 404 ? ": check the model name or URL"
+        : status === 401 || status === 403 ? ": the file may be private or gated (it needs an account that accepted its licence)"
+        : status === 429 ? ": too many requests, try again later"
+        : status >= 500 ? ": the server has a problem, try again later"
+        : "";
+    return `${what} failed: HTTP ${status}${statusText ? ` ${statusText}` : ""} from ${url}${hint}`;
+}
+
+/** Downloads `parts` into `target` (see the file comment). Returns at once when `target` already exists. */
+export async function downloadFile(options: DownloadOptions): Promise<DownloadResult> {
+    const {target, signal} = options;
+    if (options.parts.length === 0) throw new Error("downloadFile needs at least one part");
+    signal?.throwIfAborted();
+    const existing = await statSize(target);
+    if (existing !== undefined) return {path: target, sizeBytes: existing};
+
+    await fsp.mkdir(path.dirname(target), {recursive: true});
+    const partial = target + ".partial";
+    const release = await acquireLock(target + ".partial.lock", options.label);
+    try {
+        const sizeBytes = await downloadParts(options, partial);
+        await checkMagic(partial, options);
+        await fsp.rename(partial, target);
+        await fsp.rm(partsStatePath(partial), {force: true});
+        return {path: target, sizeBytes};
+    } finally {
+        await release();
+    }
+}
+
+/**
+ * Which parts of a multi-part download are complete (their sizes, in order), so a resume knows where in which part
+ * the partial file ends. Stored next to the partial file; single-part downloads need no state.
+ */
+interface PartsState { urls: string[]; completedSizes: number[] }
+
+const partsStatePath = (partial: string) => partial + ".json";
+
+async function readPartsState(partial: string, urls: string[]): Promise<number[] | null> {
+    try {
+        const state = JSON.parse(await fsp.readFile(partsStatePath(partial), "utf8")) as PartsState;
+        if (JSON.stringify(state.urls) === JSON.stringify(urls) && Array.isArray(state.completedSizes)) return state.completedSizes;
+    } catch { /* none or unreadable */ }
+    return null;
+}
+
+async function downloadParts(options: DownloadOptions, partial: string): Promise<number> {
+    const {parts} = options;
+    const urls = parts.map((p) => p.url);
+    const multiPart = parts.length > 1;
+    const partialSize = (await statSize(partial)) ?? 0;
+    let completed: number[] = [];
+    if (multiPart) {
+        const state = await readPartsState(partial, urls);
+        if (state && state.length < parts.length && sum(state) <= partialSize) completed = state;
+        else if (partialSize > 0) await truncate(partial, 0); // the state does not describe this file: do not guess
+        await writePartsState(partial, {urls, completedSizes: completed});
+    }
+    let base = sum(completed);
+    const announcedTotal = parts.every((p) => p.sizeBytes !== undefined) ? sum(parts.map((p) => p.sizeBytes!)) : undefined;
+    for (let i = completed.length; i < parts.length; i++) {
+        const offset = ((await statSize(partial)) ?? 0) - base;
+        const partSize = await downloadPart(options, parts[i], partial, base, offset, announcedTotal);
+        completed.push(partSize);
+        base += partSize;
+        if (multiPart) await writePartsState(partial, {urls, completedSizes: completed});
+    }
+    return base;
+}
+
+function writePartsState(partial: string, state: PartsState): Promise<void> {
+    return fsp.writeFile(partsStatePath(partial), JSON.stringify(state));
+}
+
+/**
+ * Downloads one part into `partial`, which holds `base` bytes of earlier parts plus `offset` bytes of this one.
+ * Returns the part's size.
+ */
+async function downloadPart(options: DownloadOptions, part: DownloadPart, partial: string, base: number, offset: number,
+    announcedTotal: number | undefined): Promise<number> {
+    const {signal, label, retryCommand} = options;
+    const headers: Record<string, string> = offset > 0 ? {Range: `bytes=${offset}-`} : {};
+    const res = await fetchOrExplain(part.url, {headers, signal}, {retryCommand});
+
+    if (res.status === 416 && offset > 0) {
+        // Range not satisfiable: either this part is already complete or the partial file is longer than the source.
+        await res.body?.cancel();
+        const total = /\/(\d+)\s*$/.exec(res.headers.get("content-range") ?? "")?.[1];
+        if (total !== undefined && Number(total) === offset) return offset;
+        await truncate(partial, base);
+        return downloadPart(options, part, partial, base, 0, announcedTotal);
+    }
+    if (!res.ok || !res.body) {
+        await res.body?.cancel();
+        throw new ModelDownloadError(httpErrorMessage(res.status, res.statusText, `downloading ${label}`, part.url), "http",
+            {status: res.status, partialPath: offset + base > 0 ? partial : undefined});
+    }
+
+    let start = 0;
+    let partTotal: number | undefined;
+    if (res.status === 206) {
+        const m = /^bytes\s+(\d+)-(\d+)\/(\d+|\*)/i.exec(res.headers.get("content-range") ?? "");
+        if (!m || Number(m[1]) !== offset) {
+            // A range we did not ask for: restart this part cleanly rather than write bytes in the wrong place.
+            await res.body.cancel();
+            await truncate(partial, base);
+            return downloadPart(options, part, partial, base, 0, announcedTotal);
+        }
+        start = offset;
+        partTotal = m[3] === "*" ? undefined : Number(m[3]);
+    } else {
+        // 200: the whole part. A server that ignores Range sends it from byte 0, so drop what this part had.
+        const length = res.headers.get("content-length");
+        partTotal = length !== null && /^\d+$/.test(length) ? Number(length) : undefined;
+    }
+    await truncate(partial, base + start);
+    const total = announcedTotal ?? (options.parts.length === 1 && partTotal !== undefined ? partTotal : undefined);
+
+    let received = start;
+    const file = await fsp.open(partial, "a");
+    try {
+        options.onProgress?.(base + received, total);
+        for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+            await file.write(chunk);
+            received += chunk.byteLength;
+            options.onProgress?.(base + received, total);
+        }
+        await file.datasync();
+    } catch (err) {
+        if (signal?.aborted) throw abortReason(signal);
+        throw new ModelDownloadError(
+            `download of ${label} was interrupted after ${formatBytes(base + received)}` +
+            `${total ? ` of ${formatBytes(total)}` : ""} (${(err as Error).message}): ` +
+            `run \`${retryCommand}\` again to resume`, "interrupted", {partialPath: partial, cause: err});
+    } finally {
+        await file.close();
+    }
+    if (partTotal !== undefined && received !== partTotal) {
+        if (received > partTotal) await truncate(partial, base);
+        throw new ModelDownloadError(
+            `download of ${label} ended early: got ${formatBytes(received)} of ${formatBytes(partTotal)} from ${part.url}: ` +
+            `run \`${retryCommand}\` again to resume`, "incomplete", {partialPath: partial});
+    }
+    return received;
+}
+
+async function checkMagic(partial: string, options: DownloadOptions): Promise<void> {
+    const head = Buffer.alloc(4);
+    const fd = await fsp.open(partial, "r");
+    let n: number;
+    try { ({bytesRead: n} = await fd.read(head, 0, 4, 0)); } finally { await fd.close(); }
+    if (n === 4 && head.equals(GGUF_MAGIC)) return;
+    await fsp.rm(partial, {force: true});
+    await fsp.rm(partsStatePath(partial), {force: true});
+    const start = head.subarray(0, n).toString("latin1").replace(/[^\x20-\x7e]/g, "?");
+    throw new ModelDownloadError(
+        `${options.parts[0].url} did not return a GGUF model file (it starts with "${start}"): check the model name or URL`,
+        "not-gguf");
+}
+
+/**
+ * A lock file holding our pid, so two processes (say the CLI and VS Code) never append to the same partial file.
+ * A lock left by a process that no longer runs is taken over.
+ */
+async function acquireLock(lockPath: string, label: string): Promise<() => Promise<void>> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+        try {
+            const fd = await fsp.open(lockPath, "wx");
+            await fd.writeFile(String(process.pid));
+            await fd.close();
+            return () => fsp.rm(lockPath, {force: true});
+        } catch (err) {
+            if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+            const pid = Number((await fsp.readFile(lockPath, "utf8").catch(() => "")).trim());
+            if (Number.isInteger(pid) && pid > 0 && isRunning(pid)) {
+                throw new ModelDownloadError(
+                    `${label} is already being downloaded (process ${pid}${pid === process.pid ? ", this one" : ""}): ` +
+                    `wait for it to finish, or remove ${lockPath} if that download is gone`, "busy");
+            }
+            await fsp.rm(lockPath, {force: true});
+        }
+    }
+    throw new ModelDownloadError(`cannot lock ${lockPath} for the download of ${label}`, "busy");
+}
+
+function isRunning(pid: number): boolean {
+    try {
+        process.kill(pid, 0);
+        return true;
+    } catch (err) {
+        return (err as NodeJS.ErrnoException).code === "EPERM";
+    }
+}
+
+async function statSize(file: string): Promise<number | undefined> {
+    try { return (await fsp.stat(file)).size; } catch { return undefined; }
+}
+
+async function truncate(file: string, size: number): Promise<void> {
+    if (!fs.existsSync(file)) {
+        if (size === 0) return;
+        throw new Error(`cannot truncate missing ${file}`);
+    }
+    if ((await fsp.stat(file)).size !== size) await fsp.truncate(file, size);
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
