@@ -3,11 +3,15 @@
  */
 import {Command, CommanderError} from "commander";
 import {CliError} from "./cliError";
+import {register as registerModels} from "./commands/models";
+import {register as registerPull} from "./commands/pull";
 
 type Register = (program: Command) => void;
 
 /** Subcommand modules, in the order `--help` lists them. */
 const commands: Register[] = [
+    registerPull,
+    registerModels,
 ];
 
 export function buildProgram(): Command {
