@@ -1,0 +1,126 @@
+/**
+ * A loopback HTTP file server for download tests (127.0.0.1, a free port): serves buffers, honours Range requests
+ * (or ignores them), can cut the connection or stall midway, can answer an error status, redirects, serves JSON
+ * (a fake Hugging Face API), and records every request with its headers.
+ */
+import * as http from "node:http";
+import type {AddressInfo} from "node:net";
+
+export interface ServedFile {
+    body: Buffer;
+    /** Answer 200 with the whole body even when a Range is asked for. */
+    ignoreRange?: boolean;
+    /** Send this many body bytes, then close the connection (the client sees the transfer break). */
+    cutAfterBytes?: number;
+    /** Send this many body bytes, then stop sending and keep the connection open. */
+    stallAfterBytes?: number;
+    /** Answer this status with a short text body instead of the file. */
+    status?: number;
+    /** Body bytes per write (default 16 KiB), so clients see several chunks. */
+    chunkSize?: number;
+}
+
+export interface RecordedRequest {
+    method: string;
+    path: string;
+    headers: http.IncomingHttpHeaders;
+}
+
+type Route =
+    | {type: "file"; file: ServedFile}
+    | {type: "json"; status: number; value: unknown}
+    | {type: "redirect"; location: string; status: number};
+
+export class LoopbackHttpServer {
+    readonly requests: RecordedRequest[] = [];
+    private readonly routes = new Map<string, Route>();
+    private readonly sockets = new Set<import("node:net").Socket>();
+
+    private constructor(private readonly server: http.Server, readonly port: number) {
+        server.on("connection", (s) => { this.sockets.add(s); s.on("close", () => this.sockets.delete(s)); });
+    }
+
+    static async start(): Promise<LoopbackHttpServer> {
+        let self: LoopbackHttpServer | undefined;
+        const server = http.createServer((req, res) => self!.handle(req, res));
+        await new Promise<void>((resolve, reject) => {
+            server.once("error", reject);
+            server.listen(0, "127.0.0.1", () => resolve());
+        });
+        self = new LoopbackHttpServer(server, (server.address() as AddressInfo).port);
+        return self;
+    }
+
+    get origin(): string { return `http://127.0.0.1:${this.port}`; }
+
+    url(pathname: string): string { return this.origin + pathname; }
+
+    /** Serves `file` at `pathname`; calling again replaces it (e.g. to stop cutting the connection). */
+    serveFile(pathname: string, file: ServedFile): void { this.routes.set(pathname, {type: "file", file}); }
+
+    serveJson(pathname: string, value: unknown, status = 200): void { this.routes.set(pathname, {type: "json", status, value}); }
+
+    redirect(pathname: string, location: string, status = 302): void { this.routes.set(pathname, {type: "redirect", location, status}); }
+
+    requestsFor(pathname: string): RecordedRequest[] { return this.requests.filter((r) => r.path === pathname); }
+
+    async close(): Promise<void> {
+        for (const s of this.sockets) s.destroy();
+        await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    }
+
+    private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+        const pathname = new URL(req.url ?? "/", this.origin).pathname;
+        this.requests.push({method: req.method ?? "GET", path: pathname, headers: req.headers});
+        const route = this.routes.get(pathname);
+        if (!route) { res.writeHead(404, {"Content-Type": "text/plain"}).end("not found"); return; }
+        if (route.type === "json") {
+            res.writeHead(route.status, {"Content-Type": "application/json"}).end(JSON.stringify(route.value));
+            return;
+        }
+        if (route.type === "redirect") {
+            res.writeHead(route.status, {Location: route.location}).end();
+            return;
+        }
+        this.sendFile(req, res, route.file);
+    }
+
+    private sendFile(req: http.IncomingMessage, res: http.ServerResponse, file: ServedFile): void {
+        if (file.status && file.status >= 400) {
+            res.writeHead(file.status, {"Content-Type": "text/plain"}).end(`error ${file.status}`);
+            return;
+        }
+        const size = file.body.length;
+        let start = 0;
+        const range = /^bytes=(\d+)-$/.exec(String(req.headers.range ?? ""));
+        if (range && !file.ignoreRange) {
+            start = Number(range[1]);
+            if (start >= size) {
+                res.writeHead(416, {"Content-Range": `bytes */${size}`}).end();
+                return;
+            }
+            res.writeHead(206, {"Content-Length": size - start, "Content-Range": `bytes ${start}-${size - 1}/${size}`, "Accept-Ranges": "bytes"});
+        } else {
+            res.writeHead(200, {"Content-Length": size, "Accept-Ranges": "bytes", "Content-Type": "application/octet-stream"});
+        }
+        if (req.method === "HEAD") { res.end(); return; }
+        const body = file.body.subarray(start);
+        const limit = Math.min(body.length, file.cutAfterBytes ?? Infinity, file.stallAfterBytes ?? Infinity);
+        const chunk = file.chunkSize ?? 16 * 1024;
+        let sent = 0;
+        const writeNext = (): void => {
+            while (sent < limit) {
+                const piece = body.subarray(sent, Math.min(sent + chunk, limit));
+                sent += piece.length;
+                if (!res.write(piece)) { res.once("drain", writeNext); return; }
+            }
+            if (limit === body.length) res.end();
+            // Cut: let the written bytes go out, then close the socket under the unfinished response.
+            else if (file.cutAfterBytes !== undefined && limit === Math.min(body.length, file.cutAfterBytes)) {
+                res.write(Buffer.alloc(0), () => setTimeout(() => res.socket?.destroy(), 20));
+            }
+            // Stall: keep the connection open with the response unfinished until the client gives up.
+        };
+        writeNext();
+    }
+}
