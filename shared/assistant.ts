@@ -98,7 +98,7 @@ export class Med42Assistant {
         try {
             const path = await this.store.locate(this.modelRef);
             if (path) this.setState({status: "idle", model: this.modelRef});
-            else this.setState({status: "not-downloaded", model: this.modelRef, sizeBytes: this.store.describe(this.modelRef).sizeBytes});
+            else this.setState({status: "not-downloaded", model: this.modelRef, sizeBytes: this.store.describe(this.modelRef).approxSizeBytes});
         } catch (err) {
             this.setState({status: "error", model: this.modelRef, message: errorMessage(err)});
         }
@@ -172,9 +172,9 @@ export class Med42Assistant {
                 if (this.options.autoDownload === false) return this.store.resolve(ref, {download: false});
                 return this.downloadModel({signal});
             },
-            beforeLoad: async (path) => {
+            beforeLoad: async (path, llama) => {
                 this.setState({status: "loading", model: ref});
-                await checkModelFile(path, {contextSize});
+                await checkModelFile(path, {contextSize, llama});
             }
         });
         this.backend = backend;

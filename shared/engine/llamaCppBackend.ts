@@ -27,7 +27,7 @@ export interface LlamaCppBackendOptions {
     /** Memory-map the weights (default: llama.cpp's default). */
     useMmap?: boolean;
     /** Called after the model file is known and before it is loaded (e.g. to validate it). */
-    beforeLoad?: (modelPath: string) => Promise<void>;
+    beforeLoad?: (modelPath: string, llama: Llama) => Promise<void>;
 }
 
 interface SequenceSlot {
@@ -83,9 +83,9 @@ export class LlamaCppBackend implements ChatBackend {
 
     private async doLoad(signal?: AbortSignal): Promise<Loaded> {
         const modelPath = typeof this.options.modelPath === "string" ? this.options.modelPath : await this.options.modelPath(signal);
-        await this.options.beforeLoad?.(modelPath);
         const threads = this.options.threads ?? defaultThreads();
         const llama = await getLlamaRuntime({gpu: this.options.gpu, threads});
+        await this.options.beforeLoad?.(modelPath, llama);
         const {Llama3ChatWrapper, LlamaChat} = await importNodeLlamaCpp();
         const model = await llama.loadModel({modelPath, useMmap: this.options.useMmap, loadSignal: signal});
         const sequences = Math.max(1, this.options.sequences ?? DEFAULT_SEQUENCES);
@@ -181,7 +181,8 @@ export class LlamaCppBackend implements ChatBackend {
                     topK: req.sampling.topK,
                     topP: req.sampling.topP,
                     seed: req.sampling.seed,
-                    onTextChunk: (chunk) => { text += chunk; req.onText?.(chunk); }
+                    onTextChunk: (chunk) => { text += chunk; req.onText?.(chunk); },
+                    onToken: req.onToken && ((tokens) => req.onToken!(tokens.length))
                 });
                 text = response.response;
                 stopReason = response.metadata.stopReason === "abort" ? "abort"
