@@ -127,11 +127,11 @@ class BarProgress implements ProgressReporter {
         const payload = {
             size: total ? `${formatBytes(received)} / ${formatBytes(total)}` : formatBytes(received),
             speed: this.speed.speedText(),
-            eta: total && rate ? formatEta((total - received) / rate) : "--"
+            etaText: total && rate ? formatEta((total - received) / rate) : "--"
         };
         if (!this.bar) {
             this.bar = new SingleBar({
-                format: total ? "{bar} {percentage}% | {size} | {speed} | ETA {eta}" : "{size} | {speed}",
+                format: total ? "{bar} {percentage}% | {size} | {speed} | ETA {etaText}" : "{size} | {speed}",
                 stream: process.stderr,
                 hideCursor: true,
                 barsize: 30

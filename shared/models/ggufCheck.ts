@@ -95,13 +95,14 @@ export async function checkModelFile(file: string, options: CheckModelFileOption
         throw corrupt(file, `its header cannot be read: ${(err as Error).message}`, err);
     }
 
+    if (info.version !== 2 && info.version !== 3) throw corrupt(file, `GGUF version ${info.version}, llama.cpp reads versions 2 and 3`);
     const expected = expectedFileSize(info);
     if (expected !== undefined && stat.size < expected)
         throw corrupt(file, `it holds ${stat.size.toLocaleString("en-US")} bytes, the model needs at least ${expected.toLocaleString("en-US")}`);
 
     const architecture = String(info.metadata?.general?.architecture ?? "");
     if (architecture !== "llama") {
-        throw new ModelFileError(`${file} is a ${architecture ? `"${architecture}"` : "model of unknown"} architecture model; ` +
+        throw new ModelFileError(`${file} is ${architecture ? `a "${architecture}" architecture model` : "a model of no stated architecture"}; ` +
             "med42-assist runs Llama-architecture models (Med42-v2 is Llama 3): use a Med42-v2 GGUF, e.g. `med42 pull med42-8b`",
             file, "architecture");
     }
