@@ -1,0 +1,108 @@
+/**
+ * One question, from admission to the last Slack call, the same for mentions, DMs, follow-ups, /med42, the
+ * summarize shortcut and the App Home modal: rate limit → the core (policy → queue → model → screening →
+ * disclaimer → audit) → the view. Errors become a short visible message; the status and the Stop control are
+ * always cleared.
+ */
+import type {PolicyDecision} from "../../shared/policy/types";
+import type {ChatMessage, Surface} from "../../shared/types";
+import type {AnswerEvent, AnswerStream} from "../../shared/assistantTypes";
+import type {BotContext} from "../botContext";
+import {threadKey} from "../reliability/recentKeys";
+import type {AnswerView} from "./answerView";
+import {BUSY_NOTICE, errorNotice, userLimitNotice} from "./notices";
+
+export interface AnswerJob {
+    kind: "ask" | "summarize";
+    surface: Surface;
+    channel: string;
+    /** The thread the answer belongs to (for a new question, the question's ts). */
+    threadTs: string;
+    userId: string;
+    /** The question, or the text to summarise. */
+    text: string;
+    /** Earlier turns of the conversation (ask only). */
+    history?: ChatMessage[];
+    /** Id of this answer: the Stop button's value. */
+    answerId: string;
+}
+
+/** Runs one answer to the end; never throws (failures are shown in Slack and logged). */
+export async function runAnswer(ctx: BotContext, job: AnswerJob, view: AnswerView): Promise<void> {
+    const admission = ctx.limiter.admit(job.userId);
+    if (!admission.admitted) {
+        await view.notice(admission.reason === "busy" ? BUSY_NOTICE : userLimitNotice(admission.retryAfterMs))
+            .catch((err) => ctx.logger.warn(`Could not send a rate-limit notice: ${err}`));
+        return;
+    }
+    if (view.threaded) ctx.answeredThreads.add(threadKey(job.channel, job.threadTs));
+    try {
+        await ctx.answers.track(job.answerId, job.userId, (signal) => generate(ctx, job, view, signal));
+    } finally {
+        admission.release();
+    }
+}
+
+async function generate(ctx: BotContext, job: AnswerJob, view: AnswerView, signal: AbortSignal): Promise<void> {
+    const started = Date.now();
+    let handledDecision = false;
+    let replaced = false;
+    try {
+        const stream = openStream(ctx, job, signal);
+        for await (const event of stream) {
+            if (event.type === "decision") handledDecision = await onDecision(ctx, job, view, event.decision);
+            else {
+                replaced ||= event.type === "replaced";
+                await onProgress(view, event);
+            }
+        }
+        const result = await stream.result;
+        if (handledDecision) return; // the policy answered instead of the model
+        if (result.policy.action !== "answer" && !replaced) {
+            await onDecision(ctx, job, view, result.policy);
+            return;
+        }
+        await view.finish({disclaimer: result.disclaimer, notice: result.policy.notice,
+            stopped: result.stopReason === "abort" && !replaced, feedback: {ref: `${job.channel}/${job.threadTs}`,
+                surface: job.surface === "slack-dm" ? "slack-dm" : "slack-channel"}});
+        ctx.logger.info(`Answered (${job.kind}, ${job.surface}) in ${Date.now() - started} ms, ` +
+            `stop reason ${result.stopReason}`);
+    } catch (err) {
+        const stopped = signal.aborted;
+        ctx.logger.warn(`Answer failed${stopped ? " (stopped)" : ""}: ${err instanceof Error ? err.message : err}`);
+        const message = stopped ? ":black_square_for_stop: Stopped before Med42 finished." : errorNotice(err);
+        await view.error(message).catch((e) => ctx.logger.error(`Could not report an error in Slack: ${e}`));
+    } finally {
+        await view.cleanup().catch((e) => ctx.logger.warn(`Cleanup failed: ${e}`));
+    }
+}
+
+function openStream(ctx: BotContext, job: AnswerJob, signal: AbortSignal): AnswerStream {
+    if (job.kind === "summarize") {
+        return ctx.assistant.summarize({text: job.text, surface: job.surface, userId: job.userId, signal,
+            instruction: "Summarise this Slack thread for a clinician: key points, decisions and open questions."});
+    }
+    return ctx.assistant.ask({messages: [...(job.history ?? []), {role: "user", content: job.text}],
+        surface: job.surface, userId: job.userId, conversationId: `slack:${job.channel}:${job.threadTs}`, signal});
+}
+
+/** Returns true when the decision replaced the answer (escalation, refusal, identifiers in a channel). */
+async function onDecision(ctx: BotContext, job: AnswerJob, view: AnswerView, decision: PolicyDecision):
+    Promise<boolean> {
+    if (decision.action === "answer") {
+        await view.thinking();
+        return false;
+    }
+    if (decision.category === "phi" && job.surface === "slack-channel") await view.phiWarning(decision);
+    else await view.policyMessage(decision.message ?? "", ctx.assistant.disclaimer);
+    return true;
+}
+
+async function onProgress(view: AnswerView, event: Exclude<AnswerEvent, {type: "decision"}>): Promise<void> {
+    switch (event.type) {
+        case "queued": await view.waiting(event.position); break;
+        case "started": await view.writing(); break;
+        case "text": view.append(event.text); break;
+        case "replaced": view.replace(event.text); break;
+    }
+}

@@ -1,0 +1,64 @@
+/**
+ * A question posted as a Slack message (a mention, a DM, a follow-up in an answered thread): 👀 on it, the thread's
+ * earlier messages as the conversation, then the answer in the thread.
+ *
+ * @see https://docs.slack.dev/reference/methods/reactions.add
+ */
+import {randomUUID} from "node:crypto";
+import type {webApi} from "@slack/bolt";
+import type {Surface} from "../../shared/types";
+import type {BotContext} from "../botContext";
+import {slackErrorCode} from "../reliability/slackRetry";
+import {runAnswer} from "./answerFlow";
+import {ThreadAnswerView} from "./threadAnswerView";
+import {loadThreadHistory, stripMentions} from "./threadHistory";
+
+export interface PostedQuestion {
+    channel: string;
+    /** The question's own ts. */
+    ts: string;
+    /** Set when the question was posted inside a thread. */
+    threadTs?: string;
+    userId: string;
+    teamId?: string;
+    text: string;
+    surface: Surface;
+}
+
+export const EMPTY_QUESTION_REPLY = "Hi! Ask me a clinical question, e.g. _first-line treatment for " +
+    "community-acquired pneumonia in adults?_";
+
+export async function askInThread(ctx: BotContext, client: webApi.WebClient, q: PostedQuestion): Promise<void> {
+    const threadTs = q.threadTs ?? q.ts;
+    await client.reactions.add({channel: q.channel, timestamp: q.ts, name: "eyes"}).catch((err) =>
+        ctx.logger.debug(`reactions.add failed: ${slackErrorCode(err) ?? err}`));
+    const answerId = randomUUID();
+    const view = new ThreadAnswerView(client, {channel: q.channel, threadTs, userId: q.userId, teamId: q.teamId,
+        surface: q.surface, answerId}, ctx.settings, ctx.logger);
+    const question = stripMentions(q.text, ctx.identity.botUserId);
+    if (!question) {
+        await view.notice(EMPTY_QUESTION_REPLY);
+        return;
+    }
+    const history = q.threadTs ? await loadHistory(ctx, client, q, threadTs) : [];
+    await runAnswer(ctx, {kind: "ask", surface: q.surface, channel: q.channel, threadTs, userId: q.userId,
+        text: question, history, answerId}, view);
+}
+
+async function loadHistory(ctx: BotContext, client: webApi.WebClient, q: PostedQuestion, threadTs: string) {
+    const {disclaimer} = ctx.assistant;
+    try {
+        return await loadThreadHistory(client, {
+            channel: q.channel, threadTs, beforeTs: q.ts,
+            botUserId: ctx.identity.botUserId, botId: ctx.identity.botId,
+            tokenBudget: ctx.settings.historyTokenBudget,
+            stripFromAnswers: [disclaimer.text, disclaimer.markdown],
+            // In a channel the model's answer is read by everyone: earlier messages with identifiers stay out of it.
+            exclude: q.surface === "slack-channel"
+                ? (text) => ctx.assistant.decide(text, "slack-channel").phi.length > 0 : undefined
+        });
+    } catch (err) {
+        ctx.logger.warn(`Could not read the thread history (${slackErrorCode(err) ?? err}); answering without it`);
+        return [];
+    }
+}

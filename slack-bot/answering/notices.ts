@@ -1,0 +1,54 @@
+/**
+ * The short texts the bot shows instead of, or around, an answer: the PHI warning (which names the kinds of
+ * identifier found and never echoes them), rate-limit and busy replies, and errors.
+ */
+import type {PhiType, PolicyDecision} from "../../shared/policy/types";
+
+const PHI_LABELS: Record<PhiType, string> = {
+    name: "names", mrn: "medical record numbers", ssn: "social security numbers", health_plan: "health plan numbers",
+    account: "account numbers", phone: "phone numbers", fax: "fax numbers", email: "email addresses",
+    address: "street addresses", zip: "ZIP codes", date: "dates (such as birth or admission dates)", age: "ages",
+    url: "web addresses", ip: "IP addresses"
+};
+
+/** The kinds of identifier in a decision, in a readable list ("names and medical record numbers"). */
+export function phiKinds(decision: PolicyDecision): string {
+    const labels = [...new Set(decision.phi.map((span) => PHI_LABELS[span.type] ?? "identifiers"))];
+    if (labels.length === 0) return "patient identifiers";
+    if (labels.length === 1) return labels[0];
+    return `${labels.slice(0, -1).join(", ")} and ${labels[labels.length - 1]}`;
+}
+
+/** Shown only to the author of a channel message with identifiers; the message itself is never repeated. */
+export function phiChannelWarning(decision: PolicyDecision, what: "question" | "thread" = "question"): string {
+    const subject = what === "question" ? "Your question was not sent to Med42" : "This thread was not summarised";
+    return `:lock: ${subject}: it appears to contain patient identifiers (${phiKinds(decision)}). ` +
+        "Channels are read by many people. Please remove the identifiers (consider deleting the message), " +
+        "or ask me in a direct message instead.";
+}
+
+export function userLimitNotice(retryAfterMs: number): string {
+    const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+    return `:hourglass: You've asked several questions in a short time. Please wait about ${seconds} s and ask again.`;
+}
+
+export const BUSY_NOTICE = ":hourglass: Med42 is busy with many questions right now. Please try again in a few minutes.";
+
+export const SHUTTING_DOWN_NOTICE = ":zzz: Med42 is restarting. Please ask again in a minute.";
+
+export function queuedStatus(position: number): string {
+    return position <= 1
+        ? ":hourglass_flowing_sand: Med42 is finishing another answer; yours is next."
+        : `:hourglass_flowing_sand: Med42 is answering other questions; yours is *#${position}* in line.`;
+}
+
+export const WRITING_STATUS = ":writing_hand: Med42 is writing…";
+
+export const STOPPED_SUFFIX = "\n\n_:black_square_for_stop: Stopped._";
+
+/** A short, user-fit error: the core's errors already carry a readable message; anything else stays generic. */
+export function errorNotice(err: unknown): string {
+    const message = err instanceof Error && err.message && err.message.length < 300 && !/\n\s+at /.test(err.message)
+        ? err.message : "an unexpected error";
+    return `:warning: Sorry, Med42 could not answer: ${message}`;
+}

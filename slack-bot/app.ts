@@ -1,0 +1,108 @@
+/**
+ * The app factory: checks the bot token, builds the Bolt App (Socket Mode by default, HTTP with a signing secret),
+ * and wires the global middleware and the listeners. No behaviour lives here.
+ *
+ * @see https://docs.slack.dev/tools/bolt-js/concepts/socket-mode
+ */
+import {App, LogLevel, type Logger, type webApi} from "@slack/bolt";
+import type {Server} from "node:http";
+import type {AddressInfo} from "node:net";
+import {BotContext, DEFAULT_SETTINGS, type BotAssistant, type BotSettings} from "./botContext";
+import {fetchBotIdentity} from "./botIdentity";
+import {deliveryGuard} from "./deliveryGuard";
+import {registerListeners} from "./listeners";
+import {createPinoLogger} from "./logger";
+import {slackErrorCode} from "./reliability/slackRetry";
+import {StartupError} from "./startupError";
+
+export interface SlackBotOptions {
+    assistant: BotAssistant;
+    /** Bot User OAuth Token (xoxb-). */
+    botToken: string;
+    /** Socket Mode (the default): the app-level token (xapp-) with `connections:write`. */
+    appToken?: string;
+    /** HTTP mode instead of Socket Mode: Slack's signing secret and the port to listen on (0: any free port). */
+    http?: {signingSecret: string; port: number};
+    /** Web API base URL (SLACK_API_URL): enterprise proxies, the test suite. Socket Mode uses it too. */
+    slackApiUrl?: string;
+    settings?: Partial<BotSettings>;
+    logger?: Logger;
+    /** Web API retry policy for network errors (tests pass {retries: 0}). */
+    retryConfig?: webApi.RetryOptions;
+}
+
+export interface SlackBot {
+    readonly app: App;
+    readonly context: BotContext;
+    /** Connects (Socket Mode) or starts listening (HTTP). */
+    start(): Promise<void>;
+    /** HTTP mode: the port listened on, once started. */
+    readonly port: number | undefined;
+    /**
+     * Stops taking events, lets answers in flight finish within `graceMs` (default: settings.shutdownGraceMs), then
+     * stops the rest. Resolves with the number of tasks that did not wrap up.
+     */
+    stop(options?: {graceMs?: number}): Promise<number>;
+}
+
+export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot> {
+    const settings: BotSettings = {...DEFAULT_SETTINGS, ...options.settings};
+    const logger = options.logger ?? createPinoLogger(LogLevel.INFO);
+    const clientOptions: webApi.WebClientOptions = {
+        slackApiUrl: options.slackApiUrl,
+        // A 429 reaches our code (which waits as Retry-After says) instead of pausing every call of the client.
+        rejectRateLimitedCalls: true,
+        ...(options.retryConfig ? {retryConfig: options.retryConfig} : {})
+    };
+    if (!options.slackApiUrl) delete clientOptions.slackApiUrl;
+    if (!options.http && !options.appToken) {
+        throw new StartupError("Socket Mode needs SLACK_APP_TOKEN (or use HTTP mode with SLACK_SIGNING_SECRET).");
+    }
+
+    const identity = await fetchBotIdentity(options.botToken, clientOptions);
+    const app = new App({
+        token: options.botToken,
+        botId: identity.botId,
+        botUserId: identity.botUserId,
+        logger,
+        clientOptions,
+        ...(options.http
+            ? {signingSecret: options.http.signingSecret, port: options.http.port}
+            : {socketMode: true, appToken: options.appToken})
+    });
+    const context = new BotContext(options.assistant, identity, settings, logger);
+    app.use(deliveryGuard(context));
+    registerListeners(app, context);
+    app.error(async (error) => {
+        logger.error(`Unhandled error in a listener: ${slackErrorCode(error.original) ?? error.message}`);
+    });
+
+    let port: number | undefined;
+    return {
+        app,
+        context,
+        get port() { return port; },
+        async start() {
+            try {
+                if (options.http) {
+                    const server = await app.start(options.http.port) as Server;
+                    port = (server.address() as AddressInfo).port;
+                } else {
+                    await app.start();
+                }
+            } catch (err) {
+                const code = slackErrorCode(err);
+                if (code === "invalid_auth" || code === "not_authed" || code === "not_allowed_token_type") {
+                    throw new StartupError(`Slack rejected SLACK_APP_TOKEN (${code}). Create an app-level token ` +
+                        "with the connections:write scope under Basic Information → App-Level Tokens.");
+                }
+                throw err;
+            }
+        },
+        async stop(stopOptions = {}) {
+            context.accepting = false;
+            await app.stop().catch((err) => logger.warn(`Stopping the receiver: ${err}`));
+            return context.drain(stopOptions.graceMs ?? settings.shutdownGraceMs);
+        }
+    };
+}

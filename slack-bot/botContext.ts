@@ -1,0 +1,103 @@
+/**
+ * What every listener shares: the assistant (the core), the bot's identity, its settings and the reliability
+ * state (de-duplication, rate limits, answers in flight). Built once by the app factory.
+ */
+import type {Logger} from "@slack/bolt";
+import type {Med42Assistant} from "../shared/assistant";
+import type {Surface} from "../shared/types";
+import {InFlightAnswers} from "./reliability/inFlightAnswers";
+import {RecentKeys} from "./reliability/recentKeys";
+import {UserRateLimiter, type RateLimitOptions} from "./reliability/userRateLimiter";
+
+/** The part of the core the bot uses (tests may wrap the real assistant, e.g. to slow it down). */
+export type BotAssistant = Pick<Med42Assistant, "ask" | "summarize" | "decide" | "recordFeedback" | "disclaimer">;
+
+export interface BotSettings {
+    /** Answer replies in a thread the bot answered, without a new mention (needs the message.channels event). */
+    followUpsWithoutMention: boolean;
+    /** `/med42` answers: only to the asker (default) or in a thread of the channel. */
+    commandVisibility: "ephemeral" | "channel";
+    /** Tokens of earlier thread messages given to the model as the conversation. */
+    historyTokenBudget: number;
+    rateLimit: RateLimitOptions;
+    /** Try Slack's native streaming before falling back to chat.update. */
+    nativeStreaming: boolean;
+    /** Least time between two chat.update calls on one message. */
+    updateIntervalMs: number;
+    /** On shutdown: how long answers in flight may take to finish before they are stopped. */
+    shutdownGraceMs: number;
+}
+
+export const DEFAULT_SETTINGS: BotSettings = {
+    followUpsWithoutMention: true,
+    commandVisibility: "ephemeral",
+    historyTokenBudget: 2048,
+    rateLimit: {perUser: 6, windowMs: 60_000, maxActive: 16},
+    nativeStreaming: true,
+    updateIntervalMs: 1000,
+    shutdownGraceMs: 20_000
+};
+
+export interface BotIdentity {
+    botUserId: string;
+    botId: string;
+    teamId?: string;
+}
+
+export class BotContext {
+    /** Event deliveries and user messages already handled. */
+    readonly seen = new RecentKeys({ttlMs: 30 * 60_000, maxEntries: 20_000});
+    /** Threads the bot answered (follow-ups there need no mention). */
+    readonly answeredThreads = new RecentKeys({ttlMs: 7 * 24 * 3_600_000, maxEntries: 50_000});
+    readonly answers = new InFlightAnswers();
+    readonly limiter: UserRateLimiter;
+    /** False once shutdown began: new events are ignored. */
+    accepting = true;
+    /** Work started by listeners (which return at once so Slack gets its ack quickly). */
+    private readonly tasks = new Set<Promise<void>>();
+
+    constructor(readonly assistant: BotAssistant, readonly identity: BotIdentity, readonly settings: BotSettings,
+        readonly logger: Logger) {
+        this.limiter = new UserRateLimiter(settings.rateLimit);
+    }
+
+    /** Work in progress (answers, summaries, notices). */
+    get pendingTasks(): number { return this.tasks.size; }
+
+    /** Runs `work` in the background, tracked for shutdown; its errors are logged, never thrown. */
+    spawn(what: string, work: () => Promise<void>): void {
+        const task: Promise<void> = work()
+            .catch((err) => this.logger.error(`${what} failed: ${err instanceof Error ? err.message : err}`))
+            .finally(() => this.tasks.delete(task));
+        this.tasks.add(task);
+    }
+
+    /**
+     * Stops taking new work, waits up to `graceMs` for work in progress, then stops the answers still being written
+     * (they post what they have) and waits up to `abortGraceMs` more. Resolves with the number of tasks left.
+     */
+    async drain(graceMs: number, abortGraceMs = 5_000): Promise<number> {
+        this.accepting = false;
+        if (await settledWithin([...this.tasks], graceMs)) return 0;
+        this.answers.abortAll();
+        await settledWithin([...this.tasks], abortGraceMs);
+        return this.tasks.size;
+    }
+}
+
+async function settledWithin(tasks: Promise<unknown>[], ms: number): Promise<boolean> {
+    if (tasks.length === 0) return true;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), ms); });
+    try {
+        return await Promise.race([Promise.allSettled(tasks).then(() => true as const), timeout]);
+    } finally {
+        clearTimeout(timer);
+    }
+}
+
+/** A DM with the bot is private; everything else (channels, group DMs) is read by several people. */
+export function surfaceOf(channelId: string, channelType?: string): Surface {
+    if (channelType) return channelType === "im" ? "slack-dm" : "slack-channel";
+    return channelId.startsWith("D") ? "slack-dm" : "slack-channel";
+}

@@ -1,0 +1,37 @@
+import type {AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs} from "@slack/bolt";
+import {ACTION_FEEDBACK_UP, type FeedbackRef} from "../../blocks";
+import type {BotContext} from "../../botContext";
+
+/**
+ * 👍 / 👎 under an answer: recorded in the audit log through the core (hashed user, surface, the answer's
+ * channel/thread), then a private thank-you.
+ *
+ * @see https://docs.slack.dev/reference/interaction-payloads/block_actions-payload
+ */
+export function feedback(ctx: BotContext) {
+    return async ({ack, body, action, respond}: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>) => {
+        await ack();
+        const ref = parseRef(action.value);
+        if (!ref) {
+            await respond({response_type: "ephemeral", replace_original: false,
+                text: "Sorry, this feedback button is not valid any more."});
+            return;
+        }
+        ctx.assistant.recordFeedback({userId: body.user.id, surface: ref.surface, ref: ref.ref,
+            value: action.action_id === ACTION_FEEDBACK_UP ? "up" : "down"});
+        await respond({response_type: "ephemeral", replace_original: false,
+            text: "Thanks for the feedback: it helps your team evaluate Med42."});
+    };
+}
+
+function parseRef(value: string | undefined): FeedbackRef | undefined {
+    try {
+        const parsed = JSON.parse(value ?? "") as Partial<FeedbackRef>;
+        if (typeof parsed.ref !== "string" || (parsed.surface !== "slack-channel" && parsed.surface !== "slack-dm")) {
+            return undefined;
+        }
+        return {ref: parsed.ref.slice(0, 200), surface: parsed.surface};
+    } catch {
+        return undefined;
+    }
+}

@@ -1,0 +1,51 @@
+import {randomUUID} from "node:crypto";
+import type {AllMiddlewareArgs, SlackCommandMiddlewareArgs} from "@slack/bolt";
+import {runAnswer} from "../../answering/answerFlow";
+import {EphemeralAnswerView} from "../../answering/ephemeralAnswerView";
+import {SHUTTING_DOWN_NOTICE} from "../../answering/notices";
+import {ThreadAnswerView} from "../../answering/threadAnswerView";
+import {defangSlackSyntax} from "../../answering/slackAnswerStream";
+import {controlBlocks} from "../../blocks";
+import {surfaceOf, type BotContext} from "../../botContext";
+
+export const USAGE = "Usage: `/med42 your clinical question`, e.g. `/med42 first-line treatment for " +
+    "community-acquired pneumonia in adults?` Only you see the answer.";
+
+/**
+ * `/med42 question`: the answer only the asker sees (by default), sent through the command's response_url. The
+ * acknowledgement (within 3 s) carries the Stop button. With `commandVisibility: "channel"`, an answerable question
+ * is posted and answered in a thread instead (the policy decides first, so nothing is posted for a refusal).
+ *
+ * @see https://docs.slack.dev/interactivity/implementing-slash-commands
+ */
+export function med42Command(ctx: BotContext) {
+    return async ({command, ack, respond, client}: AllMiddlewareArgs & SlackCommandMiddlewareArgs) => {
+        const text = command.text.trim();
+        if (!text || text === "help") {
+            await ack({response_type: "ephemeral", text: USAGE});
+            return;
+        }
+        if (!ctx.accepting) {
+            await ack({response_type: "ephemeral", text: SHUTTING_DOWN_NOTICE});
+            return;
+        }
+        const answerId = randomUUID();
+        const surface = surfaceOf(command.channel_id, command.channel_name === "directmessage" ? "im" : undefined);
+        const job = {kind: "ask" as const, surface, channel: command.channel_id, threadTs: `command:${answerId}`,
+            userId: command.user_id, text, answerId};
+        if (ctx.settings.commandVisibility === "channel" && ctx.assistant.decide(text, surface).action === "answer") {
+            await ack();
+            ctx.spawn("Command", async () => {
+                const root = await client.chat.postMessage({channel: command.channel_id,
+                    text: `<@${command.user_id}> asked Med42: ${defangSlackSyntax(text)}`});
+                const view = new ThreadAnswerView(client, {channel: command.channel_id, threadTs: root.ts!,
+                    userId: command.user_id, teamId: command.team_id, surface, answerId}, ctx.settings, ctx.logger);
+                await runAnswer(ctx, {...job, threadTs: root.ts!}, view);
+            });
+            return;
+        }
+        await ack({response_type: "ephemeral", text: "Med42 is working on your question…",
+            blocks: controlBlocks("Med42 is working on your question… (only you will see the answer)", answerId)});
+        ctx.spawn("Command", () => runAnswer(ctx, job, new EphemeralAnswerView(respond)));
+    };
+}

@@ -1,0 +1,48 @@
+import {randomUUID} from "node:crypto";
+import type {AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs} from "@slack/bolt";
+import {runAnswer} from "../../answering/answerFlow";
+import {errorNotice} from "../../answering/notices";
+import {ThreadAnswerView} from "../../answering/threadAnswerView";
+import {threadTranscript} from "../../answering/threadTranscript";
+import {surfaceOf, type BotContext} from "../../botContext";
+import {slackErrorCode} from "../../reliability/slackRetry";
+
+/**
+ * Message shortcut "Summarize with Med42": summarises the message's thread into that thread. The identifier guard
+ * applies: a channel thread with patient identifiers gets a private warning to the person who asked instead.
+ *
+ * @see https://docs.slack.dev/interactivity/implementing-shortcuts#messages
+ */
+export function summarizeThread(ctx: BotContext) {
+    return async ({ack, shortcut, client, respond}: AllMiddlewareArgs & SlackShortcutMiddlewareArgs<MessageShortcut>) => {
+        await ack();
+        const channel = shortcut.channel.id;
+        const threadTs = shortcut.message.thread_ts ?? shortcut.message.ts;
+        const userId = shortcut.user.id;
+        ctx.spawn("Summary", async () => {
+            let transcript: string;
+            try {
+                const replies = await client.conversations.replies({channel, ts: threadTs, limit: 200,
+                    include_all_metadata: true});
+                transcript = threadTranscript(replies.messages ?? [], ctx.identity,
+                    [ctx.assistant.disclaimer.text, ctx.assistant.disclaimer.markdown]);
+            } catch (err) {
+                const code = slackErrorCode(err);
+                await respond({response_type: "ephemeral", text: code === "channel_not_found" || code === "not_in_channel"
+                    ? "Add Med42 to this conversation first (mention it, or /invite it), then try again."
+                    : errorNotice(err)});
+                return;
+            }
+            if (!transcript) {
+                await respond({response_type: "ephemeral", text: "There is nothing in this thread to summarise."});
+                return;
+            }
+            const surface = surfaceOf(channel, shortcut.channel.name === "directmessage" ? "im" : undefined);
+            const answerId = randomUUID();
+            const view = new ThreadAnswerView(client, {channel, threadTs, userId, teamId: shortcut.team?.id, surface,
+                answerId, phiSubject: "thread"}, ctx.settings, ctx.logger);
+            await runAnswer(ctx, {kind: "summarize", surface, channel, threadTs, userId, text: transcript, answerId},
+                view);
+        });
+    };
+}

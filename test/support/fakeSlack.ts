@@ -1,0 +1,618 @@
+/**
+ * A loopback fake of Slack for offline tests of the bot with the real Bolt: the Web API subset the bot uses
+ * (recording every call and enforcing Slack's documented limits, so a bot that breaks them fails its tests), and a
+ * Socket Mode websocket server that hands out `ws://127.0.0.1:PORT/link` through `apps.connections.open`, says
+ * `hello`, delivers envelopes and checks acks by `envelope_id`.
+ *
+ * Lifecycle (Bolt facts): start the fake before constructing the App (`auth.test` runs in its constructor), and stop
+ * the App before the fake (otherwise the websocket's close-handshake timer keeps the process alive).
+ *
+ * @see https://docs.slack.dev/apis/events-api/using-socket-mode
+ * @see https://docs.slack.dev/reference/methods
+ */
+import * as crypto from "node:crypto";
+import * as http from "node:http";
+import type {AddressInfo} from "node:net";
+import * as querystring from "node:querystring";
+import {WebSocket, WebSocketServer} from "ws";
+
+export interface RecordedCall {
+    /** Web API method ("chat.postMessage"), or "response_url" for posts to a command's response URL. */
+    method: string;
+    args: Record<string, any>;
+    token?: string;
+    /** Date.now() when the request arrived. */
+    at: number;
+    /** HTTP status answered. */
+    status: number;
+    response: Record<string, any>;
+}
+
+export interface FakeMessage {
+    channel: string;
+    ts: string;
+    thread_ts?: string;
+    user?: string;
+    bot_id?: string;
+    text: string;
+    blocks?: any[];
+    metadata?: {event_type: string; event_payload?: Record<string, unknown>};
+    /** True while a chat.startStream message has not been stopped. */
+    streaming?: boolean;
+    deleted?: boolean;
+}
+
+/** A scripted failure: a Slack error (`ok: false`) or an HTTP 429 with `Retry-After` seconds. */
+export type Failure = {error: string} | {rateLimitedSeconds: number};
+
+export interface DeliveredEnvelope {
+    envelopeId: string;
+    sentAt: number;
+    /** Resolves with the ack (its time and payload) or rejects after the timeout. */
+    acked: Promise<{at: number; payload: Record<string, any>}>;
+}
+
+type MethodHandler = (args: Record<string, any>, token: string | undefined) => Record<string, any>;
+
+const LIMITS = {
+    text: 40_000,
+    /** chat.update's text is truncated by Slack at about 4,000 characters; the bot must split instead. */
+    updateText: 4_000,
+    markdownText: 12_000,
+    sectionText: 3_000,
+    blocks: 50,
+    contextElementText: 3_000
+};
+
+export class FakeSlack {
+    readonly botToken = "xoxb-fake-bot-token";
+    readonly appToken = "xapp-1-fake-app-token";
+    readonly teamId = "T0FAKE";
+    readonly appId = "A0FAKE";
+    readonly botUserId = "U0BOT";
+    readonly botId = "B0BOT";
+
+    readonly calls: RecordedCall[] = [];
+    readonly messages: FakeMessage[] = [];
+    /** Every message the fake received on a socket (acks and anything else). */
+    readonly socketMessages: Record<string, any>[] = [];
+    /** When false, chat.startStream answers `unknown_method` (a workspace without streaming). */
+    streamingAvailable = true;
+    /** When set, a stream stops accepting appends after this many (like Slack closing a stream after ~5 minutes). */
+    streamExpiresAfterAppends: number | undefined;
+    /** Number of socket connections opened so far. */
+    connectionsOpened = 0;
+
+    private server: http.Server | undefined;
+    private wss: WebSocketServer | undefined;
+    private port = 0;
+    private clock = 1_700_000_000_000_000; // microseconds, for unique increasing ts values
+    private readonly failures = new Map<string, Failure[]>();
+    private readonly handlers = new Map<string, MethodHandler>();
+    private readonly sockets = new Set<WebSocket>();
+    private current: WebSocket | undefined;
+    private readonly pendingAcks = new Map<string, (ack: {at: number; payload: Record<string, any>}) => void>();
+    private readonly connectionWaiters: Array<(ws: WebSocket) => void> = [];
+    private readonly callWaiters = new Set<() => void>();
+    private envelopeCounter = 0;
+    private appendsPerStream = new Map<string, number>();
+
+    /** Base URL of the fake Web API, for Bolt's `clientOptions.slackApiUrl` (SLACK_API_URL). */
+    get apiUrl(): string { return `http://127.0.0.1:${this.port}/api/`; }
+
+    /** Base URL of the fake's response_url endpoint. */
+    get responseUrlBase(): string { return `http://127.0.0.1:${this.port}/response/`; }
+
+    async start(): Promise<void> {
+        this.server = http.createServer((req, res) => { void this.handleHttp(req, res); });
+        this.wss = new WebSocketServer({noServer: true});
+        this.server.on("upgrade", (req, socket, head) => {
+            if (!req.url?.startsWith("/link")) { socket.destroy(); return; }
+            this.wss!.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws));
+        });
+        await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+        this.port = (this.server.address() as AddressInfo).port;
+    }
+
+    async stop(): Promise<void> {
+        for (const ws of this.sockets) ws.terminate();
+        this.sockets.clear();
+        await new Promise<void>((resolve) => this.wss ? this.wss.close(() => resolve()) : resolve());
+        if (this.server) {
+            this.server.closeAllConnections();
+            await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+        }
+        this.server = undefined;
+        this.wss = undefined;
+    }
+
+    // ------------------------------------------------------------------ scripting
+
+    /** The next `times` calls of `method` fail as described. */
+    failNext(method: string, failure: Failure, times = 1): void {
+        const list = this.failures.get(method) ?? [];
+        for (let i = 0; i < times; i++) list.push(failure);
+        this.failures.set(method, list);
+    }
+
+    /** Replaces the built-in behaviour of a method. */
+    setHandler(method: string, handler: MethodHandler): void {
+        this.handlers.set(method, handler);
+    }
+
+    /** Adds a message to a channel as if a user (or another bot) had posted it; returns its ts. */
+    addMessage(message: Omit<FakeMessage, "ts"> & {ts?: string}): string {
+        const ts = message.ts ?? this.nextTs();
+        this.messages.push({...message, ts});
+        return ts;
+    }
+
+    /** Messages of a thread (root first), as conversations.replies sees them. */
+    thread(channel: string, threadTs: string): FakeMessage[] {
+        return this.messages.filter((m) => m.channel === channel && !m.deleted &&
+            (m.ts === threadTs || m.thread_ts === threadTs));
+    }
+
+    callsTo(method: string): RecordedCall[] {
+        return this.calls.filter((c) => c.method === method);
+    }
+
+    /** Resolves with the first recorded call matching, waiting for it up to `timeoutMs`. */
+    async waitForCall(method: string, predicate: (c: RecordedCall) => boolean = () => true, timeoutMs = 20_000):
+        Promise<RecordedCall> {
+        const found = () => this.calls.find((c) => c.method === method && predicate(c));
+        return this.waitUntil(found, timeoutMs, `a ${method} call`);
+    }
+
+    /** Resolves when `check` returns a truthy value (re-checked after every call), or rejects after `timeoutMs`. */
+    async waitUntil<T>(check: () => T | undefined | false | null, timeoutMs = 20_000, what = "a condition"): Promise<T> {
+        const first = check();
+        if (first) return first;
+        return new Promise<T>((resolve, reject) => {
+            const waiter = () => {
+                const value = check();
+                if (value) { cleanup(); resolve(value); }
+            };
+            const timer = setTimeout(() => {
+                cleanup();
+                reject(new Error(`FakeSlack: timed out after ${timeoutMs} ms waiting for ${what}; calls: ` +
+                    this.calls.map((c) => c.method).join(", ")));
+            }, timeoutMs);
+            const poll = setInterval(waiter, 50);
+            const cleanup = () => { clearTimeout(timer); clearInterval(poll); this.callWaiters.delete(waiter); };
+            this.callWaiters.add(waiter);
+        });
+    }
+
+    // ------------------------------------------------------------------ Socket Mode: deliveries
+
+    /** Delivers an Events API event; `eventId` lets a test deliver the same event twice. */
+    sendEvent(event: Record<string, any>, options: {eventId?: string; retryAttempt?: number} = {}):
+        Promise<DeliveredEnvelope> {
+        const eventId = options.eventId ?? `Ev${++this.envelopeCounter}${Date.now()}`;
+        return this.deliver("events_api", {
+            token: "verification-token",
+            team_id: this.teamId,
+            api_app_id: this.appId,
+            event: {event_ts: event.ts ?? this.peekTs(), ...event},
+            type: "event_callback",
+            event_id: eventId,
+            event_time: Math.floor(Date.now() / 1000),
+            authorizations: [{enterprise_id: null, team_id: this.teamId, user_id: this.botUserId, is_bot: true}],
+            is_ext_shared_channel: false
+        }, {retry_attempt: options.retryAttempt ?? 0, retry_reason: options.retryAttempt ? "timeout" : ""});
+    }
+
+    /** Builds a user's message event (`app_mention` or `message`) and adds the message to the fake's history. */
+    userMessage(type: "app_mention" | "message", fields: {channel: string; user: string; text: string;
+        thread_ts?: string; channel_type?: string; ts?: string}): Record<string, any> {
+        const ts = this.addMessage({channel: fields.channel, user: fields.user, text: fields.text,
+            thread_ts: fields.thread_ts, ts: fields.ts});
+        const event: Record<string, any> = {type, channel: fields.channel, user: fields.user, text: fields.text, ts,
+            team: this.teamId};
+        if (fields.thread_ts) event.thread_ts = fields.thread_ts;
+        if (type === "message") event.channel_type = fields.channel_type ?? (fields.channel.startsWith("D") ? "im" : "channel");
+        return event;
+    }
+
+    /** Delivers a slash command (`/med42 text`); its response_url points at the fake. */
+    sendSlashCommand(fields: {channel: string; user: string; text: string; command?: string}): Promise<DeliveredEnvelope> {
+        const id = `${++this.envelopeCounter}`;
+        return this.deliver("slash_commands", {
+            token: "verification-token",
+            team_id: this.teamId,
+            team_domain: "fake",
+            channel_id: fields.channel,
+            channel_name: fields.channel.startsWith("D") ? "directmessage" : "general",
+            user_id: fields.user,
+            user_name: fields.user.toLowerCase(),
+            command: fields.command ?? "/med42",
+            text: fields.text,
+            api_app_id: this.appId,
+            is_enterprise_install: "false",
+            response_url: `${this.responseUrlBase}${id}`,
+            trigger_id: `trigger.${id}`
+        }, {accepts_response_payload: true});
+    }
+
+    /** Delivers an interactivity payload (block_actions, message_action, view_submission...). */
+    sendInteractive(payload: Record<string, any>): Promise<DeliveredEnvelope> {
+        const id = `${++this.envelopeCounter}`;
+        return this.deliver("interactive", {
+            token: "verification-token",
+            team: {id: this.teamId, domain: "fake"},
+            api_app_id: this.appId,
+            is_enterprise_install: false,
+            enterprise: null,
+            response_url: `${this.responseUrlBase}${id}`,
+            trigger_id: `trigger.${id}`,
+            ...payload
+        }, {accepts_response_payload: payload.type === "view_submission"});
+    }
+
+    /** Clicks a button of a posted message (a `block_actions` payload). */
+    clickButton(fields: {user: string; channel: string; messageTs: string; actionId: string; value: string}):
+        Promise<DeliveredEnvelope> {
+        return this.sendInteractive({
+            type: "block_actions",
+            user: {id: fields.user, team_id: this.teamId, username: fields.user.toLowerCase()},
+            channel: {id: fields.channel, name: "general"},
+            container: {type: "message", message_ts: fields.messageTs, channel_id: fields.channel, is_ephemeral: false},
+            message: {ts: fields.messageTs, type: "message"},
+            actions: [{type: "button", action_id: fields.actionId, block_id: "b", value: fields.value,
+                action_ts: `${Date.now() / 1000}`}]
+        });
+    }
+
+    /**
+     * Sends `disconnect` with reason `refresh_requested` (Slack does this routinely) and resolves once the client
+     * opened a new connection and got its `hello`.
+     */
+    async requestRefresh(timeoutMs = 20_000): Promise<void> {
+        const before = this.connectionsOpened;
+        const ws = await this.connection(timeoutMs);
+        ws.send(JSON.stringify({type: "disconnect", reason: "refresh_requested",
+            debug_info: {host: "fake-slack"}}));
+        await this.waitUntil(() => this.connectionsOpened > before && this.current?.readyState === WebSocket.OPEN,
+            timeoutMs, "the Socket Mode client to reconnect");
+    }
+
+    /** The open connection (waiting for one up to `timeoutMs`). */
+    connection(timeoutMs = 20_000): Promise<WebSocket> {
+        if (this.current && this.current.readyState === WebSocket.OPEN) return Promise.resolve(this.current);
+        return new Promise((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error("FakeSlack: no Socket Mode connection")), timeoutMs);
+            this.connectionWaiters.push((ws) => { clearTimeout(timer); resolve(ws); });
+        });
+    }
+
+    private async deliver(type: string, payload: Record<string, any>, extra: Record<string, any>,
+        ackTimeoutMs = 3_000): Promise<DeliveredEnvelope> {
+        const ws = await this.connection();
+        const envelopeId = crypto.randomUUID();
+        const acked = new Promise<{at: number; payload: Record<string, any>}>((resolve, reject) => {
+            const timer = setTimeout(() => {
+                this.pendingAcks.delete(envelopeId);
+                reject(new Error(`FakeSlack: envelope ${type} not acknowledged within ${ackTimeoutMs} ms`));
+            }, ackTimeoutMs);
+            this.pendingAcks.set(envelopeId, (ack) => { clearTimeout(timer); resolve(ack); });
+        });
+        acked.catch(() => undefined); // a test that does not await the ack must not crash the process
+        const sentAt = Date.now();
+        ws.send(JSON.stringify({envelope_id: envelopeId, type, payload, accepts_response_payload: false, ...extra}));
+        return {envelopeId, sentAt, acked};
+    }
+
+    private onConnection(ws: WebSocket): void {
+        this.sockets.add(ws);
+        this.current = ws;
+        this.connectionsOpened++;
+        ws.on("message", (data) => {
+            let msg: Record<string, any>;
+            try { msg = JSON.parse(String(data)); } catch { return; }
+            this.socketMessages.push(msg);
+            const envelopeId = msg.envelope_id;
+            if (typeof envelopeId === "string") {
+                const resolve = this.pendingAcks.get(envelopeId);
+                this.pendingAcks.delete(envelopeId);
+                resolve?.({at: Date.now(), payload: msg.payload ?? {}});
+            }
+        });
+        ws.on("close", () => {
+            this.sockets.delete(ws);
+            if (this.current === ws) this.current = undefined;
+        });
+        ws.send(JSON.stringify({type: "hello", num_connections: 1,
+            debug_info: {host: "fake-slack", approximate_connection_time: 18060}, connection_info: {app_id: this.appId}}));
+        for (const waiter of this.connectionWaiters.splice(0)) waiter(ws);
+    }
+
+    // ------------------------------------------------------------------ Web API
+
+    private async handleHttp(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+        const chunks: Buffer[] = [];
+        for await (const chunk of req) chunks.push(chunk as Buffer);
+        const raw = Buffer.concat(chunks).toString("utf8");
+        const url = req.url ?? "/";
+        const auth = req.headers.authorization;
+        const token = auth?.startsWith("Bearer ") ? auth.slice("Bearer ".length) : undefined;
+        const args = parseBody(raw, String(req.headers["content-type"] ?? ""));
+        const method = url.startsWith("/api/") ? url.slice("/api/".length).split("?")[0]
+            : url.startsWith("/response/") ? "response_url" : url;
+        const call: RecordedCall = {method, args, token: token ?? args.token, at: Date.now(), status: 200, response: {}};
+
+        const failure = this.failures.get(method)?.shift();
+        if (failure && "rateLimitedSeconds" in failure) {
+            call.status = 429;
+            call.response = {ok: false, error: "ratelimited"};
+            this.record(call);
+            res.writeHead(429, {"Content-Type": "application/json", "Retry-After": String(failure.rateLimitedSeconds)});
+            res.end(JSON.stringify(call.response));
+            return;
+        }
+        let response: Record<string, any>;
+        if (failure) response = {ok: false, error: failure.error};
+        else {
+            try {
+                response = this.dispatch(method, args, call.token);
+            } catch (err) {
+                response = {ok: false, error: "fake_slack_internal_error", detail: String(err)};
+            }
+        }
+        call.response = response;
+        this.record(call);
+        res.writeHead(200, {"Content-Type": "application/json"});
+        res.end(JSON.stringify(response));
+    }
+
+    private record(call: RecordedCall): void {
+        this.calls.push(call);
+        for (const waiter of [...this.callWaiters]) waiter();
+    }
+
+    private dispatch(method: string, args: Record<string, any>, token: string | undefined): Record<string, any> {
+        const custom = this.handlers.get(method);
+        if (custom) return custom(args, token);
+        if (method === "response_url") return {ok: true};
+        if (method === "apps.connections.open") {
+            if (token !== this.appToken) return {ok: false, error: "invalid_auth"};
+            return {ok: true, url: `ws://127.0.0.1:${this.port}/link/?ticket=${crypto.randomUUID()}`};
+        }
+        if (token !== this.botToken) return {ok: false, error: "invalid_auth"};
+        switch (method) {
+            case "auth.test":
+                return {ok: true, url: "https://fake.slack.com/", team: "Fake", user: "med42", team_id: this.teamId,
+                    user_id: this.botUserId, bot_id: this.botId, is_enterprise_install: false};
+            case "chat.postMessage": return this.postMessage(args);
+            case "chat.postEphemeral": {
+                const invalid = requireArgs(args, ["channel", "user"]) ?? checkMessageLimits(args, LIMITS.text);
+                if (invalid) return invalid;
+                return {ok: true, message_ts: this.nextTs()};
+            }
+            case "chat.update": return this.update(args);
+            case "chat.delete": {
+                const message = this.find(args.channel, args.ts);
+                if (!message) return {ok: false, error: "message_not_found"};
+                message.deleted = true;
+                return {ok: true, channel: args.channel, ts: args.ts};
+            }
+            case "chat.startStream": return this.startStream(args);
+            case "chat.appendStream": return this.appendStream(args);
+            case "chat.stopStream": return this.stopStream(args);
+            case "reactions.add": {
+                const invalid = requireArgs(args, ["channel", "timestamp", "name"]);
+                if (invalid) return invalid;
+                return this.find(args.channel, args.timestamp) ? {ok: true} : {ok: false, error: "message_not_found"};
+            }
+            case "conversations.replies": {
+                const invalid = requireArgs(args, ["channel", "ts"]);
+                if (invalid) return invalid;
+                const messages = this.thread(args.channel, args.ts).map((m) => ({
+                    type: "message", ts: m.ts, thread_ts: m.thread_ts ?? (m.ts === args.ts ? m.ts : undefined),
+                    user: m.user, bot_id: m.bot_id, text: m.text, blocks: m.blocks,
+                    ...(String(args.include_all_metadata) === "true" && m.metadata ? {metadata: m.metadata} : {})
+                }));
+                return messages.length ? {ok: true, messages, has_more: false} : {ok: false, error: "thread_not_found"};
+            }
+            case "conversations.open": {
+                const users = String(args.users ?? "");
+                if (!users) return {ok: false, error: "users_list_not_supplied"};
+                return {ok: true, channel: {id: `D${users.replace(/^U/, "")}`}};
+            }
+            case "assistant.threads.setStatus": {
+                const invalid = requireArgs(args, ["channel_id", "thread_ts"]);
+                if (invalid) return invalid;
+                if (typeof args.status !== "string") return {ok: false, error: "invalid_arguments"};
+                return {ok: true};
+            }
+            case "views.publish": {
+                const invalid = requireArgs(args, ["user_id", "view"]);
+                if (invalid) return invalid;
+                const view = typeof args.view === "string" ? JSON.parse(args.view) : args.view;
+                const blockError = checkBlocks(view.blocks ?? []);
+                if (blockError) return blockError;
+                return {ok: true, view: {id: "V0HOME", ...view}};
+            }
+            case "views.open": {
+                const invalid = requireArgs(args, ["trigger_id", "view"]);
+                if (invalid) return invalid;
+                return {ok: true, view: {id: "V0MODAL"}};
+            }
+            default:
+                return {ok: false, error: "unknown_method"};
+        }
+    }
+
+    private postMessage(args: Record<string, any>): Record<string, any> {
+        const invalid = requireArgs(args, ["channel"]) ?? checkMessageLimits(args, LIMITS.text);
+        if (invalid) return invalid;
+        if (!args.text && !args.blocks && !args.markdown_text) return {ok: false, error: "no_text"};
+        const message: FakeMessage = {channel: args.channel, ts: this.nextTs(), thread_ts: args.thread_ts,
+            bot_id: this.botId, user: this.botUserId, text: String(args.text ?? args.markdown_text ?? ""),
+            blocks: args.blocks, metadata: args.metadata};
+        this.messages.push(message);
+        return {ok: true, channel: args.channel, ts: message.ts, message};
+    }
+
+    private update(args: Record<string, any>): Record<string, any> {
+        const invalid = requireArgs(args, ["channel", "ts"]) ?? checkMessageLimits(args, LIMITS.updateText);
+        if (invalid) return invalid;
+        const message = this.find(args.channel, args.ts);
+        if (!message) return {ok: false, error: "message_not_found"};
+        if (message.streaming) return {ok: false, error: "message_is_streaming"};
+        if (args.text !== undefined) message.text = String(args.text);
+        if (args.blocks !== undefined) message.blocks = args.blocks;
+        return {ok: true, channel: args.channel, ts: args.ts, text: message.text};
+    }
+
+    private startStream(args: Record<string, any>): Record<string, any> {
+        if (!this.streamingAvailable) return {ok: false, error: "unknown_method"};
+        const invalid = requireArgs(args, ["channel", "thread_ts"]);
+        if (invalid) return invalid;
+        if (!String(args.channel).startsWith("D") && (!args.recipient_user_id || !args.recipient_team_id)) {
+            return {ok: false, error: "missing_recipient_user_id"};
+        }
+        const text = streamText(args);
+        if (text.length > LIMITS.markdownText) return {ok: false, error: "msg_too_long"};
+        const message: FakeMessage = {channel: args.channel, ts: this.nextTs(), thread_ts: args.thread_ts,
+            bot_id: this.botId, user: this.botUserId, text, streaming: true};
+        this.messages.push(message);
+        this.appendsPerStream.set(message.ts, 0);
+        return {ok: true, channel: args.channel, ts: message.ts};
+    }
+
+    private appendStream(args: Record<string, any>): Record<string, any> {
+        const invalid = requireArgs(args, ["channel", "ts"]);
+        if (invalid) return invalid;
+        const message = this.find(args.channel, args.ts);
+        if (!message) return {ok: false, error: "message_not_found"};
+        const appends = (this.appendsPerStream.get(message.ts) ?? 0) + 1;
+        this.appendsPerStream.set(message.ts, appends);
+        if (this.streamExpiresAfterAppends !== undefined && appends > this.streamExpiresAfterAppends) {
+            message.streaming = false;
+        }
+        if (!message.streaming) return {ok: false, error: "message_not_in_streaming_state"};
+        const text = message.text + streamText(args);
+        if (text.length > LIMITS.markdownText) return {ok: false, error: "msg_too_long"};
+        message.text = text;
+        return {ok: true, channel: args.channel, ts: args.ts};
+    }
+
+    private stopStream(args: Record<string, any>): Record<string, any> {
+        const invalid = requireArgs(args, ["channel", "ts"]);
+        if (invalid) return invalid;
+        const message = this.find(args.channel, args.ts);
+        if (!message) return {ok: false, error: "message_not_found"};
+        if (!message.streaming) return {ok: false, error: "message_not_in_streaming_state"};
+        const text = message.text + streamText(args);
+        if (text.length > LIMITS.markdownText) return {ok: false, error: "msg_too_long"};
+        if (args.blocks) {
+            const blockError = checkBlocks(args.blocks);
+            if (blockError) return blockError;
+            message.blocks = args.blocks;
+        }
+        message.text = text;
+        message.streaming = false;
+        return {ok: true, channel: args.channel, ts: args.ts};
+    }
+
+    private find(channel: string, ts: string): FakeMessage | undefined {
+        return this.messages.find((m) => m.channel === channel && m.ts === ts && !m.deleted);
+    }
+
+    private nextTs(): string {
+        this.clock += 100;
+        return formatTs(this.clock);
+    }
+
+    private peekTs(): string {
+        return formatTs(this.clock + 1);
+    }
+}
+
+/** Signs a request body the way Slack does (`v0=` HMAC-SHA256 of `v0:timestamp:body`). */
+export function slackSignature(signingSecret: string, timestampSeconds: number, body: string): string {
+    return "v0=" + crypto.createHmac("sha256", signingSecret).update(`v0:${timestampSeconds}:${body}`).digest("hex");
+}
+
+/** Posts a signed Events API request to a bot in HTTP mode; returns the HTTP status and body. */
+export async function postSignedRequest(url: string, options: {signingSecret: string; body: string;
+    timestampSeconds?: number; signature?: string; contentType?: string}): Promise<{status: number; body: string}> {
+    const ts = options.timestampSeconds ?? Math.floor(Date.now() / 1000);
+    const response = await fetch(url, {
+        method: "POST",
+        headers: {
+            "Content-Type": options.contentType ?? "application/json",
+            "X-Slack-Request-Timestamp": String(ts),
+            "X-Slack-Signature": options.signature ?? slackSignature(options.signingSecret, ts, options.body)
+        },
+        body: options.body
+    });
+    return {status: response.status, body: await response.text()};
+}
+
+function formatTs(micros: number): string {
+    return `${Math.floor(micros / 1_000_000)}.${String(micros % 1_000_000).padStart(6, "0")}`;
+}
+
+/** The WebClient sends form-encoded bodies with nested values as JSON strings; some callers send JSON. */
+function parseBody(raw: string, contentType: string): Record<string, any> {
+    if (!raw) return {};
+    if (contentType.includes("application/json")) {
+        try { return JSON.parse(raw); } catch { return {}; }
+    }
+    const parsed = querystring.parse(raw);
+    const args: Record<string, any> = {};
+    for (const [key, value] of Object.entries(parsed)) {
+        const v = Array.isArray(value) ? value[0] : value;
+        if (typeof v === "string" && /^[[{]/.test(v)) {
+            try { args[key] = JSON.parse(v); continue; } catch { /* plain text that starts with a bracket */ }
+        }
+        args[key] = v;
+    }
+    return args;
+}
+
+function requireArgs(args: Record<string, any>, names: string[]): Record<string, any> | undefined {
+    const missing = names.find((n) => args[n] === undefined || args[n] === "");
+    return missing ? {ok: false, error: `missing_argument`, argument: missing} : undefined;
+}
+
+function streamText(args: Record<string, any>): string {
+    let text = typeof args.markdown_text === "string" ? args.markdown_text : "";
+    if (Array.isArray(args.chunks)) {
+        for (const chunk of args.chunks) if (chunk?.type === "markdown_text") text += String(chunk.text ?? "");
+    }
+    return text;
+}
+
+function checkMessageLimits(args: Record<string, any>, textLimit: number): Record<string, any> | undefined {
+    if (typeof args.text === "string" && args.text.length > textLimit) return {ok: false, error: "msg_too_long"};
+    if (typeof args.markdown_text === "string" && args.markdown_text.length > LIMITS.markdownText) {
+        return {ok: false, error: "msg_too_long"};
+    }
+    if (args.blocks !== undefined) return checkBlocks(args.blocks);
+    return undefined;
+}
+
+/** The block limits the bot must respect: 50 blocks, section text 3,000, markdown blocks 12,000 in total. */
+function checkBlocks(blocks: unknown): Record<string, any> | undefined {
+    if (!Array.isArray(blocks)) return {ok: false, error: "invalid_blocks_format"};
+    if (blocks.length > LIMITS.blocks) return {ok: false, error: "invalid_blocks", detail: "more than 50 blocks"};
+    let markdownTotal = 0;
+    for (const block of blocks) {
+        if (block?.type === "section" && String(block.text?.text ?? "").length > LIMITS.sectionText) {
+            return {ok: false, error: "invalid_blocks", detail: "section text over 3000"};
+        }
+        if (block?.type === "markdown") markdownTotal += String(block.text ?? "").length;
+        if (block?.type === "context") {
+            for (const el of block.elements ?? []) {
+                if (String(el.text ?? "").length > LIMITS.contextElementText) {
+                    return {ok: false, error: "invalid_blocks", detail: "context text over limit"};
+                }
+            }
+        }
+    }
+    if (markdownTotal > LIMITS.markdownText) return {ok: false, error: "invalid_blocks", detail: "markdown over 12000"};
+    return undefined;
+}
