@@ -1,0 +1,52 @@
+/**
+ * How AI-generated text is marked when it goes into a user's document: a header naming Med42 and the model, the
+ * text, the disclaimer, and an end marker, so a reader can always tell generated text from their own.
+ */
+import type {Disclaimer} from "../shared/policy/types";
+
+export interface AiBlockOptions {
+    kind: "summary" | "answer";
+    body: string;
+    disclaimer: Disclaimer;
+    /** The model, as the core reports it (a file path is shortened to its name). */
+    model: string;
+    /** The target document's language: Markdown gets Markdown markup, everything else plain text. */
+    languageId: string;
+    eol?: "\n" | "\r\n";
+    date?: Date;
+}
+
+const MARKDOWN_LANGUAGES = new Set(["markdown", "mdx", "quarto", "rmd"]);
+
+export function shortModelName(model: string): string {
+    const parts = model.split(/[\\/]/);
+    return parts[parts.length - 1] || model;
+}
+
+export function formatAiBlock(o: AiBlockOptions): string {
+    const what = o.kind === "summary" ? "summary" : "answer";
+    const date = (o.date ?? new Date()).toISOString().slice(0, 10);
+    const source = `Med42, ${shortModelName(o.model)}, ${date}`;
+    const body = o.body.trim();
+    let lines: string[];
+    if (MARKDOWN_LANGUAGES.has(o.languageId)) {
+        lines = [
+            `<!-- BEGIN AI-GENERATED ${what.toUpperCase()} (${source}) -->`,
+            `> **AI-generated ${what}** (${source}). Review before use.`,
+            "",
+            body,
+            "",
+            `> ${o.disclaimer.markdown.trim().replace(/\r?\n/g, "\n> ")}`,
+            `<!-- END AI-GENERATED ${what.toUpperCase()} -->`
+        ];
+    } else {
+        lines = [
+            `----- BEGIN AI-GENERATED ${what.toUpperCase()} (${source}): review before use -----`,
+            body,
+            "",
+            o.disclaimer.text.trim(),
+            `----- END AI-GENERATED ${what.toUpperCase()} -----`
+        ];
+    }
+    return lines.join("\n").replace(/\r?\n/g, o.eol ?? "\n");
+}

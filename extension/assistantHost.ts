@@ -1,0 +1,262 @@
+/**
+ * Owns the extension's one Med42Assistant: created on first use from the settings (never at activation, and
+ * creating it loads no model), switched to another model when the model setting changes, rebuilt when another
+ * engine setting changes, and disposed with the extension. Every running request registers its AbortController
+ * here so Stop, a model switch and deactivation can end it.
+ */
+import * as path from "node:path";
+import * as vscode from "vscode";
+import type {AssistantOptions, Med42Assistant} from "../shared/assistant";
+import type {ModelState} from "../shared/assistantTypes";
+import {findPreset} from "../shared/models/presets";
+import {formatBytes} from "../shared/models/formatBytes";
+import type {Disclaimer} from "../shared/policy/types";
+import type {ModelInfo} from "./protocol";
+import {assistantIdentity, CONFIG_SECTION, readSettings, toAssistantOptions, type ExtensionSettings} from "./settings";
+
+/** The core is loaded on first use, not at activation (it pulls in the policy engine, the audit log and more). */
+function loadCore(): typeof import("../shared/assistant") {
+    return require("../shared/assistant") as typeof import("../shared/assistant");
+}
+
+export function currentSettings(): ExtensionSettings {
+    const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
+    return readSettings((key) => config.get(key));
+}
+
+function workspaceFolder(): string | undefined {
+    return vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+}
+
+export function errorMessage(err: unknown): string {
+    return err instanceof Error ? err.message : String(err);
+}
+
+/** How a model reference is shown to the user. */
+export function describeModel(ref: string, state?: ModelState): ModelInfo {
+    const preset = findPreset(ref);
+    if (preset) {
+        const bytes = state?.status === "not-downloaded" && state.sizeBytes ? state.sizeBytes : preset.approxSizeBytes;
+        return {label: preset.displayName, size: formatBytes(bytes)};
+    }
+    const size = state?.status === "not-downloaded" && state.sizeBytes ? formatBytes(state.sizeBytes) : undefined;
+    if (/^(hf:|https?:)/i.test(ref)) return {label: ref, size};
+    return {label: path.basename(ref), size};
+}
+
+export class AssistantHost implements vscode.Disposable {
+    private assistant?: Med42Assistant;
+    private identity?: string;
+    private modelRef?: string;
+    private stateSubscription?: {dispose(): void};
+    private state: ModelState;
+    private readonly requests = new Set<AbortController>();
+    private download?: AbortController;
+    private readonly stateEmitter = new vscode.EventEmitter<ModelState>();
+    /** Fires on every model state change, also when the assistant is replaced. */
+    readonly onDidChangeModelState = this.stateEmitter.event;
+    private readonly busyEmitter = new vscode.EventEmitter<boolean>();
+    /** Fires when the first request starts or the last one ends (for the Stop button's context key). */
+    readonly onDidChangeBusy = this.busyEmitter.event;
+    private readonly disposables: vscode.Disposable[] = [this.stateEmitter, this.busyEmitter];
+    private auditWarningShown = false;
+    /** Serializes settings changes so two quick edits cannot interleave a dispose and a create. */
+    private reconfiguring: Promise<void> = Promise.resolve();
+
+    constructor(private readonly log: vscode.LogOutputChannel) {
+        this.state = {status: "idle", model: this.configuredModel()};
+        this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => {
+            if (e.affectsConfiguration(CONFIG_SECTION)) {
+                this.reconfiguring = this.reconfiguring.then(() => this.applySettings()).catch((err) => this.log.error(`settings: ${errorMessage(err)}`));
+            }
+        }));
+    }
+
+    get modelState(): ModelState {
+        return this.state;
+    }
+
+    get modelInfo(): ModelInfo {
+        return describeModel(this.state.model, this.state);
+    }
+
+    /** Whether the assistant exists (tests check that activation alone created nothing). */
+    get created(): boolean {
+        return this.assistant !== undefined;
+    }
+
+    /** Resolves once pending settings changes have been applied. */
+    settled(): Promise<void> {
+        return this.reconfiguring;
+    }
+
+    get disclaimer(): Disclaimer | undefined {
+        try {
+            return this.acquire().disclaimer;
+        } catch {
+            return undefined;
+        }
+    }
+
+    private configuredModel(): string {
+        return toAssistantOptions(currentSettings(), workspaceFolder()).model ?? "med42-8b";
+    }
+
+    private setState(s: ModelState): void {
+        this.state = s;
+        this.stateEmitter.fire(s);
+    }
+
+    /** The assistant, created on first call; throws a user-fit Error when the settings cannot make one. */
+    acquire(): Med42Assistant {
+        if (this.assistant) return this.assistant;
+        const options = toAssistantOptions(currentSettings(), workspaceFolder());
+        let assistant: Med42Assistant;
+        try {
+            assistant = this.construct(options);
+        } catch (err) {
+            const message = errorMessage(err);
+            this.log.error(`could not start the assistant: ${message}`);
+            this.setState({status: "error", model: options.model ?? this.state.model, message});
+            throw new Error(message);
+        }
+        this.assistant = assistant;
+        this.identity = assistantIdentity(options);
+        this.modelRef = options.model;
+        this.stateSubscription = assistant.onModelStateChange((s) => {
+            if (this.assistant === assistant) this.setState(s);
+        });
+        this.setState(assistant.modelState);
+        void this.refresh(assistant);
+        this.log.info(`assistant created for model ${assistant.model}`);
+        return assistant;
+    }
+
+    private construct(options: AssistantOptions): Med42Assistant {
+        try {
+            return new (loadCore().Med42Assistant)(options);
+        } catch (err) {
+            if (options.auditDb === false) throw err;
+            // The audit log's native SQLite module may not load in this editor's runtime. If the assistant works
+            // without it, keep working rather than lock the user out, and say so clearly; else report the first error.
+            let assistant: Med42Assistant;
+            try {
+                assistant = new (loadCore().Med42Assistant)({...options, auditDb: false});
+            } catch {
+                throw err;
+            }
+            this.log.warn(`audit log unavailable: ${errorMessage(err)}`);
+            if (!this.auditWarningShown) {
+                this.auditWarningShown = true;
+                void vscode.window.showWarningMessage(`Med42: the audit log could not be opened, so requests from VS Code are not audited (${errorMessage(err)}).`);
+            }
+            return assistant;
+        }
+    }
+
+    private async refresh(assistant: Med42Assistant): Promise<void> {
+        try {
+            await assistant.refreshModelState();
+        } catch (err) {
+            this.log.error(`model state: ${errorMessage(err)}`);
+        }
+    }
+
+    /** Registers a running request so stopAll() and model switches can end it; call the returned function when done. */
+    track(controller: AbortController): () => void {
+        this.requests.add(controller);
+        if (this.requests.size === 1) this.busyEmitter.fire(true);
+        return () => {
+            if (this.requests.delete(controller) && this.requests.size === 0) this.busyEmitter.fire(false);
+        };
+    }
+
+    get busy(): boolean {
+        return this.requests.size > 0;
+    }
+
+    /** Stops every running request (chat answers and summaries). */
+    stopAll(): number {
+        const n = this.requests.size;
+        for (const c of [...this.requests]) c.abort();
+        return n;
+    }
+
+    async downloadModel(): Promise<string | undefined> {
+        const assistant = this.acquire();
+        this.download?.abort();
+        const controller = new AbortController();
+        this.download = controller;
+        try {
+            return await assistant.downloadModel({signal: controller.signal});
+        } catch (err) {
+            if (controller.signal.aborted) return undefined;
+            throw err;
+        } finally {
+            if (this.download === controller) this.download = undefined;
+        }
+    }
+
+    cancelDownload(): void {
+        this.download?.abort();
+    }
+
+    /** From an error: check the model again and load it if it is there. */
+    async retry(): Promise<void> {
+        let assistant: Med42Assistant;
+        try {
+            assistant = this.acquire();
+        } catch {
+            // The settings still cannot make an assistant; try from scratch (e.g. a fixed policy file).
+            await this.replace();
+            assistant = this.acquire();
+        }
+        const state = await assistant.refreshModelState();
+        if (state.status === "idle") await assistant.loadModel();
+    }
+
+    /** Applies changed settings: a new model is switched in place, other engine settings rebuild the assistant. */
+    private async applySettings(): Promise<void> {
+        const options = toAssistantOptions(currentSettings(), workspaceFolder());
+        if (!this.assistant) {
+            // Nothing created yet: the next acquire() reads the settings; keep the shown state current.
+            this.setState({status: "idle", model: options.model ?? "med42-8b"});
+            return;
+        }
+        if (assistantIdentity(options) !== this.identity) {
+            this.log.info("engine settings changed: restarting the assistant");
+            await this.replace();
+            this.acquire();
+            return;
+        }
+        if (options.model !== this.modelRef) {
+            const ref = options.model ?? "med42-8b";
+            this.log.info(`model setting changed: switching to ${ref}`);
+            this.stopAll();
+            this.cancelDownload();
+            this.modelRef = options.model;
+            await this.assistant.setModel(ref);
+        }
+    }
+
+    /** Disposes the current assistant (stopping its requests); the next acquire() makes a new one. */
+    private async replace(): Promise<void> {
+        const old = this.assistant;
+        this.assistant = undefined;
+        this.identity = undefined;
+        this.stateSubscription?.dispose();
+        this.stopAll();
+        this.cancelDownload();
+        this.setState({status: "idle", model: this.configuredModel()});
+        if (old) await old.dispose().catch((err) => this.log.error(`dispose: ${errorMessage(err)}`));
+    }
+
+    async disposeAsync(): Promise<void> {
+        await this.replace();
+        for (const d of this.disposables) d.dispose();
+    }
+
+    dispose(): void {
+        void this.disposeAsync();
+    }
+}

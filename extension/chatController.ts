@@ -1,0 +1,174 @@
+/**
+ * Runs chat questions: adds the turn, streams the core's events into it (decision → queue → text → result) and
+ * tells the view. One request at a time per chat; chats can run side by side (the core queues them).
+ */
+import * as vscode from "vscode";
+import type {AnswerEvent} from "../shared/assistantTypes";
+import type {PolicyDecision} from "../shared/policy/types";
+import {currentSettings, errorMessage, type AssistantHost} from "./assistantHost";
+import {conversationFor, type ChatStore} from "./chatStore";
+import type {ChatTurn, PolicyNotice} from "./protocol";
+
+/** Streamed text reaches the view at most this often (each update re-renders the turn's Markdown). */
+const STREAM_UPDATE_MS = 60;
+
+export interface ChatListener {
+    /** The chat list or the active chat changed shape (new turn, title, switch). */
+    onChatsChanged(): void;
+    /** One turn changed. */
+    onTurn(chatId: string, turn: ChatTurn): void;
+}
+
+export function noticeFrom(decision: PolicyDecision, message?: string): PolicyNotice | undefined {
+    if (decision.action === "answer") return undefined;
+    return {action: decision.action, category: decision.category, message: message ?? decision.message ?? ""};
+}
+
+export class ChatController implements vscode.Disposable {
+    private readonly running = new Map<string, AbortController>();
+    private readonly listeners = new Set<ChatListener>();
+    private readonly finishedEmitter = new vscode.EventEmitter<{chatId: string; turn: ChatTurn}>();
+    /** Fires when a turn ends (answered, escalated, refused, stopped or failed). */
+    readonly onDidFinishTurn = this.finishedEmitter.event;
+
+    constructor(readonly store: ChatStore, private readonly host: AssistantHost) {}
+
+    addListener(l: ChatListener): vscode.Disposable {
+        this.listeners.add(l);
+        return new vscode.Disposable(() => this.listeners.delete(l));
+    }
+
+    private chatsChanged(): void {
+        for (const l of this.listeners) l.onChatsChanged();
+    }
+
+    private turnChanged(chatId: string, turn: ChatTurn): void {
+        for (const l of this.listeners) l.onTurn(chatId, {...turn});
+    }
+
+    isRunning(chatId: string): boolean {
+        return this.running.has(chatId);
+    }
+
+    /** Asks in the active chat, or in a new chat when the active one is still answering. Returns the chat used. */
+    askInAvailableChat(question: string): {chatId: string; done: Promise<ChatTurn | undefined>} {
+        const chat = this.isRunning(this.store.active.id) ? this.store.newChat() : this.store.active;
+        if (this.isRunning(chat.id)) {
+            // newChat reused an empty chat that is running nothing; this cannot happen, but never run two at once.
+            throw new Error("Med42 is still answering in this chat.");
+        }
+        return {chatId: chat.id, done: this.ask(chat.id, question)};
+    }
+
+    /** Asks `question` in `chatId`; resolves to the finished turn (undefined when the chat is busy or gone). */
+    async ask(chatId: string, question: string): Promise<ChatTurn | undefined> {
+        const text = question.trim();
+        if (!text || this.running.has(chatId) || !this.store.get(chatId)) return undefined;
+        const controller = new AbortController();
+        this.running.set(chatId, controller);
+        const untrack = this.host.track(controller);
+        let turn = this.store.addTurn(chatId, text);
+        this.chatsChanged();
+        const turnId = turn.id;
+        let lastPost = 0;
+        const update = (patch: Partial<ChatTurn>, opts: {streaming?: boolean} = {}) => {
+            const t = this.store.updateTurn(chatId, turnId, patch, {persist: !opts.streaming});
+            if (!t) return;
+            turn = t;
+            const now = Date.now();
+            if (!opts.streaming || now - lastPost >= STREAM_UPDATE_MS) {
+                lastPost = now;
+                this.turnChanged(chatId, t);
+            }
+        };
+        try {
+            const chat = this.store.get(chatId)!;
+            const assistant = this.host.acquire();
+            const stream = assistant.ask({
+                messages: conversationFor(chat, turnId),
+                surface: "vscode",
+                conversationId: chatId,
+                signal: controller.signal,
+                sampling: currentSettings().sampling
+            });
+            let answer = "";
+            for await (const ev of stream as AsyncIterable<AnswerEvent>) {
+                switch (ev.type) {
+                    case "decision": {
+                        const notice = noticeFrom(ev.decision);
+                        if (notice) update({notice, status: "streaming"});
+                        else update({info: ev.decision.notice, status: this.host.modelState.status === "ready" ? "queued" : "loading"});
+                        break;
+                    }
+                    case "queued":
+                        update({status: "queued", queuePosition: ev.position});
+                        break;
+                    case "started":
+                        update({status: "streaming", queuePosition: undefined});
+                        break;
+                    case "text":
+                        answer += ev.text;
+                        update({answer}, {streaming: true});
+                        break;
+                    case "replaced":
+                        // Output screening stopped the answer: nothing of it stays on screen.
+                        answer = "";
+                        update({answer: "", notice: noticeFrom(ev.decision, ev.text)});
+                        break;
+                }
+            }
+            const result = await stream.result;
+            const notice = turn.notice ?? noticeFrom(result.policy);
+            update({
+                status: result.stopReason === "abort" ? "stopped" : "done",
+                answer: notice ? "" : result.answer,
+                notice,
+                disclaimer: result.disclaimer.markdown,
+                stopReason: result.stopReason,
+                model: result.model,
+                queuePosition: undefined
+            });
+        } catch (err) {
+            if (controller.signal.aborted) update({status: "stopped", queuePosition: undefined, stopReason: "abort"});
+            else update({status: "error", error: errorMessage(err), queuePosition: undefined});
+        } finally {
+            untrack();
+            this.running.delete(chatId);
+            await this.store.save();
+        }
+        this.finishedEmitter.fire({chatId, turn: {...turn}});
+        return turn;
+    }
+
+    /** Stops the chat's running answer; true when one was running. */
+    stop(chatId: string): boolean {
+        const c = this.running.get(chatId);
+        c?.abort();
+        return !!c;
+    }
+
+    stopAll(): void {
+        for (const c of this.running.values()) c.abort();
+    }
+
+    newChat(): void {
+        this.store.newChat();
+        this.chatsChanged();
+    }
+
+    openChat(chatId: string): void {
+        if (this.store.open(chatId)) this.chatsChanged();
+    }
+
+    deleteChat(chatId: string): void {
+        this.stop(chatId);
+        this.store.delete(chatId);
+        this.chatsChanged();
+    }
+
+    dispose(): void {
+        this.stopAll();
+        this.finishedEmitter.dispose();
+        this.listeners.clear();
+    }
+}

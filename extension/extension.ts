@@ -1,0 +1,226 @@
+/**
+ * Med42 for VS Code. Activation is lazy (the chat view, a command, or nothing): it only wires things up. The
+ * assistant is created when the view opens or a command first needs it, and the model loads with the first
+ * request, in node-llama-cpp's worker threads, so the extension host never blocks.
+ */
+import * as path from "node:path";
+import * as vscode from "vscode";
+import {MODEL_PRESETS} from "../shared/models/presets";
+import {formatBytes} from "../shared/models/formatBytes";
+import {AssistantHost, errorMessage} from "./assistantHost";
+import {ChatController} from "./chatController";
+import {ChatStore} from "./chatStore";
+import {CHAT_VIEW_ID, ChatViewProvider} from "./chatViewProvider";
+import {EditorInsert} from "./editorInsert";
+import type {ChatTurn} from "./protocol";
+import {CONFIG_SECTION} from "./settings";
+import {ModelStatusBar} from "./statusBar";
+import {summarizeInEditor, type ConflictPrompt, type SummaryOutcome, type SummaryScope} from "./summarize";
+
+/** What activate() returns: the integration tests drive and inspect the extension through it. */
+export interface Med42ExtensionApi {
+    host: AssistantHost;
+    chats: ChatController;
+    store: ChatStore;
+    view: ChatViewProvider;
+    editors: EditorInsert;
+    statusBar: ModelStatusBar;
+    summarize(scope: SummaryScope, onConflict?: ConflictPrompt): Promise<SummaryOutcome>;
+}
+
+let disposeHost: (() => Promise<void>) | undefined;
+
+/** A fence longer than any backtick run in the text, so a quoted selection cannot close it early. */
+export function quoteForPrompt(text: string, languageId: string): string {
+    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = "`".repeat(longest + 1);
+    const lang = /^[\w+#.-]+$/.test(languageId) && languageId !== "plaintext" ? languageId : "";
+    return `${fence}${lang}\n${text.replace(/\s+$/, "")}\n${fence}`;
+}
+
+export function activate(context: vscode.ExtensionContext): Med42ExtensionApi {
+    const log = vscode.window.createOutputChannel("Med42", {log: true});
+    const host = new AssistantHost(log);
+    const store = new ChatStore(context.workspaceState);
+    const chats = new ChatController(store, host);
+    const editors = new EditorInsert();
+    const statusBar = new ModelStatusBar("med42.showChat");
+    statusBar.update(host.modelState, host.modelInfo);
+    disposeHost = () => host.disposeAsync();
+
+    const config = () => vscode.workspace.getConfiguration(CONFIG_SECTION);
+    /** The model setting is written where it is already set (workspace or user). */
+    const setModelSetting = async (value: string) => {
+        const inspect = config().inspect<string>("model");
+        const target = inspect?.workspaceFolderValue !== undefined ? vscode.ConfigurationTarget.WorkspaceFolder
+            : inspect?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+        await config().update("model", value, target);
+    };
+
+    const chooseModelFile = async () => {
+        const picked = await vscode.window.showOpenDialog({
+            title: "Med42: choose a model file", canSelectMany: false, openLabel: "Use this model",
+            filters: {"GGUF model": ["gguf"]}
+        });
+        if (picked?.[0]) await setModelSetting(picked[0].fsPath);
+    };
+
+    const selectModel = async () => {
+        type Item = vscode.QuickPickItem & {run: () => Promise<void>};
+        const current = host.modelState.model;
+        const items: Item[] = [
+            ...MODEL_PRESETS.map((p): Item => ({
+                label: p.displayName, description: `${p.id} · ${formatBytes(p.approxSizeBytes)}${p.id === current ? " · current" : ""}`,
+                detail: "Downloads from Hugging Face when you click Download.", run: () => setModelSetting(p.id)
+            })),
+            {label: "$(file) Choose a .gguf file…", run: chooseModelFile},
+            {
+                label: "$(link) Enter an hf: URI or URL…", run: async () => {
+                    const value = await vscode.window.showInputBox({
+                        title: "Med42: model", prompt: "hf:user/repo:QUANT, hf:user/repo/file.gguf or an https URL",
+                        value: current, ignoreFocusOut: true
+                    });
+                    if (value?.trim()) await setModelSetting(value.trim());
+                }
+            }
+        ];
+        const pick = await vscode.window.showQuickPick(items, {title: "Med42: select the model", placeHolder: `Current: ${current}`});
+        await pick?.run();
+    };
+
+    const downloadModel = async () => {
+        try {
+            host.acquire();
+        } catch (err) {
+            void vscode.window.showErrorMessage(`Med42: ${errorMessage(err)}`);
+            return;
+        }
+        await vscode.window.withProgress({
+            location: vscode.ProgressLocation.Notification, title: `Med42: downloading ${host.modelInfo.label}`, cancellable: true
+        }, async (progress, token) => {
+            token.onCancellationRequested(() => host.cancelDownload());
+            let lastPct = 0;
+            const sub = host.onDidChangeModelState((s) => {
+                if (s.status !== "downloading" || !s.totalBytes) return;
+                const pct = Math.floor((s.receivedBytes / s.totalBytes) * 100);
+                if (pct > lastPct) {
+                    progress.report({increment: pct - lastPct, message: `${pct}% of ${formatBytes(s.totalBytes)}`});
+                    lastPct = pct;
+                }
+            });
+            try {
+                const file = await host.downloadModel();
+                if (file) void vscode.window.showInformationMessage(`Med42: ${host.modelInfo.label} is downloaded. It loads with your first question.`);
+            } catch (err) {
+                const retry = "Retry";
+                const choose = "Choose model file…";
+                const picked = await vscode.window.showErrorMessage(`Med42: download failed: ${errorMessage(err)}`, retry, choose);
+                if (picked === retry) void vscode.commands.executeCommand("med42.downloadModel");
+                if (picked === choose) void chooseModelFile();
+            } finally {
+                sub.dispose();
+            }
+        });
+    };
+
+    const openSettings = async () => {
+        await vscode.commands.executeCommand("workbench.action.openSettings", `@ext:${context.extension.id}`);
+    };
+
+    const view = new ChatViewProvider(context.extensionUri, chats, host, editors, {downloadModel, chooseModelFile, selectModel, openSettings}, log);
+
+    /** Sends a question to the chat view (opened if needed); resolves to the finished turn. */
+    const askInView = async (question: string): Promise<ChatTurn | undefined> => {
+        await view.reveal();
+        const {done} = chats.askInAvailableChat(question);
+        return done;
+    };
+
+    const selectionOrTell = (what: string): {text: string; languageId: string} | undefined => {
+        const editor = vscode.window.activeTextEditor;
+        const text = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection) : "";
+        if (!editor || !text.trim()) {
+            void vscode.window.showErrorMessage(`Med42: select some text to ${what} first.`);
+            return undefined;
+        }
+        return {text, languageId: editor.document.languageId};
+    };
+
+    const summarize = (scope: SummaryScope, onConflict?: ConflictPrompt) => summarizeInEditor(host, scope, log, onConflict);
+
+    const insertLastAnswer = async () => {
+        const last = store.lastAnswer();
+        if (!last) {
+            void vscode.window.showInformationMessage("Med42: there is no answer to insert yet.");
+            return undefined;
+        }
+        const disclaimer = host.disclaimer ?? {text: last.turn.disclaimer ?? "", markdown: last.turn.disclaimer ?? ""};
+        return editors.insert(editors.answerBlock(last.turn, disclaimer));
+    };
+
+    const register = (id: string, fn: (...args: never[]) => unknown) =>
+        context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: never[]) => {
+            try {
+                return await fn(...args);
+            } catch (err) {
+                log.error(`${id}: ${errorMessage(err)}`);
+                void vscode.window.showErrorMessage(`Med42: ${errorMessage(err)}`);
+                return undefined;
+            }
+        }));
+
+    register("med42.ask", async (question?: string) => {
+        const q = typeof question === "string" ? question : await vscode.window.showInputBox({
+            title: "Ask Med42", prompt: "A clinical question (answered locally; check every answer)", ignoreFocusOut: true
+        });
+        if (!q?.trim()) return undefined;
+        return askInView(q);
+    });
+    register("med42.askAboutSelection", async (question?: string) => {
+        const sel = selectionOrTell("ask about");
+        if (!sel) return undefined;
+        const q = typeof question === "string" ? question : await vscode.window.showInputBox({
+            title: "Ask Med42 about the selection", prompt: "Your question about the selected text", ignoreFocusOut: true
+        });
+        if (!q?.trim()) return undefined;
+        return askInView(`${q.trim()}\n\n${quoteForPrompt(sel.text, sel.languageId)}`);
+    });
+    register("med42.explainSelection", async () => {
+        const sel = selectionOrTell("explain");
+        if (!sel) return undefined;
+        return askInView(`Explain this clinical text in plain language, including abbreviations and what it means for the patient:\n\n${quoteForPrompt(sel.text, sel.languageId)}`);
+    });
+    register("med42.summarizeSelection", () => summarize("selection"));
+    register("med42.summarizeDocument", () => summarize("document"));
+    register("med42.insertLastAnswer", insertLastAnswer);
+    register("med42.stop", () => {
+        chats.stopAll();
+        return host.stopAll();
+    });
+    register("med42.newChat", async () => {
+        chats.newChat();
+        await view.reveal();
+        view.post({type: "focusInput"});
+    });
+    register("med42.showChatHistory", async () => {
+        await view.reveal();
+        view.post({type: "toggleHistory"});
+    });
+    register("med42.showChat", () => view.reveal());
+    register("med42.downloadModel", downloadModel);
+    register("med42.selectModel", selectModel);
+
+    context.subscriptions.push(
+        log, host, chats, editors, statusBar, view,
+        vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, view),
+        host.onDidChangeModelState((s) => statusBar.update(s, host.modelInfo)),
+        host.onDidChangeBusy((busy) => void vscode.commands.executeCommand("setContext", "med42.generating", busy))
+    );
+    log.info(`activated (extension at ${path.basename(context.extensionPath)})`);
+    return {host, chats, store, view, editors, statusBar, summarize};
+}
+
+export async function deactivate(): Promise<void> {
+    await disposeHost?.();
+    disposeHost = undefined;
+}

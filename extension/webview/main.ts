@@ -1,0 +1,411 @@
+/**
+ * The chat webview (bundled by esbuild into out/webview/main.js). It only renders what the extension host sends and
+ * posts the user's actions back (see ../protocol.ts); the host owns chats, the model and all persistence. The last
+ * state is also kept with setState so a reloaded view paints at once, before the host answers.
+ */
+import type {Chat, ChatTurn, HostMessage, ModelInfo, ModelState, ViewState, WebviewMessage} from "../protocol";
+import {createMarkdownRenderer} from "./render";
+
+interface VsCodeApi {
+    postMessage(message: WebviewMessage): void;
+    getState(): unknown;
+    setState(state: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const markdown = createMarkdownRenderer();
+
+let state: ViewState | undefined = restoreState();
+let historyVisible = false;
+
+function restoreState(): ViewState | undefined {
+    const saved = vscode.getState() as {view?: ViewState} | undefined;
+    return saved?.view && saved.view.activeChat ? saved.view : undefined;
+}
+
+function post(message: WebviewMessage): void {
+    vscode.postMessage(message);
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+    if (text !== undefined) e.textContent = text;
+    return e;
+}
+
+function button(label: string, action: () => void, attrs: Record<string, string> = {}): HTMLButtonElement {
+    const b = el("button", {type: "button", ...attrs}, label);
+    b.addEventListener("click", action);
+    return b;
+}
+
+function byId<T extends HTMLElement>(id: string): T {
+    return document.getElementById(id) as T;
+}
+
+const messagesEl = byId<HTMLElement>("messages");
+const modelEl = byId<HTMLElement>("model-panel");
+const historyEl = byId<HTMLElement>("history");
+const inputEl = byId<HTMLTextAreaElement>("input");
+const sendEl = byId<HTMLButtonElement>("send");
+const stopEl = byId<HTMLButtonElement>("stop");
+const liveEl = byId<HTMLElement>("sr-live");
+const emptyEl = byId<HTMLElement>("empty");
+
+// ---- rendering ---------------------------------------------------------------------------------------------------
+
+const ACTIVE: ReadonlySet<ChatTurn["status"]> = new Set(["pending", "queued", "loading", "streaming"]);
+
+function isBusy(chat: Chat | undefined): boolean {
+    return !!chat?.turns.some((t) => ACTIVE.has(t.status));
+}
+
+function setMarkdown(target: HTMLElement, text: string): void {
+    // Safe by construction: markdown-it runs with raw HTML off and only http(s)/mailto links (see render.ts).
+    target.innerHTML = markdown.render(text);
+}
+
+function statusLine(turn: ChatTurn): string | undefined {
+    switch (turn.status) {
+        case "pending": return "Sending…";
+        case "queued": return turn.queuePosition && turn.queuePosition > 0
+            ? `Waiting for the model: ${turn.queuePosition === 1 ? "next in line" : `position ${turn.queuePosition} in the queue`}`
+            : "Waiting for the model…";
+        case "loading": return "Loading the model…";
+        case "streaming": return turn.answer ? undefined : "Thinking…";
+        default: return undefined;
+    }
+}
+
+function renderTurn(chatId: string, turn: ChatTurn): HTMLElement {
+    const article = el("article", {"class": "turn", "data-turn-id": turn.id});
+    const q = el("div", {"class": "bubble question"});
+    q.append(el("div", {"class": "role"}, "You"));
+    const qBody = el("div", {"class": "md"});
+    setMarkdown(qBody, turn.question);
+    q.append(qBody);
+    article.append(q);
+
+    const a = el("div", {"class": `bubble answer status-${turn.status}`, "aria-busy": String(ACTIVE.has(turn.status))});
+    a.append(el("div", {"class": "role"}, "Med42"));
+    const line = statusLine(turn);
+    if (line) a.append(el("div", {"class": "status-line", "role": "status"}, line));
+    if (turn.notice) {
+        const escalate = turn.notice.action === "escalate";
+        const box = el("div", {
+            "class": `notice ${escalate ? "notice-escalate" : "notice-refuse"}`,
+            "role": escalate ? "alert" : "note",
+            "data-category": turn.notice.category ?? ""
+        });
+        box.append(el("div", {"class": "notice-title"}, escalate ? "Get help now" : "Med42 can't help with this request"));
+        const body = el("div", {"class": "md"});
+        setMarkdown(body, turn.notice.message);
+        box.append(body);
+        a.append(box);
+    }
+    if (turn.info) a.append(el("div", {"class": "info", "role": "note"}, turn.info));
+    if (turn.answer) {
+        const body = el("div", {"class": "md answer-body"});
+        setMarkdown(body, turn.answer);
+        a.append(body);
+    }
+    if (turn.status === "stopped") a.append(el("div", {"class": "stopped"}, "Stopped."));
+    if (turn.status === "error") a.append(el("div", {"class": "error", "role": "alert"}, turn.error ?? "The request failed."));
+    if (turn.status !== "error") {
+        // The disclaimer is part of every answer, also while it streams; it has no control to hide it.
+        const disclaimer = el("div", {"class": "disclaimer", "data-testid": "disclaimer"});
+        setMarkdown(disclaimer, turn.disclaimer ?? state?.disclaimer ?? "");
+        a.append(disclaimer);
+    }
+    if (!ACTIVE.has(turn.status) && (turn.answer || turn.notice)) {
+        const actions = el("div", {"class": "answer-actions"});
+        actions.append(
+            button("Copy", () => post({type: "copyAnswer", chatId, turnId: turn.id}), {"aria-label": "Copy answer", "data-action": "copy-answer"}),
+            button("Insert", () => post({type: "insertAnswer", chatId, turnId: turn.id}), {"aria-label": "Insert answer at cursor", "data-action": "insert-answer"})
+        );
+        a.append(actions);
+    }
+    article.append(a);
+    return article;
+}
+
+function renderMessages(): void {
+    if (!state) return;
+    const chat = state.activeChat;
+    messagesEl.replaceChildren(...chat.turns.map((t) => renderTurn(chat.id, t)));
+    emptyEl.hidden = chat.turns.length > 0;
+    messagesEl.scrollTop = messagesEl.scrollHeight;
+}
+
+function modelName(model: ModelState, info: ModelInfo): string {
+    return info.label || model.model;
+}
+
+function renderModel(): void {
+    if (!state) return;
+    const {model, modelInfo} = state;
+    const name = modelName(model, modelInfo);
+    modelEl.className = `model-panel model-${model.status}`;
+    modelEl.dataset.status = model.status;
+    const children: HTMLElement[] = [];
+    const text = (t: string) => children.push(el("div", {"class": "model-text"}, t));
+    const actions = (...buttons: HTMLButtonElement[]) => {
+        const row = el("div", {"class": "model-actions"});
+        row.append(...buttons);
+        children.push(row);
+    };
+    const choose = () => button("Choose model file…", () => post({type: "chooseModelFile"}));
+    const select = () => button("Select model…", () => post({type: "selectModel"}));
+    const settings = () => button("Open settings", () => post({type: "openSettings"}));
+    switch (model.status) {
+        case "idle":
+            text(`Model: ${name}. It loads with your first question.`);
+            break;
+        case "not-downloaded":
+            text(`${name} is not downloaded yet. It runs on this computer; nothing you type leaves it.`);
+            actions(
+                button(`Download ${name}${modelInfo.size ? ` (${modelInfo.size})` : ""}`, () => post({type: "downloadModel"}), {"class": "primary", "data-action": "download"}),
+                choose(), select()
+            );
+            break;
+        case "downloading": {
+            const pct = model.totalBytes ? Math.floor((model.receivedBytes / model.totalBytes) * 100) : undefined;
+            text(`Downloading ${name}… ${pct !== undefined ? `${pct}%` : formatBytes(model.receivedBytes)}`);
+            const bar = el("progress", {"max": "100", "aria-label": "Download progress"});
+            if (pct !== undefined) bar.value = pct;
+            children.push(bar);
+            actions(button("Cancel download", () => post({type: "cancelDownload"}), {"data-action": "cancel-download"}));
+            break;
+        }
+        case "loading":
+            text(`Loading ${name}…`);
+            break;
+        case "ready":
+            text(`Ready: ${name}`);
+            break;
+        case "error":
+            children.push(el("div", {"class": "model-error", "role": "alert"}, `Model problem: ${model.message}`));
+            actions(button("Retry", () => post({type: "retryModel"}), {"data-action": "retry"}), choose(), select(), settings());
+            break;
+    }
+    modelEl.replaceChildren(...children);
+}
+
+function renderHistory(): void {
+    if (!state) return;
+    historyEl.hidden = !historyVisible;
+    const list = el("ul", {"class": "history-list", "aria-label": "Past chats"});
+    for (const c of state.chats) {
+        const item = el("li", {"class": c.id === state.activeChat.id ? "current" : ""});
+        item.append(
+            button(c.title || "New chat", () => {
+                historyVisible = false;
+                post({type: "openChat", chatId: c.id});
+            }, {"class": "history-open", "aria-label": `Open chat: ${c.title || "New chat"}`}),
+            el("span", {"class": "history-date"}, new Date(c.updatedAt).toLocaleString()),
+            button("Delete", () => post({type: "deleteChat", chatId: c.id}), {"class": "history-delete", "aria-label": `Delete chat: ${c.title || "New chat"}`})
+        );
+        list.append(item);
+    }
+    historyEl.replaceChildren(el("h2", {}, "Chats"), state.chats.length ? list : el("p", {}, "No past chats."));
+    byId<HTMLButtonElement>("history-toggle").setAttribute("aria-expanded", String(historyVisible));
+}
+
+function renderComposer(): void {
+    const busy = isBusy(state?.activeChat);
+    sendEl.hidden = busy;
+    stopEl.hidden = !busy;
+    document.body.classList.toggle("busy", busy);
+}
+
+function renderAll(): void {
+    renderModel();
+    renderHistory();
+    renderMessages();
+    renderComposer();
+}
+
+// ---- screen-reader announcements ---------------------------------------------------------------------------------
+
+/** How much of each streaming turn was already announced; new text is announced by sentence, politely. */
+const announced = new Map<string, number>();
+
+function announce(text: string): void {
+    const p = el("p", {}, text);
+    liveEl.append(p);
+    while (liveEl.childElementCount > 20) liveEl.firstElementChild?.remove();
+}
+
+function announceTurn(turn: ChatTurn): void {
+    const done = !ACTIVE.has(turn.status);
+    const from = announced.get(turn.id) ?? 0;
+    const text = turn.answer;
+    let upTo = text.length;
+    if (!done) {
+        const lastBreak = Math.max(text.lastIndexOf(". "), text.lastIndexOf("\n"), text.lastIndexOf("? "), text.lastIndexOf("! "));
+        upTo = lastBreak + 1;
+    }
+    if (upTo > from) {
+        const chunk = text.slice(from, upTo).trim();
+        if (chunk) announce(chunk);
+        announced.set(turn.id, upTo);
+    }
+    if (done) {
+        announced.delete(turn.id);
+        if (turn.status === "done" && turn.answer) announce("Answer complete.");
+        if (turn.status === "stopped") announce("Stopped.");
+    }
+}
+
+function formatBytes(n: number): string {
+    if (n < 1000) return `${n} B`;
+    const units = ["kB", "MB", "GB", "TB"];
+    let v = n;
+    let u = -1;
+    do { v /= 1000; u++; } while (v >= 1000 && u < units.length - 1);
+    return `${v.toFixed(v >= 100 ? 0 : 1)} ${units[u]}`;
+}
+
+// ---- messages from the host --------------------------------------------------------------------------------------
+
+let pendingFrame = false;
+const dirtyTurns = new Map<string, ChatTurn>();
+
+function flushTurns(): void {
+    pendingFrame = false;
+    if (!state) return;
+    for (const turn of dirtyTurns.values()) {
+        const existing = messagesEl.querySelector(`article[data-turn-id="${CSS.escape(turn.id)}"]`);
+        const fresh = renderTurn(state.activeChat.id, turn);
+        const atBottom = messagesEl.scrollHeight - messagesEl.scrollTop - messagesEl.clientHeight < 40;
+        if (existing) existing.replaceWith(fresh);
+        else messagesEl.append(fresh);
+        if (atBottom) messagesEl.scrollTop = messagesEl.scrollHeight;
+    }
+    dirtyTurns.clear();
+    emptyEl.hidden = state.activeChat.turns.length > 0;
+    renderComposer();
+    persist();
+}
+
+function persist(): void {
+    vscode.setState({view: state});
+}
+
+window.addEventListener("message", (event: MessageEvent<HostMessage>) => {
+    const msg = event.data;
+    switch (msg.type) {
+        case "state":
+            state = msg.state;
+            dirtyTurns.clear();
+            renderAll();
+            persist();
+            break;
+        case "turn": {
+            if (!state || state.activeChat.id !== msg.chatId) break;
+            const turns = state.activeChat.turns;
+            const i = turns.findIndex((t) => t.id === msg.turn.id);
+            if (i >= 0) turns[i] = msg.turn;
+            else turns.push(msg.turn);
+            announceTurn(msg.turn);
+            dirtyTurns.set(msg.turn.id, msg.turn);
+            if (!pendingFrame) {
+                pendingFrame = true;
+                requestAnimationFrame(flushTurns);
+            }
+            break;
+        }
+        case "model":
+            if (!state) break;
+            state.model = msg.model;
+            state.modelInfo = msg.modelInfo;
+            renderModel();
+            persist();
+            break;
+        case "focusInput":
+            if (msg.text !== undefined) inputEl.value = msg.text;
+            inputEl.focus();
+            break;
+        case "toggleHistory":
+            historyVisible = msg.show ?? !historyVisible;
+            renderHistory();
+            if (historyVisible) historyEl.querySelector("button")?.focus();
+            break;
+        case "toast":
+            announce(msg.text);
+            showToast(msg.text);
+            break;
+    }
+});
+
+let toastTimer: ReturnType<typeof setTimeout> | undefined;
+function showToast(text: string): void {
+    const toast = byId<HTMLElement>("toast");
+    toast.textContent = text;
+    toast.hidden = false;
+    clearTimeout(toastTimer);
+    toastTimer = setTimeout(() => (toast.hidden = true), 2500);
+}
+
+// ---- user input --------------------------------------------------------------------------------------------------
+
+function send(): void {
+    const text = inputEl.value.trim();
+    if (!text || isBusy(state?.activeChat)) return;
+    post({type: "ask", text});
+    inputEl.value = "";
+}
+
+inputEl.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
+        e.preventDefault();
+        send();
+    }
+});
+byId<HTMLFormElement>("composer").addEventListener("submit", (e) => {
+    e.preventDefault();
+    send();
+});
+stopEl.addEventListener("click", () => post({type: "stop"}));
+byId("new-chat").addEventListener("click", () => {
+    historyVisible = false;
+    post({type: "newChat"});
+    inputEl.focus();
+});
+byId("history-toggle").addEventListener("click", () => {
+    historyVisible = !historyVisible;
+    renderHistory();
+});
+document.addEventListener("keydown", (e) => {
+    if (e.key !== "Escape") return;
+    if (isBusy(state?.activeChat)) {
+        e.preventDefault();
+        post({type: "stop"});
+    } else if (historyVisible) {
+        historyVisible = false;
+        renderHistory();
+        inputEl.focus();
+    }
+});
+
+// Code-block buttons and links inside rendered Markdown (event delegation: the HTML is re-rendered while streaming).
+messagesEl.addEventListener("click", (e) => {
+    const target = e.target as HTMLElement;
+    const link = target.closest("a");
+    if (link) {
+        e.preventDefault();
+        const href = link.getAttribute("data-href");
+        if (href) post({type: "openLink", href});
+        return;
+    }
+    const action = target.closest("button")?.getAttribute("data-action");
+    if (action === "copy-code" || action === "insert-code") {
+        const code = target.closest(".code-block")?.querySelector("code")?.textContent ?? "";
+        post(action === "copy-code" ? {type: "copy", text: code} : {type: "insertCode", text: code});
+    }
+});
+
+if (state) renderAll();
+post({type: "ready"});
