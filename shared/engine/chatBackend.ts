@@ -24,6 +24,11 @@ export interface GenerateRequest {
     onQueuePosition?: (position: number) => void;
     onStart?: () => void;
     onText?: (text: string) => void;
+    /**
+     * Called for every batch of generated tokens, including tokens that print nothing (special tokens), so time to
+     * first token and generation speed can be measured even when no text streams yet.
+     */
+    onToken?: (count: number) => void;
 }
 
 export interface GenerateResult {

@@ -192,9 +192,10 @@ export class LlamaCppBackend implements ChatBackend {
                 if (!req.signal?.aborted) throw err;
                 stopReason = "abort";
             }
+            // node-llama-cpp meters a token as output when its logits are computed (the prompt's last token and every
+            // sampled token fed back), as input otherwise: the prompt cost the input tokens plus its last token.
             const completionTokens = meter.usedOutputTokens - outBefore;
-            // The sampled tokens are fed back as input too; count only what the prompt cost.
-            const evaluatedPromptTokens = Math.max(0, meter.usedInputTokens - inBefore - completionTokens);
+            const evaluatedPromptTokens = meter.usedInputTokens - inBefore + (completionTokens > 0 ? 1 : 0);
             return {
                 text, stopReason, droppedMessages: fit.dropped,
                 usage: {promptTokens: fit.promptTokens, completionTokens, evaluatedPromptTokens}

@@ -61,7 +61,8 @@ describe("LlamaCppBackend (real inference on the generated model)", function () 
         });
         // At most the new turn, plus the previous answer when its random bytes re-tokenise differently from how
         // they were sampled (invalid UTF-8 from random weights); never the system prompt or the first question.
-        const bound = (await backend.countTokens("And its treatment?")) + (await backend.countTokens(first.text)) + 20;
+        // + 30: the turn headers and end-of-turn markers are ~22 byte-level tokens.
+        const bound = (await backend.countTokens("And its treatment?")) + (await backend.countTokens(first.text)) + 30;
         assert.ok(followUp.usage.evaluatedPromptTokens <= bound,
             `follow-up evaluated ${followUp.usage.evaluatedPromptTokens} tokens, expected at most ${bound}`);
         assert.ok(followUp.usage.evaluatedPromptTokens < followUp.usage.promptTokens / 4);
