@@ -1,0 +1,95 @@
+/**
+ * `med42-slack`: runs the Slack bot with the local model. Socket Mode by default (no public URL: hospitals run it
+ * inside their network), HTTP mode with --http. SIGTERM/SIGINT stop it gracefully within a bound.
+ */
+import {Command, CommanderError} from "commander";
+import {LogLevel} from "@slack/bolt";
+import {Med42Assistant} from "../shared/assistant";
+import {createSlackBot} from "./app";
+import {readSlackConfig} from "./config";
+import {createPinoLogger} from "./logger";
+import {StartupError} from "./startupError";
+
+export interface MainIo {
+    env: NodeJS.ProcessEnv;
+    stderr: NodeJS.WritableStream;
+    /** Resolves when the bot should stop (default: SIGTERM or SIGINT). */
+    shutdownRequested?: Promise<string>;
+}
+
+/** Extra time beyond the answers' grace period before the process gives up on a clean exit. */
+const EXIT_MARGIN_MS = 10_000;
+
+export async function main(argv: string[], io: MainIo = {env: process.env, stderr: process.stderr}): Promise<number> {
+    const program = new Command("med42-slack")
+        .description("Med42 Slack bot: answers mentions, DMs and /med42 with the local Med42-v2 model.\n" +
+            "Not for clinical use: answers may be incorrect or harmful; verify with authoritative sources.")
+        .option("--model <ref>", "model preset, .gguf path, hf: URI or URL (default: MED42_MODEL, else med42-8b)")
+        .option("--http", "HTTP mode (SLACK_SIGNING_SECRET) instead of Socket Mode")
+        .option("--port <port>", "HTTP mode: port to listen on (default: PORT, else 3000)")
+        .option("--log-level <level>", "debug, info, warn or error", "info")
+        .showHelpAfterError("(run with --help for usage)")
+        .exitOverride();
+    try {
+        program.parse(argv);
+    } catch (err) {
+        if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+        throw err;
+    }
+    const flags = program.opts<{model?: string; http?: boolean; port?: string; logLevel: string}>();
+    const say = (line: string) => io.stderr.write(`med42-slack: ${line}\n`);
+
+    let config;
+    try {
+        config = readSlackConfig(io.env, flags);
+    } catch (err) {
+        if (err instanceof StartupError) { say(err.message); return 2; }
+        throw err;
+    }
+    const level = Object.values(LogLevel).includes(flags.logLevel as LogLevel) ? flags.logLevel as LogLevel : LogLevel.INFO;
+    const logger = createPinoLogger(level);
+    const assistant = new Med42Assistant({model: config.model});
+    let bot;
+    try {
+        bot = await createSlackBot({assistant, botToken: config.botToken, appToken: config.appToken,
+            http: config.http, slackApiUrl: config.slackApiUrl, settings: config.settings, logger});
+        await bot.start();
+    } catch (err) {
+        await assistant.dispose().catch(() => undefined);
+        if (err instanceof StartupError) { say(err.message); return 2; }
+        say(`could not start: ${err instanceof Error ? err.message : String(err)}`);
+        if (io.env.MED42_DEBUG) console.error(err);
+        return 1;
+    }
+    logger.info(config.http ? `Listening for Slack requests on port ${bot.port}` : "Connected to Slack (Socket Mode)");
+    // Load (and if needed download) the model now, so the first question does not wait for it.
+    assistant.loadModel().catch((err) => logger.error(`The model could not be loaded: ${err instanceof Error ? err.message : err}`));
+
+    const reason = await (io.shutdownRequested ?? signalReceived());
+    const graceMs = bot.context.settings.shutdownGraceMs;
+    logger.info(`${reason}: finishing answers in progress (up to ${Math.round(graceMs / 1000)} s), then exiting`);
+    const forceExit = setTimeout(() => {
+        say("shutdown took too long; exiting anyway");
+        process.exit(1);
+    }, graceMs + EXIT_MARGIN_MS);
+    forceExit.unref();
+    try {
+        const unfinished = await bot.stop({graceMs});
+        await assistant.dispose();
+        return unfinished === 0 ? 0 : 1;
+    } finally {
+        clearTimeout(forceExit);
+    }
+}
+
+function signalReceived(): Promise<string> {
+    return new Promise((resolve) => {
+        const on = (signal: NodeJS.Signals) => {
+            process.off("SIGTERM", on);
+            process.off("SIGINT", on);
+            resolve(signal);
+        };
+        process.on("SIGTERM", on);
+        process.on("SIGINT", on);
+    });
+}
