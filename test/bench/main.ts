@@ -1,0 +1,175 @@
+/**
+ * `npm run bench -- [--shape tiny|1b|8b] [--model PATH] [--json FILE] [--reps N] ...`: the performance benchmark of
+ * issue 7. Prints a Markdown report; --json also writes every number. Timings are never asserted anywhere: the
+ * tiny shape is a smoke run that proves the benchmark works.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import {parseArgs} from "node:util";
+import {defaultThreads} from "../../shared/engine/llamaRuntime";
+import {runBatchedBench} from "./batchedBench";
+import {BENCH_SHAPES, type BenchShape, ensureBenchModel} from "./benchModels";
+import {runBenchmark} from "./benchmark";
+import {runProbe, type MemoryProbeResult, type ThreadsProbeResult} from "./probe";
+import {type BenchReport, renderMarkdown} from "./report";
+
+const USAGE = `Usage: npm run bench -- [options]
+  --shape tiny|1b|8b      generated random-weight model of that shape (default tiny; cached in ~/.cache/med42-assist/bench)
+  --model PATH            benchmark this GGUF instead
+  --json FILE             also write the results as JSON
+  --reps N                measured repetitions (default 3; tiny: 1)
+  --warmup N              warm-up repetitions (default 1)
+  --threads N             llama.cpp threads (default: physical cores, or MED42_THREADS)
+  --context N             tokens per sequence (default 2048)
+  --tokens N              generated tokens per request (default 32; tiny: 16)
+  --concurrent-tokens N   generated tokens per request with concurrent conversations (default 64; tiny: 16)
+  --batched-bench PATH    llama.cpp's llama-batched-bench binary to compare concurrency with
+  --no-memory             skip the mmap on/off memory probes
+  --no-threads            skip the thread-count probe
+  --mmap on|off           how the benchmarked model is loaded (default: the engine's default)`;
+
+export class UsageError extends Error {}
+
+export interface BenchCliOptions {
+    shape: BenchShape;
+    model?: string;
+    json?: string;
+    reps: number;
+    warmup: number;
+    threads: number;
+    contextSize: number;
+    tokens: number;
+    concurrentTokens: number;
+    batchedBench?: string;
+    memory: boolean;
+    threadsProbe: boolean;
+    mmap?: boolean;
+}
+
+function positiveInt(name: string, value: string | undefined, fallback: number, min = 1): number {
+    if (value == null) return fallback;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be an integer ≥ ${min}, got "${value}"`);
+    return n;
+}
+
+export function parseBenchArgs(argv: string[]): BenchCliOptions {
+    let parsed;
+    try {
+        parsed = parseArgs({args: argv, strict: true, allowPositionals: false, options: {
+            shape: {type: "string"}, model: {type: "string"}, json: {type: "string"}, reps: {type: "string"},
+            warmup: {type: "string"}, threads: {type: "string"}, context: {type: "string"}, tokens: {type: "string"},
+            "concurrent-tokens": {type: "string"}, "batched-bench": {type: "string"}, "no-memory": {type: "boolean"},
+            "no-threads": {type: "boolean"}, mmap: {type: "string"}, help: {type: "boolean", short: "h"}
+        }});
+    } catch (err) {
+        throw new UsageError((err as Error).message);
+    }
+    const v = parsed.values;
+    if (v.help) throw new UsageError("");
+    const shape = (v.shape ?? "tiny") as BenchShape;
+    if (!BENCH_SHAPES.includes(shape)) throw new UsageError(`--shape must be one of ${BENCH_SHAPES.join(", ")}, got "${v.shape}"`);
+    if (v.model != null && !fs.existsSync(v.model)) throw new UsageError(`--model: no such file ${v.model}`);
+    if (v["batched-bench"] != null && !fs.existsSync(v["batched-bench"])) throw new UsageError(`--batched-bench: no such file ${v["batched-bench"]}`);
+    if (v.mmap != null && v.mmap !== "on" && v.mmap !== "off") throw new UsageError(`--mmap must be on or off, got "${v.mmap}"`);
+    const tiny = shape === "tiny" && v.model == null;
+    return {
+        shape, model: v.model, json: v.json,
+        reps: positiveInt("reps", v.reps, tiny ? 1 : 3),
+        warmup: positiveInt("warmup", v.warmup, 1, 0),
+        threads: positiveInt("threads", v.threads, defaultThreads()),
+        contextSize: positiveInt("context", v.context, 2048, 512),
+        tokens: positiveInt("tokens", v.tokens, tiny ? 16 : 32, 2),
+        concurrentTokens: positiveInt("concurrent-tokens", v["concurrent-tokens"], tiny ? 16 : 64, 2),
+        batchedBench: v["batched-bench"], memory: !v["no-memory"], threadsProbe: !v["no-threads"],
+        mmap: v.mmap == null ? undefined : v.mmap === "on"
+    };
+}
+
+export async function runBenchCli(o: BenchCliOptions, log: (line: string) => void): Promise<BenchReport> {
+    const started = performance.now();
+    const modelPath = o.model ?? ensureBenchModel(o.shape, log);
+    const label = o.model ? path.basename(o.model) : `${o.shape} shape (random weights)`;
+    const loadAverage = os.loadavg();
+    const sequences = 4;
+    const results = await runBenchmark({
+        modelPath, threads: o.threads, reps: o.reps, warmup: o.warmup, contextSize: o.contextSize, sequences,
+        generateTokens: o.tokens, concurrentTokens: o.concurrentTokens, concurrentPromptChars: 32,
+        concurrency: [1, 2, 4], useMmap: o.mmap, log
+    });
+
+    let memory: BenchReport["memory"];
+    if (o.memory) {
+        log("Memory probes (mmap on, mmap off), each in a fresh process...");
+        try {
+            const probe = (useMmap: boolean) => runProbe<MemoryProbeResult>({
+                kind: "memory", modelPath, useMmap, threads: o.threads, contextSize: o.contextSize, sequences
+            });
+            memory = {mmapOn: await probe(true), mmapOff: await probe(false)};
+        } catch (err) {
+            memory = {error: (err as Error).message};
+        }
+    }
+    let threads: BenchReport["threads"];
+    if (o.threadsProbe) {
+        log("Threads probe (ours vs node-llama-cpp's default), each in a fresh process...");
+        try {
+            // Few tokens: with more threads than cores a generated token can take seconds.
+            const tokens = o.model ? 16 : {tiny: 6, "1b": 16, "8b": 6}[o.shape];
+            threads = {
+                ours: await runProbe<ThreadsProbeResult>({kind: "threads", modelPath, threads: o.threads, tokens}),
+                libraryDefault: await runProbe<ThreadsProbeResult>({kind: "threads", modelPath, tokens})
+            };
+        } catch (err) {
+            threads = {error: (err as Error).message};
+        }
+    }
+    let batchedBench: BenchReport["batchedBench"];
+    if (o.batchedBench) {
+        log("llama-batched-bench...");
+        try {
+            batchedBench = await runBatchedBench({
+                binary: o.batchedBench, modelPath, threads: o.threads, promptTokens: 32, generatedTokens: o.concurrentTokens,
+                parallel: [1, 2, 4]
+            });
+        } catch (err) {
+            batchedBench = {error: (err as Error).message};
+        }
+    }
+    return {
+        model: {label, path: modelPath, fileBytes: fs.statSync(modelPath).size},
+        machine: {cpus: os.cpus().length, threads: o.threads, loadAverage, node: process.version},
+        settings: {reps: o.reps, warmup: o.warmup, contextSize: o.contextSize, sequences, generateTokens: o.tokens,
+            concurrentTokens: o.concurrentTokens, concurrentPromptChars: 32},
+        results, memory, threads, batchedBench,
+        elapsedSeconds: (performance.now() - started) / 1000
+    };
+}
+
+async function main(): Promise<void> {
+    let options: BenchCliOptions;
+    try {
+        options = parseBenchArgs(process.argv.slice(2));
+    } catch (err) {
+        if (err instanceof UsageError) {
+            if (err.message) process.stderr.write(`Error: ${err.message}\n\n`);
+            process.stderr.write(`${USAGE}\n`);
+            process.exit(err.message ? 2 : 0);
+        }
+        throw err;
+    }
+    const report = await runBenchCli(options, (line) => process.stderr.write(`${line}\n`));
+    process.stdout.write(renderMarkdown(report));
+    if (options.json) {
+        fs.writeFileSync(options.json, JSON.stringify(report, null, 2) + "\n");
+        process.stderr.write(`Wrote ${options.json}\n`);
+    }
+}
+
+if (require.main === module) {
+    main().then(() => process.exit(0), (err: unknown) => {
+        process.stderr.write(`Benchmark failed: ${err instanceof Error ? err.message : String(err)}\n`);
+        process.exit(1);
+    });
+}

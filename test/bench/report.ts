@@ -1,0 +1,114 @@
+/** Renders the benchmark's results as one Markdown report (tables side by side with the goals of issue 7). */
+import type {BatchedBenchRow} from "./batchedBench";
+import type {BenchmarkResult} from "./benchmark";
+import type {MemoryProbeResult, ThreadsProbeResult} from "./probe";
+
+export interface BenchReport {
+    model: {label: string; path: string; fileBytes: number};
+    machine: {cpus: number; threads: number; loadAverage: number[]; node: string};
+    settings: {reps: number; warmup: number; contextSize: number; sequences: number; generateTokens: number;
+        concurrentTokens: number; concurrentPromptChars: number};
+    results: BenchmarkResult;
+    memory?: {mmapOn: MemoryProbeResult; mmapOff: MemoryProbeResult} | {error: string};
+    threads?: {ours: ThreadsProbeResult; libraryDefault: ThreadsProbeResult} | {error: string};
+    batchedBench?: BatchedBenchRow[] | {error: string};
+    /** Seconds the whole benchmark took. */
+    elapsedSeconds: number;
+}
+
+const fmt = (n: number | null | undefined, digits = 1): string =>
+    n == null || !Number.isFinite(n) ? "n/a" : n.toFixed(digits);
+const ms = (n: number) => `${fmt(n, n < 100 ? 1 : 0)} ms`;
+const x = (n: number) => `${fmt(n, 2)}×`;
+const gb = (bytes: number | null | undefined) => bytes == null || !Number.isFinite(bytes) ? "n/a"
+    : Math.abs(bytes) >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(2)} GiB` : `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
+const check = (ok: boolean | undefined) => ok == null ? "" : ok ? "met" : "**not met**";
+
+function table(head: string[], rows: string[][]): string {
+    return [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+}
+
+export function renderMarkdown(r: BenchReport): string {
+    const res = r.results;
+    const out: string[] = [];
+    out.push(`## med42-assist benchmark: ${r.model.label}`);
+    out.push("");
+    out.push(`Model ${r.model.path} (${gb(r.model.fileBytes)}); ${res.threads} thread(s) on ${r.machine.cpus} CPU(s); ` +
+        `load average at start ${r.machine.loadAverage.map((l) => l.toFixed(2)).join(" ")}; Node ${r.machine.node}. ` +
+        `Medians of ${r.settings.reps} repetitions after ${r.settings.warmup} warm-up; context ${r.settings.contextSize} ` +
+        `tokens × ${r.settings.sequences} sequences; ${r.settings.generateTokens} generated tokens per request ` +
+        `(${r.settings.concurrentTokens} in the concurrency runs). Took ${fmt(r.elapsedSeconds, 0)} s.`);
+    if (res.coreNote) out.push("", `Note: ${res.coreNote}`);
+
+    const rc = res.rawVsCore;
+    out.push("", `### 1. Raw node-llama-cpp vs the ${res.coreKind}`, "");
+    out.push(table(["figure", "raw LlamaChatSession", res.coreKind, "core / raw", "goal"], [
+        ["time to first token", ms(rc.raw.ttftMs), ms(rc.core.ttftMs), x(rc.ttftOverhead), `≤ 1.03× ${check(rc.ttftOverhead <= 1.03)}`],
+        ["prompt tokens evaluated", fmt(rc.raw.evaluatedPromptTokens, 0), fmt(rc.core.evaluatedPromptTokens, 0), "", ""],
+        ["prompt tok/s", fmt(rc.raw.promptTokensPerSecond), fmt(rc.core.promptTokensPerSecond), x(rc.core.promptTokensPerSecond / rc.raw.promptTokensPerSecond), ""],
+        ["generation tok/s", fmt(rc.raw.generationTokensPerSecond, 2), fmt(rc.core.generationTokensPerSecond, 2),
+            `time ${x(rc.generationOverhead)}`, `≤ 1.03× ${check(rc.generationOverhead <= 1.03)}`]
+    ]));
+
+    out.push("", "### 2. Prompt caching: time to first token", "");
+    const cacheRow = (name: string, c: BenchmarkResult["newConversation"]) => [
+        name, ms(c.warm.ttftMs), `${fmt(c.warm.evaluatedPromptTokens, 0)} of ${fmt(c.coldFullTokens, 0)}`,
+        ms(c.newTokensOnlyMs), ms(c.coldFullMs), x(c.ratioToNewTokensOnly), x(c.ratioToColdFull),
+        `≤ 1.2× ${check(c.ratioToNewTokensOnly <= 1.2)}`
+    ];
+    out.push(table(["request", "med42 core", "tokens evaluated", "cold: only those tokens", "cold: whole prompt",
+        "core / those tokens", "core / whole prompt", "goal"], [
+        cacheRow("new conversation (system prompt primed)", res.newConversation),
+        cacheRow("follow-up (same sequence)", res.followUp)
+    ]));
+
+    out.push("", "### 3. Concurrent conversations (one batched context)", "");
+    const bb = Array.isArray(r.batchedBench) ? r.batchedBench : undefined;
+    out.push(table(["conversations", "aggregate generation tok/s", "vs 1", "latency p50", "latency p95", "TTFT p50",
+        "llama-batched-bench tok/s", "med42 / llama.cpp", "goal"],
+    res.concurrency.map((c) => {
+        const ref = bb?.find((b) => b.pl === c.conversations)?.speedTg;
+        const share = ref ? c.aggregateTokensPerSecond / ref : NaN;
+        return [String(c.conversations), fmt(c.aggregateTokensPerSecond, 2), x(c.speedup), ms(c.latencyP50Ms),
+            ms(c.latencyP95Ms), ms(c.ttftP50Ms), fmt(ref, 2), Number.isFinite(share) ? `${(share * 100).toFixed(0)}%` : "n/a",
+            c.conversations === 4 && ref ? `≥ 90% ${check(share >= 0.9)}` : ""];
+    })));
+    if (r.batchedBench && !Array.isArray(r.batchedBench)) out.push("", `llama-batched-bench: ${r.batchedBench.error}`);
+    else if (!r.batchedBench) out.push("", "llama-batched-bench: not run (pass --batched-bench PATH; see docs/performance.md).");
+
+    out.push("", "### 4. Policy, threads and memory", "");
+    const rows: string[][] = [];
+    if (res.policy.available) {
+        rows.push(["policy decisions/s", fmt(res.policy.decisionsPerSecond, 0), ""]);
+        rows.push(["output screening of a streamed 2,000-character answer", ms(res.policy.screeningMsPerAnswer ?? NaN), ""]);
+    } else rows.push(["policy decisions/s", "n/a", res.policy.reason ?? ""]);
+    rows.push(["model load (incl. priming the system prompt)", ms(res.loadMs), ""]);
+    rows.push(["RSS after load (this process)", gb(res.memoryAfterLoad.rss), `peak ${gb(res.memoryAfterLoad.peakRss)}, anonymous ${gb(res.memoryAfterLoad.rssAnon)}`]);
+    rows.push(["available memory fall at load (this process)", gb(res.memoryAfterLoad.availableFallBytes), "system-wide: other processes add noise"]);
+    if (r.threads && "ours" in r.threads) {
+        const t = r.threads;
+        rows.push([`generation tok/s, ${t.ours.threads} thread(s) (ours: physical cores)`, fmt(t.ours.generationTokensPerSecond, 2), ""]);
+        rows.push([`generation tok/s, ${t.libraryDefault.threads} thread(s) (node-llama-cpp's default)`, fmt(t.libraryDefault.generationTokensPerSecond, 2),
+            `ours ${x(t.ours.generationTokensPerSecond / t.libraryDefault.generationTokensPerSecond)} faster`]);
+    } else if (r.threads) rows.push(["threads probe", "failed", r.threads.error]);
+    out.push(table(["figure", "value", "note"], rows));
+
+    if (r.memory && "mmapOn" in r.memory) {
+        const kv = res.kvCacheBytesPerToken != null ? res.kvCacheBytesPerToken * r.settings.contextSize * r.settings.sequences : NaN;
+        const goal = 1.1 * r.model.fileBytes + kv;
+        const memRow = (name: string, m: MemoryProbeResult) => {
+            const anon = m.after.rssAnon - m.before.rssAnon;
+            const cost = Math.max(m.availableFallBytes ?? NaN, anon);
+            return [name, gb(m.after.rss - m.before.rss), gb(anon), gb(m.availableFallBytes), ms(m.loadMs),
+                `≤ ${gb(goal)} ${check(Number.isFinite(cost) ? cost <= goal : undefined)}`];
+        };
+        out.push("", `Memory after load in a fresh process (file ${gb(r.model.fileBytes)}, KV cache ${gb(kv)} for ` +
+            `${r.settings.contextSize} × ${r.settings.sequences} tokens). RSS counts mapped file pages the kernel can drop; ` +
+            "the anonymous RSS and the fall in MemAvailable are what other programs lose.", "");
+        out.push(table(["load", "RSS growth", "anonymous RSS growth", "MemAvailable fall", "load time", "goal (1.1 × file + KV)"], [
+            memRow("mmap on", r.memory.mmapOn), memRow("mmap off", r.memory.mmapOff)
+        ]));
+    } else if (r.memory) out.push("", `Memory probes failed: ${r.memory.error}`);
+    out.push("");
+    return out.join("\n");
+}

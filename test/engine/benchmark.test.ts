@@ -1,0 +1,89 @@
+import {strict as assert} from "node:assert";
+import {execFile} from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import {parseBatchedBenchJsonl} from "../bench/batchedBench";
+import {parseBenchArgs, UsageError} from "../bench/main";
+import type {BenchReport} from "../bench/report";
+import {percentile, median} from "../bench/stats";
+
+const BENCH = path.join(__dirname, "..", "bench", "main.js");
+
+function runBench(args: string[], env: NodeJS.ProcessEnv): Promise<{code: number; stdout: string; stderr: string}> {
+    return new Promise((resolve) => {
+        execFile(process.execPath, [BENCH, ...args], {env: {...process.env, ...env}, timeout: 170_000},
+            (err, stdout, stderr) => resolve({code: err ? (typeof err.code === "number" ? err.code : 1) : 0, stdout, stderr}));
+    });
+}
+
+describe("benchmark (npm run bench)", function () {
+    this.timeout(180_000);
+    let cache: string;
+    before(() => { cache = fs.mkdtempSync(path.join(os.tmpdir(), "med42-bench-test-")); });
+    after(() => fs.rmSync(cache, {recursive: true, force: true}));
+
+    it("runs the tiny smoke benchmark end to end and reports every figure (no speed assertions)", async () => {
+        const json = path.join(cache, "bench.json");
+        const r = await runBench(["--shape", "tiny", "--reps", "1", "--warmup", "0", "--json", json],
+            {XDG_CACHE_HOME: cache, MED42_THREADS: "1"});
+        assert.equal(r.code, 0, r.stderr);
+        // The model was generated into the given cache, outside the repository.
+        assert.ok(fs.readdirSync(path.join(cache, "med42-assist", "bench")).some((f) => f.endsWith(".gguf")));
+        for (const heading of ["Raw node-llama-cpp vs", "time to first token", "generation tok/s", "prompt tok/s",
+            "new conversation (system prompt primed)", "follow-up (same sequence)", "Concurrent conversations",
+            "latency p95", "policy decisions/s", "RSS after load", "mmap on", "mmap off", "MemAvailable fall",
+            "node-llama-cpp's default"])
+            assert.ok(r.stdout.includes(heading), `the report lacks "${heading}"`);
+
+        const report = JSON.parse(fs.readFileSync(json, "utf8")) as BenchReport;
+        const res = report.results;
+        const finite = (name: string, v: number | null | undefined) => assert.ok(Number.isFinite(v), `${name} is ${v}`);
+        for (const side of ["raw", "core"] as const) {
+            finite(`${side} ttft`, res.rawVsCore[side].ttftMs);
+            finite(`${side} generation`, res.rawVsCore[side].generationTokensPerSecond);
+            assert.ok(res.rawVsCore[side].evaluatedPromptTokens > 0);
+        }
+        finite("overhead", res.rawVsCore.ttftOverhead);
+        for (const c of [res.newConversation, res.followUp]) {
+            finite("warm ttft", c.warm.ttftMs);
+            finite("cold", c.coldFullMs);
+            finite("new tokens only", c.newTokensOnlyMs);
+            // The cache works: fewer tokens are evaluated than the whole prompt holds.
+            assert.ok(c.warm.evaluatedPromptTokens < c.coldFullTokens / 2,
+                `evaluated ${c.warm.evaluatedPromptTokens} of ${c.coldFullTokens}`);
+        }
+        assert.deepEqual(res.concurrency.map((c) => c.conversations), [1, 2, 4]);
+        for (const c of res.concurrency) { finite("aggregate", c.aggregateTokensPerSecond); finite("p95", c.latencyP95Ms); }
+        finite("peak RSS", res.memoryAfterLoad.peakRss);
+        assert.ok(report.memory && "mmapOn" in report.memory, JSON.stringify(report.memory));
+        assert.equal(report.memory.mmapOn.useMmap, true);
+        assert.equal(report.memory.mmapOff.useMmap, false);
+        assert.ok(report.threads && "ours" in report.threads, JSON.stringify(report.threads));
+        assert.equal(report.threads.ours.threads, 1);
+        if (res.policy.available) finite("decisions/s", res.policy.decisionsPerSecond);
+        else assert.ok(res.coreKind === "engine only" && res.policy.reason, "the policy figure says why it is missing");
+    });
+
+    it("rejects bad arguments with a clear message and exit code 2", async () => {
+        const r = await runBench(["--shape", "70b"], {});
+        assert.equal(r.code, 2);
+        assert.match(r.stderr, /--shape must be one of tiny, 1b, 8b/);
+        assert.doesNotMatch(r.stderr, /at .*\.js:\d+/, "no stack trace");
+        assert.throws(() => parseBenchArgs(["--reps", "0"]), (e: unknown) => e instanceof UsageError && /--reps/.test(e.message));
+        assert.throws(() => parseBenchArgs(["--model", "/nonexistent.gguf"]), /no such file/);
+        assert.equal(parseBenchArgs(["--shape", "1b"]).reps, 3);
+    });
+
+    it("parses llama-batched-bench's jsonl output and computes percentiles", () => {
+        const out = "main: n_kv_max = 4096\n" +
+            '{"n_kv_max": 4096, "pp": 32, "tg": 64, "pl": 1, "n_kv": 96, "t_pp": 0.5, "speed_pp": 64.0, "t_tg": 4.4, "speed_tg": 14.6, "t": 4.9, "speed": 19.6}\n' +
+            '{"n_kv_max": 4096, "pp": 32, "tg": 64, "pl": 4, "n_kv": 384, "t_pp": 1.9, "speed_pp": 67.3, "t_tg": 8.8, "speed_tg": 29.1, "t": 10.7, "speed": 35.9}\n';
+        assert.deepEqual(parseBatchedBenchJsonl(out), [
+            {pp: 32, tg: 64, pl: 1, speedPp: 64, speedTg: 14.6}, {pp: 32, tg: 64, pl: 4, speedPp: 67.3, speedTg: 29.1}
+        ]);
+        assert.equal(median([5, 1, 3]), 3);
+        assert.equal(percentile([1, 2, 3, 4, 5], 95), 4.8);
+        assert.ok(Number.isNaN(median([])));
+    });
+});
