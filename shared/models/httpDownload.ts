@@ -124,66 +124,96 @@ export async function downloadFile(options: DownloadOptions): Promise<DownloadRe
 }
 
 /**
- * Which parts of a multi-part download are complete (their sizes, in order), so a resume knows where in which part
- * the partial file ends. Stored next to the partial file; single-part downloads need no state.
+ * What a resume needs besides the partial file: which parts are complete (their sizes, in order), so it knows where
+ * in which part the file ends, and the unfinished part's validator (strong ETag or Last-Modified), sent as If-Range
+ * so a file that changed on the server is downloaded afresh instead of being spliced onto old bytes.
+ * Stored as `NAME.partial.json`; a single-part partial file without it still resumes (without If-Range).
  */
-interface PartsState { urls: string[]; completedSizes: number[] }
+interface DownloadState { urls: string[]; completedSizes: number[]; validator?: string }
 
 const partsStatePath = (partial: string) => partial + ".json";
 
-async function readPartsState(partial: string, urls: string[]): Promise<number[] | null> {
+async function readState(partial: string, urls: string[]): Promise<DownloadState | null> {
     try {
-        const state = JSON.parse(await fsp.readFile(partsStatePath(partial), "utf8")) as PartsState;
-        if (JSON.stringify(state.urls) === JSON.stringify(urls) && Array.isArray(state.completedSizes)) return state.completedSizes;
+        const state = JSON.parse(await fsp.readFile(partsStatePath(partial), "utf8")) as DownloadState;
+        if (JSON.stringify(state.urls) === JSON.stringify(urls) && Array.isArray(state.completedSizes) &&
+            state.completedSizes.every((n) => Number.isInteger(n) && n >= 0)) return state;
     } catch { /* none or unreadable */ }
     return null;
+}
+
+function writeState(partial: string, state: DownloadState): Promise<void> {
+    return fsp.writeFile(partsStatePath(partial), JSON.stringify(state));
 }
 
 async function downloadParts(options: DownloadOptions, partial: string): Promise<number> {
     const {parts} = options;
     const urls = parts.map((p) => p.url);
-    const multiPart = parts.length > 1;
     const partialSize = (await statSize(partial)) ?? 0;
-    let completed: number[] = [];
-    if (multiPart) {
-        const state = await readPartsState(partial, urls);
-        if (state && state.length < parts.length && sum(state) <= partialSize) completed = state;
-        else if (partialSize > 0) await truncate(partial, 0); // the state does not describe this file: do not guess
-        await writePartsState(partial, {urls, completedSizes: completed});
-    }
+    let state = await readState(partial, urls);
+    if (state && (state.completedSizes.length >= parts.length || sum(state.completedSizes) > partialSize)) state = null;
+    if (!state && parts.length > 1 && partialSize > 0) await truncate(partial, 0); // nothing says where parts end: start over
+    const completed = state?.completedSizes ?? [];
+    let validator = state?.validator;
     let base = sum(completed);
     const announcedTotal = parts.every((p) => p.sizeBytes !== undefined) ? sum(parts.map((p) => p.sizeBytes!)) : undefined;
     for (let i = completed.length; i < parts.length; i++) {
         const offset = ((await statSize(partial)) ?? 0) - base;
-        const partSize = await downloadPart(options, parts[i], partial, base, offset, announcedTotal);
+        const partSize = await downloadPart({
+            options, part: parts[i], partial, base, announcedTotal, validator,
+            saveValidator: (v) => writeState(partial, {urls, completedSizes: completed, validator: v})
+        }, offset);
         completed.push(partSize);
         base += partSize;
-        if (multiPart) await writePartsState(partial, {urls, completedSizes: completed});
+        validator = undefined;
+        await writeState(partial, {urls, completedSizes: completed});
     }
     return base;
 }
 
-function writePartsState(partial: string, state: PartsState): Promise<void> {
-    return fsp.writeFile(partsStatePath(partial), JSON.stringify(state));
+interface PartContext {
+    options: DownloadOptions;
+    part: DownloadPart;
+    partial: string;
+    /** Bytes of earlier parts at the start of the partial file. */
+    base: number;
+    announcedTotal: number | undefined;
+    /** The validator of this part's bytes already on disk, if known. */
+    validator: string | undefined;
+    saveValidator: (validator: string | undefined) => Promise<void>;
+}
+
+/** A validator usable with If-Range: a strong ETag, else Last-Modified. */
+function validatorOf(res: Response): string | undefined {
+    const etag = res.headers.get("etag");
+    if (etag && !etag.startsWith("W/")) return etag;
+    return res.headers.get("last-modified") ?? undefined;
 }
 
 /**
- * Downloads one part into `partial`, which holds `base` bytes of earlier parts plus `offset` bytes of this one.
+ * Downloads one part into `partial`, which holds `ctx.base` bytes of earlier parts plus `offset` bytes of this one.
  * Returns the part's size.
  */
-async function downloadPart(options: DownloadOptions, part: DownloadPart, partial: string, base: number, offset: number,
-    announcedTotal: number | undefined): Promise<number> {
+async function downloadPart(ctx: PartContext, offset: number): Promise<number> {
+    const {options, part, partial, base} = ctx;
     const {signal, label, retryCommand} = options;
-    const headers: Record<string, string> = offset > 0 ? {Range: `bytes=${offset}-`} : {};
+    const headers: Record<string, string> = {};
+    if (offset > 0) {
+        headers.Range = `bytes=${offset}-`;
+        if (ctx.validator) headers["If-Range"] = ctx.validator;
+    }
     const res = await fetchOrExplain(part.url, {headers, signal}, {retryCommand});
+    const restart = async () => {
+        await truncate(partial, base);
+        return downloadPart({...ctx, validator: undefined}, 0);
+    };
 
     if (res.status === 416 && offset > 0) {
         // Range not satisfiable: either this part is already complete or the partial file is longer than the source.
         await res.body?.cancel();
         const total = /\/(\d+)\s*$/.exec(res.headers.get("content-range") ?? "")?.[1];
         if (total !== undefined && Number(total) === offset) return offset;
-        await truncate(partial, base);
-        return downloadPart(options, part, partial, base, 0, announcedTotal);
+        return restart();
     }
     if (!res.ok || !res.body) {
         await res.body?.cancel();
@@ -198,18 +228,20 @@ async function downloadPart(options: DownloadOptions, part: DownloadPart, partia
         if (!m || Number(m[1]) !== offset) {
             // A range we did not ask for: restart this part cleanly rather than write bytes in the wrong place.
             await res.body.cancel();
-            await truncate(partial, base);
-            return downloadPart(options, part, partial, base, 0, announcedTotal);
+            return restart();
         }
         start = offset;
         partTotal = m[3] === "*" ? undefined : Number(m[3]);
     } else {
-        // 200: the whole part. A server that ignores Range sends it from byte 0, so drop what this part had.
+        // 200: the whole part, from byte 0: the server ignores Range, or the file changed (If-Range). Drop this
+        // part's old bytes.
         const length = res.headers.get("content-length");
         partTotal = length !== null && /^\d+$/.test(length) ? Number(length) : undefined;
     }
     await truncate(partial, base + start);
-    const total = announcedTotal ?? (options.parts.length === 1 && partTotal !== undefined ? partTotal : undefined);
+    const validator = validatorOf(res);
+    if (start === 0 || validator !== ctx.validator) await ctx.saveValidator(validator);
+    const total = ctx.announcedTotal ?? (options.parts.length === 1 && partTotal !== undefined ? partTotal : undefined);
 
     let received = start;
     const file = await fsp.open(partial, "a");

@@ -78,6 +78,24 @@ describe("model downloads (loopback HTTP)", () => {
         assert.equal(fs.existsSync(partial), false);
     });
 
+    it("downloads afresh, not a splice, when the file changed on the server since the interruption (If-Range)", async () => {
+        const url = server.url("/m.gguf");
+        server.serveFile("/m.gguf", {body: source, cutAfterBytes: 200_000});
+        await assert.rejects(store.download(url), ModelDownloadError);
+        const oldEtag = (await fetch(url, {method: "HEAD"})).headers.get("etag");
+        assert.ok(oldEtag);
+
+        const changed = fs.readFileSync(testModelPath({seed: 7}));
+        assert.equal(changed.length, source.length);
+        assert.ok(!changed.equals(source));
+        server.serveFile("/m.gguf", {body: changed});
+        const file = await store.download(url);
+        const last = server.requestsFor("/m.gguf").at(-1)!;
+        assert.match(String(last.headers.range), /^bytes=\d+-$/);
+        assert.equal(last.headers["if-range"], oldEtag, "the resume names the version it continues");
+        assert.ok(fs.readFileSync(file).equals(changed), "the file is the new version, whole");
+    });
+
     it("restarts cleanly when the server ignores Range", async () => {
         const url = server.url("/m.gguf");
         fs.writeFileSync(path.join(dir, "m.gguf.partial"), Buffer.alloc(5000, 0xaa)); // wrong bytes: must not survive

@@ -1,8 +1,9 @@
 /**
  * A loopback HTTP file server for download tests (127.0.0.1, a free port): serves buffers, honours Range requests
- * (or ignores them), can cut the connection or stall midway, can answer an error status, redirects, serves JSON
+ * (or ignores them) with If-Range against the body's ETag, can cut the connection or stall midway, can answer an error status, redirects, serves JSON
  * (a fake Hugging Face API), and records every request with its headers.
  */
+import {createHash} from "node:crypto";
 import * as http from "node:http";
 import type {AddressInfo} from "node:net";
 
@@ -16,6 +17,8 @@ export interface ServedFile {
     stallAfterBytes?: number;
     /** Answer this status with a short text body instead of the file. */
     status?: number;
+    /** ETag header; default: a hash of the body (so a changed body has a new ETag); false: none. */
+    etag?: string | false;
     /** Body bytes per write (default 16 KiB), so clients see several chunks. */
     chunkSize?: number;
 }
@@ -91,17 +94,21 @@ export class LoopbackHttpServer {
             return;
         }
         const size = file.body.length;
+        const etag = file.etag ?? `"${createHash("sha1").update(file.body).digest("hex").slice(0, 16)}"`;
+        const validators: Record<string, string> = etag ? {ETag: etag} : {};
         let start = 0;
         const range = /^bytes=(\d+)-$/.exec(String(req.headers.range ?? ""));
-        if (range && !file.ignoreRange) {
+        // If-Range: serve the range only if the client's copy is of this same version, else the whole body.
+        const sameVersion = req.headers["if-range"] === undefined || (etag !== false && req.headers["if-range"] === etag);
+        if (range && !file.ignoreRange && sameVersion) {
             start = Number(range[1]);
             if (start >= size) {
-                res.writeHead(416, {"Content-Range": `bytes */${size}`}).end();
+                res.writeHead(416, {"Content-Range": `bytes */${size}`, ...validators}).end();
                 return;
             }
-            res.writeHead(206, {"Content-Length": size - start, "Content-Range": `bytes ${start}-${size - 1}/${size}`, "Accept-Ranges": "bytes"});
+            res.writeHead(206, {"Content-Length": size - start, "Content-Range": `bytes ${start}-${size - 1}/${size}`, "Accept-Ranges": "bytes", ...validators});
         } else {
-            res.writeHead(200, {"Content-Length": size, "Accept-Ranges": "bytes", "Content-Type": "application/octet-stream"});
+            res.writeHead(200, {"Content-Length": size, "Accept-Ranges": "bytes", "Content-Type": "application/octet-stream", ...validators});
         }
         if (req.method === "HEAD") { res.end(); return; }
         const body = file.body.subarray(start);
