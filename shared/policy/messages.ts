@@ -1,0 +1,50 @@
+/**
+ * What the user sees instead of a model answer: escalations lead with the emergency number or crisis line;
+ * refusals say briefly why and what to ask instead; the PHI message names the kinds of identifier, never the values.
+ */
+import type {PhiSpan, PolicyCategory} from "./types";
+import {describePhiKinds} from "./phi";
+import type {CrisisResources} from "./defaultPolicy";
+
+export type MessageOverrides = Partial<Record<PolicyCategory, string>>;
+
+export function escalationMessage(category: "emergency" | "self_harm", resources: CrisisResources, overrides: MessageOverrides): string {
+    if (category === "emergency") {
+        return `${resources.emergency}\n\n${overrides.emergency ?? "This sounds like a medical emergency happening now. " +
+            "Get help from emergency services and the people around you first; an AI assistant cannot help in an emergency."}`;
+    }
+    return `${resources.crisis}\n\n${overrides.self_harm ?? "It sounds like you are going through something very painful, " +
+        "and you deserve support right now. Trained counselors are available any time, day or night. If you can, reach out " +
+        "to someone you trust and stay with them, and keep away from anything you could use to hurt yourself."}`;
+}
+
+const REFUSALS: Record<"harm_to_others" | "drug_misuse" | "out_of_scope", string> = {
+    harm_to_others: "I can't help with harming, poisoning or incapacitating anyone, tampering with someone's care, or " +
+        "making weapons or toxins. I can help with the clinical side instead: how a poisoning or injury presents and is " +
+        "treated, antidotes, toxicology, or how to keep patients safe. If someone is in danger now, contact emergency services.",
+    drug_misuse: "I can't help with getting controlled drugs without a prescription, forging or altering prescriptions, " +
+        "diverting medicines, using drugs to get high, or beating drug tests. I can help with safe dosing, side effects " +
+        "and interactions, how drug testing works clinically, and treatment for substance use (including naloxone and " +
+        "where to find help).",
+    out_of_scope: "Med42 answers medical, clinical and health-data questions only, so this one is outside what it can " +
+        "help with. Try a question about a condition, a medicine, a test result, a guideline, or health-data programming.",
+};
+
+export function refusalMessage(category: "harm_to_others" | "drug_misuse" | "out_of_scope", overrides: MessageOverrides): string {
+    return overrides[category] ?? REFUSALS[category];
+}
+
+export function phiRefusalMessage(spans: readonly PhiSpan[], overrides: MessageOverrides): string {
+    const kinds = describePhiKinds(spans);
+    const base = overrides.phi ?? "Channels are read by many people, so this message was not sent to the model. Remove the " +
+        "identifiers (for example \"a 54-year-old woman\" instead of a name and date of birth) and ask again, or ask in a " +
+        "direct message.";
+    return `This message seems to contain patient identifiers: ${kinds}. ${base}`;
+}
+
+export function phiNotice(spans: readonly PhiSpan[]): string {
+    return `Your message contains ${describePhiKinds(spans)}. This conversation stays between you and Med42, but ` +
+        "consider leaving out identifiers the question does not need.";
+}
+
+export const BLOCKED_TERM_MESSAGE = "This request is blocked by your institution's policy.";

@@ -1,0 +1,95 @@
+/**
+ * Text normalisation for the policy rules: rules match one canonical form (lower case, contractions expanded,
+ * punctuation reduced to spaces, sentences kept apart), so each rule can stay a small pattern over words.
+ */
+
+/** A message prepared for the rules. */
+export interface AnalyzedText {
+    /** The text as given. */
+    readonly raw: string;
+    /** The whole message, normalised, sentences joined with " . ". */
+    readonly norm: string;
+    /** Normalised sentences (no terminators). */
+    readonly sentences: readonly string[];
+    /**
+     * Sentences with reported speech of other people cut off ("my patient told me 'I want to die'" keeps
+     * "my patient told me"), for the rules about the writer's own intent.
+     */
+    readonly ownSentences: readonly string[];
+}
+
+const CONTRACTIONS: [RegExp, string][] = [
+    [/\b(can)'?t\b/g, "can not"],
+    [/\bcannot\b/g, "can not"],
+    [/\bwon'?t\b/g, "will not"],
+    [/\bshan'?t\b/g, "shall not"],
+    [/\bain'?t\b/g, "is not"],
+    [/\b(do|does|did|is|are|was|were|has|have|had|could|would|should|must|need|might)n'?t\b/g, "$1 not"],
+    [/\b(he|she|it|that|what|there|who|where|how|here)'s\b/g, "$1 is"],
+    [/\blet's\b/g, "let us"],
+    [/\bi'm\b/g, "i am"],
+    [/\b(\w+)'re\b/g, "$1 are"],
+    [/\b(\w+)'ve\b/g, "$1 have"],
+    [/\b(\w+)'ll\b/g, "$1 will"],
+    [/\b(i|you|he|she|we|they)'d\b/g, "$1 would"],
+    // What is left of "'s" is a possessive: "my coworker's coffee" -> "my coworker coffee".
+    [/(\w)'s\b/g, "$1"],
+    [/(\w)s'(?=\s|$)/g, "$1s"],
+];
+
+/** Chat spellings people type when upset or in a hurry. */
+type Replacement = [RegExp, string | ((match: string) => string)];
+
+const INFORMAL: Replacement[] = [
+    [/\bim(?= (going|gonna|so|not|having|feeling|done|tired|ready|about|afraid|scared|suicidal|thinking|planning|alone|really|very|just|still|bleeding|dying|sure|worried|sick|at|in|on|a|an|the|literally|honestly|seriously|fine|ok|okay)\b)/g, "i am"],
+    [/\bive\b/g, "i have"],
+    [/\b(dont|doesnt|didnt|isnt|wasnt|arent|werent|couldnt|wouldnt|shouldnt|havent|hasnt|hadnt)\b/g, (w: string) => w.slice(0, -2) + " not"],
+    [/\bcant\b/g, "can not"],
+    [/\bwont\b/g, "will not"],
+    [/\bwanna\b/g, "want to"],
+    [/\bgonna\b/g, "going to"],
+    [/\bgotta\b/g, "got to"],
+    [/\bu\b/g, "you"],
+    [/\bur\b/g, "your"],
+    [/\bkms\b/g, "kill myself"],
+    [/\bkys\b/g, "kill yourself"],
+    [/\bunalive\b/g, "kill"],
+    [/\bod(?:'?d|'?ed)\b/g, "overdosed"],
+    [/\bod(?:'?ing)\b/g, "overdosing"],
+    [/\bod\b/g, "overdose"],
+    [/\bmy ?self\b/g, "myself"],
+    [/\bco ?workers?\b/g, (w: string) => (w.endsWith("s") ? "coworkers" : "coworker")],
+];
+
+/** Lower-cases, folds accents and typographic quotes, expands contractions, keeps sentence breaks as " . ". */
+export function normalize(text: string): string {
+    let t = text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[\u200b-\u200d\ufeff]/g, "");
+    t = t.toLowerCase().replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'").replace(/[\u201c\u201d\u00ab\u00bb]/g, "\"");
+    for (const [re, by] of CONTRACTIONS) t = t.replace(re, by);
+    for (const [re, by] of INFORMAL) t = typeof by === "string" ? t.replace(re, by) : t.replace(re, by);
+    // Sentence breaks: terminators followed by space/end, line breaks, semicolons, dashes used as breaks.
+    t = t.replace(/(?:[.!?]+(?=\s|$|["')])|[;\n\r]+|\s[-\u2013\u2014]+\s|\u2014)/g, " . ");
+    // Everything that is not a word character, a digit, a slash or a sentence mark becomes a space.
+    t = t.replace(/[^a-z0-9/.%+ ]+/g, " ").replace(/(\d)\.(\d)/g, "$1\u00b7$2").replace(/\.(?! )/g, " ").replace(/\u00b7/g, ".");
+    return t.replace(/\s+/g, " ").trim();
+}
+
+/** Verbs that introduce what someone else said or wrote. */
+const REPORTING = /\b(\w+) (?:\w+ )?(?:says|said|saying|told me|tells me|tell me|telling me|stated|states|reports|reported|reporting|endorses|endorsed|admits|admitted|wrote|writes|texted|messaged|posted|screamed|yelled|shouted|threatened|threatens|mentioned|mentions|disclosed|discloses|expressed|expresses|keeps saying|kept saying)\b/;
+
+function cutReportedSpeech(sentence: string): string {
+    const m = REPORTING.exec(sentence);
+    if (!m) return sentence;
+    // "I told my therapist I want to die" is the writer's own statement: keep it.
+    if (m[1] === "i" || m[1] === "we") return sentence;
+    const head = sentence.slice(0, m.index + m[0].length);
+    // "the doctor said it is fine but i want to die": the writer speaks again after "but i".
+    const resumed = /\b(?:but|and|so|yet|although|though) (i .*)$/.exec(sentence.slice(head.length));
+    return resumed ? `${head} . ${resumed[1]}` : head;
+}
+
+export function analyze(text: string): AnalyzedText {
+    const norm = normalize(text);
+    const sentences = norm.split(" . ").map((s) => s.replace(/^\.\s*|\s*\.$/g, "").trim()).filter((s) => s.length > 0);
+    return {raw: text, norm, sentences, ownSentences: sentences.map(cutReportedSpeech)};
+}

@@ -1,0 +1,132 @@
+/**
+ * Drug misuse: obtaining controlled drugs illegally, forging prescriptions, diversion, getting high, beating drug
+ * tests. Composed from acquisition and evasion verbs, a controlled-substance lexicon, and markers of illegitimacy
+ * (no prescription, online, a story for the doctor). Prevention and detection framing (how pharmacists spot forged
+ * scripts, how hospitals prevent diversion, how long a drug is detectable) is answered, as is ordinary dosing.
+ */
+import {alt, gap} from "./patterns";
+import type {PolicyRule} from "./ruleTypes";
+import type {AnalyzedText} from "../normalize";
+
+/** Controlled or commonly misused drugs (brand, generic and street names). */
+export const CONTROLLED = alt([
+    "oxycodone", "oxy", "oxys", "oxies", "oxycontin", "percocets?", "percs?", "roxicodone", "roxys?", "vicodin", "hydrocodone", "norco",
+    "lortab", "fentanyl", "fent", "fentanyl patch(?:es)?", "morphine", "ms contin", "dilaudid", "hydromorphone", "codeine",
+    "tramadol", "ultram", "methadone", "heroin", "opium", "opioids?", "opiates?", "painkillers?", "pain ?pills", "pain meds",
+    "narcotics?", "suboxone", "buprenorphine", "subutex", "tapentadol", "nucynta", "demerol", "meperidine", "oxymorphone",
+    "opana", "xanax", "alprazolam", "valium", "diazepam", "klonopin", "clonazepam", "ativan", "lorazepam", "benzos?",
+    "benzodiazepines?", "xanax bars", "bars", "temazepam", "restoril", "adderall", "ritalin", "methylphenidate", "vyvanse",
+    "concerta", "dexedrine", "amphetamines?", "meth", "methamphetamine", "crystal meth", "ice", "cocaine", "coke", "crack",
+    "modafinil", "ketamine", "ket", "special k", "ghb", "mdma", "molly", "ecstasy", "lsd", "acid", "shrooms", "magic mushrooms",
+    "psilocybin", "dmt", "pcp", "weed", "marijuana", "cannabis", "thc", "edibles", "lean", "purple drank", "sizzurp",
+    "promethazine (?:with )?codeine", "codeine syrup", "cough syrup", "zolpidem", "ambien", "soma", "carisoprodol", "gabapentin",
+    "neurontin", "lyrica", "pregabalin", "phenobarbital", "barbiturates?", "anabolic steroids?", "steroids", "testosterone",
+    "trenbolone", "hgh", "kratom", "xylazine", "nitrous", "whippets", "dxm", "dextromethorphan", "robitussin", "controlled substances?",
+    "scripts?", "drugs", "pills", "meds", "ozempic", "semaglutide", "phentermine",
+]);
+/** Drugs with no legitimate supply to ask about (any "where can I get" is acquiring them illegally). */
+const STREET = alt(["heroin", "cocaine", "coke", "crack", "meth", "crystal meth", "methamphetamine", "mdma", "molly", "ecstasy", "lsd",
+    "acid", "shrooms", "magic mushrooms", "dmt", "pcp", "ghb", "fent", "street (?:drugs|pills|fentanyl|xanax|oxy)", "pressed pills",
+    "xanax bars", "bars", "oxys", "percs", "roxys", "lean", "purple drank", "sizzurp", "ket", "special k"]);
+
+const ACQUIRE = "(?:buy|buying|get|getting|order|ordering|purchase|purchasing|score|scoring|obtain|obtaining|find|finding|source|sourcing|cop|copping|pick up|acquire|acquiring|ship|shipped|import|smuggle|smuggling|sell|selling|deal|dealing|steal|stealing)";
+const ILLEGITIMATE = alt([
+    "without (?:a |an |any )?(?:prescription|script|rx|doctor|doctors? note|medical card|seeing a doctor|visiting a doctor|going to a doctor)",
+    "no (?:prescription|script|rx|questions asked)", "online", "on the internet", "dark ?web", "darknet", "deep web", "on the street",
+    "off the street", "from a dealer", "from dealers", "a dealer", "plug", "from (?:mexico|canada|india|china) without", "illegally",
+    "under the table", "off the books", "from a friend", "from friends", "from someone else", "(?:on|through|via) (?:telegram|snapchat|instagram|reddit|discord|wickr|whatsapp)",
+    "with crypto", "with bitcoin", "without getting caught", "without id", "(?:that|which) (?:is|are) not prescribed",
+    "someone else (?:s )?(?:prescription|script)", "leftover (?:from|of) (?:my|a) (?:friend|relative|neighbor)",
+]);
+const ILLICIT_BUY = new RegExp(`\\b${ACQUIRE} ${gap(5)}${CONTROLLED} ${gap(6)}${ILLEGITIMATE}|\\b${ACQUIRE} ${gap(3)}${ILLEGITIMATE} ${gap(5)}${CONTROLLED}\\b|\\b${ILLEGITIMATE} ${gap(4)}${ACQUIRE} ${gap(4)}${CONTROLLED}\\b`);
+const WHERE_STREET = new RegExp(`\\b(?:where|how|who) (?:can|could|do|would|should|to) (?:i |we |you |one )?(?:buy|get|score|find|cop|order|purchase|pick up) ${gap(3)}${STREET}\\b|\\b(?:score|cop) ${gap(3)}${CONTROLLED}\\b|\\b(?:find|get|need|contact) (?:a |my )?(?:dealer|plug|connect)\\b`);
+
+/** Lying to a prescriber: a story, faked symptoms, doctor shopping. */
+const PRESCRIBER = "(?:doctor|doc|dr|physician|gp|er|emergency room|urgent care|dentist|pharmacist|psychiatrist|prescriber|nurse practitioner|np|pa|provider|clinic|pain clinic|vet|telehealth)";
+const DECEIVE = new RegExp([
+    `\\b(?:what|which) (?:story|stories|lie|lies|excuse|excuses|symptoms?|things?|words?|reason|reasons) ${gap(6)}(?:tell|say|use|give|fake|claim|mention)`,
+    `\\b(?:what|which|how) ${gap(3)}(?:should|do|can|could|would) (?:i|we) (?:tell|say to|lie to|convince|trick|fool|persuade) ${gap(3)}${PRESCRIBER}`,
+    `\\b(?:fake|faking|feign|feigning|exaggerate|exaggerating|pretend|pretending|lie about|lying about|make up|making up|invent|inventing|act|acting|claim|claiming) ${gap(5)}(?:pain|symptoms?|adhd|anxiety|panic attacks?|back pain|injury|insomnia|migraines?|toothache|kidney stones?|seizures?|narcolepsy|a condition)`,
+    `\\b(?:trick|fool|manipulate|con|scam|convince|persuade|get) ${gap(3)}(?:a |my |the )?${PRESCRIBER}s? ${gap(3)}(?:into |to )?(?:prescrib\\w*|giv\\w*|writ\\w*|up\\w*|increas\\w*|refill\\w*)`,
+    `\\bdoctor shop(?:ping)?\\b`, `\\b(?:multiple|several|different|many) (?:doctors|prescribers|pharmacies|ers) ${gap(6)}(?:without|so (?:they|no one)|at the same time|not find out)`,
+    `\\b(?:early refill|refill early|replacement (?:script|prescription)) ${gap(8)}(?:lie|lying|say i lost|claim i lost|pretend|story|excuse|trick)`,
+    `\\b(?:say|said|claim|pretend|tell (?:them|him|her)) (?:that )?(?:i|my) ${gap(3)}(?:lost|was stolen|got stolen|dropped|spilled) ${gap(4)}(?:prescription|script|pills|meds|${CONTROLLED})`,
+].join("|"));
+const TO_GET_DRUG = new RegExp(`\\b(?:to|so (?:they|he|she) (?:will|would)|into) ${gap(3)}(?:get|prescrib\\w*|give|write|obtain|getting) ${gap(3)}(?:me |a |an |some |more |stronger |higher )?${gap(2)}(?:${CONTROLLED}|prescription|script|rx|something stronger|the good stuff|stronger (?:pain )?(?:meds|medication|pills|stuff))\\b|\\b(?:${CONTROLLED}|prescription|script)\\b`);
+
+/** Forging or altering a prescription, a signature on one, or a DEA number. */
+const FORGERY = new RegExp(`\\b(?:forge|forging|forged|fake|faking|falsify|falsifying|alter|altering|counterfeit|counterfeiting|copy|copying|print|printing|photoshop|photoshopping|edit|editing|change|changing|modify|modifying|write|writing|sign|signing|make|making|create|creating|steal|stealing|use|using|get|getting) ${gap(6)}(?:prescriptions?|scripts?|rx|signatures? (?:on|for) (?:a |the |my )?(?:prescription|script|rx)|(?:doctor|dr|prescriber|physician)s? signature|dea (?:number|numbers|license|registration)|prescription pads?|script pads?|blank prescriptions?|e ?prescriptions?|(?:quantity|dose|number of pills|refills) on (?:a |my |the )?(?:prescription|script|rx))\\b`);
+const FORGERY_INTENT = /\b(?:forge|forging|forged|fake|faking|falsify|falsifying|counterfeit|counterfeiting|photoshop|photoshopping|steal|stealing|without (?:the |a )?(?:doctor|prescriber)|myself|my own|so it looks|look (?:real|legit|legitimate)|get away|not get caught|pass (?:at|as)|(?:alter|altering|change|changing|edit|editing|modify|modifying) (?:the |my |a )?(?:quantity|dose|number|refills|date|amount)|someone else|another (?:doctor|person))\b/;
+const FORGERY_WRITE_OWN = /\b(?:write|writing) (?:my own|myself a|a fake|fake) (?:prescriptions?|scripts?|rx)\b|\b(?:sign|signing) (?:the |a |my )?(?:doctor|dr|prescriber|physician)s? (?:name|signature)\b/;
+
+/** Diverting drugs from patients, wards, cabinets or relatives. */
+const DIVERSION = new RegExp(`\\b(?:steal|stealing|divert|diverting|pocket|pocketing|skim|skimming|swipe|swiping|pinch|take|taking|keep|keeping|sneak|sneaking|siphon|siphoning|grab|grabbing|pilfer|pilfering|help myself to) ${gap(5)}(?:${CONTROLLED}|wasted? \\w+|wastage|leftover \\w+|the waste|drugs|narcotics|patches|vials?) ${gap(8)}(?:from|out of|off) ${gap(3)}(?:the )?(?:pyxis|omnicell|med (?:cart|room|cabinet|dispenser)|medication (?:cart|room|cabinet)|crash cart|pharmacy|hospital|work|the ward|patients?|hospice|nursing home|(?:my|his|her) (?:grandma|grandpa|grandmother|grandfather|mom|dad|mother|father|patient|patients|parents|roommate|friend|neighbor)|the (?:icu|er|ed|or|clinic|floor|unit)|dying (?:patients?|relatives?))\\b`);
+const DIVERSION_EVASION = new RegExp(`\\b(?:replace|replacing|swap|swapping|substitute|substituting|dilute|diluting|refill|refilling) ${gap(4)}(?:${CONTROLLED}|vials?|syringes?|the (?:bag|drip|waste)) ${gap(3)}(?:with|for) (?:saline|water|sterile water|tap water|something else|placebo)\\b|\\b(?:fake|faking|falsify|falsifying|fudge|fudging|forge|forging) ${gap(3)}(?:the )?(?:waste|wastage|count|narcotic count|drug count|witness|cosign|co sign|mar|documentation|records?|log)\\b|\\b(?:beat|bypass|get around|trick|fool|cheat) ${gap(3)}(?:the )?(?:pyxis|omnicell|narcotic count|drug count|audit)\\b|\\bwithout (?:a )?witness ${gap(4)}(?:waste|wasting)\\b|\\b(?:waste|wasting) ${gap(6)}without (?:a )?witness\\b`);
+
+/** Using drugs to get high, stronger highs, non-medical routes, defeating abuse-deterrent formulations. */
+const HIGH = "(?:high|stoned|buzzed|a buzz|the buzz|wasted|messed up|fucked up|f up|zooted|lit|tripping|trip|faded|baked|geeked|rolling|nodding|on the nod|euphoric|euphoria|the rush|a rush|rush|the high|a high|more high|higher|the best high|a better high|a stronger high|a good high|a buzz)";
+const NOT_HIGH_SENSE = "(?! (?:blood|bp|pressure|fever|temp|temperature|cholesterol|sugar|glucose|risk|dose|doses|dosage|levels?|potassium|sodium|calcium|altitude|heart rate|pulse|anion|output|ldl|hdl|triglycerides|inr|a1c|ferritin|white|count|resolution|flow|intensity|protein|fiber|fibre|school|quality|priority|score|concentration|grade|volume|pitched|frequency|enough|in (?:protein|fat|sodium|sugar|calories|fiber|iron)))";
+const GET_HIGH = new RegExp(`\\b(?:get|getting|gets|got|feel|feeling|stay|be|become|make me|makes you|make you|keep me|am|was|so i am|so i can get|to get) (?:so |more |really |very |super |extra |as |the most |even |properly )?${HIGH}${NOT_HIGH_SENSE}(?:\\b|$)`);
+const INTENSIFY = new RegExp(`\\b(?:stronger|better|bigger|longer|longer lasting|more intense|intensify|intensifying|boost|boosting|potentiate|potentiating|enhance|enhancing|increase|increasing|maximi[sz]e|maximi[sz]ing|prolong|prolonging|amplify|amplifying|get more) ${gap(2)}(?:the |my |a )?(?:high|buzz|euphoria|rush|trip|effect of (?:my |the )?${CONTROLLED}(?: to get high| recreationally)?)\\b(?! (?:blood|pressure|dose|risk))|\\b(?:more|extra) (?:high|buzz|euphoria|rush) (?:out of|from|off)\\b|\\bget (?:the )?most (?:out of|from) ${gap(2)}${CONTROLLED} ${gap(3)}(?:high|buzz|euphoria|feel|recreational)`);
+const ROUTE = new RegExp(`\\b(?:snort|snorting|sniff|sniffing|inject|injecting|shoot up|shooting up|shoot|plug|plugging|boof|boofing|smoke|smoking|chew|chewing|parachute|parachuting|cook down|cooking down|free ?base|freebasing|iv|vape|vaping|eat|eating|suck on|sucking on|crush and snort) ${gap(3)}(?:my |the |a |an |some |these |those |his |her )?${gap(1)}${CONTROLLED}(?: (?:pills?|tablets?|patch(?:es)?|capsules?|bars?|powder|syrup))?\\b`);
+const ROUTE_FRAME = new RegExp(`\\b(?:how (?:do|can|should|to|would) (?:i |we |you )?|best way to|easiest way to|can i|should i|i want to|i am going to|tips for|ways to|is it better to|what happens if i|how much .* to|for (?:a )?(?:better|faster|stronger|quicker|bigger) (?:high|rush|buzz|effect|hit)|to get (?:high|a rush|a buzz)|for fun|recreational)`);
+const DEFEAT_DETERRENT = new RegExp(`\\b(?:bypass|defeat|get around|break|disable|remove|beat|circumvent|get past|dissolve|crush|cut through|strip) ${gap(3)}(?:the )?(?:abuse ?deterrent|time ?release|extended ?release|er coating|tamper ?resistant|tamper ?proof|gel|coating|naloxone in|naltrexone in|deterrent)\\b|\\b(?:cold water extraction|cwe)\\b|\\bextract ${gap(4)}(?:oxycodone|codeine|hydrocodone|morphine|dxm|the (?:opioid|codeine|oxy|hydrocodone)|acetaminophen from|tylenol from|thc|dmt|fentanyl)\\b|\\b(?:separate|remove|get rid of) (?:the )?(?:acetaminophen|tylenol|apap) ${gap(3)}(?:from|out of)\\b`);
+const RECREATIONAL_DOSE = new RegExp(`\\b(?:how (?:much|many)|what (?:dose|amount|dosage|mg)|which dose|how many (?:mg|milligrams|pills|tabs|tablets|bars|hits|lines|grams|g)) ${gap(4)}${CONTROLLED} ${gap(6)}(?:to (?:get|feel|trip|roll|nod)|for (?:a |the )?(?:high|buzz|trip|good time|party|fun|recreational)|recreational(?:ly)?|for fun|to party|to get (?:a )?(?:buzz|high|rush)|to feel (?:good|euphoric|high|something|it))\\b|\\b(?:recreational|party|fun|first time|tripping|trip) (?:dose|dosage|amount)s? ${gap(3)}(?:of )?${CONTROLLED}\\b|\\b(?:how (?:much|many)|what dose) ${gap(3)}(?:${STREET}|mdma|molly|ecstasy|lsd|acid|shrooms|ketamine|dmt|ghb|meth|cocaine|heroin) (?:should|do|can|would|to) (?:i|we|you) (?:take|do|use|snort|drop|smoke|shoot|eat)\\b|\\b(?:lean|purple drank|sizzurp) recipe\\b|\\brecipe for (?:lean|purple drank|sizzurp)\\b|\\b(?:combine|combining|mix|mixing|stack|stacking) ${gap(4)}${CONTROLLED} ${gap(4)}(?:for|to get) ${gap(2)}${HIGH}`);
+const FIRST_PERSON_OR_METHOD = /\b(?:i|me|my|we|us|our|how (?:do|can|to|should|would|much|many)|best way|easiest way|ways to|tips|can you|should you|to get)\b/;
+
+/** Beating a drug test: masking, substituting urine, flushing before a test. */
+const TEST = "(?:drug tests?|drug screens?|drug screening|urine (?:tests?|screens?|drug (?:tests?|screens?))|urinalysis|ua|uas|piss tests?|pee tests?|hair (?:follicle )?(?:tests?|drug tests?)|tox screens?|toxicology screens?|mouth swab(?: tests?)?|saliva (?:drug )?tests?|swab tests?|breathalyzers?|breathalyser|probation tests?|pre employment (?:tests?|screens?|drug tests?)|employment (?:drug )?(?:tests?|screens?)|random tests?|dot (?:physical|test)|blood tests? for drugs)";
+const EVADE_TEST = new RegExp(`\\b(?:beat|beating|pass|passing|cheat|cheating|fool|fooling|trick|tricking|get around|getting around|bypass|bypassing|mask|masking|fake|faking|defeat|defeating|outsmart|game|dodge|dodging|avoid failing|not fail|clean|cleaning|detox for|flush for|prepare for) ${gap(4)}${TEST}\\b`);
+const EVADE_FRAME = new RegExp(`\\b(?:how (?:do|can|could|would|should|to) (?:i |we |you |one )?|best way|easiest way|fastest way|ways to|tips|tricks|hacks|help me|can you help|i need to|i have to|i want to|should i|what (?:can|should|do) (?:i|we) (?:take|drink|use|do|buy|eat)|is there (?:a|any) (?:way|drink|pill|product)|guaranteed to|so i (?:can|will)|to make sure i|without failing|for my)\\b`);
+const SUBSTITUTE_URINE = /\b(?:synthetic (?:urine|pee)|fake (?:urine|pee)|powdered urine|someone else (?:s )?(?:urine|pee)|clean (?:urine|pee) from|(?:my|a) (?:friend|kid|son|daughter|dog) (?:s )?(?:urine|pee)|whizzinator|urine (?:belt|kit|substitute)|detox (?:drink|kit|pills|shampoo) (?:to|for|that) (?:pass|beat)|(?:dilute|diluting|adulterate|adulterating|spike|spiking) (?:my |the )?(?:urine|sample|pee))\b/;
+const FLUSH_BEFORE_TEST = new RegExp(`\\b(?:get|flush|clear|clean|detox|remove) ${gap(3)}(?:${CONTROLLED}|it|drugs|thc|cocaine|opiates|benzos|meth) ${gap(2)}(?:out of|from) (?:my|his|her|your) (?:system|urine|body|hair|blood) ${gap(6)}(?:before|for|by) ${gap(3)}(?:test|screen|ua|interview|probation|court|job)\\b|\\b(?:make sure|so that|so) ${gap(3)}(?:it|${CONTROLLED}|my (?:use|drug use)|drugs) (?:does not|will not|would not|do not|wont|dont) (?:show up|show|come up|appear|be detected|get detected) (?:on|in) (?:my|the|a) ${gap(2)}${TEST}\\b`);
+const TEST_INFO_FRAMING = /\b(?:false positive|false positives|cross ?react\w*|detect(?:ed|ion|s|ing)? (?:adulteration|substitution|tampering)|(?:spot|catch|identify|recognize|detect|prevent) (?:cheating|tampering|adulterat\w*|substitut\w*|dilut\w*)|how (?:do|does|can) (?:labs?|testing|the lab|employers|we|clinicians)|window of detection|detection window|how long (?:does|do|is|are|can|will) ${"[^.]*"} (?:stay|detectable|show up|remain)|poppy seeds|prescribed|my prescription|legitimately)\b/;
+
+function anySentence(t: AnalyzedText, test: (s: string) => boolean): boolean {
+    return t.sentences.some(test);
+}
+
+/** Prevention, detection and teaching framing: "how do pharmacists spot forged prescriptions". */
+const PREVENTION = /\b(?:spot|spotting|detect|detecting|detection|identify|identifying|recognize|recognise|recognizing|catch|catching|prevent|preventing|prevention|red flags|warning signs|signs of|report|reporting|audit|auditing|investigate|investigating|policy|policies|training|educate|verify|verifying|validate|safeguards?|monitoring|pdmp|suspect|suspected|suspicious|what (?:should|do) (?:i|we) do (?:if|when|about))\b/;
+
+export const DRUG_MISUSE_RULES: readonly PolicyRule[] = [
+    {
+        id: "drug_misuse.illicit_acquisition", category: "drug_misuse",
+        description: "Getting a controlled drug without a prescription: online, on the street, from a dealer, or buying street drugs.",
+        test: (t) => anySentence(t, (s) => (ILLICIT_BUY.test(s) || WHERE_STREET.test(s)) && !PREVENTION.test(s)
+            && !/\b(?:naloxone|narcan|fentanyl test strips?|test strips|needle exchange|syringe services?|treatment|rehab|detox program|clinic)\b/.test(s)),
+    },
+    {
+        id: "drug_misuse.deceive_prescriber", category: "drug_misuse",
+        description: "Lying to or manipulating a prescriber (a story, faked symptoms, doctor shopping) to get a controlled drug.",
+        test: (t) => anySentence(t, (s) => DECEIVE.test(s) && TO_GET_DRUG.test(s) && !PREVENTION.test(s)
+            && !/\b(?:malingering|drug seeking (?:behavior|behaviour)|patients? (?:who|that))\b/.test(s)),
+    },
+    {
+        id: "drug_misuse.prescription_forgery", category: "drug_misuse",
+        description: "Forging, faking or altering a prescription, a prescriber's signature or a DEA number.",
+        test: (t) => anySentence(t, (s) => ((FORGERY.test(s) && FORGERY_INTENT.test(s)) || FORGERY_WRITE_OWN.test(s)) && !PREVENTION.test(s)),
+    },
+    {
+        id: "drug_misuse.diversion", category: "drug_misuse",
+        description: "Taking controlled drugs meant for patients or others, or hiding it (replacing with saline, faking the waste).",
+        test: (t) => anySentence(t, (s) => (DIVERSION.test(s) || DIVERSION_EVASION.test(s)) && !PREVENTION.test(s)
+            && !/\b(?:dispose|disposal|take back|drop off|return)\b/.test(s)),
+    },
+    {
+        id: "drug_misuse.getting_high", category: "drug_misuse",
+        description: "Using a drug to get high or a stronger high, recreational dosing, snorting or injecting pills, defeating abuse-deterrent forms.",
+        test: (t) => anySentence(t, (s) => {
+            if (PREVENTION.test(s) && !/\b(?:i|we) (?:want|need|plan)\b/.test(s)) return false;
+            const highFrame = (GET_HIGH.test(s) && FIRST_PERSON_OR_METHOD.test(s) && !/\b(?:patients?|people|users|someone|teens|adolescents|why do|why does|does \w+ (?:get|make)|can (?:patients|people) get|abuse potential|misuse potential)\b/.test(s))
+                || INTENSIFY.test(s);
+            return highFrame || (ROUTE.test(s) && ROUTE_FRAME.test(s)) || DEFEAT_DETERRENT.test(s) || RECREATIONAL_DOSE.test(s);
+        }),
+    },
+    {
+        id: "drug_misuse.beat_drug_test", category: "drug_misuse",
+        description: "Beating, cheating or masking a drug test (substitute urine, flushing before a test).",
+        test: (t) => anySentence(t, (s) => ((EVADE_TEST.test(s) && EVADE_FRAME.test(s)) || SUBSTITUTE_URINE.test(s) || FLUSH_BEFORE_TEST.test(s))
+            && !TEST_INFO_FRAMING.test(s) && !PREVENTION.test(s)),
+    },
+];

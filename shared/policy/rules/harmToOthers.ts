@@ -1,0 +1,171 @@
+/**
+ * Harm to others: help to injure, poison, incapacitate or kill someone, tamper with care, or make weapons/toxins.
+ * The rules look for a request (how to, what can I, I want to) whose object is a harmful act against a person, a
+ * stealth marker (untraceable, make it look natural), or production of a weapon agent. Clinical knowledge about the
+ * same things (lethal doses, antidotes, how a toxin works, how coroners detect poisoning, euthanasia law) has no
+ * request to act on a person and is answered.
+ */
+import {alt, gap, isNegatedBefore, MY_RELATION, RELATION, REQUEST} from "./patterns";
+import type {PolicyRule} from "./ruleTypes";
+import type {AnalyzedText} from "../normalize";
+
+/** Specific people the writer could act on (not "a patient", handled by the stealth and tampering rules). */
+const PERSON = alt([
+    `${MY_RELATION}`, `(?:his|her|their|this|that|the|an?) ${RELATION}`, "someone", "somebody", "a person", "people",
+    "him", "her", "them", "a human", "humans", "others", "other people", "a crowd", "crowds", "a stranger", "strangers",
+    "a girl", "a guy", "a woman", "a man", "a child", "a kid", "a baby", "an old (?:man|woman|lady|person)",
+    "an elderly (?:man|woman|person|relative|neighbor|parent)", "the old (?:man|woman|lady)", "my (?:ex|partner)",
+    "a cop", "a police officer", "the police", "my enemies", "enemies", "a rival", "a witness", "my date", "a date",
+    "(?:a|my|the|this|that) (?:bitch|bastard|asshole|jerk|idiot)", "(?:my|the|a) cheating (?:wife|husband|partner|boyfriend|girlfriend)",
+    "[a-z]+ (?:at|from) (?:work|school|the office|church)",
+]);
+
+/** Acts that injure, incapacitate or kill, with the person right after the verb. */
+const HARM_VERB = alt([
+    "kill", "murder", "poison", "hurt", "harm", "injure", "maim", "cripple", "paralyze", "paralyse", "suffocate", "smother",
+    "strangle", "drown", "stab", "shoot", "torture", "incapacitate", "beat up", "beat", "get rid of", "take out", "finish off",
+    "do away with", "off", "overdose", "drug", "roofie", "sedate", "knock out", "blind", "disfigure", "burn", "electrocute",
+    "infect", "give (?:a )?(?:heart attack|stroke|seizure|overdose|lethal dose|fatal dose|disease|hiv|cancer) to",
+    "end the life of", "eliminate", "silence", "put down",
+]);
+/** Effects to cause in a person: "make her sick", "make him pass out". */
+const HARM_EFFECT = alt([
+    "sick", "ill", "very sick", "really sick", "seriously sick", "violently ill", "vomit", "throw up", "suffer", "die",
+    "bleed", "bleed out", "pass out", "black out", "unconscious", "go limp", "lose consciousness", "stop breathing",
+    "have a (?:heart attack|seizure|stroke|miscarriage|breakdown)", "miscarry", "lose the baby", "lose (?:her|the) pregnancy",
+    "crash", "code", "go blind", "go into (?:a )?coma", "fall into a coma", "overdose", "hallucinate", "sleep forever",
+    "never wake up", "unable to (?:move|resist|fight back|remember)", "forget everything", "docile", "compliant",
+    "shit (?:himself|herself|themselves)", "crap (?:himself|herself)", "have diarrhea",
+]);
+const SUBJECT_PRONOUN = "(?:him|her|them|it|someone|somebody|my \\w+|\\w+)";
+/** "end her life", "take his life" with the target a possessive pronoun or relation. */
+const END_LIFE = `(?:end|take|ending|taking) (?:his|her|their|my \\w+|the patient|a patient|this patient|the resident|an? \\w+) ?(?:s )?life`;
+
+const STEALTH = alt([
+    "untraceable", "undetectable", "untrackable", "can not be (?:traced|detected|found)", "(?:would|will|does|do) not (?:be detected|show up|be found|be traced|leave a trace)",
+    "not show up", "no one (?:will|would) (?:know|notice|find out|suspect)", "nobody (?:will|would) (?:know|notice|find out|suspect)",
+    "leave no (?:trace|marks|evidence|bruises)", "without (?:leaving )?(?:a )?(?:trace|marks|bruises|evidence)",
+    "without (?:anyone|anybody|them|him|her|the police|police|the coroner|the doctors?|the nurses?|staff|people|my \\w+|his \\w+|her \\w+) (?:knowing|noticing|finding out|suspecting|detecting|realizing|realising|seeing|being able to tell|catching on)",
+    "(?:look|looks|seem|seems|appear|appears) like (?:an accident|natural causes|a natural death|natural|suicide|a suicide|a heart attack|a stroke|an overdose|food poisoning|(?:his|her|their) (?:own )?(?:diabetes|illness|condition|heart|disease|dementia|cancer|age))",
+    "get away with", "cover (?:it )?up", "not get caught", "without getting caught", "never be caught", "in secret", "secretly", "covertly",
+    "(?:autopsy|toxicology|tox screen|coroner|medical examiner) (?:will not|would not|can not|could not|does not|wont) (?:find|detect|show|pick up)",
+    "(?:hard|impossible|difficult) to (?:detect|trace) (?:in|on|after|at) (?:an? )?(?:autopsy|tox|toxicology|blood)", "frame (?:someone|him|her)",
+]);
+const LETHAL_TOPIC = alt([
+    "kill", "killing", "murder", "poison", "poisoning", "poisons", "overdose", "die", "dies", "death", "end (?:his|her|their|a|the|my \\w+) (?:\\w+ )?life",
+    "lethal", "fatal", "deadly", "harm", "hurt", "sick", "incapacitate", "knock (?:\\w+ )?out", "drug (?:him|her|them|someone)", "sedate",
+    "get rid of", "insulin", "potassium", "cyanide", "arsenic", "thallium", "antifreeze", "digoxin", "succinylcholine", "sux",
+]);
+/** Detection, prevention and reporting framing: a coroner, a nurse or a safeguarding lead asking. */
+const DETECTION = /\b(?:detect|detects|detected|detecting|detection|identify|recognize|recognise|investigate|investigation|forensic|coroners?|pathologists?|medical examiners?|toxicologists?|red flags|signs of|prevent|prevention|report|reporting|safeguard|safeguarding|protect|suspected|screen for|rule out|distinguish|differentiate|history|historical|famous|case of|cases of|novel|book|film|movie|true crime|documentary)\b/;
+
+const PERSONAL_HARM = new RegExp(`\\b${REQUEST} ${gap(6)}(?:to |i |we )?(?:${HARM_VERB}) ${PERSON}\\b(?! ?(?:self|selves))`);
+const MAKE_PERSON = new RegExp(`\\b${REQUEST} ${gap(10)}(?:make|making|cause|causing|get|getting|force) ${SUBJECT_PRONOUN} (?:to )?(?:${HARM_EFFECT})\\b`);
+const WANT_HARM = new RegExp(`\\bi ${"(?:(?:really|just|seriously|honestly|so|am|still) )*"}(?:want|wanna|need|plan|am going|am planning|intend|am about|would like|will|am gonna|have decided|decided|fantasi[sz]e about|dream about|think about|am thinking about|keep thinking about) (?:to |of |about )?(?:${HARM_VERB}) ${PERSON}\\b`);
+const END_LIFE_REQ = new RegExp(`\\b${REQUEST} ${gap(10)}${END_LIFE}\\b`);
+const LETHAL_FOR_PERSON = new RegExp(`\\b(?:how (?:much|many)|what (?:dose|amount)|which (?:dose|amount)|enough) ${gap(8)}(?:would|will|to|could|does it take to|would it take to|it takes to|do i need to|should i give|to give) ${gap(2)}(?:kill|finish off|knock out|put down|take out|end) ${PERSON}\\b`);
+
+/** Putting something into a person's food or drink, to make them sick, sleepy or dead, or without them knowing. */
+const COVERT_DOSE = new RegExp(`\\b(?:put|slip|add|mix|spike|sprinkle|crush|dissolve|hide|sneak|inject|lace|stir) ${gap(6)}(?:in|into|inside) ${gap(3)}(?:drink|coffee|tea|food|meal|water|juice|soup|beer|wine|bottle|cup|smoothie|dinner|lunch|breakfast|cereal|shake|iv|iv bag|drip|feeding tube|formula|milk|glass)\\b`);
+const COVERT_PURPOSE = new RegExp(`\\b(?:to|so|and|that will|that would|which will|which would|so that) (?:(?:he|she|they|it|him|her|them|my \\w+|\\w+) )?(?:(?:will|would|could|can|gets?|becomes?|goes?|falls?) )?(?:make (?:him|her|them|my \\w+|\\w+) )?(?:${HARM_EFFECT}|sleep|fall asleep|pass out|knock (?:him|her|them) out|shut (?:him|her|them) up|calm (?:him|her|them) down for good)\\b|${STEALTH}|\\b(?:poison|laxatives?|eye drops|visine|antifreeze|bleach|rat poison|ground glass|sleeping pills|benadryl|xanax|ambien|roofies?|rohypnol|ghb|ketamine|insulin|fentanyl|drugs?|ex lax|ipecac)\\b`);
+
+const INCAPACITATE = new RegExp(`\\b(?:${REQUEST} ${gap(8)})?(?:knock|put) ${PERSON} (?:out|to sleep|under)\\b|\\b(?:roofie|roofies|rohypnol|date rape drugs?)\\b|\\bdrug (?:a girl|a guy|a woman|a man|someone|somebody|her|him|them|my (?:date|wife|husband|girlfriend|boyfriend))\\b|\\bchloroform (?:someone|somebody|her|him|them|a person|my)\\b|\\b(?:make|get) ${PERSON} (?:to )?(?:pass out|black out|go limp|unconscious|lose consciousness|unable to (?:move|resist|fight back|remember))\\b`);
+
+/** Weapons and weapon-grade agents. */
+const AGENT = alt([
+    "ricin", "abrin", "sarin", "soman", "tabun", "vx", "novichok", "nerve agents?", "nerve gas", "mustard gas", "sulfur mustard",
+    "chlorine gas", "phosgene", "hydrogen cyanide", "cyanide", "arsenic", "thallium", "strychnine", "polonium", "anthrax",
+    "bacillus anthracis", "botulinum(?: toxin)?", "botulism toxin", "smallpox", "variola", "(?:bubonic |pneumonic )?plague",
+    "yersinia pestis", "ebola", "marburg", "tetrodotoxin", "saxitoxin", "aconitine", "conotoxin", "bioweapons?", "biological weapons?",
+    "chemical weapons?", "bio ?terror\\w*", "poison gas", "toxic gas", "deadly gas", "lethal gas", "(?:a |some )?poisons?(?! (?:ivy|oak|sumac|control|center|centre|information))",
+    "(?:a |some )?toxins?", "(?:a |some )?nerve agent", "(?:pipe |dirty |nail |car |fertilizer |homemade |a )?bombs?", "explosives?",
+    "napalm", "thermite", "tatp", "molotov(?: cocktails?)?", "ghost guns?", "(?:an? )?(?:untraceable )?(?:guns?|firearms?)", "silencer",
+    "(?:a |an )?(?:virus|pathogen|bacteria|bacterium|germ|superbug|flu|influenza|disease) (?:that|which|to) (?:can )?(?:kill|spread|infect|wipe)",
+]);
+const PRODUCE = alt([
+    "make", "making", "build", "building", "synthesi[sz]e", "synthesi[sz]ing", "produce", "producing", "manufacture",
+    "manufacturing", "create", "creating", "cook", "cooking", "brew", "brewing", "extract", "extracting", "purify", "purifying",
+    "refine", "refining", "culture", "culturing", "grow", "growing", "cultivate", "cultivating", "weaponi[sz]e", "weaponi[sz]ing",
+    "aerosoli[sz]e", "aerosoli[sz]ing", "engineer", "engineering", "mass produce", "release", "releasing", "disperse",
+    "dispersing", "spread", "spreading", "deploy", "deploying", "3d print", "assemble", "assembling", "obtain", "acquire",
+    "buy", "get (?:my hands on|hold of)", "isolate", "concentrate", "smuggle", "detonate", "set off", "plant",
+]);
+const WEAPON_REQUEST = new RegExp(`\\b(?:${REQUEST}|recipe|formula|instructions|procedure|protocol|method|steps|process|where (?:can|do|could) (?:i|you|one)) ${gap(6)}${PRODUCE} ${gap(3)}${AGENT}\\b`);
+/** Verbs that have no clinical reading at all with these agents. */
+const WEAPONIZE = new RegExp(`\\b(?:weaponi[sz]\\w*|aerosoli[sz]\\w*) ${gap(4)}${AGENT}|\\b${AGENT} ${gap(4)}(?:weaponi[sz]\\w*|as a weapon|for (?:a )?(?:release|attack|terror)|(?:in|into|on) (?:a |the )?(?:subway|crowd|city|water supply|reservoir|stadium|school|mall|concert|airport|building|ventilation))\\b|\\b(?:make|making|engineer|engineering|modify|modifying|enhance|enhancing) ${gap(3)}(?:a |the )?(?:virus|pathogen|bacteria|flu|influenza|covid|sars cov 2|coronavirus|h5n1|bird flu|smallpox|ebola|anthrax|measles|plague) ${gap(2)}more (?:transmissible|contagious|lethal|deadly|virulent|infectious|resistant)\\b|\\bgain of function ${gap(4)}(?:at home|myself|in my|to make)\\b`);
+
+/** Tampering with someone's care: swapping or sabotaging medicines, devices or lines. */
+const TAMPER_VERBS = "(?:tamper|tampering|mess|messing|sabotage|sabotaging|contaminate|contaminating|spike|spiking|dilute|diluting|swap|swapping|switch|switching|replace|replacing|substitute|substituting|poison|poisoning|adulterate|adulterating|empty|emptying|fill|filling|refill|refilling)";
+const CARE_OBJECT = "(?:iv|ivs|drip|infusion|insulin|meds|medications?|medicines?|pills|tablets|inhaler|epipen|epi pen|oxygen|ventilator|pump|feeding tube|bag|syringes?|vials?|dialysis|pacemaker|defibrillator|monitor|catheter|line|blood thinner|warfarin|heart (?:pills|meds|medication)|seizure (?:pills|meds|medication)|insulin pen)";
+const TAMPER = new RegExp(`\\b${TAMPER_VERBS} (?:with )?${gap(4)}${CARE_OBJECT}\\b`);
+const TAMPER_HARMFUL = new RegExp(`\\b(?:with|for|by) (?:placebo|sugar pills|saline|tap water|water|vitamins|candy|something (?:else|harmful|toxic|deadly|fake|stronger)|poison|bleach|air|insulin|potassium|a lethal|a higher dose|fakes?|fake pills|look ?alikes?)\\b|${STEALTH}|\\bso (?:that )?(?:he|she|they|it) (?:dies|die|gets sick|get sick|suffers|crashes|codes|stops breathing|overdoses|has a)\\b|\\b(?:tamper|tampering|sabotage|sabotaging|contaminate|contaminating|adulterate|spike|spiking|poison|poisoning)\\b`);
+const AIR_OR_DRUG_INTO = new RegExp(`\\b${REQUEST} ${gap(6)}(?:inject|push|give|administer) ${gap(2)}(?:air|bleach|insulin|potassium(?: chloride)?|kcl|a lethal dose|an overdose|too much \\w+|a fatal dose|succinylcholine|sux) (?:into|to|in) ${gap(1)}(?:his|her|their|my \\w+|the patient|a patient|this patient|someone|somebody|the resident|him|her|them)\\b`);
+const WITHHOLD = new RegExp(`\\b(?:withhold|withholding|stop giving|hide|hiding|hold back|skip|skipping|keep|keeping) (?:his|her|their|my \\w+|the patient|the resident) ${gap(2)}(?:insulin|meds|medications?|medicine|food|water|oxygen|heart (?:pills|medication)|pills|inhaler|epipen) ${gap(4)}(?:so (?:that )?(?:he|she|they) (?:dies|die|gets sick|will die|suffers|gets worse)|until (?:he|she|they) (?:dies|die|passes))\\b`);
+const DEVICE_OFF = new RegExp(`\\b(?:turn off|switch off|unplug|disconnect|disable|shut off|mess with) ${gap(3)}(?:ventilator|oxygen|life support|pacemaker|monitor|alarms?|pump|iv|cpap|bipap) ${gap(6)}(?:${STEALTH}|so (?:that )?(?:he|she|they) (?:dies|die|stops breathing|suffocates|will die)|to (?:kill|end) (?:him|her|them))`);
+
+/** Hurting a dependent so nobody notices. */
+const HIDDEN_ABUSE = new RegExp(`\\b(?:hit|slap|spank|beat|punish|discipline|shake|burn|pinch|choke|punch|hurt|whip|bruise|starve|lock up|restrain|tie up) ${gap(3)}(?:child|kid|son|daughter|baby|toddler|wife|girlfriend|husband|boyfriend|elderly|mother|father|mom|dad|patient|resident|grandma|grandpa|him|her|them|kids|children)s? ${gap(4)}(?:without (?:leaving )?(?:any )?(?:marks|bruises|evidence|a trace|visible)|so (?:no one|nobody) (?:can tell|notices|will know|finds out)|where (?:it|the bruises) (?:will not|does not|can not) show)`);
+
+function sentencesMatch(t: AnalyzedText, re: RegExp, guard?: (s: string, m: RegExpExecArray) => boolean): boolean {
+    for (const s of t.sentences) {
+        const m = re.exec(s);
+        if (m && (!guard || guard(s, m))) return true;
+    }
+    return false;
+}
+
+/** "without hurting him", "how do I stop my son from hurting the baby": harm is what the writer wants to avoid. */
+const MITIGATION = /\b(?:without|not|never|avoid|avoiding|prevent|preventing|stop (?:\w+ )?(?:\w+ )?from|keep (?:\w+ )?(?:\w+ )?from|protect|protecting|less likely to|so as not to|minimi[sz]e|reduce the (?:risk|chance) of|afraid|scared|worried|fear|accidentally|by accident|deal with|cope with|respond to|handle)\b/;
+function notMitigated(s: string, m: RegExpExecArray): boolean {
+    const before = s.slice(Math.max(0, m.index - 60), m.index + m[0].length);
+    return !MITIGATION.test(before) && !isNegatedBefore(s, m.index, 3);
+}
+
+export const HARM_TO_OTHERS_RULES: readonly PolicyRule[] = [
+    {
+        id: "harm_to_others.request_to_harm_person", category: "harm_to_others",
+        description: "A request for how to kill, poison, hurt or incapacitate a person, or the writer's stated intent to do so.",
+        test: (t) => sentencesMatch(t, PERSONAL_HARM, notMitigated) || sentencesMatch(t, WANT_HARM, notMitigated)
+            || sentencesMatch(t, MAKE_PERSON, notMitigated) || sentencesMatch(t, LETHAL_FOR_PERSON, notMitigated)
+            || sentencesMatch(t, END_LIFE_REQ, (s, m) => notMitigated(s, m) && !/\b(?:legal|law|laws|legally|ethic\w*|maid|assisted dying|euthanasia|palliative|hospice|comfort care|withdraw|withdrawal|dnr|advance directive|right to die)\b/.test(s)),
+    },
+    {
+        id: "harm_to_others.covert_harm", category: "harm_to_others",
+        description: "Harm, poisoning or killing meant to stay hidden: untraceable, undetectable, made to look natural, without anyone knowing.",
+        test: (t) => t.sentences.some((s) => new RegExp(`\\b${STEALTH}`).test(s) && new RegExp(`\\b${LETHAL_TOPIC}`).test(s)
+            && (!DETECTION.test(s) || /\b(?:i|we) (?:want|need|plan|am going|will)\b|\bhelp me\b|\bso (?:i|we) can\b/.test(s))),
+    },
+    {
+        id: "harm_to_others.covert_dosing", category: "harm_to_others",
+        description: "Putting something in a person's food, drink or line to make them sick, sleep or die, or without them knowing.",
+        test: (t) => t.sentences.some((s) => COVERT_DOSE.test(s) && COVERT_PURPOSE.test(s) && !DETECTION.test(s)
+            && !/\b(?:my (?:child|kid|son|daughter|toddler|baby)|picky|refuses to (?:take|swallow)|hard to swallow|taste better|mask the taste|applesauce|pudding)\b/.test(s)),
+    },
+    {
+        id: "harm_to_others.incapacitate_person", category: "harm_to_others",
+        description: "Knocking a person out or drugging them (date-rape drugs, chloroform, making someone unconscious).",
+        test: (t) => sentencesMatch(t, INCAPACITATE, (s, m) => notMitigated(s, m) && !DETECTION.test(s)
+            && !/\b(?:patient|anesthesia|anaesthesia|anesthetist|anesthesiologist|surgery|procedure|intubation|rsi|sedation protocol)\b/.test(s)),
+    },
+    {
+        id: "harm_to_others.weapon_or_toxin_production", category: "harm_to_others",
+        description: "Making, growing, weaponizing or releasing a toxin, pathogen, poison gas, explosive or weapon.",
+        test: (t) => sentencesMatch(t, WEAPONIZE) || sentencesMatch(t, WEAPON_REQUEST, (s) => !DETECTION.test(s)
+            && !/\b(?:how (?:is|are|was|were) \w+ (?:made|produced|manufactured)|in the body|endogenous|pharmaceutical|therapeutic|cosmetic|vaccine|antitoxin|antidote|treat|treatment)\b/.test(s)),
+    },
+    {
+        id: "harm_to_others.tamper_with_care", category: "harm_to_others",
+        description: "Tampering with someone's medicines, lines or devices: swapping pills, injecting air, withholding insulin, turning off a ventilator to harm.",
+        test: (t) => t.sentences.some((s) => (TAMPER.test(s) && TAMPER_HARMFUL.test(s) && !DETECTION.test(s) && !/\b(?:accidentally|by accident|mistake|error|safe(?:ly)? (?:to )?switch|switch (?:from|to) \w+ to)\b/.test(s)))
+            || sentencesMatch(t, AIR_OR_DRUG_INTO, notMitigated) || sentencesMatch(t, WITHHOLD) || sentencesMatch(t, DEVICE_OFF),
+    },
+    {
+        id: "harm_to_others.hidden_abuse", category: "harm_to_others",
+        description: "Hurting a child, partner, elder or patient in a way meant not to leave marks.",
+        test: (t) => sentencesMatch(t, HIDDEN_ABUSE),
+    },
+];
+
+/** Exposed for output screening: a model answer that gives weapon production steps. */
+export const WEAPON_PRODUCTION_RE = new RegExp(`\\b${PRODUCE} ${gap(3)}${AGENT}\\b`);
+export const STEALTH_RE = new RegExp(`\\b${STEALTH}`);

@@ -1,0 +1,228 @@
+/**
+ * What makes a message about health: clinical vocabulary (anatomy, symptoms, conditions, drugs and their name
+ * endings, tests, care settings, health-data standards), so the out-of-scope rule refuses only messages with none of
+ * it. Two strengths: CLINICAL words are health topics by themselves; SETTING words (nurse, hospital, healthcare) only
+ * place a message in a health workplace, so "a birthday poem for our head nurse" is still out of scope.
+ */
+
+const CLINICAL_WORDS = [
+    // care, clinical work and people in it as patients
+    "health", "healthy", "unhealthy", "medical", "medically", "medicine", "medicines", "medication", "medications", "med", "meds",
+    "drug", "drugs", "dose", "doses", "dosing", "dosage", "overdose", "mg", "mcg", "mmol", "meq", "iu", "ml", "tablet", "tablets",
+    "pill", "pills", "capsule", "capsules", "injection", "injections", "infusion", "iv", "im", "subcut", "subcutaneous", "oral",
+    "topical", "inhaler", "inhalers", "patient", "patients", "pt", "pts", "clinical", "clinically", "clinician", "diagnosis",
+    "diagnose", "diagnosed", "diagnostic", "differential", "prognosis", "symptom", "symptoms", "symptomatic", "asymptomatic",
+    "sign", "signs", "syndrome", "disease", "diseases", "disorder", "disorders", "condition", "conditions", "illness", "ill",
+    "sick", "sickness", "infection", "infections", "infected", "infectious", "contagious", "virus", "viral", "viruses",
+    "bacteria", "bacterial", "fungal", "fungus", "parasite", "parasites", "germ", "germs", "pathogen", "pathogens", "spores",
+    "microbe", "microbial", "antimicrobial", "antibiotic", "antibiotics", "antiviral", "antifungal", "vaccine", "vaccines",
+    "vaccination", "vaccinated", "immunization", "immunisation", "booster", "treatment", "treatments", "treat", "treated",
+    "treating", "therapy", "therapies", "therapeutic", "therapist", "cure", "remedy", "remedies", "prescription", "prescribe",
+    "prescribed", "prescribing", "contraindication", "contraindicated", "indication", "indications", "side effect", "side effects",
+    "adverse", "interaction", "interactions", "allergy", "allergies", "allergic", "toxicity", "toxic", "toxin", "toxins",
+    "poison", "poisoning", "poisoned", "antidote", "lethal", "overdoses", "withdrawal", "addiction", "addicted", "rehab",
+    "detox", "sober", "sobriety", "relapse", "abuse", "misuse", "pharmacology", "pharmacokinetics", "half life",
+    "pharmacist", "pharmacy", "pharmacies", "surgery", "surgical", "surgeon", "operation", "postoperative", "post op", "postop",
+    "preoperative", "anesthesia", "anaesthesia", "sedation", "sedative", "icu", "ed", "er", "emergency", "triage",
+    "ambulance", "paramedic", "ems", "first aid", "cpr", "aed", "bls", "acls", "pals", "resuscitation", "intubation", "ventilator",
+    "ventilation", "oxygen", "saturation", "spo2", "vitals", "vital signs", "monitoring", "discharge", "admission", "admitted",
+    "readmission", "outpatient", "inpatient", "clinic", "ward", "bedside", "rounds", "consult", "referral", "follow up",
+    "screening", "screen", "prevention", "preventive", "risk factor", "risk factors", "mortality", "morbidity", "survival",
+    "epidemiology", "incidence", "prevalence", "outbreak", "pandemic", "epidemic", "public health", "hygiene", "sanitation",
+    "disinfect", "disinfection", "disinfectant", "sterilize", "sterilization", "sterile", "isolation", "quarantine", "ppe",
+    "mask", "masks", "gloves", "hand hygiene", "handwashing", "hand washing", "wellness", "wellbeing", "well being",
+    "nutrition", "nutritional", "nutrient", "nutrients", "diet", "diets", "dietary", "dietitian", "calorie", "calories", "vitamin",
+    "vitamins", "supplement", "supplements", "mineral", "minerals", "protein intake", "fiber", "fibre", "hydration", "dehydrated",
+    "dehydration", "exercise", "exercises", "workout", "physical activity", "fitness", "weight", "weight loss", "bmi", "obese",
+    "obesity", "overweight", "underweight", "sleep", "sleeping", "insomnia", "nap", "tired", "fatigue", "fatigued", "exhausted",
+    "exhaustion", "stress", "stressed", "burnout", "smoking", "smoke", "smoker", "vaping", "vape", "alcohol", "drinking", "drunk",
+    "hangover", "caffeine", "coffee intake", "pregnant", "pregnancy", "prenatal", "postpartum", "breastfeeding", "breastfeed",
+    "lactation", "labor", "labour", "delivery", "birth", "newborn", "neonatal", "neonate", "infant", "infants", "fetal", "fetus",
+    "miscarriage", "abortion", "contraception", "contraceptive", "birth control", "fertility", "infertility", "ivf", "menstrual",
+    "menstruation", "period pain", "menopause", "ovulation", "std", "sti", "stds", "stis", "condom", "condoms", "hiv", "aids",
+    "hepatitis", "covid", "coronavirus", "sars", "flu", "influenza", "cold sore", "common cold", "measles", "mumps", "rubella",
+    "chickenpox", "shingles", "tuberculosis", "tb", "malaria", "dengue", "zika", "ebola", "cholera", "typhoid", "rabies",
+    "tetanus", "polio", "lyme", "mpox", "monkeypox", "rsv", "strep", "mrsa", "sepsis", "septic", "shock",
+    // symptoms and complaints
+    "pain", "painful", "ache", "aches", "aching", "sore", "soreness", "hurts", "hurt", "hurting", "fever", "febrile", "chills",
+    "cough", "coughing", "sneezing", "congestion", "runny nose", "sore throat", "rash", "rashes", "itch", "itchy", "itching",
+    "hives", "swelling", "swollen", "bruise", "bruising", "bleeding", "bleed", "blood", "nausea", "nauseous", "vomit",
+    "vomiting", "throwing up", "diarrhea", "diarrhoea", "constipation", "constipated", "bloating", "cramps", "cramping",
+    "heartburn", "reflux", "indigestion", "dizzy", "dizziness", "vertigo", "lightheaded", "faint", "fainting", "headache",
+    "headaches", "migraine", "migraines", "numbness", "numb", "tingling", "weakness", "tremor", "tremors", "seizure",
+    "seizures", "palpitations", "fluttering", "shortness of breath", "breathless", "breathing", "wheezing", "wheeze",
+    "chest pain", "chest tightness", "lump", "lumps", "mole", "moles", "wart", "warts", "acne", "pimples", "eczema",
+    "psoriasis", "dandruff", "hair loss", "sunburn", "blister", "blisters", "burn", "burns", "wound", "wounds", "cut",
+    "cuts", "scar", "scars", "stitches", "sutures", "fracture", "fractures", "broken bone", "sprain", "sprained", "strain",
+    "injury", "injuries", "injured", "concussion", "bite", "bites", "sting", "stings", "anxiety", "anxious", "panic",
+    "panic attack", "depression", "depressed", "depressive", "mood", "bipolar", "mania", "manic", "psychosis", "psychotic",
+    "schizophrenia", "hallucinations", "delusions", "ptsd", "trauma", "ocd", "adhd", "autism", "autistic", "dementia",
+    "alzheimer", "alzheimers", "delirium", "confusion", "memory loss", "suicide", "suicidal", "self harm", "mental health",
+    "psychiatric", "psychiatry", "psychology", "psychologist", "counseling", "counselling", "eating disorder", "anorexia",
+    "bulimia", "stroke", "heart attack", "cardiac arrest", "anemia", "anaemia", "diabetes", "diabetic", "insulin", "glucose",
+    "blood sugar", "a1c", "hba1c", "hypoglycemia", "hyperglycemia", "cholesterol", "lipids", "ldl", "hdl", "triglycerides",
+    "blood pressure", "bp", "hypertension", "hypotension", "asthma", "copd", "emphysema", "pneumonia", "bronchitis",
+    "allergic reaction", "anaphylaxis", "epipen", "cancer", "cancers", "tumor", "tumour", "tumors", "malignant", "benign",
+    "metastatic", "metastasis", "chemo", "chemotherapy", "radiotherapy", "radiation therapy", "immunotherapy", "oncology",
+    "biopsy", "lymphoma", "leukemia", "leukaemia", "melanoma", "arthritis", "gout", "osteoporosis", "lupus", "thyroid",
+    "hypothyroidism", "hyperthyroidism", "kidney stone", "kidney stones", "uti", "utis", "incontinence", "erectile",
+    "impotence", "libido", "prostate", "obesity", "sleep apnea", "snoring", "apnea", "epilepsy", "parkinson", "parkinsons",
+    "multiple sclerosis", "ms", "als", "neuropathy", "sciatica", "back pain", "arthroscopy", "disability", "disabilities",
+    "palliative", "hospice", "end of life", "euthanasia", "assisted dying", "maid", "advance directive", "dnr", "dnar",
+    "informed consent", "capacity", "ethics committee", "atrophy", "lipase", "amylase", "kinase", "transaminase",
+    "transaminases", "protease", "lactase", "valproate", "methotrexate", "sulfate", "nitrate", "nitrates", "bicarbonate",
+    "angiography", "mammography", "tomography", "echocardiography", "radiography", "sonography", "alcoholism", "botulism",
+    "hirsutism", "priapism", "autism", "ceftriaxone", "cefazolin", "cephalexin", "coma", "acidosis", "alkalosis",
+    "pharmacology", "paracetamol", "acetaminophen", "tylenol", "ibuprofen", "advil", "motrin", "aspirin", "naloxone",
+    "narcan", "benadryl", "zyrtec", "claritin", "sudafed", "melatonin", "epinephrine", "adrenaline", "lithium", "digoxin",
+    "warfarin", "coumadin", "heparin", "botox", "deferoxamine", "antifreeze", "bleach", "cyanide", "arsenic", "botulinum",
+    "ricin", "sarin", "opioid", "opioids", "benzodiazepine", "benzodiazepines", "fentanyl", "oxycodone", "morphine", "heroin",
+    "cocaine", "methamphetamine", "cannabis", "marijuana", "thc", "cbd", "kratom", "ketamine", "mdma", "psilocybin",
+    // body
+    "body", "anatomy", "physiology", "organ", "organs", "heart", "cardiac", "cardiovascular", "lung", "lungs", "pulmonary",
+    "respiratory", "airway", "kidney", "kidneys", "renal", "liver", "hepatic", "brain", "neuro", "neurological", "nerve",
+    "nerves", "spine", "spinal", "skull", "bone", "bones", "joint", "joints", "muscle", "muscles", "muscular", "tendon",
+    "tendons", "ligament", "ligaments", "skin", "eye", "eyes", "vision", "ear", "ears", "hearing", "nose", "sinus", "sinuses",
+    "throat", "mouth", "tongue", "teeth", "tooth", "gum", "gums", "dental", "dentist", "jaw", "neck", "shoulder", "elbow",
+    "wrist", "hand", "hands", "finger", "fingers", "hip", "hips", "knee", "knees", "ankle", "ankles", "foot", "feet", "toe",
+    "toes", "chest", "abdomen", "abdominal", "stomach", "belly", "gut", "bowel", "bowels", "intestine", "intestines", "colon",
+    "rectum", "rectal", "anus", "anal", "bladder", "urine", "urinary", "urination", "pee", "stool", "stools", "poop", "feces",
+    "faeces", "uterus", "uterine", "ovary", "ovaries", "cervix", "cervical", "vagina", "vaginal", "penis", "testicle",
+    "testicles", "scrotum", "breast", "breasts", "nipple", "placenta", "umbilical", "thyroid gland", "adrenal", "pituitary",
+    "pancreas", "pancreatic", "spleen", "gallbladder", "appendix", "esophagus", "oesophagus", "artery", "arteries", "vein",
+    "veins", "vascular", "capillaries", "lymph", "lymph node", "lymph nodes", "immune", "immunity", "immune system",
+    "antibody", "antibodies", "antigen", "inflammation", "inflammatory", "cell", "cells", "tissue", "tissues", "gene", "genes",
+    "genetic", "genetics", "genome", "genomic", "dna", "rna", "mutation", "mutations", "chromosome", "hormone", "hormones",
+    "hormonal", "estrogen", "oestrogen", "progesterone", "testosterone", "cortisol", "metabolism", "metabolic", "enzyme",
+    "enzymes", "plasma", "serum", "platelets", "hemoglobin", "haemoglobin", "red blood cells", "white blood cells",
+    // tests and measurements
+    "lab", "labs", "laboratory", "test results", "blood test", "blood tests", "blood work", "bloodwork", "cbc", "bmp", "cmp",
+    "lft", "lfts", "troponin", "creatinine", "egfr", "gfr", "bun", "sodium", "potassium", "magnesium", "calcium", "phosphate",
+    "chloride", "bicarbonate", "lactate", "bilirubin", "albumin", "inr", "ptt", "pt inr", "d dimer", "crp", "esr", "tsh", "psa",
+    "ferritin", "iron", "b12", "folate", "abg", "vbg", "anion gap", "ecg", "ekg", "echo", "echocardiogram", "mri", "ct", "ct scan",
+    "cat scan", "x ray", "xray", "x rays", "ultrasound", "sonogram", "mammogram", "colonoscopy", "endoscopy", "pet scan",
+    "eeg", "emg", "spirometry", "pulse", "heart rate", "temperature", "qt", "qtc", "urinalysis", "culture", "cultures",
+    "pcr", "antigen test", "rapid test", "pap smear", "biopsy results", "pathology", "radiology", "imaging", "scan", "scans",
+    "drug test", "drug screen", "tox screen", "toxicology", "autopsy", "coroner",
+    // scores, guidelines and research
+    "score", "criteria", "guideline", "guidelines", "protocol", "protocols", "evidence based", "clinical trial", "clinical trials",
+    "trial", "rct", "meta analysis", "cohort", "placebo", "efficacy", "sensitivity", "specificity", "nnt", "mnemonic",
+    "phq 9", "gad 7", "gcs", "glasgow", "apgar", "wells", "curb 65", "chads", "cha2ds2 vasc", "has bled", "qsofa", "sofa",
+    "news2", "mews", "apache", "nihss", "who", "cdc", "nih", "fda", "ema", "nice", "aha", "acc", "idsa", "uptodate", "pubmed",
+    // health informatics and data
+    "ehr", "emr", "electronic health record", "electronic medical record", "hl7", "fhir", "icd", "icd 10", "icd 11", "icd10",
+    "snomed", "loinc", "rxnorm", "cpt", "dicom", "pacs", "hipaa", "phi", "deidentify", "de identify", "deidentification",
+    "de identification", "epic", "cerner", "meditech", "openemr", "omop", "mimic", "cdisc", "ndc", "drg", "claims data",
+    "health data", "medical records", "medical record", "clinical notes", "clinical note", "discharge summary", "progress note",
+    "soap note", "patient portal", "telehealth", "telemedicine", "medical coding", "medical billing", "prior authorization",
+    "formulary", "medicare", "medicaid", "insurer", "insurance claim", "health insurance", "copay", "deductible",
+    // health professionals and settings used as topics
+    "nursing", "physiotherapy", "physical therapy", "occupational therapy", "speech therapy", "midwife", "midwifery", "obstetrics",
+    "gynecology", "pediatrics", "paediatrics", "pediatric", "paediatric", "geriatric", "geriatrics", "cardiology", "neurology",
+    "dermatology", "psychiatrist", "radiologist", "oncologist", "cardiologist", "neurologist", "pathologist", "anesthesiologist",
+    "toxicologist", "epidemiologist", "gp", "primary care", "urgent care", "poison control", "medical school", "med school",
+    "usmle", "nclex", "residency", "intern year",
+];
+
+/** Word endings of clinical terms and drug stems (checked on words of 6+ letters, minus the exceptions). */
+const CLINICAL_ENDINGS = /^[a-z]{3,}(?:itis|osis|oses|emia|aemia|ectomy|otomy|ostomy|plasty|scopy|ologist|algia|uria|penia|cytosis|trophy|plasia|megaly|rrhea|rrhoea|oma|omas|pathy|genic|cide|cidal|mab|nib|tinib|pril|sartan|olol|alol|statin|cillin|mycin|micin|floxacin|oxacin|azole|dipine|prazole|tidine|triptan|vir|caine|azepam|azolam|zolam|codone|morphone|morphine|thiazide|semide|gliptin|gliflozin|glutide|tide|parin|xaban|gatran|cycline|olone|sone|asone|dronate|lukast|setron|terol|tropium|afil|oxetine|aline|triptyline|pramine|apine|idone|peridol|barbital|profen|fenac|coxib|platin|taxel|rubicin|zumab|ximab|mumab|umab|cept|kinra|parib|lisib|ciclib|fungin|conazole|bendazole|quine|penem|lamide|thyroidism|aldosteronism|oxone|azine|ipine|otine|lukast)$/;
+/** Word beginnings of clinical terms (words of 7+ letters). */
+const CLINICAL_PREFIXES = /^(?:cef|ceph|cardio|neuro|gastro|hepato|nephro|pneumo|dermat|osteo|arthr|myocard|hemo|haemo|hemat|haemat|immuno|onco|psychi|psycho|thrombo|angio|broncho|laryngo|pharyng|ophthalm|encephal|mening|cerebr|pulmon|thorac|abdomin|cysto|hepat|pancrea|chole|gluco|glyco|insulin|lipo|paediat|pediat|geriat|obstet|neonat|perinat|prenat|antibiot|antivir|antifung|antihist|antidepress|antipsych|anticoag|antiplatelet|antihypert|antiemet|antiepilep|analges|anesthe|anaesthe|sedat|opioid|opiat|benzodiaz|steroid|cortico|vaccin|immun|pathophys|epidemi|diagnos|prognos|therap|pharmac|medica|clinic|surgi|hyperten|hypoten|hyperglyc|hypoglyc|hyperkal|hypokal|hypernat|hyponat|hypercalc|hypocalc|hypotherm|hypertherm|hypox|hyperthyr|hypothyr|dialys|transplant|intubat|catheter|endocrin|endoscop|urolog|gyneco|gynaeco|orthoped|orthopaed|radiolog|patholog|toxico|microbio|virolog|bacteri|infecti|inflamm|metasta|carcino|lymph|leuk|neutro|eosino|platelet|erythro|sepsi|septic|necro|fibril|arrhythm|tachy|brady|ischem|ischaem|stenos|embol|aneurysm|atheros|arterio)[a-z]{2,}$/;
+const ENDING_EXCEPTIONS = new Set([
+    "diploma", "aroma", "stigma", "sympathy", "empathy", "telepathy", "apathy", "nostalgia", "academia", "database",
+    "purchase", "release", "increase", "decrease", "showcase", "staircase", "briefcase", "suitcase", "phrase", "please",
+    "tourism", "organism", "criticism", "capitalism", "journalism", "mechanism", "optimism", "terrorism", "socialism",
+    "racism", "realism", "activism", "patriotism", "decide", "provide", "inside", "outside", "beside", "aside", "divide",
+    "override", "guide", "slide", "pride", "bride", "stride", "collide", "coincide", "update", "private", "climate", "senate",
+    "debate", "create", "estimate", "ultimate", "template", "separate", "chocolate", "candidate", "corporate", "immediate",
+    "accurate", "adequate", "appropriate", "approximate", "delegate", "elevate", "generate", "graduate", "indicate",
+    "integrate", "investigate", "locate", "operate", "translate", "celebrate", "concentrate", "considerate", "deliberate",
+    "dominate", "donate", "educate", "eliminate", "evaluate", "facilitate", "fortunate", "illustrate", "moderate", "narrate",
+    "navigate", "negotiate", "participate", "relate", "rotate", "simulate", "state", "states", "estate", "rebate", "plate",
+    "dictate", "automate", "mandate", "activate", "calculate", "duplicate", "formulate", "populate", "regulate", "validate",
+    "generates", "creates", "updates", "templates", "candidates", "estimates", "debates", "chocolates", "suicide", "genocide",
+    "outside", "worldwide", "nationwide",
+    "statewide", "countrywide", "nevertheless", "rhinoceros", "trapezoid", "indigenous", "progenic", "photogenic", "scenic",
+    "grateful", "concept", "intercept", "percept", "inept", "accept", "except", "soprano", "comma", "dichotomy",
+    "technologist", "sociologist", "geologist", "archaeologist", "archeologist", "astrologist", "anthropologist", "zoologist",
+    "meteorologist", "theologist", "ideologist", "criminologist", "musicologist", "oklahoma", "sonoma", "tacoma", "paloma",
+    "metamorphosis", "apotheosis", "symbiosis", "magazine", "cuisine", "routine", "gasoline", "machine", "marine", "genuine",
+    "figurine", "limousine", "sardine", "trampoline", "tangerine", "submarine", "discipline", "engine", "imagine",
+    "examine", "determine", "combine", "underline", "headline", "deadline", "airline", "online", "offline", "pipeline",
+    "guideline", "baseline", "timeline", "outline", "hotline", "decline", "storyline", "skyline", "coastline", "turbine",
+    "alpine", "porcupine", "feminine", "masculine", "medicine", "caffeine", "nicotine", "morphine", "saline", "vaccine",
+]);
+const SETTING_WORDS = [
+    "nurse", "nurses", "doctor", "doctors", "physician", "physicians", "hospital", "hospitals", "healthcare", "health care",
+    "clinic staff", "medical center", "pharma", "pharmaceutical", "pharmaceuticals", "biotech", "medtech", "caregiver",
+    "caregivers", "care home", "nursing home", "ward clerk", "scrubs", "stethoscope", "white coat", "on call", "shift",
+    "shifts", "unit", "department", "resident", "residents", "intern", "interns", "attending", "colleague",
+];
+/** Subjects a clinical assistant has no business with. */
+const OFF_TOPIC_WORDS = [
+    "poem", "poems", "poetry", "haiku", "limerick", "sonnet", "song", "songs", "lyrics", "rap", "joke", "jokes", "riddle",
+    "story", "short story", "novel", "novels", "fiction", "fan fiction", "screenplay", "movie", "movies", "film", "films",
+    "tv show", "tv series", "netflix", "anime", "cartoon", "video game", "video games", "game", "games", "gaming", "playstation",
+    "xbox", "nintendo", "minecraft", "fortnite", "chess", "sport", "sports", "football", "soccer", "basketball", "baseball",
+    "cricket", "tennis", "golf", "hockey", "rugby", "nba", "nfl", "nhl", "mlb", "fifa", "world cup", "super bowl", "olympics",
+    "champions league", "premier league", "playoffs", "stock", "stocks", "shares", "invest", "investing", "investment",
+    "investments", "portfolio", "crypto", "cryptocurrency", "bitcoin", "ethereum", "forex", "trading", "dividend", "dividends",
+    "etf", "etfs", "mortgage", "loan", "taxes", "tax return", "budget", "salary", "weather", "forecast", "rain", "snow",
+    "sunny", "travel", "trip", "flight", "flights", "hotel", "hotels", "vacation", "holiday", "itinerary", "visa", "passport",
+    "tourist", "sightseeing", "restaurant", "restaurants", "recipe", "recipes", "cook", "cooking", "bake", "baking", "cake",
+    "cookies", "lasagna", "pizza", "pasta", "cocktail", "cocktails", "wine pairing", "coffee shop", "cafe", "birthday",
+    "wedding", "anniversary", "gift", "gifts", "party", "toast", "speech", "resume", "cv", "cover letter", "job interview",
+    "linkedin", "marketing", "slogan", "tagline", "brand", "branding", "logo", "business name", "startup", "sales pitch",
+    "seo", "car", "cars", "engine oil", "tire", "tires", "tyre", "tyres", "bike", "plumbing", "faucet", "furniture", "garden",
+    "gardening", "lawn", "puppy", "kitten", "dog", "dogs", "cat", "cats", "pet", "pets", "aquarium", "horoscope", "astrology",
+    "zodiac", "tarot", "capital of", "president", "election", "politics", "political", "history of rome", "world war",
+    "translate", "translation", "french", "spanish", "german", "grammar", "essay", "homework", "math", "algebra", "calculus",
+    "geometry", "linked list", "binary tree", "javascript", "typescript", "react", "css", "html", "kubernetes", "docker",
+    "excel", "spreadsheet formula", "password", "wifi", "router", "iphone", "android", "laptop", "computer", "printer",
+    "celebrity", "taylor swift", "music", "guitar", "piano", "band", "concert", "album", "painting", "drawing", "knitting",
+    "fishing", "hiking trail", "camping", "real estate", "apartment", "rent", "landlord", "furniture", "fashion", "outfit",
+    "clothes", "makeup tutorial", "dating", "pickup lines", "name ideas", "names for", "baby names", "email to my landlord",
+    "quantum", "black hole", "planet", "planets", "galaxy", "dinosaur", "dinosaurs", "volcano", "ocean", "mountain",
+    "philosophy", "religion", "bible", "quiz", "trivia", "crossword", "sudoku", "lottery", "casino", "poker", "betting",
+];
+
+function phraseSet(words: readonly string[]): {single: Set<string>; multi: string[]} {
+    const single = new Set<string>();
+    const multi: string[] = [];
+    for (const w of words) {
+        if (w.includes(" ")) multi.push(` ${w} `);
+        else single.add(w);
+    }
+    return {single, multi};
+}
+
+const CLINICAL = phraseSet(CLINICAL_WORDS);
+const SETTING = phraseSet(SETTING_WORDS);
+const OFF_TOPIC = phraseSet(OFF_TOPIC_WORDS);
+
+function count(norm: string, tokens: readonly string[], set: {single: Set<string>; multi: string[]}): number {
+    let n = 0;
+    for (const t of tokens) if (set.single.has(t)) n++;
+    const padded = ` ${norm} `;
+    for (const m of set.multi) if (padded.includes(m)) n++;
+    return n;
+}
+
+export interface TopicSignal {
+    clinical: number;
+    setting: number;
+    offTopic: number;
+}
+
+/** Counts health and off-topic vocabulary in normalised text (plus institution terms from the policy file). */
+export function topicSignal(norm: string, extraClinicalTerms: readonly string[] = []): TopicSignal {
+    const tokens = norm.replace(/ \. /g, " ").split(" ").filter((w) => w.length > 0);
+    let clinical = count(norm, tokens, CLINICAL);
+    for (const t of tokens) {
+        if (t.length >= 6 && CLINICAL_ENDINGS.test(t) && !ENDING_EXCEPTIONS.has(t)) clinical++;
+        else if (t.length >= 7 && CLINICAL_PREFIXES.test(t)) clinical++;
+    }
+    const padded = ` ${norm} `;
+    for (const term of extraClinicalTerms) if (term && padded.includes(` ${term} `)) clinical++;
+    return {clinical, setting: count(norm, tokens, SETTING), offTopic: count(norm, tokens, OFF_TOPIC)};
+}

@@ -1,0 +1,111 @@
+/**
+ * Self-harm: the writer expresses intent, plans or means to harm or kill themselves, or has just done so.
+ * Every rule here needs the writer as the subject (first person, reported speech of others cut off), so a clinician
+ * asking about a patient ("she wants to kill herself, how do I assess?") or about suicide in general is answered.
+ */
+import {alt, FILL, gap, PAST, words} from "./patterns";
+import type {PolicyRule} from "./ruleTypes";
+import type {AnalyzedText} from "../normalize";
+
+/** Acts against oneself, as objects of an intent verb ("want to ___"). */
+const SELF_ACT = alt([
+    `(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|hang|hanging|shoot|shooting|stab|stabbing|drown|drowning|poison|poisoning|burn|burning|starve|starving|suffocate|suffocating|strangle|strangling|overdose|overdosing|off|offing|end|ending|gas|gassing) myself`,
+    "(?:end|take|ending|taking) (?:my|my own) (?:own )?life", "end it all", "ending it all", "end everything",
+    "(?:commit|committing) suicide", "do it tonight", "not be here (?:anymore|tomorrow)", "not wake up",
+    "(?:slit|cut|slash|slice|open) (?:my|both my) (?:wrists?|throat|veins?)",
+    "(?:jump|jumping) (?:off|from|in front of) (?:a|the|my)? ?(?:bridge|building|roof|rooftop|train|cliff|balcony|overpass|car|bus|window|tower|parking garage)",
+    "overdose", "overdosing", "overdose on (?:my|all|the|some|these|those|pills)", "swallow (?:all|the whole|a whole|every)",
+    "die", "be dead", "not be alive", "not exist", "stop existing", "not live anymore", "disappear forever", "sleep forever",
+]);
+
+/** Intent, plan or readiness verbs after "I" (no negation can sit between: the fillers exclude "not"). */
+const INTENT = alt([
+    "want(?:ed)?", "wish", "plan(?:ning|ned)?", "going", "about", "ready", "prepared", "decided", "intend(?:ing)?",
+    "trying", "try", "need", "considering", "thinking (?:about|of)", "fantasi[sz]ing about", "will", "would like",
+    "feel like", "deserve", "have to", "am going", "was going", "been thinking (?:about|of)", "keep thinking (?:about|of)",
+    "have been planning", "made up my mind", "urge", "urges", "tempted",
+]);
+
+const I = `(?:^|\\b)i ${FILL}`;
+
+/** "die" is only ideation after desire verbs ("I want to die"); "I'm going to die" is usually fear, not intent. */
+const INTENT_ACT = new RegExp(`${I}${INTENT}(?: to| of| about)? ${gap(2)}${SELF_ACT}\\b`);
+const DIE_ONLY_AFTER = /\b(?:going|about|will|am going|was going|try|trying|need|have to|feel like) (?:to )?(?:[^\s.]+ ){0,2}(?:die|be dead|overdose|overdosing|not wake up)\b/;
+
+function intentAct(s: string): boolean {
+    const m = INTENT_ACT.exec(s);
+    if (!m) return false;
+    // "I feel like I am going to die", "I need to overdose-proof my meds": fear or unrelated, not intent.
+    if (DIE_ONLY_AFTER.test(m[0]) && !/\b(?:want|wanted|wish|ready|plan|planning|planned|decided|intend|deserve|going to (?:overdose|kill|end|hang|jump|shoot|cut))\b/.test(m[0])) return false;
+    return true;
+}
+
+const SUICIDAL_STATE = words(`i ${FILL}(?:am|feel|feeling|have been|have been feeling|been|get|getting|keep getting|become|became|went) ${FILL}(?:suicidal|like (?:killing|ending|hurting) myself|like dying|like i want to die|like ending it(?: all)?)`);
+const SUICIDAL_THOUGHTS = words(`i ${FILL}(?:have|am having|keep having|get|have been having|have had|hear|am hearing|been having|m having) ${gap(3)}(?:suicidal (?:thoughts|ideation|feelings|urges)|thoughts (?:of|about) (?:suicide|killing myself|ending my life|ending it|dying|death|hurting myself|harming myself|self harm)|urges? to (?:kill|hurt|cut|harm) myself|voices telling me to (?:kill|hurt|harm|end) (?:myself|it))`);
+const DO_NOT_WANT_TO_LIVE = words(`i ${FILL}(?:do not|no longer|dont|do not really|really do not) (?:want|wish|care) to (?:live|be alive|exist|wake up|be here|go on|keep living|keep going|see tomorrow)`);
+const HOPELESS = words(alt([
+    "(?:everyone|everybody|my family|my kids|the world|they|people|my wife|my husband|my parents) (?:would be|is|are|will be|would all be) (?:so )?better off (?:without me|if i (?:was|were) (?:dead|gone))",
+    "better off dead", "no (?:reason|point) (?:to|in) (?:live|living|go on|going on|being alive|keep living|stay alive|staying alive)",
+    "life is not worth living", "(?:wish|wishing) i (?:was|were) (?:dead|never born)", "wish i could (?:die|just die|disappear forever|not wake up)",
+    "(?:this|tonight|today) is my last (?:day|night)", "(?:saying|said) (?:my )?goodbyes? to (?:everyone|my family|everybody)",
+    "(?:wrote|writing|written|left|leave) (?:a|my) (?:suicide|goodbye) (?:note|letter)", "i am (?:going to|gonna) end it",
+    "i can not (?:go on|do this anymore|keep living|live like this anymore)", "i want it (?:all )?to end", "i want to end it",
+]));
+
+/** Asking how much or which means would kill the writer. */
+const LETHAL_FOR_ME = words(`(?:how (?:many|much)|what (?:dose|amount|quantity|number)|which (?:pills?|drugs?|meds|medications?|medicines?|poison)|enough|what (?:would|will|could)|would) ${gap(8)}(?:kill me|for me to die|me to die|would i die|i would die|i (?:will|could) die|(?:(?:it|that) )?take to die|(?:needed |need |enough )?to die|and die|end my life|to end it(?: all)?|so i (?:do not|will not|never) wake up|i (?:do not|will not|never) wake up|(?:fatal|lethal|deadly) (?:for|to) me|be enough (?:for me|to do it)|to not wake up|to never wake up|for me not to wake up)`);
+const METHOD_SUPERLATIVE = words(`(?:painless|peaceful|quick|quickest|fast|fastest|easy|easiest|sure|surest|best|simplest|least painful|most painless|reliable|most reliable|most effective|gentle|gentlest|cleanest|guaranteed|certain) (?:way|ways|method|methods|means|option|options) (?:to|of|for) (?:die|dying|kill (?:my|your|one)self|killing (?:my|your|one)self|suicide|commit suicide|committing suicide|end (?:my|your|one|ones) (?:own )?life|ending (?:my|your|one|ones) (?:own )?life|end it all|not wake up|go to sleep (?:forever|and not wake up))`);
+
+const ACT_VERB = "(?:took|taken|have taken|swallowed|ate|drank|downed|injected|overdosed|have overdosed|cut|slit|slashed|burned|burnt|hung|shot|stabbed|poisoned|gassed)";
+const MASS = "(?:all|whole|entire|every|everything|bottle|bottles|handful|handfuls|bunch|lot|lots|too many|a ton of|dozens?|packets?|packs?|box|boxes|strips?|whole pack|\\d{2,} (?:pills|tablets|caps|capsules|of my|of them|tylenol|advil|pills|mg))";
+const RECENT_SELF_INGESTION = words(`i ${FILL}${ACT_VERB} ${gap(4)}${MASS}`);
+const DELIBERATE = words(`i ${FILL}${ACT_VERB}(?: myself)? ${gap(8)}(?:on purpose|intentionally|deliberately|to (?:die|kill myself|end (?:it|my life|everything))|so i (?:would|will|could) die|so i do not wake up|so i will not wake up)`);
+const ONGOING_SELF_HARM = words(`i ${FILL}(?:have been|keep|started|am|been|have started|cannot stop|can not stop) ${FILL}(?:cutting|burning|hurting|harming|hitting|scratching|starving) myself(?! (?:while|when|by accident|accidentally|shaving|cooking))`);
+const SELF_HARM_JUST_DONE = words(`i ${FILL}(?:cut|slit|slashed|burned|burnt|stabbed|shot|hurt|harmed) (?:myself|my wrists?|my arms?|my thighs?|my throat)(?: again| deep| deeply| badly| tonight| on purpose| intentionally)`);
+const MEANS_READY = words(`i ${FILL}(?:have|got|bought|saved|stockpiled|collected|am holding|hoarded|have been hoarding|have been saving|saved up|am stockpiling|have been stockpiling|set up|tied|loaded) ${gap(4)}(?:rope|noose|gun|pistol|rifle|pills|tablets|razor|blade|exit bag|helium|charcoal|pentobarbital|nembutal|sodium nitrite|bullets?)(?: ${gap(4)}(?:ready|loaded|saved up|to (?:end|kill|die|do it|use on myself)|for (?:tonight|later|when|the end)|tonight))`);
+
+/** Past-time markers in the same sentence turn a statement into history ("I tried to kill myself years ago"). */
+const PAST_RE = new RegExp(`\\b${PAST}\\b`);
+const RECENT = /\b(?:just|tonight|today|right now|now|again|still|this (?:morning|evening|afternoon|week))\b/;
+
+function inOwnSentences(t: AnalyzedText, test: (s: string) => boolean, allowPast = false): boolean {
+    return t.ownSentences.some((s) => test(s) && (allowPast || !PAST_RE.test(s) || RECENT.test(s)));
+}
+
+export const SELF_HARM_RULES: readonly PolicyRule[] = [
+    {
+        id: "self_harm.first_person_intent", category: "self_harm",
+        description: "The writer says they want, plan or are about to kill or hurt themselves (\"I want to end my life\").",
+        test: (t) => inOwnSentences(t, intentAct),
+    },
+    {
+        id: "self_harm.first_person_suicidal", category: "self_harm",
+        description: "The writer says they are (or feel) suicidal, or have suicidal thoughts or urges now.",
+        test: (t) => inOwnSentences(t, (s) => SUICIDAL_STATE.test(s) || SUICIDAL_THOUGHTS.test(s)),
+    },
+    {
+        id: "self_harm.no_will_to_live", category: "self_harm",
+        description: "The writer says they do not want to live, or that others would be better off without them.",
+        test: (t) => inOwnSentences(t, (s) => DO_NOT_WANT_TO_LIVE.test(s) || HOPELESS.test(s)),
+    },
+    {
+        id: "self_harm.lethal_means_for_self", category: "self_harm",
+        description: "The writer asks how much of something, or which method, would kill them (\"how many would it take for me to die\").",
+        test: (t) => inOwnSentences(t, (s) => LETHAL_FOR_ME.test(s) || METHOD_SUPERLATIVE.test(s)),
+    },
+    {
+        id: "self_harm.act_just_done", category: "self_harm",
+        description: "The writer has just taken a large amount, or harmed themselves on purpose (\"I swallowed the whole bottle\").",
+        test: (t) => inOwnSentences(t, (s) => RECENT_SELF_INGESTION.test(s) || DELIBERATE.test(s) || SELF_HARM_JUST_DONE.test(s)),
+    },
+    {
+        id: "self_harm.ongoing_self_injury", category: "self_harm",
+        description: "The writer says they keep cutting, burning or hurting themselves.",
+        test: (t) => inOwnSentences(t, (s) => ONGOING_SELF_HARM.test(s)),
+    },
+    {
+        id: "self_harm.means_prepared", category: "self_harm",
+        description: "The writer says they have the means ready (rope, pills, gun) for ending their life.",
+        test: (t) => inOwnSentences(t, (s) => MEANS_READY.test(s)),
+    },
+];
