@@ -28,7 +28,7 @@ export class ModelNotDownloadedError extends Error {
     }
 }
 
-export type ModelDownloadFailure = "offline" | "http" | "interrupted" | "incomplete" | "not-gguf" | "busy" | "resolve";
+export type ModelDownloadFailure = "offline" | "http" | "interrupted" | "incomplete" | "not-gguf" | "busy" | "resolve" | "disk";
 
 /** A download that failed; `failure` says why, `partialPath` is the kept partial file when it can be resumed. */
 export class ModelDownloadError extends Error {

@@ -242,6 +242,8 @@ async function downloadPart(ctx: PartContext, offset: number): Promise<number> {
     const validator = validatorOf(res);
     if (start === 0 || validator !== ctx.validator) await ctx.saveValidator(validator);
     const total = ctx.announcedTotal ?? (options.parts.length === 1 && partTotal !== undefined ? partTotal : undefined);
+    const remaining = total !== undefined ? total - (base + start) : partTotal !== undefined ? partTotal - start : undefined;
+    await checkDiskSpace(partial, remaining, res, options);
 
     let received = start;
     const file = await fsp.open(partial, "a");
@@ -269,6 +271,23 @@ async function downloadPart(ctx: PartContext, offset: number): Promise<number> {
             `run \`${retryCommand}\` again to resume`, "incomplete", {partialPath: partial});
     }
     return received;
+}
+
+/** Fails early, before filling the disk, when the rest of the download cannot fit. */
+async function checkDiskSpace(partial: string, neededBytes: number | undefined, res: Response, options: DownloadOptions): Promise<void> {
+    if (neededBytes === undefined || neededBytes <= 0) return;
+    let free: number;
+    try {
+        const s = await fsp.statfs(path.dirname(partial));
+        free = s.bavail * s.bsize;
+    } catch {
+        return; // statfs unsupported here: let the writes tell
+    }
+    if (neededBytes <= free) return;
+    await res.body?.cancel();
+    throw new ModelDownloadError(`not enough disk space for ${options.label}: it needs ${formatBytes(neededBytes)} more, ` +
+        `${path.dirname(partial)} has ${formatBytes(free)} free: free some space or choose another folder with --models-dir`,
+    "disk", {partialPath: (await statSize(partial)) ? partial : undefined});
 }
 
 async function checkMagic(partial: string, options: DownloadOptions): Promise<void> {

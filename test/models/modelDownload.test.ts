@@ -147,6 +147,15 @@ describe("model downloads (loopback HTTP)", () => {
         assert.deepEqual(fs.readdirSync(dir), [], "a failed first request leaves nothing behind");
     });
 
+    it("stops before filling the disk when the file cannot fit", async () => {
+        server.serveFile("/huge.gguf", {body: source, announcedLength: 2 ** 52, cutAfterBytes: 0});
+        const err = await store.download(server.url("/huge.gguf")).then(() => undefined, (e) => e);
+        assert.ok(err instanceof ModelDownloadError, String(err));
+        assert.equal(err.failure, "disk");
+        assert.match(err.message, /^not enough disk space for http:\S+huge\.gguf: it needs 4504 TB more, \S+ has [\d.]+ [kMGT]?B free: free some space or choose another folder with --models-dir$/);
+        assert.equal(fs.existsSync(path.join(dir, "huge.gguf")), false);
+    });
+
     it("says 'are you offline?' when the host cannot be reached", async () => {
         const gone = await LoopbackHttpServer.start();
         const url = gone.url("/m.gguf");

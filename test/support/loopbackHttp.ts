@@ -19,6 +19,8 @@ export interface ServedFile {
     status?: number;
     /** ETag header; default: a hash of the body (so a changed body has a new ETag); false: none. */
     etag?: string | false;
+    /** Content-Length to announce instead of the body's (to fake a huge file). */
+    announcedLength?: number;
     /** Body bytes per write (default 16 KiB), so clients see several chunks. */
     chunkSize?: number;
 }
@@ -108,7 +110,7 @@ export class LoopbackHttpServer {
             }
             res.writeHead(206, {"Content-Length": size - start, "Content-Range": `bytes ${start}-${size - 1}/${size}`, "Accept-Ranges": "bytes", ...validators});
         } else {
-            res.writeHead(200, {"Content-Length": size, "Accept-Ranges": "bytes", "Content-Type": "application/octet-stream", ...validators});
+            res.writeHead(200, {"Content-Length": file.announcedLength ?? size, "Accept-Ranges": "bytes", "Content-Type": "application/octet-stream", ...validators});
         }
         if (req.method === "HEAD") { res.end(); return; }
         const body = file.body.subarray(start);
