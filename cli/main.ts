@@ -3,6 +3,7 @@
  */
 import {Command, CommanderError} from "commander";
 import {CliError} from "./cliError";
+import {register as registerEval} from "./commands/eval";
 import {register as registerModels} from "./commands/models";
 import {register as registerPull} from "./commands/pull";
 
@@ -12,6 +13,7 @@ type Register = (program: Command) => void;
 const commands: Register[] = [
     registerPull,
     registerModels,
+    registerEval,
 ];
 
 export function buildProgram(): Command {

@@ -40,10 +40,9 @@ export const DATASET_SOURCES: Record<EvalTask, DatasetSource> = {
         }]
     },
     mmlu: {
-        title: "MMLU test split of one clinical subject (anatomy 135, clinical_knowledge 265, college_biology 144, " +
-            "college_medicine 173, medical_genetics 100, professional_medicine 272 questions)",
-        origin: "Hendrycks et al. 2021 (github.com/hendrycks/test), data.tar from people.eecs.berkeley.edu (~166 MB, " +
-            "downloaded once; the six clinical subjects are kept, the archive is deleted)",
+        title: "MMLU test split of one clinical subject (100 to 272 questions)",
+        origin: "Hendrycks et al. 2021 (github.com/hendrycks/test), data.tar (~166 MB) from people.eecs.berkeley.edu; " +
+            "the six clinical subjects are kept, the archive deleted",
         licence: "MIT",
         files: [{name: "data.tar", url: "https://people.eecs.berkeley.edu/~hendrycks/data.tar"}]
     },
