@@ -44,9 +44,8 @@ const TLS_ERROR_CODES = new Set([
     "UNABLE_TO_GET_ISSUER_CERT_LOCALLY", "ERR_TLS_CERT_ALTNAME_INVALID"
 ]);
 
-const userAgent = (() => {
-    try { return `med42-assist/${require("../../../package.json").version}`; } catch { return "med42-assist"; }
-})();
+/** No version in it: reading package.json by a relative path breaks once the code is bundled for VS Code. */
+const userAgent = "med42-assist";
 
 /** The error to throw when `signal` aborted the work: its reason when that is an Error, else an AbortError. */
 export function abortReason(signal: AbortSignal): Error {
