@@ -7,6 +7,9 @@
 import type {
     ChatHistoryItem, Llama, LlamaChat, LlamaContext, LlamaContextSequence, LlamaModel, Llama3ChatWrapper, Token
 } from "node-llama-cpp" with {"resolution-mode": "import"};
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import type {ChatMessage} from "../types";
 import {type ChatBackend, type GenerateRequest, type GenerateResult, InputTooLongError} from "./chatBackend";
 import {DEFAULT_SEQUENCES, MED42_CONTEXT_SIZE, MED42_SYSTEM_PROMPT} from "./defaults";
@@ -111,10 +114,23 @@ export class LlamaCppBackend implements ChatBackend {
         return loaded;
     }
 
-    /** Evaluates the system prompt into every sequence at once (one batch), so no conversation pays for it again. */
+    /**
+     * Puts the evaluated system prompt into every sequence, so no conversation pays for it again. It is evaluated
+     * once, in the first sequence; the others get a copy of that state (a KV-cache copy costs milliseconds, while
+     * evaluating the prompt costs seconds to a minute per sequence on a CPU).
+     */
     private async primeSequences(l: Loaded, systemPrompt: string): Promise<void> {
         const tokens = this.renderTokens(l, systemPrompt, []);
-        await Promise.all(l.slots.map((s) => s.sequence.evaluateWithoutGeneratingNewTokens(tokens)));
+        const [first, ...rest] = l.slots;
+        await first.sequence.evaluateWithoutGeneratingNewTokens(tokens);
+        if (rest.length === 0) return;
+        try {
+            await copySequenceState(first.sequence, rest.map((s) => s.sequence));
+        } catch {
+            // No usable temporary folder: evaluate the prompt in the other sequences instead (slower, same state).
+            await Promise.all(rest.map((s) => s.sequence.clearHistory()));
+            await Promise.all(rest.map((s) => s.sequence.evaluateWithoutGeneratingNewTokens(tokens)));
+        }
     }
 
     private renderTokens(l: Loaded, systemPrompt: string, messages: ChatMessage[]): Token[] {
@@ -215,6 +231,22 @@ export class LlamaCppBackend implements ChatBackend {
         for (const s of l.slots) s.chat.dispose({disposeSequence: false});
         await l.context.dispose();
         await l.model.dispose();
+    }
+}
+
+/**
+ * Copies a sequence's evaluated state (its KV cache and tokens) into other sequences of the same context.
+ * node-llama-cpp exposes this only through a state file: it lives in a private temporary folder for the copy's
+ * duration and holds only what the source sequence holds (at load: the system prompt).
+ */
+async function copySequenceState(source: LlamaContextSequence, targets: LlamaContextSequence[]): Promise<void> {
+    const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), "med42-state-"));
+    try {
+        const file = path.join(dir, "sequence.state");
+        await source.saveStateToFile(file);
+        for (const target of targets) await target.loadStateFromFile(file, {acceptRisk: true});
+    } finally {
+        await fs.promises.rm(dir, {recursive: true, force: true});
     }
 }
 
