@@ -78,8 +78,11 @@ export class FakeSlack {
     readonly socketMessages: Record<string, any>[] = [];
     /** When false, chat.startStream answers `unknown_method` (a workspace without streaming). */
     streamingAvailable = true;
-    /** When set, a stream stops accepting appends after this many (like Slack closing a stream after ~5 minutes). */
-    streamExpiresAfterAppends: number | undefined;
+    /**
+     * When set, a stream is closed by "Slack" after this many appendStream/stopStream calls (like Slack closing a
+     * stream after ~5 minutes): later calls answer `message_not_in_streaming_state`. 0 closes it right after start.
+     */
+    streamExpiresAfterCalls: number | undefined;
     /** Number of socket connections opened so far. */
     connectionsOpened = 0;
 
@@ -95,7 +98,7 @@ export class FakeSlack {
     private readonly connectionWaiters: Array<(ws: WebSocket) => void> = [];
     private readonly callWaiters = new Set<() => void>();
     private envelopeCounter = 0;
-    private appendsPerStream = new Map<string, number>();
+    private readonly callsPerStream = new Map<string, number>();
 
     /** Base URL of the fake Web API, for Bolt's `clientOptions.slackApiUrl` (SLACK_API_URL). */
     get apiUrl(): string { return `http://127.0.0.1:${this.port}/api/`; }
@@ -477,7 +480,7 @@ export class FakeSlack {
         const message: FakeMessage = {channel: args.channel, ts: this.nextTs(), thread_ts: args.thread_ts,
             bot_id: this.botId, user: this.botUserId, text, streaming: true};
         this.messages.push(message);
-        this.appendsPerStream.set(message.ts, 0);
+        this.callsPerStream.set(message.ts, 0);
         return {ok: true, channel: args.channel, ts: message.ts};
     }
 
@@ -486,11 +489,7 @@ export class FakeSlack {
         if (invalid) return invalid;
         const message = this.find(args.channel, args.ts);
         if (!message) return {ok: false, error: "message_not_found"};
-        const appends = (this.appendsPerStream.get(message.ts) ?? 0) + 1;
-        this.appendsPerStream.set(message.ts, appends);
-        if (this.streamExpiresAfterAppends !== undefined && appends > this.streamExpiresAfterAppends) {
-            message.streaming = false;
-        }
+        this.countStreamCall(message);
         if (!message.streaming) return {ok: false, error: "message_not_in_streaming_state"};
         const text = message.text + streamText(args);
         if (text.length > LIMITS.markdownText) return {ok: false, error: "msg_too_long"};
@@ -503,6 +502,7 @@ export class FakeSlack {
         if (invalid) return invalid;
         const message = this.find(args.channel, args.ts);
         if (!message) return {ok: false, error: "message_not_found"};
+        this.countStreamCall(message);
         if (!message.streaming) return {ok: false, error: "message_not_in_streaming_state"};
         const text = message.text + streamText(args);
         if (text.length > LIMITS.markdownText) return {ok: false, error: "msg_too_long"};
@@ -514,6 +514,12 @@ export class FakeSlack {
         message.text = text;
         message.streaming = false;
         return {ok: true, channel: args.channel, ts: args.ts};
+    }
+
+    private countStreamCall(message: FakeMessage): void {
+        const calls = (this.callsPerStream.get(message.ts) ?? 0) + 1;
+        this.callsPerStream.set(message.ts, calls);
+        if (this.streamExpiresAfterCalls !== undefined && calls > this.streamExpiresAfterCalls) message.streaming = false;
     }
 
     private find(channel: string, ts: string): FakeMessage | undefined {
