@@ -15,7 +15,7 @@ import {EditorInsert} from "./editorInsert";
 import type {ChatTurn} from "./protocol";
 import {CONFIG_SECTION} from "./settings";
 import {ModelStatusBar} from "./statusBar";
-import {summarizeInEditor, type ConflictPrompt, type SummaryOutcome, type SummaryScope} from "./summarize";
+import {summarizeInEditor, type ConflictPrompt, type SummaryHooks, type SummaryOutcome, type SummaryScope} from "./summarize";
 
 /** What activate() returns: the integration tests drive and inspect the extension through it. */
 export interface Med42ExtensionApi {
@@ -25,7 +25,7 @@ export interface Med42ExtensionApi {
     view: ChatViewProvider;
     editors: EditorInsert;
     statusBar: ModelStatusBar;
-    summarize(scope: SummaryScope, onConflict?: ConflictPrompt): Promise<SummaryOutcome>;
+    summarize(scope: SummaryScope, onConflict?: ConflictPrompt, hooks?: SummaryHooks): Promise<SummaryOutcome>;
 }
 
 let disposeHost: (() => Promise<void>) | undefined;
@@ -146,7 +146,7 @@ export function activate(context: vscode.ExtensionContext): Med42ExtensionApi {
         return {text, languageId: editor.document.languageId};
     };
 
-    const summarize = (scope: SummaryScope, onConflict?: ConflictPrompt) => summarizeInEditor(host, scope, log, onConflict);
+    const summarize = (scope: SummaryScope, onConflict?: ConflictPrompt, hooks?: SummaryHooks) => summarizeInEditor(host, scope, log, onConflict, hooks);
 
     const insertLastAnswer = async () => {
         const last = store.lastAnswer();

@@ -50,8 +50,13 @@ function targetRange(document: vscode.TextDocument, source: vscode.Range, placem
     return {start: at, end: at};
 }
 
+export interface SummaryHooks {
+    /** Runs once, when the first summary text arrives (tests use it to edit the document mid-stream). */
+    whileGenerating?: () => Promise<void>;
+}
+
 export async function summarizeInEditor(host: AssistantHost, scope: SummaryScope, log: vscode.LogOutputChannel,
-    onConflict: ConflictPrompt = askUserOnConflict): Promise<SummaryOutcome> {
+    onConflict: ConflictPrompt = askUserOnConflict, hooks: SummaryHooks = {}): Promise<SummaryOutcome> {
     const editor = vscode.window.activeTextEditor;
     if (!editor) {
         void vscode.window.showErrorMessage("Med42: open a document to summarize first.");
@@ -82,7 +87,7 @@ export async function summarizeInEditor(host: AssistantHost, scope: SummaryScope
 
     let result: AnswerResult;
     try {
-        result = await runSummary(host, text, scope);
+        result = await runSummary(host, text, scope, hooks);
     } catch (err) {
         watch.dispose();
         closed.dispose();
@@ -113,7 +118,7 @@ export async function summarizeInEditor(host: AssistantHost, scope: SummaryScope
 }
 
 /** Streams the summary with a cancellable progress notification; rejects with an AbortError when cancelled. */
-async function runSummary(host: AssistantHost, text: string, scope: SummaryScope): Promise<AnswerResult> {
+async function runSummary(host: AssistantHost, text: string, scope: SummaryScope, hooks: SummaryHooks): Promise<AnswerResult> {
     const assistant = host.acquire();
     const controller = new AbortController();
     const untrack = host.track(controller);
@@ -135,6 +140,7 @@ async function runSummary(host: AssistantHost, text: string, scope: SummaryScope
                 if (ev.type === "queued") progress.report({message: `waiting for the model (position ${ev.position})…`});
                 else if (ev.type === "started" && host.modelState.status !== "ready") progress.report({message: "loading the model…"});
                 else if (ev.type === "text") {
+                    if (chars === 0 && hooks.whileGenerating) await hooks.whileGenerating();
                     chars += ev.text.length;
                     progress.report({message: `writing… ${chars} characters`});
                 }

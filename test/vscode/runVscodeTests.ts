@@ -12,7 +12,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import Mocha from "mocha";
 import {findVscodeInstall, launchChromium, repoRoot, VscodeServer, type VscodeInstall} from "../support/vscodeServer";
-import {testModelPath} from "../support/testModel";
+import {makeTestWorkspace, testServerEnv} from "./testWorkspace";
 import {uiHarness} from "./ui/harness";
 
 /** Whole-run bounds, so a hung VS Code can never hang CI. */
@@ -39,39 +39,13 @@ function parseArgs(argv: string[]): Args {
     return args;
 }
 
-/** A fresh workspace whose settings point the extension at the generated test model and keep everything small. */
-export function makeTestWorkspace(artifactsDir: string): string {
-    const ws = fs.mkdtempSync(path.join(os.tmpdir(), "med42-vscode-ws-"));
-    fs.mkdirSync(path.join(ws, ".vscode"));
-    const settings = {
-        "med42.model": testModelPath(),
-        "med42.modelsFolder": path.join(ws, ".models"),
-        "med42.threads": 1,
-        "med42.contextSize": 2048,
-        "med42.sampling.maxTokens": 24,
-        "med42.sampling.seed": 1,
-        "med42.auditDatabase": path.join(artifactsDir, "audit.sqlite"),
-        "med42.summary.insertMode": "below",
-        "security.workspace.trust.enabled": false,
-        "workbench.startupEditor": "none",
-        "workbench.tips.enabled": false,
-        "extensions.autoCheckUpdates": false,
-        "extensions.autoUpdate": false,
-        "update.mode": "none",
-        "telemetry.telemetryLevel": "off"
-    };
-    fs.writeFileSync(path.join(ws, ".vscode", "settings.json"), JSON.stringify(settings, null, 2));
-    fs.writeFileSync(path.join(ws, "note.md"), "# Clinic note\n\nPatient seen for follow-up of hypertension. BP 150/95. Started amlodipine 5 mg daily.\n");
-    return ws;
-}
-
 async function runHostSuite(install: VscodeInstall, artifactsDir: string, grep?: string): Promise<boolean> {
     console.log("\n== VS Code extension-host integration suite ==");
-    const ws = makeTestWorkspace(artifactsDir);
+    const ws = makeTestWorkspace();
     const report = path.join(artifactsDir, "host-suite-report.txt");
     const server = await VscodeServer.start({
         install,
-        env: {MED42_THREADS: "1", MED42_VSCODE_REPORT: report, ...(grep ? {MED42_VSCODE_GREP: grep} : {})},
+        env: {...testServerEnv(artifactsDir, "host-suite"), MED42_VSCODE_REPORT: report, ...(grep ? {MED42_VSCODE_GREP: grep} : {})},
         logFile: path.join(artifactsDir, "host-suite-server.log")
     });
     const session = await launchChromium(install);

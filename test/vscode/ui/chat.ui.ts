@@ -1,0 +1,129 @@
+/**
+ * The chat view as a user meets it, in a real VS Code (code-server's VS Code server) in Chromium: open it from the
+ * status bar, ask the generated test model, see the streamed answer and the disclaimer, stop a generation, insert
+ * an answer into a document, and find the conversation again after a window reload. Screenshots go to
+ * .vscode-test/artifacts/screenshots.
+ */
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type {Page} from "playwright-core";
+import {launchChromium, repoRoot, VscodeServer, type BrowserSession} from "../../support/vscodeServer";
+import {makeTestWorkspace, testServerEnv} from "../testWorkspace";
+import {uiHarness} from "./harness";
+import {chatFrame, editorText, openFile, runCommand, screenshot, waitForWorkbench, writeWorkspaceSettings} from "./workbench";
+
+describe("Med42 chat view in VS Code (UI)", function () {
+    this.timeout(180_000);
+    let server: VscodeServer;
+    let session: BrowserSession;
+    let page: Page;
+    let ws: string;
+
+    before(async () => {
+        ws = makeTestWorkspace();
+        server = await VscodeServer.start({
+            install: uiHarness.install!,
+            env: testServerEnv(uiHarness.artifactsDir!, "ui"),
+            logFile: path.join(uiHarness.artifactsDir!, "ui-server.log")
+        });
+        session = await launchChromium(uiHarness.install!);
+        page = session.page;
+        const log = path.join(uiHarness.artifactsDir!, "ui-workbench.log");
+        page.on("console", (m) => fs.appendFileSync(log, `[${m.type()}] ${m.text()}\n`));
+        await page.goto(server.workbenchUrl({folder: ws, extensionDevelopmentPath: repoRoot}), {timeout: 60_000});
+        await waitForWorkbench(page);
+    });
+
+    afterEach(async function () {
+        if (this.currentTest?.state === "failed" && page) {
+            await screenshot(page, `failed-${this.currentTest.title.replace(/\W+/g, "-")}`).catch(() => undefined);
+        }
+    });
+
+    after(async () => {
+        await session?.close();
+        await server?.stop();
+        if (ws) fs.rmSync(ws, {recursive: true, force: true});
+    });
+
+    const chat = () => chatFrame(page);
+    const turns = () => chat().locator("article.turn");
+
+    async function ask(question: string): Promise<void> {
+        const input = chat().locator("#input");
+        await input.click();
+        await input.fill(question);
+        await input.press("Enter");
+    }
+
+    it("opens the chat view from the status bar and shows the model state", async () => {
+        await page.locator(".statusbar-item", {hasText: "Med42"}).first().click();
+        await chat().locator("#model-panel").waitFor({state: "visible", timeout: 60_000});
+        // The model is configured but not loaded: activation loads nothing.
+        await chat().locator("#model-panel[data-status=idle]").waitFor({timeout: 30_000});
+        assert.match(await chat().locator("#model-panel").innerText(), /med42-test\.gguf/);
+        await screenshot(page, "01-chat-view-open");
+    });
+
+    it("asks a question and streams the answer with the disclaimer under it", async () => {
+        await ask("What is the first-line treatment for stage 1 hypertension?");
+        const turn = turns().last();
+        await turn.locator(".answer-actions").waitFor({state: "visible", timeout: 120_000});
+        const answer = await turn.locator(".answer-body").innerText();
+        assert.ok(answer.trim().length > 0, "the model's answer is shown");
+        const disclaimer = await turn.locator("[data-testid=disclaimer]").innerText();
+        assert.match(disclaimer, /\w{10,}/, "a disclaimer is under the answer");
+        await chat().locator("#model-panel[data-status=ready]").waitFor({timeout: 10_000});
+        assert.match(await page.locator(".statusbar-item", {hasText: "Med42"}).first().innerText(), /Med42/);
+        await screenshot(page, "02-answer-with-disclaimer");
+    });
+
+    it("stops a generation with the Stop button", async () => {
+        // Long answers, so there is time to stop one (changing sampling restarts the assistant).
+        writeWorkspaceSettings(ws, {"med42.sampling.maxTokens": 3000});
+        await chat().locator("#model-panel[data-status=idle]").waitFor({timeout: 30_000});
+        await ask("Explain the management of chronic kidney disease in detail.");
+        const turn = turns().last();
+        await turn.locator(".answer-body").waitFor({state: "visible", timeout: 120_000});
+        await chat().locator("#stop").click();
+        await turn.locator(".stopped").waitFor({state: "visible", timeout: 30_000});
+        await chat().locator("#send").waitFor({state: "visible", timeout: 10_000});
+        await turn.locator("[data-testid=disclaimer]").waitFor({state: "visible"});
+        await screenshot(page, "03-stopped");
+        writeWorkspaceSettings(ws, {"med42.sampling.maxTokens": 24});
+    });
+
+    it("inserts an answer into the editor, marked as AI-generated with the disclaimer", async () => {
+        await openFile(page, "note.md");
+        await page.locator(".editor-instance .monaco-editor").first().click();
+        await page.keyboard.press("Control+End");
+        await turns().first().locator("[data-action=insert-answer]").click();
+        await page.waitForFunction(() => document.querySelector(".editor-instance .view-lines")?.textContent?.includes("AI-GENERATED ANSWER"), undefined, {timeout: 20_000});
+        const text = await editorText(page);
+        assert.match(text, /Patient seen for follow-up of hypertension/);
+        assert.match(text, /BEGIN AI-GENERATED ANSWER \(Med42, med42-test\.gguf/);
+        assert.match(text, /END AI-GENERATED ANSWER/);
+        await screenshot(page, "04-inserted-answer");
+    });
+
+    it("keeps the conversation after a window reload", async () => {
+        const before = await turns().count();
+        assert.ok(before >= 2);
+        await page.reload();
+        await waitForWorkbench(page);
+        await runCommand(page, "Med42: Open Chat");
+        await turns().first().waitFor({state: "visible", timeout: 60_000});
+        assert.equal(await turns().count(), before);
+        await chat().locator("#history-toggle").click();
+        assert.ok(await chat().locator(".history-list li").count() >= 1);
+        await screenshot(page, "05-after-reload-history");
+    });
+
+    it("follows the high-contrast theme", async () => {
+        writeWorkspaceSettings(ws, {"workbench.colorTheme": "Default High Contrast"});
+        await page.locator(".monaco-workbench.hc-black").waitFor({timeout: 30_000});
+        await chat().locator("body.vscode-high-contrast").waitFor({timeout: 30_000});
+        await screenshot(page, "06-high-contrast");
+    });
+});
