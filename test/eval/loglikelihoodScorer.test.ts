@@ -12,18 +12,33 @@ import {testModelPath} from "../support/testModel";
  * Exact attention (no flash attention), as the scorer uses: llama.cpp's CPU flash attention works in f16 and moves
  * these sums by up to ~0.01 with the batch shape.
  */
-async function directLoglikelihood(model: LlamaModel, context: readonly Token[], continuation: readonly Token[]): Promise<number> {
+async function direct(model: LlamaModel, context: readonly Token[], continuation: readonly Token[]): Promise<{loglikelihood: number; greedy: boolean}> {
     const all = [...context, ...continuation];
     const ctx = await model.createContext({contextSize: all.length + 16, sequences: 1, flashAttention: false});
     try {
         const sequence = ctx.getSequence();
         let sum = 0;
+        let greedy = true;
         for (let i = 0; i < all.length - 1; i++) {
             const wantNext = i >= context.length - 1;
             const [out] = await sequence.controlledEvaluate([wantNext ? [all[i], {generateNext: {probabilities: true}}] : all[i]]);
-            if (wantNext) sum += Math.log(out!.next.probabilities!.get(all[i + 1])!);
+            if (!wantNext) continue;
+            const probabilities = out!.next.probabilities!;
+            sum += Math.log(probabilities.get(all[i + 1])!);
+            const best = [...probabilities.entries()].reduce((a, b) => (b[1] > a[1] ? b : a));
+            if (best[0] !== all[i + 1]) greedy = false;
         }
-        return sum;
+        return {loglikelihood: sum, greedy};
+    } finally {
+        await ctx.dispose();
+    }
+}
+
+async function mostLikelyNextToken(model: LlamaModel, context: readonly Token[]): Promise<Token> {
+    const ctx = await model.createContext({contextSize: context.length + 16, flashAttention: false});
+    try {
+        const outputs = await ctx.getSequence().controlledEvaluate(context.map((t, i) => i === context.length - 1 ? [t, {generateNext: {token: true}}] : t));
+        return outputs[context.length - 1]!.next.token!;
     } finally {
         await ctx.dispose();
     }
@@ -49,6 +64,10 @@ describe("eval log-likelihood scorer (node-llama-cpp token probabilities)", func
             question(1, "Q: lung?\nA. one\nB. two\nAnswer:", ["A", "B"], system),
             question(2, "Abstract: x.\nQuestion: y?\nAnswer:", ["yes", "no", "maybe"])
         ].map((q) => buildLoglikelihoodRequest(q, tokenize));
+        // Options with no common first token, one a prefix of another, one the model's most likely next token.
+        const hello = tokenize("<|begin_of_text|>Hello");
+        const likeliest = await mostLikelyNextToken(model, hello);
+        requests.push({contextTokens: hello, continuations: [tokenize("x"), tokenize("yz"), tokenize("y"), [likeliest]]});
         const scorer = await LoglikelihoodScorer.create(model, {parallel: 2, contextSize: 128});
         try {
             const scored = await Promise.all(requests.map((r) => scorer.score(r)));
@@ -58,13 +77,16 @@ describe("eval log-likelihood scorer (node-llama-cpp token probabilities)", func
             for (let q = 0; q < requests.length; q++) {
                 assert.equal(scored[q].loglikelihoods.length, requests[q].continuations.length);
                 for (let o = 0; o < requests[q].continuations.length; o++) {
-                    const direct = await directLoglikelihood(model, requests[q].contextTokens, requests[q].continuations[o]);
-                    assert.ok(Number.isFinite(direct) && direct < 0);
-                    assert.ok(Math.abs(scored[q].loglikelihoods[o] - direct) < 1e-3, `question ${q} option ${o}: ${scored[q].loglikelihoods[o]} vs ${direct}`);
-                    assert.ok(Math.abs(again[q].loglikelihoods[o] - direct) < 1e-3, `again: question ${q} option ${o}: ${again[q].loglikelihoods[o]} vs ${direct}`);
+                    const reference = await direct(model, requests[q].contextTokens, requests[q].continuations[o]);
+                    const expected = reference.loglikelihood;
+                    assert.ok(Number.isFinite(expected) && expected < 0);
+                    assert.ok(Math.abs(scored[q].loglikelihoods[o] - expected) < 1e-3, `question ${q} option ${o}: ${scored[q].loglikelihoods[o]} vs ${expected}`);
+                    assert.ok(Math.abs(again[q].loglikelihoods[o] - expected) < 1e-3, `again: question ${q} option ${o}: ${again[q].loglikelihoods[o]} vs ${expected}`);
+                    assert.equal(scored[q].greedy[o], reference.greedy);
                 }
                 assert.equal(scored[q].truncatedTokens, 0);
             }
+            assert.deepEqual(scored[3].greedy, [false, false, false, true]);
             // The options differ, so their scores must too (a scorer ignoring the option would fail here).
             assert.notEqual(scored[2].loglikelihoods[0], scored[2].loglikelihoods[2]);
         } finally {
@@ -83,8 +105,8 @@ describe("eval log-likelihood scorer (node-llama-cpp token probabilities)", func
             assert.equal(result.truncatedTokens, request.contextTokens.length + longest - size);
             const kept = request.contextTokens.slice(result.truncatedTokens);
             for (let o = 0; o < 2; o++) {
-                const direct = await directLoglikelihood(model, kept, request.continuations[o]);
-                assert.ok(Math.abs(result.loglikelihoods[o] - direct) < 1e-3, `${result.loglikelihoods[o]} vs ${direct}`);
+                const expected = (await direct(model, kept, request.continuations[o])).loglikelihood;
+                assert.ok(Math.abs(result.loglikelihoods[o] - expected) < 1e-3, `${result.loglikelihoods[o]} vs ${expected}`);
             }
         } finally {
             await scorer.dispose();
