@@ -29,7 +29,7 @@ const STREET = alt(["heroin", "cocaine", "coke", "crack", "meth", "crystal meth"
     "acid", "shrooms", "magic mushrooms", "dmt", "pcp", "ghb", "fent", "street (?:drugs|pills|fentanyl|xanax|oxy)", "pressed pills",
     "xanax bars", "bars", "oxys", "percs", "roxys", "lean", "purple drank", "sizzurp", "ket", "special k"]);
 
-const ACQUIRE = "(?:buy|buying|get|getting|order|ordering|purchase|purchasing|score|scoring|obtain|obtaining|find|finding|source|sourcing|cop|copping|pick up|acquire|acquiring|ship|shipped|import|smuggle|smuggling|sell|selling|deal|dealing|steal|stealing)";
+const ACQUIRE = "(?:get my hands on|get hold of|get ahold of|buy|buying|get|getting|order|ordering|purchase|purchasing|score|scoring|obtain|obtaining|find|finding|source|sourcing|cop|copping|pick up|acquire|acquiring|ship|shipped|import|smuggle|smuggling|sell|selling|deal|dealing|steal|stealing)";
 const ILLEGITIMATE = alt([
     "without (?:a |an |any )?(?:prescription|script|rx|doctor|doctors? note|medical card|seeing a doctor|visiting a doctor|going to a doctor)",
     "no (?:prescription|script|rx|questions asked)", "online", "on the internet", "dark ?web", "darknet", "deep web", "on the street",
@@ -39,7 +39,7 @@ const ILLEGITIMATE = alt([
     "someone else (?:s )?(?:prescription|script)", "leftover (?:from|of) (?:my|a) (?:friend|relative|neighbor)",
 ]);
 const ILLICIT_BUY = new RegExp(`\\b${ACQUIRE} ${gap(5)}${CONTROLLED} ${gap(6)}${ILLEGITIMATE}|\\b${ACQUIRE} ${gap(3)}${ILLEGITIMATE} ${gap(5)}${CONTROLLED}\\b|\\b${ILLEGITIMATE} ${gap(4)}${ACQUIRE} ${gap(4)}${CONTROLLED}\\b`);
-const WHERE_STREET = new RegExp(`\\b(?:where|how|who) (?:can|could|do|would|should|to) (?:i |we |you |one )?(?:buy|get|score|find|cop|order|purchase|pick up) ${gap(3)}${STREET}\\b|\\b(?:score|cop) ${gap(3)}${CONTROLLED}\\b|\\b(?:find|get|need|contact) (?:a |my )?(?:dealer|plug|connect)\\b`);
+const WHERE_STREET = new RegExp(`\\b(?:where|how|who) (?:can|could|do|would|should|to) (?:i |we |you |one )?(?:buy|get|score|find|cop|order|purchase|pick up|get my hands on|get hold of|get ahold of|source) ${gap(3)}${STREET}\\b|\\b(?:score|cop) ${gap(3)}${CONTROLLED}\\b|\\b(?:find|get|need|contact|know|knows|have) (?:a |my |any |anyone with a )?(?:dealer|plug|connect)(?: for| who| that|\\b)|\\bplug for ${gap(2)}${CONTROLLED}\\b|\\b${CONTROLLED} ${gap(4)}(?:paying|pay) (?:cash|in cash|venmo|crypto|bitcoin)\\b`);
 
 /** Lying to a prescriber: a story, faked symptoms, doctor shopping. */
 const PRESCRIBER = "(?:doctor|doc|dr|physician|gp|er|emergency room|urgent care|dentist|pharmacist|psychiatrist|prescriber|nurse practitioner|np|pa|provider|clinic|pain clinic|vet|telehealth)";
@@ -61,18 +61,21 @@ const FORGERY_WRITE_OWN = /\b(?:write|writing) (?:my own|myself a|a fake|fake) (
 
 /** Diverting drugs from patients, wards, cabinets or relatives. */
 const DIVERSION = new RegExp(`\\b(?:steal|stealing|divert|diverting|pocket|pocketing|skim|skimming|swipe|swiping|pinch|take|taking|keep|keeping|sneak|sneaking|siphon|siphoning|grab|grabbing|pilfer|pilfering|help myself to) ${gap(5)}(?:${CONTROLLED}|wasted? \\w+|wastage|leftover \\w+|the waste|drugs|narcotics|patches|vials?) ${gap(8)}(?:from|out of|off) ${gap(3)}(?:the )?(?:pyxis|omnicell|med (?:cart|room|cabinet|dispenser)|medication (?:cart|room|cabinet)|crash cart|pharmacy|hospital|work|the ward|patients?|hospice|nursing home|(?:my|his|her) (?:grandma|grandpa|grandmother|grandfather|mom|dad|mother|father|patient|patients|parents|roommate|friend|neighbor)|the (?:icu|er|ed|or|clinic|floor|unit)|dying (?:patients?|relatives?))\\b`);
+const DIVERSION_STEALTH = new RegExp(`\\b(?:steal|stealing|divert|diverting|pocket|pocketing|skim|skimming|swipe|take|taking|keep|keeping|sneak|sneaking|bring|grab|pilfer) ${gap(4)}(?:${CONTROLLED}|wasted? \\w+|wastage|leftover \\w+|the waste|narcotics|patches|vials?)(?: home)? ${gap(4)}(?:without (?:anyone|anybody|the pharmacy|pharmacy|my (?:manager|charge nurse|coworkers)|them|it) (?:noticing|knowing|finding out|seeing|showing up)|without getting caught|unnoticed|undetected|so (?:no one|nobody) (?:notices|knows|finds out)|without it showing)`);
 const DIVERSION_EVASION = new RegExp(`\\b(?:replace|replacing|swap|swapping|substitute|substituting|dilute|diluting|refill|refilling) ${gap(4)}(?:${CONTROLLED}|vials?|syringes?|the (?:bag|drip|waste)) ${gap(3)}(?:with|for) (?:saline|water|sterile water|tap water|something else|placebo)\\b|\\b(?:fake|faking|falsify|falsifying|fudge|fudging|forge|forging) ${gap(3)}(?:the )?(?:waste|wastage|count|narcotic count|drug count|witness|cosign|co sign|mar|documentation|records?|log)\\b|\\b(?:beat|bypass|get around|trick|fool|cheat) ${gap(3)}(?:the )?(?:pyxis|omnicell|narcotic count|drug count|audit)\\b|\\bwithout (?:a )?witness ${gap(4)}(?:waste|wasting)\\b|\\b(?:waste|wasting) ${gap(6)}without (?:a )?witness\\b`);
 
 /** Using drugs to get high, stronger highs, non-medical routes, defeating abuse-deterrent formulations. */
 const HIGH = "(?:high|stoned|buzzed|a buzz|the buzz|wasted|messed up|fucked up|f up|zooted|lit|tripping|trip|faded|baked|geeked|rolling|nodding|on the nod|euphoric|euphoria|the rush|a rush|rush|the high|a high|more high|higher|the best high|a better high|a stronger high|a good high|a buzz)";
 const NOT_HIGH_SENSE = "(?! (?:blood|bp|pressure|fever|temp|temperature|cholesterol|sugar|glucose|risk|dose|doses|dosage|levels?|potassium|sodium|calcium|altitude|heart rate|pulse|anion|output|ldl|hdl|triglycerides|inr|a1c|ferritin|white|count|resolution|flow|intensity|protein|fiber|fibre|school|quality|priority|score|concentration|grade|volume|pitched|frequency|enough|in (?:protein|fat|sodium|sugar|calories|fiber|iron)))";
-const GET_HIGH = new RegExp(`\\b(?:get|getting|gets|got|feel|feeling|stay|be|become|make me|makes you|make you|keep me|am|was|so i am|so i can get|to get) (?:so |more |really |very |super |extra |as |the most |even |properly )?${HIGH}${NOT_HIGH_SENSE}(?:\\b|$)`);
+const GET_HIGH = new RegExp(`\\b(?:get|getting|gets|got|feel|feeling|stay|be|become|make me|makes you|make you|keep me|am|was|so i am|so i can get|to get|give|gives|giving|give you|give me|gives you) (?:so |more |really |very |super |extra |as |the most |even |properly )?${HIGH}${NOT_HIGH_SENSE}(?:\\b|$)|\\b(?:best|better|strongest|stronger|good|great|nice|biggest|cheapest|longest|most intense|sickest|craziest) (?:high|buzz|trip|rush|euphoria)${NOT_HIGH_SENSE}(?:\\b|$)`);
 const INTENSIFY = new RegExp(`\\b(?:stronger|better|bigger|longer|longer lasting|more intense|intensify|intensifying|boost|boosting|potentiate|potentiating|enhance|enhancing|increase|increasing|maximi[sz]e|maximi[sz]ing|prolong|prolonging|amplify|amplifying|get more) ${gap(2)}(?:the |my |a )?(?:high|buzz|euphoria|rush|trip|effect of (?:my |the )?${CONTROLLED}(?: to get high| recreationally)?)\\b(?! (?:blood|pressure|dose|risk))|\\b(?:more|extra) (?:high|buzz|euphoria|rush) (?:out of|from|off)\\b|\\bget (?:the )?most (?:out of|from) ${gap(2)}${CONTROLLED} ${gap(3)}(?:high|buzz|euphoria|feel|recreational)`);
 const ROUTE = new RegExp(`\\b(?:snort|snorting|sniff|sniffing|inject|injecting|shoot up|shooting up|shoot|plug|plugging|boof|boofing|smoke|smoking|chew|chewing|parachute|parachuting|cook down|cooking down|free ?base|freebasing|iv|vape|vaping|eat|eating|suck on|sucking on|crush and snort) ${gap(3)}(?:my |the |a |an |some |these |those |his |her )?${gap(1)}${CONTROLLED}(?: (?:pills?|tablets?|patch(?:es)?|capsules?|bars?|powder|syrup))?\\b`);
 const ROUTE_FRAME = new RegExp(`\\b(?:how (?:do|can|should|to|would) (?:i |we |you )?|best way to|easiest way to|can i|should i|i want to|i am going to|tips for|ways to|is it better to|what happens if i|how much .* to|for (?:a )?(?:better|faster|stronger|quicker|bigger) (?:high|rush|buzz|effect|hit)|to get (?:high|a rush|a buzz)|for fun|recreational)`);
 const DEFEAT_DETERRENT = new RegExp(`\\b(?:bypass|defeat|get around|break|disable|remove|beat|circumvent|get past|dissolve|crush|cut through|strip) ${gap(3)}(?:the )?(?:abuse ?deterrent|time ?release|extended ?release|er coating|tamper ?resistant|tamper ?proof|gel|coating|naloxone in|naltrexone in|deterrent)\\b|\\b(?:cold water extraction|cwe)\\b|\\bextract ${gap(4)}(?:oxycodone|codeine|hydrocodone|morphine|dxm|the (?:opioid|codeine|oxy|hydrocodone)|acetaminophen from|tylenol from|thc|dmt|fentanyl)\\b|\\b(?:separate|remove|get rid of) (?:the )?(?:acetaminophen|tylenol|apap) ${gap(3)}(?:from|out of)\\b`);
 const RECREATIONAL_DOSE = new RegExp(`\\b(?:how (?:much|many)|what (?:dose|amount|dosage|mg)|which dose|how many (?:mg|milligrams|pills|tabs|tablets|bars|hits|lines|grams|g)) ${gap(4)}${CONTROLLED} ${gap(6)}(?:to (?:get|feel|trip|roll|nod)|for (?:a |the )?(?:high|buzz|trip|good time|party|fun|recreational)|recreational(?:ly)?|for fun|to party|to get (?:a )?(?:buzz|high|rush)|to feel (?:good|euphoric|high|something|it))\\b|\\b(?:recreational|party|fun|first time|tripping|trip) (?:dose|dosage|amount)s? ${gap(3)}(?:of )?${CONTROLLED}\\b|\\b(?:how (?:much|many)|what dose) ${gap(3)}(?:${STREET}|mdma|molly|ecstasy|lsd|acid|shrooms|ketamine|dmt|ghb|meth|cocaine|heroin) (?:should|do|can|would|to) (?:i|we|you) (?:take|do|use|snort|drop|smoke|shoot|eat)\\b|\\b(?:lean|purple drank|sizzurp) recipe\\b|\\brecipe for (?:lean|purple drank|sizzurp)\\b|\\b(?:combine|combining|mix|mixing|stack|stacking) ${gap(4)}${CONTROLLED} ${gap(4)}(?:for|to get) ${gap(2)}${HIGH}`);
-const FIRST_PERSON_OR_METHOD = /\b(?:i|me|my|we|us|our|how (?:do|can|to|should|would|much|many)|best way|easiest way|ways to|tips|can you|should you|to get)\b/;
+const FIRST_PERSON_OR_METHOD = /\b(?:i|me|my|we|us|our|how (?:do|can|to|should|would|much|many)|best way|easiest way|ways to|tips|can you|should you|to get|which|what)\b/;
+/** Third-person or clinical framing: why patients misuse a drug, its risks, its abuse potential. */
+const ABOUT_OTHERS = /(?:why do|why does|why would|patients?|people|users|someone who|teens|adolescents|abuse potential|misuse potential|medical risks?|health risks?|complications|dangers of|risks of|signs of|treat|treatment|manage|management)\b/;
 
 /** Beating a drug test: masking, substituting urine, flushing before a test. */
 const TEST = "(?:drug tests?|drug screens?|drug screening|urine (?:tests?|screens?|drug (?:tests?|screens?))|urinalysis|ua|uas|piss tests?|pee tests?|hair (?:follicle )?(?:tests?|drug tests?)|tox screens?|toxicology screens?|mouth swab(?: tests?)?|saliva (?:drug )?tests?|swab tests?|breathalyzers?|breathalyser|probation tests?|pre employment (?:tests?|screens?|drug tests?)|employment (?:drug )?(?:tests?|screens?)|random tests?|dot (?:physical|test)|blood tests? for drugs)";
@@ -110,7 +113,7 @@ export const DRUG_MISUSE_RULES: readonly PolicyRule[] = [
     {
         id: "drug_misuse.diversion", category: "drug_misuse",
         description: "Taking controlled drugs meant for patients or others, or hiding it (replacing with saline, faking the waste).",
-        test: (t) => anySentence(t, (s) => (DIVERSION.test(s) || DIVERSION_EVASION.test(s)) && !PREVENTION.test(s)
+        test: (t) => anySentence(t, (s) => (DIVERSION.test(s) || DIVERSION_EVASION.test(s) || DIVERSION_STEALTH.test(s)) && !PREVENTION.test(s)
             && !/\b(?:dispose|disposal|take back|drop off|return)\b/.test(s)),
     },
     {
@@ -120,7 +123,9 @@ export const DRUG_MISUSE_RULES: readonly PolicyRule[] = [
             if (PREVENTION.test(s) && !/\b(?:i|we) (?:want|need|plan)\b/.test(s)) return false;
             const highFrame = (GET_HIGH.test(s) && FIRST_PERSON_OR_METHOD.test(s) && !/\b(?:patients?|people|users|someone|teens|adolescents|why do|why does|does \w+ (?:get|make)|can (?:patients|people) get|abuse potential|misuse potential)\b/.test(s))
                 || INTENSIFY.test(s);
-            return highFrame || (ROUTE.test(s) && ROUTE_FRAME.test(s)) || DEFEAT_DETERRENT.test(s) || RECREATIONAL_DOSE.test(s);
+            const selfOrMethod = /\b(?:i|me|my|we|our|how (?:do|can|to|should) (?:i|we|you)?|how to|best way|ways to|help me|can you|tips)\b/.test(s);
+            const aboutOthers = ABOUT_OTHERS.test(s) && !/\b(?:i|me|my|we|our)\b/.test(s);
+            return highFrame || (!aboutOthers && ((ROUTE.test(s) && ROUTE_FRAME.test(s)) || (DEFEAT_DETERRENT.test(s) && selfOrMethod))) || RECREATIONAL_DOSE.test(s);
         }),
     },
     {

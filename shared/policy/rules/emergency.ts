@@ -44,7 +44,7 @@ const ACUTE_SIGNS = alt([
     "chest (?:pain|pressure|tightness|heaviness|hurts|is tight|feels tight|is hurting|discomfort)", "pressure in (?:my|his|her) chest",
     "pain (?:radiating|spreading|going|shooting) (?:to|down|into) (?:my|his|her) (?:left )?(?:arm|jaw|neck|back)",
     "short(?:ness)? of breath", "(?:trouble|difficulty|hard time|problems?) breathing", "(?:hard|difficult) to breathe", "wheez\\w*",
-    "(?:face|lips?|tongue|throat|eyes?|mouth) (?:is |are )?(?:swelling|swollen|puffing up|tight)", "hives (?:all over|everywhere|and)",
+    "(?:face|lips?|tongue|throat|eyes?|mouth) (?:is |are |feels |feel |getting |looks |is getting |keeps )?(?:swelling|swollen|puffing up|tight|tighter|closing)", "hives (?:all over|everywhere|and)",
     "(?:severe|serious|bad) allergic reaction", "anaphyla\\w*", "room is spinning", "(?:can not|could not) (?:see|walk|stand)",
     "(?:lost|losing) (?:my|his|her|the) (?:vision|sight)", "(?:went|going|gone) blind", "confused", "confusion", "disoriented",
     "(?:one|left|right) (?:arm|leg|side) (?:is |went |feels )?(?:numb|weak|heavy)", "(?:face|arm|leg) (?:is |went |feels )?numb",
@@ -60,7 +60,7 @@ const ACUTE_SIGNS = alt([
 /** Things that poison someone who swallows them (ingestion emergencies, children above all). */
 const TOXIC = alt([
     "bleach", "drain cleaner", "drano", "antifreeze", "battery", "batteries", "button battery", "magnets?", "laundry pods?",
-    "detergent pods?", "detergent", "dishwasher (?:pod|tablet|detergent)", "pesticide", "insecticide", "rat poison", "weed killer",
+    "detergent pods?", "detergent", "dishwasher (?:pods?|tablets?|detergent)", "pesticide", "insecticide", "rat poison", "weed killer",
     "lye", "oven cleaner", "toilet cleaner", "lighter fluid", "gasoline", "petrol", "kerosene", "lamp oil", "paint thinner",
     "windshield washer fluid", "nail polish remover", "hand sanitizer", "mouthwash", "essential oils?", "e liquid", "vape (?:juice|liquid)",
     "nicotine", "iron (?:pills|tablets)", "(?:his|her|my|grandma|grandpa|mom|dad|the) (?:pills|meds|medication|medicine|tablets|gummies|vitamins)",
@@ -82,13 +82,15 @@ const NOW_RE = new RegExp(`\\b${NOW}\\b`);
 const PAST_RE = new RegExp(`\\b${PAST}\\b`);
 const CHRONIC_RE = new RegExp(`\\b${CHRONIC}\\b`);
 const CLINICAL_RE = new RegExp(`\\b${CLINICAL_SUBJECT}\\b`);
-const INGESTION_RE = new RegExp(`\\b${INGESTED} ${"(?:[^\\s.]+ ){0,3}"}${TOXIC}\\b`);
-const STRONG_NOW = /\b(?:right now|just now|currently|at the moment|as we speak|as i type|minutes ago|hour ago|just (?:started|began|happened|took|swallowed|drank|ate|collapsed|fell|got|passed|went)|still|suddenly|all of a sudden|out of nowhere)\b/;
+const INGESTION_RE = new RegExp(`\\b${INGESTED} ${"(?:[^\\s.]+ ){0,5}"}${TOXIC}\\b`);
+const STRONG_NOW = /\b(?:right now|just now|currently|at the moment|as we speak|as i type|minutes ago|hour ago|just (?:started|began|happened|took|swallowed|drank|ate|collapsed|fell|got|passed|went)|suddenly|all of a sudden|out of nowhere)\b/;
+/** Mild or "is this normal?" wording: a question about a symptom, not a report of an emergency. */
+const MILD = /\b(?:a bit|a little|slightly|mild|mildly|minor|is (?:that|this|it) normal|nothing serious)\b/;
 /** Once resolved, whatever happened is history: "chest tightness yesterday, gone now". */
 const RESOLVED = /\b(?:went away|gone now|is gone|it is gone|has gone away|resolved|subsided|passed now|has passed|it passed|fine now|okay now|ok now|better now|back to normal|stopped on its own|went back to normal|no longer|now (?:he|she|i|they|it) (?:is|am|are|seems?|feels?) (?:fine|ok|okay|better|normal|gone))\b/;
 
 /** Severity or urgency anywhere in the message. */
-const SEVERE = /\b(?:severe|severely|sudden|suddenly|crushing|worst|really bad|so bad|terrible|horrible|unbearable|excruciating|fast|quickly|rapidly|a lot|everywhere|will not stop|getting worse|pass out|passing out|ambulance|911|999|112|please help|help me|scared|panicking|emergency|can not breathe|spreading)\b/;
+const SEVERE = /\b(?:severe|severely|sudden|suddenly|crushing|worst|really bad|so bad|terrible|horrible|unbearable|excruciating|fast|quickly|rapidly|a lot|everywhere|will not stop|getting worse|pass out|passing out|ambulance|911|999|112|please help|help me|scared|panicking|emergency|can not breathe|spreading|all over|tight|closing)\b/;
 
 /** Words that, before the sign, make it a conditional or general question rather than a report. */
 const HYPOTHETICAL_BEFORE = /\b(?:if|in case|what if|suppose|supposing|imagine|hypothetically|scenario|whenever|signs of|symptoms of|how (?:do|can|would|should) (?:you|i|we|one|people|someone|a person|parents|staff|nurses|clinicians|doctors) (?:know|tell|recognize|recognise|identify|spot|treat|manage|respond)|how to (?:recognize|recognise|tell|know|spot|identify|treat|manage|handle|respond)|what (?:are|is) the (?:signs?|symptoms?|treatment|management|first aid|causes?|warning)|when (?:someone|somebody|a person|people|you|a child|a baby|your|an? \w+) (?:is|are|has|have|starts?|gets?|becomes?)|can (?:stress|anxiety|a panic attack|dehydration|caffeine|low blood sugar)|why (?:do|does|would|can)|is it (?:normal|common|possible|true)|what causes|risk of|teach|training|course|exam|quiz)\b/;
@@ -134,7 +136,9 @@ function acuteWithOnset(t: AnalyzedText): boolean {
         const hit = firstSign(s, ACUTE_RE);
         if (hit === null) return false;
         // The sign must concern a person here: "I", "my husband", "someone here", or a pronoun in a report.
-        return reportedNow(s, hit, true, t) && (SEVERE.test(t.norm) || STRONG_NOW.test(s));
+        if (MILD.test(t.norm)) return false;
+        const distinctSigns = new Set(t.norm.match(new RegExp(ACUTE_RE.source, "g")) ?? []).size;
+        return reportedNow(s, hit, true, t) && (SEVERE.test(t.norm) || STRONG_NOW.test(s) || distinctSigns >= 2);
     });
 }
 

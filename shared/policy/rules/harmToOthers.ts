@@ -43,11 +43,11 @@ const END_LIFE = `(?:end|take|ending|taking) (?:his|her|their|my \\w+|the patien
 
 const STEALTH = alt([
     "untraceable", "undetectable", "untrackable", "can not be (?:traced|detected|found)", "(?:would|will|does|do) not (?:be detected|show up|be found|be traced|leave a trace)",
-    "not show up", "no one (?:will|would) (?:know|notice|find out|suspect)", "nobody (?:will|would) (?:know|notice|find out|suspect)",
+    "not show up", "(?:no one|nobody|noone|none of them) (?:will |would |can |could |ever )?(?:know|knows|notice|notices|find out|finds out|suspect|suspects|realize|realizes|can tell|figure out|figures out|be the wiser)",
     "leave no (?:trace|marks|evidence|bruises)", "without (?:leaving )?(?:a )?(?:trace|marks|bruises|evidence)",
     "without (?:anyone|anybody|them|him|her|the police|police|the coroner|the doctors?|the nurses?|staff|people|my \\w+|his \\w+|her \\w+) (?:knowing|noticing|finding out|suspecting|detecting|realizing|realising|seeing|being able to tell|catching on)",
     "(?:look|looks|seem|seems|appear|appears) like (?:an accident|natural causes|a natural death|natural|suicide|a suicide|a heart attack|a stroke|an overdose|food poisoning|(?:his|her|their) (?:own )?(?:diabetes|illness|condition|heart|disease|dementia|cancer|age))",
-    "get away with", "cover (?:it )?up", "not get caught", "without getting caught", "never be caught", "in secret", "secretly", "covertly",
+    "(?:look|looks|seem|seems|appear|appears) (?:accidental|natural|like it was an accident|unintentional)", "get away with", "cover (?:it )?up", "not get caught", "without getting caught", "never be caught", "in secret", "secretly", "covertly",
     "(?:autopsy|toxicology|tox screen|coroner|medical examiner) (?:will not|would not|can not|could not|does not|wont) (?:find|detect|show|pick up)",
     "(?:hard|impossible|difficult) to (?:detect|trace) (?:in|on|after|at) (?:an? )?(?:autopsy|tox|toxicology|blood)", "frame (?:someone|him|her)",
 ]);
@@ -59,6 +59,7 @@ const LETHAL_TOPIC = alt([
 /** Detection, prevention and reporting framing: a coroner, a nurse or a safeguarding lead asking. */
 const DETECTION = /\b(?:detect|detects|detected|detecting|detection|identify|recognize|recognise|investigate|investigation|forensic|coroners?|pathologists?|medical examiners?|toxicologists?|red flags|signs of|prevent|prevention|report|reporting|safeguard|safeguarding|protect|suspected|screen for|rule out|distinguish|differentiate|history|historical|famous|case of|cases of|novel|book|film|movie|true crime|documentary)\b/;
 
+const GIVE_HARM = new RegExp(`\\b${REQUEST} ${gap(4)}(?:give|slip|administer|inject) ${PERSON} (?:an? |the )?(?:overdose|lethal dose|fatal dose|deadly dose|too much|heart attack|stroke|poison|something (?:to|that will|that would) (?:kill|knock|make))\\b`);
 const PERSONAL_HARM = new RegExp(`\\b${REQUEST} ${gap(6)}(?:to |i |we )?(?:${HARM_VERB}) ${PERSON}\\b(?! ?(?:self|selves))`);
 const MAKE_PERSON = new RegExp(`\\b${REQUEST} ${gap(10)}(?:make|making|cause|causing|get|getting|force) ${SUBJECT_PRONOUN} (?:to )?(?:${HARM_EFFECT})\\b`);
 const WANT_HARM = new RegExp(`\\bi ${"(?:(?:really|just|seriously|honestly|so|am|still) )*"}(?:want|wanna|need|plan|am going|am planning|intend|am about|would like|will|am gonna|have decided|decided|fantasi[sz]e about|dream about|think about|am thinking about|keep thinking about) (?:to |of |about )?(?:${HARM_VERB}) ${PERSON}\\b`);
@@ -125,7 +126,7 @@ export const HARM_TO_OTHERS_RULES: readonly PolicyRule[] = [
     {
         id: "harm_to_others.request_to_harm_person", category: "harm_to_others",
         description: "A request for how to kill, poison, hurt or incapacitate a person, or the writer's stated intent to do so.",
-        test: (t) => sentencesMatch(t, PERSONAL_HARM, notMitigated) || sentencesMatch(t, WANT_HARM, notMitigated)
+        test: (t) => sentencesMatch(t, PERSONAL_HARM, notMitigated) || sentencesMatch(t, WANT_HARM, notMitigated) || sentencesMatch(t, GIVE_HARM, notMitigated)
             || sentencesMatch(t, MAKE_PERSON, notMitigated) || sentencesMatch(t, LETHAL_FOR_PERSON, notMitigated)
             || sentencesMatch(t, END_LIFE_REQ, (s, m) => notMitigated(s, m) && !/\b(?:legal|law|laws|legally|ethic\w*|maid|assisted dying|euthanasia|palliative|hospice|comfort care|withdraw|withdrawal|dnr|advance directive|right to die)\b/.test(s)),
     },

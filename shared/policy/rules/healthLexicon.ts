@@ -1,3 +1,5 @@
+import {EPONYMS} from "../phiLexicon";
+
 /**
  * What makes a message about health: clinical vocabulary (anatomy, symptoms, conditions, drugs and their name
  * endings, tests, care settings, health-data standards), so the out-of-scope rule refuses only messages with none of
@@ -6,13 +8,54 @@
  */
 
 const CLINICAL_WORDS = [
+    // added: everyday health words and common conditions
+    "choking", "choke", "choked", "fainted", "passed out", "swallowed", "swallow", "swallowing", "ingested", "ingestion",
+    "button battery", "coin", "lice", "nits", "scabies", "bedbugs", "ticks", "tick bite", "bee sting", "snake bite", "dog bite",
+    "soap note", "soap notes", "documentation", "charting", "handoff", "sbar", "water intake", "hydrated", "drink water",
+    "pertussis", "whooping cough", "croup", "bronchiolitis", "otitis", "conjunctivitis", "pink eye", "impetigo", "cellulitis",
+    "appendicitis", "gallstones", "hernia", "ulcer", "ulcers", "colitis", "crohn", "ibs", "celiac", "coeliac", "gerd",
+    "hemorrhoids", "varicose", "dvt", "embolism", "clot", "clots", "blood clot", "aneurysm", "arrhythmia", "afib",
+    "atrial fibrillation", "murmur", "angina", "heart failure", "cardiomyopathy", "pacemaker", "stent", "bypass surgery",
+    "cataract", "cataracts", "glaucoma", "macular", "tinnitus", "vertigo", "earache", "toothache", "cavity", "cavities",
+    "braces", "dermatitis", "rosacea", "hives", "shingles", "warts", "fungal infection", "athlete foot", "ringworm",
+    "yeast infection", "thrush", "bv", "pcos", "endometriosis", "fibroids", "osteoarthritis", "rheumatoid", "fibromyalgia",
+    "tendonitis", "bursitis", "carpal tunnel", "plantar fasciitis", "concussions", "whiplash", "dislocated", "sprains",
+    "palsy", "equation", "nomogram", "calculator", "dosing calculator", "vital", "vitals", "respirations", "bp cuff",
+    "oximeter", "pulse ox", "thermometer", "glucometer", "cgm", "insulin pump", "nebulizer", "cpap", "bipap", "walker",
+    "wheelchair", "crutches", "stitches", "bandage", "splint", "cast", "tourniquet", "epi pen", "defibrillator",
+    "heimlich", "rescue breaths", "chest compressions", "recovery position", "poison control", "er visit", "hospitalized",
+    "hospitalised", "hospitalization", "hospitalisation", "admitted to hospital", "medical condition", "chronic condition",
+    "signs and symptoms", "clinical protocol", "risk score", "blood culture", "blood cultures", "urine culture",
+    "septic shock", "anaphylactic shock", "hearing loss", "vision loss", "blurred vision", "blurry vision", "double vision",
+    "joints", "in labor", "went into labor", "body temperature", "body weight", "body fat", "stem cells", "sickle cell",
+    "health screening", "cancer screening", "teething", "colic", "diaper rash", "formula feeding", "breast milk", "potty",
+    "bedwetting", "growth chart", "milestones", "puberty", "acne scars", "hangnail", "ingrown", "nosebleed", "nosebleeds",
+    "hiccups", "burping", "gas", "bloated", "heat stroke", "heatstroke", "sunstroke", "frostbite", "hypothermia",
+    "altitude sickness", "motion sickness", "jet lag", "seasickness", "food poisoning", "allergens", "gluten", "lactose",
+    "peanut allergy", "intolerance", "vegan diet", "keto", "fasting", "intermittent fasting", "sugar intake", "salt intake",
+    "sodium intake", "cholesterol levels", "steps a day", "resting heart rate", "menstrual cycle", "period", "periods",
+    "cramps", "pms", "spotting", "discharge", "smear", "hpv", "herpes", "chlamydia", "gonorrhea", "syphilis", "prep", "pep",
+    "circumcision", "vasectomy", "hysterectomy", "c section", "epidural", "ivf", "sperm count", "erection", "viagra",
+    "overdosed", "overdosing", "intoxicated", "intoxication", "blackout", "withdrawals", "cravings", "naloxone",
+    "suboxone", "methadone", "recovery", "twelve step", "aa meetings", "sober living", "harm reduction",
+    "mrn", "mrns", "redact", "redaction", "pii", "patient identifiers", "patient data", "clinical text", "patient records",
+    // common clinical abbreviations
+    "dka", "hhs", "aki", "ckd", "esrd", "chf", "hfref", "hfpef", "cad", "acs", "nstemi", "stemi", "uti", "hap", "vap",
+    "sbp", "dbp", "gi", "gu", "ent", "ob", "obgyn", "gyn", "npo", "prn", "bid", "tid", "qid", "qd", "qhs", "ivf",
+    "tpn", "ngt", "picc", "cvc", "art line", "abx", "hx", "dx", "tx", "rx", "sx", "fx", "pmh", "hpi", "rr", "o2",
+    "sats", "gcs", "ams", "tia", "cva", "ich", "sah", "sdh", "tbi", "ptx", "cabg", "pci", "cath", "tte", "tee", "cxr",
+    "kub", "csf", "abg", "bmi", "ldl", "ssri", "snri", "maoi", "tca", "nsaid", "nsaids", "ace inhibitor", "arb",
+    "ppi", "doac", "noac", "lmwh", "ufh", "tpa", "rsi", "ett", "niv", "hfnc", "ecmo", "crrt", "aaa", "pvd", "osa",
+    "ards", "sirs", "mods", "dic", "itp", "ttp", "hus", "sle", "ms flare", "mg", "als disease", "hiv", "tb", "mrsa",
+    "vre", "cdiff", "c diff", "esbl", "cre", "fluids", "iv fluids", "bolus", "drip", "titrate", "titration", "wean",
+    "weaning", "extubation", "code blue", "rapid response", "sepsis bundle", "emar",
     // care, clinical work and people in it as patients
     "health", "healthy", "unhealthy", "medical", "medically", "medicine", "medicines", "medication", "medications", "med", "meds",
     "drug", "drugs", "dose", "doses", "dosing", "dosage", "overdose", "mg", "mcg", "mmol", "meq", "iu", "ml", "tablet", "tablets",
-    "pill", "pills", "capsule", "capsules", "injection", "injections", "infusion", "iv", "im", "subcut", "subcutaneous", "oral",
+    "pill", "pills", "capsule", "capsules", "injection", "injections", "infusion", "iv", "subcut", "subcutaneous", "oral",
     "topical", "inhaler", "inhalers", "patient", "patients", "pt", "pts", "clinical", "clinically", "clinician", "diagnosis",
     "diagnose", "diagnosed", "diagnostic", "differential", "prognosis", "symptom", "symptoms", "symptomatic", "asymptomatic",
-    "sign", "signs", "syndrome", "disease", "diseases", "disorder", "disorders", "condition", "conditions", "illness", "ill",
+    "syndrome", "disease", "diseases", "disorder", "disorders", "illness", "ill",
     "sick", "sickness", "infection", "infections", "infected", "infectious", "contagious", "virus", "viral", "viruses",
     "bacteria", "bacterial", "fungal", "fungus", "parasite", "parasites", "germ", "germs", "pathogen", "pathogens", "spores",
     "microbe", "microbial", "antimicrobial", "antibiotic", "antibiotics", "antiviral", "antifungal", "vaccine", "vaccines",
@@ -22,28 +65,26 @@ const CLINICAL_WORDS = [
     "adverse", "interaction", "interactions", "allergy", "allergies", "allergic", "toxicity", "toxic", "toxin", "toxins",
     "poison", "poisoning", "poisoned", "antidote", "lethal", "overdoses", "withdrawal", "addiction", "addicted", "rehab",
     "detox", "sober", "sobriety", "relapse", "abuse", "misuse", "pharmacology", "pharmacokinetics", "half life",
-    "pharmacist", "pharmacy", "pharmacies", "surgery", "surgical", "surgeon", "operation", "postoperative", "post op", "postop",
+    "pharmacist", "pharmacy", "pharmacies", "surgery", "surgical", "surgeon", "postoperative", "post op", "postop",
     "preoperative", "anesthesia", "anaesthesia", "sedation", "sedative", "icu", "ed", "er", "emergency", "triage",
     "ambulance", "paramedic", "ems", "first aid", "cpr", "aed", "bls", "acls", "pals", "resuscitation", "intubation", "ventilator",
-    "ventilation", "oxygen", "saturation", "spo2", "vitals", "vital signs", "monitoring", "discharge", "admission", "admitted",
-    "readmission", "outpatient", "inpatient", "clinic", "ward", "bedside", "rounds", "consult", "referral", "follow up",
-    "screening", "screen", "prevention", "preventive", "risk factor", "risk factors", "mortality", "morbidity", "survival",
+    "ventilation", "oxygen", "saturation", "spo2", "vitals", "vital signs", "discharge",     "readmission", "outpatient", "inpatient", "clinic", "ward", "bedside", "consult", "referral", "follow up",
+    "screening", "prevention", "preventive", "risk factor", "risk factors", "mortality", "morbidity", "survival",
     "epidemiology", "incidence", "prevalence", "outbreak", "pandemic", "epidemic", "public health", "hygiene", "sanitation",
     "disinfect", "disinfection", "disinfectant", "sterilize", "sterilization", "sterile", "isolation", "quarantine", "ppe",
-    "mask", "masks", "gloves", "hand hygiene", "handwashing", "hand washing", "wellness", "wellbeing", "well being",
+    "gloves", "hand hygiene", "handwashing", "hand washing", "wellness", "wellbeing", "well being",
     "nutrition", "nutritional", "nutrient", "nutrients", "diet", "diets", "dietary", "dietitian", "calorie", "calories", "vitamin",
     "vitamins", "supplement", "supplements", "mineral", "minerals", "protein intake", "fiber", "fibre", "hydration", "dehydrated",
     "dehydration", "exercise", "exercises", "workout", "physical activity", "fitness", "weight", "weight loss", "bmi", "obese",
     "obesity", "overweight", "underweight", "sleep", "sleeping", "insomnia", "nap", "tired", "fatigue", "fatigued", "exhausted",
     "exhaustion", "stress", "stressed", "burnout", "smoking", "smoke", "smoker", "vaping", "vape", "alcohol", "drinking", "drunk",
     "hangover", "caffeine", "coffee intake", "pregnant", "pregnancy", "prenatal", "postpartum", "breastfeeding", "breastfeed",
-    "lactation", "labor", "labour", "delivery", "birth", "newborn", "neonatal", "neonate", "infant", "infants", "fetal", "fetus",
+    "lactation", "birth", "newborn", "neonatal", "neonate", "infant", "infants", "fetal", "fetus",
     "miscarriage", "abortion", "contraception", "contraceptive", "birth control", "fertility", "infertility", "ivf", "menstrual",
     "menstruation", "period pain", "menopause", "ovulation", "std", "sti", "stds", "stis", "condom", "condoms", "hiv", "aids",
     "hepatitis", "covid", "coronavirus", "sars", "flu", "influenza", "cold sore", "common cold", "measles", "mumps", "rubella",
     "chickenpox", "shingles", "tuberculosis", "tb", "malaria", "dengue", "zika", "ebola", "cholera", "typhoid", "rabies",
-    "tetanus", "polio", "lyme", "mpox", "monkeypox", "rsv", "strep", "mrsa", "sepsis", "septic", "shock",
-    // symptoms and complaints
+    "tetanus", "polio", "lyme", "mpox", "monkeypox", "rsv", "strep", "mrsa", "sepsis", "septic",     // symptoms and complaints
     "pain", "painful", "ache", "aches", "aching", "sore", "soreness", "hurts", "hurt", "hurting", "fever", "febrile", "chills",
     "cough", "coughing", "sneezing", "congestion", "runny nose", "sore throat", "rash", "rashes", "itch", "itchy", "itching",
     "hives", "swelling", "swollen", "bruise", "bruising", "bleeding", "bleed", "blood", "nausea", "nauseous", "vomit",
@@ -67,9 +108,9 @@ const CLINICAL_WORDS = [
     "biopsy", "lymphoma", "leukemia", "leukaemia", "melanoma", "arthritis", "gout", "osteoporosis", "lupus", "thyroid",
     "hypothyroidism", "hyperthyroidism", "kidney stone", "kidney stones", "uti", "utis", "incontinence", "erectile",
     "impotence", "libido", "prostate", "obesity", "sleep apnea", "snoring", "apnea", "epilepsy", "parkinson", "parkinsons",
-    "multiple sclerosis", "ms", "als", "neuropathy", "sciatica", "back pain", "arthroscopy", "disability", "disabilities",
+    "multiple sclerosis", "neuropathy", "sciatica", "back pain", "arthroscopy", "disability", "disabilities",
     "palliative", "hospice", "end of life", "euthanasia", "assisted dying", "maid", "advance directive", "dnr", "dnar",
-    "informed consent", "capacity", "ethics committee", "atrophy", "lipase", "amylase", "kinase", "transaminase",
+    "informed consent", "ethics committee", "atrophy", "lipase", "amylase", "kinase", "transaminase",
     "transaminases", "protease", "lactase", "valproate", "methotrexate", "sulfate", "nitrate", "nitrates", "bicarbonate",
     "angiography", "mammography", "tomography", "echocardiography", "radiography", "sonography", "alcoholism", "botulism",
     "hirsutism", "priapism", "autism", "ceftriaxone", "cefazolin", "cephalexin", "coma", "acidosis", "alkalosis",
@@ -79,19 +120,19 @@ const CLINICAL_WORDS = [
     "ricin", "sarin", "opioid", "opioids", "benzodiazepine", "benzodiazepines", "fentanyl", "oxycodone", "morphine", "heroin",
     "cocaine", "methamphetamine", "cannabis", "marijuana", "thc", "cbd", "kratom", "ketamine", "mdma", "psilocybin",
     // body
-    "body", "anatomy", "physiology", "organ", "organs", "heart", "cardiac", "cardiovascular", "lung", "lungs", "pulmonary",
+    "anatomy", "physiology", "organ", "organs", "heart", "cardiac", "cardiovascular", "lung", "lungs", "pulmonary",
     "respiratory", "airway", "kidney", "kidneys", "renal", "liver", "hepatic", "brain", "neuro", "neurological", "nerve",
-    "nerves", "spine", "spinal", "skull", "bone", "bones", "joint", "joints", "muscle", "muscles", "muscular", "tendon",
-    "tendons", "ligament", "ligaments", "skin", "eye", "eyes", "vision", "ear", "ears", "hearing", "nose", "sinus", "sinuses",
+    "nerves", "spine", "spinal", "skull", "bone", "bones", "joints", "muscle", "muscles", "muscular", "tendon",
+    "tendons", "ligament", "ligaments", "skin", "eye", "eyes", "ear", "ears", "nose", "sinus", "sinuses",
     "throat", "mouth", "tongue", "teeth", "tooth", "gum", "gums", "dental", "dentist", "jaw", "neck", "shoulder", "elbow",
-    "wrist", "hand", "hands", "finger", "fingers", "hip", "hips", "knee", "knees", "ankle", "ankles", "foot", "feet", "toe",
+    "wrist", "hip", "hips", "knee", "knees", "ankle", "ankles", "toe",
     "toes", "chest", "abdomen", "abdominal", "stomach", "belly", "gut", "bowel", "bowels", "intestine", "intestines", "colon",
     "rectum", "rectal", "anus", "anal", "bladder", "urine", "urinary", "urination", "pee", "stool", "stools", "poop", "feces",
     "faeces", "uterus", "uterine", "ovary", "ovaries", "cervix", "cervical", "vagina", "vaginal", "penis", "testicle",
     "testicles", "scrotum", "breast", "breasts", "nipple", "placenta", "umbilical", "thyroid gland", "adrenal", "pituitary",
     "pancreas", "pancreatic", "spleen", "gallbladder", "appendix", "esophagus", "oesophagus", "artery", "arteries", "vein",
     "veins", "vascular", "capillaries", "lymph", "lymph node", "lymph nodes", "immune", "immunity", "immune system",
-    "antibody", "antibodies", "antigen", "inflammation", "inflammatory", "cell", "cells", "tissue", "tissues", "gene", "genes",
+    "antibody", "antibodies", "antigen", "inflammation", "inflammatory", "cells", "tissue", "tissues", "gene", "genes",
     "genetic", "genetics", "genome", "genomic", "dna", "rna", "mutation", "mutations", "chromosome", "hormone", "hormones",
     "hormonal", "estrogen", "oestrogen", "progesterone", "testosterone", "cortisol", "metabolism", "metabolic", "enzyme",
     "enzymes", "plasma", "serum", "platelets", "hemoglobin", "haemoglobin", "red blood cells", "white blood cells",
@@ -101,14 +142,14 @@ const CLINICAL_WORDS = [
     "chloride", "bicarbonate", "lactate", "bilirubin", "albumin", "inr", "ptt", "pt inr", "d dimer", "crp", "esr", "tsh", "psa",
     "ferritin", "iron", "b12", "folate", "abg", "vbg", "anion gap", "ecg", "ekg", "echo", "echocardiogram", "mri", "ct", "ct scan",
     "cat scan", "x ray", "xray", "x rays", "ultrasound", "sonogram", "mammogram", "colonoscopy", "endoscopy", "pet scan",
-    "eeg", "emg", "spirometry", "pulse", "heart rate", "temperature", "qt", "qtc", "urinalysis", "culture", "cultures",
+    "eeg", "emg", "spirometry", "pulse", "heart rate", "temperature", "qt", "qtc", "urinalysis", "cultures",
     "pcr", "antigen test", "rapid test", "pap smear", "biopsy results", "pathology", "radiology", "imaging", "scan", "scans",
     "drug test", "drug screen", "tox screen", "toxicology", "autopsy", "coroner",
     // scores, guidelines and research
-    "score", "criteria", "guideline", "guidelines", "protocol", "protocols", "evidence based", "clinical trial", "clinical trials",
-    "trial", "rct", "meta analysis", "cohort", "placebo", "efficacy", "sensitivity", "specificity", "nnt", "mnemonic",
+    "criteria", "guideline", "guidelines", "protocols", "evidence based", "clinical trial", "clinical trials",
+    "rct", "meta analysis", "cohort", "placebo", "efficacy", "sensitivity", "specificity", "nnt", "mnemonic",
     "phq 9", "gad 7", "gcs", "glasgow", "apgar", "wells", "curb 65", "chads", "cha2ds2 vasc", "has bled", "qsofa", "sofa",
-    "news2", "mews", "apache", "nihss", "who", "cdc", "nih", "fda", "ema", "nice", "aha", "acc", "idsa", "uptodate", "pubmed",
+    "news2", "mews", "apache", "nihss", "cdc", "nih", "fda", "idsa", "uptodate", "pubmed",
     // health informatics and data
     "ehr", "emr", "electronic health record", "electronic medical record", "hl7", "fhir", "icd", "icd 10", "icd 11", "icd10",
     "snomed", "loinc", "rxnorm", "cpt", "dicom", "pacs", "hipaa", "phi", "deidentify", "de identify", "deidentification",
@@ -184,6 +225,8 @@ const OFF_TOPIC_WORDS = [
     "clothes", "makeup tutorial", "dating", "pickup lines", "name ideas", "names for", "baby names", "email to my landlord",
     "quantum", "black hole", "planet", "planets", "galaxy", "dinosaur", "dinosaurs", "volcano", "ocean", "mountain",
     "philosophy", "religion", "bible", "quiz", "trivia", "crossword", "sudoku", "lottery", "casino", "poker", "betting",
+    "cover my shift", "swap shifts", "shift swap", "parking", "cafeteria", "potluck", "payroll", "timesheet", "pto",
+    "exchange rate", "currency", "euros", "dollars", "git", "merge conflict", "python script", "bedtime story",
 ];
 
 function phraseSet(words: readonly string[]): {single: Set<string>; multi: string[]} {
@@ -208,6 +251,12 @@ function count(norm: string, tokens: readonly string[], set: {single: Set<string
     return n;
 }
 
+/** An eponym used as a condition, sign or score ("bell palsy", "cockcroft gault equation"). */
+const EPONYM_TERM = new RegExp(`\\b(?:${[...EPONYMS].join("|")}) (?:s )?(?:disease|syndrome|palsy|sign|signs|test|law|score|criteria|triad|maneuver|manoeuvre|reflex|lymphoma|sarcoma|tumor|tumour|thyroiditis|ulcer|equation|formula|classification|scale|stage|node|nodes|fracture|procedure|stain|ratio|index|rule|rules|deformity|contracture|encephalopathy|disorder|dementia|psychosis|phenomenon|respiration|esophagus|oesophagus)\\b`);
+
+/** Everyday health questions phrased without clinical words ("how much water should I drink"). */
+const HEALTH_QUESTION = /\b(?:is it (?:bad|safe|healthy|unhealthy|harmful|dangerous|normal|ok|okay) (?:to|for)|(?:bad|good) for (?:you|me|your|my|kids|children|the heart|the liver|the brain)|how much (?:water|sleep|exercise|protein|fiber|fibre|caffeine|alcohol|sugar|salt|coffee|screen time) (?:should|do|does|can|is)|should i see a doctor|see a doctor|go to the doctor|how many hours of sleep|(?:bumped|hit|banged|hurt|injured|twisted|sprained|broke|broken|bruised|burned|burnt|scraped|jammed|pulled|strained|stubbed) (?:his|her|my|their|your|a) (?:head|arm|leg|wrist|ankle|knee|back|neck|finger|toe|shoulder|hand|foot|nose|rib|ribs|hip|elbow|eye|face|lip|tooth))\b/;
+
 export interface TopicSignal {
     clinical: number;
     setting: number;
@@ -224,5 +273,7 @@ export function topicSignal(norm: string, extraClinicalTerms: readonly string[] 
     }
     const padded = ` ${norm} `;
     for (const term of extraClinicalTerms) if (term && padded.includes(` ${term} `)) clinical++;
+    if (EPONYM_TERM.test(norm)) clinical++;
+    if (HEALTH_QUESTION.test(norm)) clinical++;
     return {clinical, setting: count(norm, tokens, SETTING), offTopic: count(norm, tokens, OFF_TOPIC)};
 }

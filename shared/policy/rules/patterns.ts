@@ -125,7 +125,7 @@ export const PAST = alt([
     "ok now", "better now", "no longer", "not anymore", "used to", "in the past", "history of", "years back",
     "when i was (?:a|younger|in|little|young|\\d+)", "as a (?:teen|teenager|kid|child)", "in (?:high school|college|my teens|my twenties)",
     "previously", "back in", "at the time", "once had", "had an episode", "since resolved", "recovered",
-    "once(?! (?:daily|a day|weekly|a week|every|more|again|you|i|he|she|they|it))", "when (?:he|she) was (?:a|younger|little|\\d+)",
+    "(?<!at |all at )once(?! (?:daily|a day|weekly|a week|every|more|again|you|i|he|she|they|it))", "when (?:he|she) was (?:a|younger|little|\\d+)",
 ]);
 
 /** Recurring or long-standing complaints (not an acute event): "sometimes", "after coffee", "for months". */
@@ -135,7 +135,8 @@ export const CHRONIC = alt([
     "whenever", "from time to time", "once in a while", "often", "usually", "always", "frequently", "intermittent(?:ly)?",
     "for (?:weeks|months|years|a few weeks|a few months|a while|the past (?:few )?(?:weeks|months|years))", "chronic",
     "recurrent", "recurring", "lately", "these days", "when i (?:exercise|climb|run|walk|eat|drink|lie|bend|wake|stand|work)",
-    "after (?:coffee|eating|meals?|exercise|running|workouts?|drinking|a big meal)", "at night", "in the mornings",
+    "after (?:coffee|meals|workouts|every meal)", "at night", "in the mornings", "i (?:usually |often |always )?get", "i keep getting",
+    "tend to", "tends to", "every so often",
 ]);
 
 /** A question asked in the abstract, or a conditional ("what should I do if...", "what are the signs of"). */

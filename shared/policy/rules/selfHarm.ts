@@ -3,7 +3,7 @@
  * Every rule here needs the writer as the subject (first person, reported speech of others cut off), so a clinician
  * asking about a patient ("she wants to kill herself, how do I assess?") or about suicide in general is answered.
  */
-import {alt, FILL, gap, PAST, words} from "./patterns";
+import {alt, FILL, gap, words} from "./patterns";
 import type {PolicyRule} from "./ruleTypes";
 import type {AnalyzedText} from "../normalize";
 
@@ -48,7 +48,10 @@ const HOPELESS = words(alt([
     "better off dead", "no (?:reason|point) (?:to|in) (?:live|living|go on|going on|being alive|keep living|stay alive|staying alive)",
     "life is not worth living", "(?:wish|wishing) i (?:was|were) (?:dead|never born)", "wish i could (?:die|just die|disappear forever|not wake up)",
     "(?:this|tonight|today) is my last (?:day|night)", "(?:saying|said) (?:my )?goodbyes? to (?:everyone|my family|everybody)",
-    "(?:wrote|writing|written|left|leave) (?:a|my) (?:suicide|goodbye) (?:note|letter)", "i am (?:going to|gonna) end it",
+    "(?:wrote|writing|written|left|leave) (?:a|my) (?:suicide|goodbye) (?:note|letter)",
+    "(?:nobody|no one|none of them) (?:would|will) (?:even )?(?:notice|care|miss me) (?:if|when) i (?:was|were|am|died|disappeared|killed myself|left)",
+    "i am ready to (?:go|die|leave this world|end it)$", "i wish i (?:could|would) (?:just )?(?:go to sleep|fall asleep|sleep) and (?:never|not) wake up",
+    "i (?:want|would like) to (?:go to sleep|fall asleep|sleep) and (?:never|not) wake up", "i am (?:going to|gonna) end it",
     "i can not (?:go on|do this anymore|keep living|live like this anymore)", "i want it (?:all )?to end", "i want to end it",
 ]));
 
@@ -61,11 +64,18 @@ const MASS = "(?:all|whole|entire|every|everything|bottle|bottles|handful|handfu
 const RECENT_SELF_INGESTION = words(`i ${FILL}${ACT_VERB} ${gap(4)}${MASS}`);
 const DELIBERATE = words(`i ${FILL}${ACT_VERB}(?: myself)? ${gap(8)}(?:on purpose|intentionally|deliberately|to (?:die|kill myself|end (?:it|my life|everything))|so i (?:would|will|could) die|so i do not wake up|so i will not wake up)`);
 const ONGOING_SELF_HARM = words(`i ${FILL}(?:have been|keep|started|am|been|have started|cannot stop|can not stop) ${FILL}(?:cutting|burning|hurting|harming|hitting|scratching|starving) myself(?! (?:while|when|by accident|accidentally|shaving|cooking))`);
-const SELF_HARM_JUST_DONE = words(`i ${FILL}(?:cut|slit|slashed|burned|burnt|stabbed|shot|hurt|harmed) (?:myself|my wrists?|my arms?|my thighs?|my throat)(?: again| deep| deeply| badly| tonight| on purpose| intentionally)`);
-const MEANS_READY = words(`i ${FILL}(?:have|got|bought|saved|stockpiled|collected|am holding|hoarded|have been hoarding|have been saving|saved up|am stockpiling|have been stockpiling|set up|tied|loaded) ${gap(4)}(?:rope|noose|gun|pistol|rifle|pills|tablets|razor|blade|exit bag|helium|charcoal|pentobarbital|nembutal|sodium nitrite|bullets?)(?: ${gap(4)}(?:ready|loaded|saved up|to (?:end|kill|die|do it|use on myself)|for (?:tonight|later|when|the end)|tonight))`);
+const SELF_HARM_JUST_DONE = words(`i ${FILL}(?:(?:cut|slit|slashed|burned|burnt|stabbed|shot|hurt|harmed) (?:myself|my arms?|my thighs?|my legs?)(?: again| deep| deeply| badly| tonight| on purpose| intentionally)|(?:cut|slit|slashed|sliced|opened) (?:my|both my|both of my) (?:wrists?|throat|veins?))(?! (?:accidentally|by accident|on|while|when|with a))`);
+const MEANS_READY = new RegExp(`(?:^|\\b)i ${FILL}(?:(?:have|got|bought|saved|stockpiled|collected|am holding|hoarded|saved up|set up|tied|loaded) ${gap(4)}(?:rope|noose|gun|pistol|rifle|pills|tablets|razor|blade|exit bag|helium|charcoal|pentobarbital|nembutal|sodium nitrite|bullets?|my \\w+) ${gap(4)}(?:ready|loaded|saved up|to (?:end|kill|die|do it|use on myself|take (?:them |it )?all)|all at once|for (?:tonight|later|when|the end)|tonight)|(?:stockpiling|hoarding|stockpiled|hoarded|saving up|collecting) ${gap(3)}(?:pills|tablets|meds|medications?|my \\w+|sleeping pills|painkillers)(?: ${gap(4)}(?:to|so|for|all at once|at once))?)\\b`);
+
+/** Times in the past ("years ago", "as a teen"); resolution words like "gone" are left out ("if I was gone"). */
+const SELF_HARM_PAST = alt([
+    "yesterday", "last (?:night|week|month|year|summer|winter|spring|fall|autumn)", "(?:\\d+|a few|few|several|many|couple of|a couple of|two|three|four|five|six|ten) (?:days|weeks|months|years|decades) ago",
+    "(?:a|one) (?:week|month|year|decade) ago", "used to", "in the past", "history of", "years back", "previously", "back in",
+    "when i was (?:a|younger|in|little|young|\\d+)", "as a (?:teen|teenager|kid|child)", "in (?:high school|college|my teens|my twenties)",
+]);
 
 /** Past-time markers in the same sentence turn a statement into history ("I tried to kill myself years ago"). */
-const PAST_RE = new RegExp(`\\b${PAST}\\b`);
+const PAST_RE = new RegExp(`\\b${SELF_HARM_PAST}\\b`);
 const RECENT = /\b(?:just|tonight|today|right now|now|again|still|this (?:morning|evening|afternoon|week))\b/;
 
 function inOwnSentences(t: AnalyzedText, test: (s: string) => boolean, allowPast = false): boolean {
