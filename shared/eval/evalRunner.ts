@@ -61,7 +61,9 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalResult> {
         let failure: unknown;
         const stop = new AbortController();
         const onAbort = () => stop.abort(options.signal?.reason);
-        options.signal?.addEventListener("abort", onAbort, {once: true});
+        // The signal may have fired while the model was loading, before this listener existed.
+        if (options.signal?.aborted) onAbort();
+        else options.signal?.addEventListener("abort", onAbort, {once: true});
         const worker = async () => {
             while (!stop.signal.aborted) {
                 const i = next++;
