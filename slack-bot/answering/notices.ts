@@ -19,8 +19,12 @@ export function phiKinds(decision: PolicyDecision): string {
     return `${labels.slice(0, -1).join(", ")} and ${labels[labels.length - 1]}`;
 }
 
-/** Shown only to the author of a channel message with identifiers; the message itself is never repeated. */
+/**
+ * Shown only to the author of a channel message with identifiers; the message itself is never repeated. The
+ * policy's own message (which names the kinds found, and which an institution may reword) comes first.
+ */
 export function phiChannelWarning(decision: PolicyDecision, what: "question" | "thread" = "question"): string {
+    if (decision.message) return `:lock: ${decision.message}`;
     const subject = what === "question" ? "Your question was not sent to Med42" : "This thread was not summarised";
     return `:lock: ${subject}: it appears to contain patient identifiers (${phiKinds(decision)}). ` +
         "Channels are read by many people. Please remove the identifiers (consider deleting the message), " +

@@ -1,0 +1,145 @@
+/**
+ * Runs the real bot (real Bolt, real core with the generated test model) against the loopback fake Slack.
+ * Order matters (Bolt facts): the fake starts before the App, and the App stops before the fake.
+ */
+import {LogLevel, type Logger} from "@slack/bolt";
+import {Med42Assistant, type AssistantOptions} from "../../shared/assistant";
+import type {AnswerResult, AnswerStream, AskRequest, SummarizeRequest} from "../../shared/assistantTypes";
+import type {Surface} from "../../shared/types";
+import {createSlackBot, type SlackBot} from "../../slack-bot/app";
+import type {BotAssistant, BotSettings} from "../../slack-bot/botContext";
+import {FakeSlack, type FakeMessage} from "../support/fakeSlack";
+import {testModelPath} from "../support/testModel";
+
+export const CHANNEL = "C0GENERAL";
+export const DM = "D0ALICE";
+export const ALICE = "U0ALICE";
+export const BOB = "U0BOB";
+
+/** The real core on the generated test model: short answers, no audit file unless asked. */
+export function testAssistant(options: AssistantOptions = {}): Med42Assistant {
+    return new Med42Assistant({model: testModelPath(), auditDb: false, sampling: {maxTokens: 16}, ...options});
+}
+
+/** A Bolt logger that keeps lines for assertions instead of printing them. */
+export function memoryLogger(): Logger & {lines: string[]} {
+    const lines: string[] = [];
+    let level = LogLevel.DEBUG;
+    const put = (lvl: string) => (...msg: unknown[]) => { lines.push(`${lvl} ${msg.map(String).join(" ")}`); };
+    return {lines, debug: put("debug"), info: put("info"), warn: put("warn"), error: put("error"),
+        setLevel: (l: LogLevel) => { level = l; }, getLevel: () => level, setName: () => undefined};
+}
+
+/**
+ * Wraps the real assistant to record what the bot asked and what the core answered; optionally holds the events
+ * after the policy decision for `holdMs` (a slow model) without changing them.
+ */
+export class RecordingAssistant implements BotAssistant {
+    readonly asks: AskRequest[] = [];
+    readonly summaries: SummarizeRequest[] = [];
+    readonly results: AnswerResult[] = [];
+    readonly feedback: Parameters<Med42Assistant["recordFeedback"]>[0][] = [];
+    holdMs = 0;
+
+    constructor(readonly inner: Med42Assistant) {}
+
+    get disclaimer() { return this.inner.disclaimer; }
+
+    decide(text: string, surface: Surface) { return this.inner.decide(text, surface); }
+
+    recordFeedback(f: Parameters<Med42Assistant["recordFeedback"]>[0]): void {
+        this.feedback.push(f);
+        this.inner.recordFeedback(f);
+    }
+
+    ask(req: AskRequest): AnswerStream {
+        this.asks.push(req);
+        return this.wrap(this.inner.ask(req));
+    }
+
+    summarize(req: SummarizeRequest): AnswerStream {
+        this.summaries.push(req);
+        return this.wrap(this.inner.summarize(req));
+    }
+
+    /** True when the core ran the model for some request. */
+    get modelCalled(): boolean {
+        return this.results.some((r) => r.stopReason !== "policy" || r.usage.completionTokens > 0);
+    }
+
+    private wrap(stream: AnswerStream): AnswerStream {
+        const result = stream.result.then((r) => { this.results.push(r); return r; });
+        result.catch(() => undefined);
+        const holdMs = this.holdMs;
+        return {
+            result,
+            async *[Symbol.asyncIterator]() {
+                for await (const event of stream) {
+                    yield event;
+                    if (event.type === "decision" && holdMs > 0) await new Promise((r) => setTimeout(r, holdMs));
+                }
+            }
+        };
+    }
+}
+
+export interface BotHarness {
+    fake: FakeSlack;
+    bot: SlackBot;
+    logs: string[];
+    /** Resolves when the bot has no work in progress (answers done, status cleared). */
+    idle(timeoutMs?: number): Promise<void>;
+    /** The bot's messages in a thread (not the root), as the fake holds them. */
+    replies(channel: string, threadTs: string): FakeMessage[];
+    close(): Promise<void>;
+}
+
+export async function startBot(assistant: BotAssistant, options: {settings?: Partial<BotSettings>;
+    http?: {signingSecret: string}; fake?: FakeSlack} = {}): Promise<BotHarness> {
+    const fake = options.fake ?? new FakeSlack();
+    if (!options.fake) await fake.start();
+    const logger = memoryLogger();
+    const bot = await createSlackBot({
+        assistant, botToken: fake.botToken, slackApiUrl: fake.apiUrl, retryConfig: {retries: 0}, logger,
+        ...(options.http ? {http: {signingSecret: options.http.signingSecret, port: 0}} : {appToken: fake.appToken}),
+        settings: {shutdownGraceMs: 5_000, ...options.settings}
+    });
+    await bot.start();
+    return {
+        fake, bot, logs: logger.lines,
+        async idle(timeoutMs = 30_000) {
+            // Bolt acknowledges an event before its listener runs, so "no work" must hold for a while to mean "done".
+            let quietSince = Date.now();
+            await fake.waitUntil(() => {
+                if (bot.context.pendingTasks > 0) quietSince = Date.now();
+                return Date.now() - quietSince >= 300;
+            }, timeoutMs, "the bot to finish its work");
+        },
+        replies: (channel, threadTs) => fake.thread(channel, threadTs).filter((m) => m.ts !== threadTs),
+        async close() {
+            await bot.stop({graceMs: 5_000});
+            await fake.stop();
+        }
+    };
+}
+
+/** Sends a user's message (a mention or a plain message) and returns its ts and the delivery. */
+export async function post(fake: FakeSlack, type: "app_mention" | "message", fields: {channel: string; user: string;
+    text: string; thread_ts?: string; channel_type?: string}, options: {eventId?: string} = {}) {
+    const event = fake.userMessage(type, fields);
+    const delivery = await fake.sendEvent(event, options);
+    return {ts: event.ts as string, event, delivery};
+}
+
+/** The text of the context blocks of a message (where the disclaimer lives). */
+export function contextText(message: {blocks?: any[]} | undefined): string {
+    return (message?.blocks ?? []).filter((b) => b.type === "context")
+        .flatMap((b) => b.elements.map((e: {text?: string}) => e.text ?? "")).join("\n");
+}
+
+/** Values of the status calls (assistant.threads.setStatus) for a thread, in order. */
+export function statuses(fake: FakeSlack, channel: string, threadTs: string): string[] {
+    return fake.callsTo("assistant.threads.setStatus")
+        .filter((c) => c.args.channel_id === channel && c.args.thread_ts === threadTs)
+        .map((c) => String(c.args.status));
+}
