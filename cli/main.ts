@@ -3,17 +3,27 @@
  */
 import {Command, CommanderError} from "commander";
 import {CliError} from "./cliError";
+import {register as registerAsk} from "./commands/ask";
+import {register as registerAudit} from "./commands/audit";
+import {register as registerChat} from "./commands/chat";
 import {register as registerEval} from "./commands/eval";
 import {register as registerModels} from "./commands/models";
+import {register as registerPolicy} from "./commands/policy";
 import {register as registerPull} from "./commands/pull";
+import {register as registerSummarize} from "./commands/summarize";
 
 type Register = (program: Command) => void;
 
 /** Subcommand modules, in the order `--help` lists them. */
 const commands: Register[] = [
+    registerAsk,
+    registerChat,
+    registerSummarize,
     registerPull,
     registerModels,
     registerEval,
+    registerPolicy,
+    registerAudit,
 ];
 
 export function buildProgram(): Command {

@@ -1,0 +1,79 @@
+import {strict as assert} from "node:assert";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import {testModelPath} from "../support/testModel";
+import {runCli} from "../support/runCli";
+
+describe("med42 CLI end to end (child process, generated model)", function () {
+    let model: string;
+    let tmp: string;
+    before(() => {
+        model = testModelPath();
+        tmp = fs.mkdtempSync(path.join(os.tmpdir(), "med42-cli-"));
+    });
+
+    it("ask --json prints one JSON object whose text contains the answer and the disclaimer", async () => {
+        const r = await runCli(["ask", "--model", model, "--max-tokens", "12", "--no-audit", "--json", "What is hypertension?"]);
+        assert.equal(r.code, 0, r.stderr);
+        const out = JSON.parse(r.stdout.trim());
+        assert.deepEqual(Object.keys(out).sort(), ["answer", "disclaimer", "model", "policy", "stopReason", "text", "usage"]);
+        assert.ok(out.disclaimer.length > 20);
+        assert.ok(out.text.includes(out.disclaimer));
+        assert.ok(out.text.includes(out.answer.trim()));
+        assert.equal(out.policy.action, "answer");
+        assert.equal(out.policy.category, null);
+        assert.ok(out.usage.promptTokens > 0 && out.usage.completionTokens > 0);
+        assert.equal(out.model, model);
+    });
+
+    it("ask - reads the question from stdin and streams the answer then the disclaimer", async () => {
+        const r = await runCli(["ask", "--model", model, "--max-tokens", "8", "--no-audit", "-"], {input: "What is gout?\n"});
+        assert.equal(r.code, 0, r.stderr);
+        assert.match(r.stdout, /not ready for clinical use|not for clinical use/i);
+    });
+
+    it("ask escalates an emergency with resources and never loads the model", async () => {
+        const r = await runCli(["ask", "--model", "/nonexistent/model.gguf", "--no-audit", "--json",
+            "I took all my pills an hour ago and I want to die"]);
+        assert.equal(r.code, 0, r.stderr);
+        const out = JSON.parse(r.stdout);
+        assert.equal(out.policy.action, "escalate");
+        assert.equal(out.policy.category, "self_harm");
+        assert.equal(out.answer, "");
+        assert.ok(out.text.includes(out.disclaimer));
+    });
+
+    it("summarize FILE prints a summary with the disclaimer", async () => {
+        const file = path.join(tmp, "note.txt");
+        fs.writeFileSync(file, "72M admitted with CAP. Started ceftriaxone and azithromycin. Improved, discharged day 4.");
+        const r = await runCli(["summarize", file, "--model", model, "--max-tokens", "8", "--no-audit"]);
+        assert.equal(r.code, 0, r.stderr);
+        assert.match(r.stdout, /clinical use/i);
+    });
+
+    it("gives clear errors and non-zero exits for bad input, never a stack trace", async () => {
+        const cases: [string[], RegExp][] = [
+            [["ask", "--frobnicate", "x"], /unknown option/],
+            [["summarize", path.join(tmp, "missing.txt"), "--model", model], /no such file/],
+            [["ask", "--model", model, "--max-tokens", "lots", "hi"], /--max-tokens must be an integer/],
+            [["ask", "--model", path.join(tmp, "nope.gguf"), "--no-audit", "What is asthma?"], /nope\.gguf/],
+            [["ask", "--model", model], /no question/],
+            [["no-such-command"], /unknown command/]
+        ];
+        for (const [args, pattern] of cases) {
+            const r = await runCli(args);
+            assert.notEqual(r.code, 0, args.join(" "));
+            assert.match(r.stderr, pattern, `${args.join(" ")}: ${r.stderr}`);
+            assert.doesNotMatch(r.stderr, /\n\s+at .+:\d+:\d+/, `no stack trace for ${args.join(" ")}`);
+        }
+    });
+
+    it("--help works on every command", async () => {
+        for (const args of [["--help"], ["ask", "--help"], ["chat", "--help"], ["summarize", "--help"]]) {
+            const r = await runCli(args);
+            assert.equal(r.code, 0, args.join(" "));
+            assert.match(r.stdout, /Usage: med42/);
+        }
+    });
+});
