@@ -157,7 +157,7 @@ async function evaluate(flags: EvalFlags): Promise<void> {
                 progress?.stop();
             }
         }
-        const scored = [...samples.values()];
+        const scored = [...samples.values()].sort((a, b) => a.index - b.index);
         const complete = scored.length === questions.length;
         const metrics = scored.length > 0 ? aggregate(scored) : null;
         await saver?.saveNow(scored, complete);
@@ -274,8 +274,7 @@ class ResultsSaver {
         this.latest = undefined;
         this.writing = this.writing.then(async () => {
             this.lastWrite = Date.now();
-            const metrics = latest.samples.length > 0 ? aggregate(latest.samples) : null;
-            await writeResults(this.file, buildResults(this.identity, this.taskName, latest.samples, metrics, latest.complete));
+            await writeResults(this.file, buildResults(this.identity, this.taskName, latest.samples, latest.complete));
         });
         return this.writing;
     }

@@ -6,7 +6,7 @@
 import * as fsp from "node:fs/promises";
 import * as path from "node:path";
 import {z} from "zod";
-import type {TaskMetrics} from "./metrics";
+import {aggregate} from "./metrics";
 
 export const RESULTS_FORMAT = "med42-eval/1";
 
@@ -93,14 +93,16 @@ export function resumeMismatch(previous: EvalResults, identity: ResultsIdentity)
     return null;
 }
 
-export function buildResults(identity: ResultsIdentity, taskName: string, samples: SampleRecord[], metrics: TaskMetrics | null, complete: boolean): EvalResults {
+/** The results of a run; metrics are computed here over the samples in index order (so sums never depend on finish order). */
+export function buildResults(identity: ResultsIdentity, taskName: string, samples: readonly SampleRecord[], complete: boolean): EvalResults {
+    const ordered = [...samples].sort((x, y) => x.index - y.index);
     return {
         format: RESULTS_FORMAT,
         task: taskName,
         ...identity,
         complete,
-        metrics,
-        samples: [...samples].sort((x, y) => x.index - y.index),
+        metrics: ordered.length > 0 ? aggregate(ordered) : null,
+        samples: ordered,
         updatedAt: new Date().toISOString()
     };
 }

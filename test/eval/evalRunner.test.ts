@@ -49,7 +49,7 @@ describe("eval runner and results file", function () {
     };
 
     it("resumes only a run of the same task, dataset, model file and delimiter", () => {
-        const previous = buildResults(identity, "anatomy", [], null, false);
+        const previous = buildResults(identity, "anatomy", [], false);
         assert.equal(resumeMismatch(previous, {...identity, settings: {targetDelimiter: " ", limit: 100}}), null);
         assert.equal(resumeMismatch(previous, {...identity, model: {...identity.model, reference: "./elsewhere/Llama3-Med42-8B.Q4_K_M.gguf",
             file: "/elsewhere/Llama3-Med42-8B.Q4_K_M.gguf"}}), null);
@@ -64,10 +64,11 @@ describe("eval runner and results file", function () {
         assert.equal(await readResults(file), null);
         const sample = {index: 3, line: 4, gold: 1, choices: ["A", "B"], loglikelihoods: [-1, null], greedy: [true, false],
             pred: 0, predNorm: 0, acc: 0 as const, accNorm: 0 as const, contextTokens: 10, truncatedTokens: 0};
-        const results = buildResults(identity, "anatomy", [sample], aggregate([sample]), false);
+        const results = buildResults(identity, "anatomy", [sample], false);
         await writeResults(file, results);
         assert.deepEqual(fs.readdirSync(tmp), ["r.json"]);
         assert.deepEqual(await readResults(file), results);
+        assert.deepEqual(results.metrics, aggregate([sample]));
 
         const foreign = path.join(tmp, "notes.json");
         fs.writeFileSync(foreign, "{\"hello\": 1}");
