@@ -29,6 +29,7 @@ export interface PhiOptions {
 const MONTH = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
 const DATE = `(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})|\\d{4}-\\d{1,2}-\\d{1,2}|${MONTH}\\.? \\d{1,2}(?:st|nd|rd|th)?(?:,? \\d{4})?|\\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH}\\.?(?:,? \\d{4})?)`;
 const DATE_RE = new RegExp(DATE, "i");
+const DATE_AFTER_NAME = new RegExp(`^[\\s,(]*(?:DOB|born)?[\\s:,(]*(${DATE})`, "i");
 const PERSON_DATE_KEYWORDS = "(?:DOB|D\\.O\\.B\\.?|date of birth|birth ?date|born(?: on)?|birthday(?: is)?|b\\.|admitted(?: on)?|admission(?: date)?(?: on| of)?|admit date|adm\\.?|discharged(?: on)?|discharge date|date of death|DOD|died(?: on)?|deceased(?: on)?|passed away(?: on)?|expired(?: on)?|seen(?: in clinic)?(?: on)?|last seen(?: on)?|visit(?:ed)?(?: on)?|surgery(?: on| date)?|procedure(?: on| date)?|operated(?: on)?|delivered(?: on)?|date of service|DOS|transferred(?: on)?|presented(?: on)?|injured(?: on)?|accident(?: on)?|DOI|date of injury|appointment(?: on)?|scheduled(?: for)?)";
 const PERSON_DATE_RE = new RegExp(`\\b${PERSON_DATE_KEYWORDS}\\s*(?:is|was|:|-|=|of)?\\s*\\(?(${DATE})`, "gi");
 
@@ -42,8 +43,9 @@ function addGroup(out: Found[], type: PhiType, m: RegExpExecArray, group = 1): v
     out.push({type, start, end: start + value.length});
 }
 
-function each(re: RegExp, text: string, fn: (m: RegExpExecArray) => void): void {
-    const g = new RegExp(re.source, re.flags.includes("g") ? re.flags : re.flags + "g");
+/** Calls `fn` for every match of the global regex `g` (all detector regexes here are global). */
+function each(g: RegExp, text: string, fn: (m: RegExpExecArray) => void): void {
+    g.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = g.exec(text)) !== null) {
         fn(m);
@@ -87,13 +89,18 @@ function isNameWord(word: string): boolean {
 function nameSpans(text: string, out: Found[], allowed: (s: string) => boolean): void {
     const push = (start: number, value: string) => {
         const words = value.split(/\s+/);
-        // Trim trailing non-name words ("Tom Has", "Smith Presents").
+        // Trim label and trailing non-name words ("Pt Robert Haines", "Tom Has").
+        while (words.length > 0 && !isNameWord(words[0])) {
+            start += words[0].length + (value.slice(value.indexOf(words[0]) + words[0].length).match(/^\s*/)?.[0].length ?? 1);
+            value = value.slice(value.indexOf(words[0]) + words[0].length).trimStart();
+            words.shift();
+        }
         while (words.length > 0 && !isNameWord(words[words.length - 1])) words.pop();
-        if (words.length === 0 || !isNameWord(words[0])) return;
+        if (words.length === 0) return;
         const v = words.join(" ");
         if (allowed(v)) return;
         if (CLINICIAN_BEFORE.test(text.slice(Math.max(0, start - 14), start))) return;
-        if (EPONYM_FOLLOWERS.test(text.slice(start + value.length))) return;
+        if (EPONYM_FOLLOWERS.test(text.slice(start + v.length))) return;
         out.push({type: "name", start, end: start + v.length});
     };
     each(NAME_LABEL, text, (m) => push(m.index + m[0].length - m[1].length, m[1]));
@@ -158,7 +165,7 @@ export function detectPhi(text: string, options: PhiOptions = {}): PhiSpan[] {
     // A full date right after a person's name is that person's date ("Linda Park (04/22/1975)").
     for (const n of names) {
         const after = text.slice(n.end, n.end + 30);
-        const d = new RegExp(`^[\\s,(]*(?:DOB|born)?[\\s:,(]*(${DATE})`, "i").exec(after);
+        const d = DATE_AFTER_NAME.exec(after);
         if (d && DATE_RE.test(d[1]) && /\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}/.test(d[1])) {
             const start = n.end + after.indexOf(d[1]);
             found.push({type: "date", start, end: start + d[1].length});

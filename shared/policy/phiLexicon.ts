@@ -47,7 +47,8 @@ for from of by as if when while after before during since until about into over 
 history notes note record records chart data portal safety privacy rights advocate advocacy experience satisfaction
 id identifier number name names list room bed unit ward floor transport transfer discharge admission consent centered
 centred reported says said states stated presents presented denies complains is are was were will would can could
-should may might must reports came went has also still now today yesterday tomorrow
+should may might must reports came went has also still now today yesterday tomorrow pt patient patients mr mrs ms
+miss mx mister dr doctor nurse resident client sir madam dear hi hello hey thanks anyone someone please can does did
 `.trim().split(/\s+/));
 
 /** Words after a capitalised name that show it is a condition, sign or score, not a person. */

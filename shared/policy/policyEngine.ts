@@ -98,6 +98,10 @@ export class PolicyEngine implements PolicyChecker {
         }
 
         const category = CATEGORY_PRIORITY.find((c) => firedCategories.has(c)) ?? null;
+        // Report the rules behind the decision (and informational ones), not those of categories it outranked.
+        const ruleCategory = (id: string) => id === PHI_REFUSE_RULE ? "phi" : id === BLOCKED_TERM_RULE ? blockedTerm?.category ?? null
+            : this.ruleIndex.get(id)?.category ?? null;
+        rules.splice(0, rules.length, ...rules.filter((id) => ruleCategory(id) === null || ruleCategory(id) === category));
         if (category === null) {
             const decision: PolicyDecision = {action: "answer", category: null, rules, phi};
             if (phi.length > 0 && policy.phi === "notice") {

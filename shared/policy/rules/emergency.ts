@@ -77,6 +77,7 @@ const SELF_BODY = /\b(?:i am|i have|i can not|i feel|i just|i think i am|my (?:c
 const CHILD = /\b(?:toddler|baby|infant|newborn|kid|kids|child|son|daughter|boy|girl|\d+ ?(?:year|month) old|grandson|granddaughter|nephew|niece|twins?|grandma|grandpa|grandmother|grandfather|mom|dad|mother|father|husband|wife|friend|roommate|dog)\b/;
 
 const CRITICAL_RE = new RegExp(`\\b${CRITICAL_SIGNS}`);
+const ACUTE_ALL = new RegExp(`\\b${ACUTE_SIGNS}\\b`, "g");
 const ACUTE_RE = new RegExp(`\\b${ACUTE_SIGNS}\\b`);
 const NOW_RE = new RegExp(`\\b${NOW}\\b`);
 const PAST_RE = new RegExp(`\\b${PAST}\\b`);
@@ -97,8 +98,12 @@ const HYPOTHETICAL_BEFORE = /\b(?:if|in case|what if|suppose|supposing|imagine|h
 
 interface SignHit { index: number; text: string }
 
+const GLOBAL = new Map<RegExp, RegExp>();
+
 function firstSign(s: string, re: RegExp): SignHit | null {
-    const g = new RegExp(re.source, "g");
+    let g = GLOBAL.get(re);
+    if (!g) GLOBAL.set(re, g = new RegExp(re.source, "g"));
+    g.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = g.exec(s)) !== null) {
         if (!isNegatedBefore(s, m.index, 3)) return {index: m.index, text: m[0]};
@@ -137,7 +142,7 @@ function acuteWithOnset(t: AnalyzedText): boolean {
         if (hit === null) return false;
         // The sign must concern a person here: "I", "my husband", "someone here", or a pronoun in a report.
         if (MILD.test(t.norm)) return false;
-        const distinctSigns = new Set(t.norm.match(new RegExp(ACUTE_RE.source, "g")) ?? []).size;
+        const distinctSigns = new Set(t.norm.match(ACUTE_ALL) ?? []).size;
         return reportedNow(s, hit, true, t) && (SEVERE.test(t.norm) || STRONG_NOW.test(s) || distinctSigns >= 2);
     });
 }

@@ -56,6 +56,9 @@ const LETHAL_TOPIC = alt([
     "lethal", "fatal", "deadly", "harm", "hurt", "sick", "incapacitate", "knock (?:\\w+ )?out", "drug (?:him|her|them|someone)", "sedate",
     "get rid of", "insulin", "potassium", "cyanide", "arsenic", "thallium", "antifreeze", "digoxin", "succinylcholine", "sux",
 ]);
+export const STEALTH_RE = new RegExp(`\\b${STEALTH}`);
+const LETHAL_TOPIC_RE = new RegExp(`\\b${LETHAL_TOPIC}`);
+
 /** Detection, prevention and reporting framing: a coroner, a nurse or a safeguarding lead asking. */
 const DETECTION = /\b(?:detect|detects|detected|detecting|detection|identify|recognize|recognise|investigate|investigation|forensic|coroners?|pathologists?|medical examiners?|toxicologists?|red flags|signs of|prevent|prevention|report|reporting|safeguard|safeguarding|protect|suspected|screen for|rule out|distinguish|differentiate|history|historical|famous|case of|cases of|novel|book|film|movie|true crime|documentary)\b/;
 
@@ -133,7 +136,7 @@ export const HARM_TO_OTHERS_RULES: readonly PolicyRule[] = [
     {
         id: "harm_to_others.covert_harm", category: "harm_to_others",
         description: "Harm, poisoning or killing meant to stay hidden: untraceable, undetectable, made to look natural, without anyone knowing.",
-        test: (t) => t.sentences.some((s) => new RegExp(`\\b${STEALTH}`).test(s) && new RegExp(`\\b${LETHAL_TOPIC}`).test(s)
+        test: (t) => t.sentences.some((s) => STEALTH_RE.test(s) && LETHAL_TOPIC_RE.test(s)
             && (!DETECTION.test(s) || /\b(?:i|we) (?:want|need|plan|am going|will)\b|\bhelp me\b|\bso (?:i|we) can\b/.test(s))),
     },
     {
@@ -169,4 +172,3 @@ export const HARM_TO_OTHERS_RULES: readonly PolicyRule[] = [
 
 /** Exposed for output screening: a model answer that gives weapon production steps. */
 export const WEAPON_PRODUCTION_RE = new RegExp(`\\b${PRODUCE} ${gap(3)}${AGENT}\\b`);
-export const STEALTH_RE = new RegExp(`\\b${STEALTH}`);

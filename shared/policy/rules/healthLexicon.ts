@@ -229,25 +229,31 @@ const OFF_TOPIC_WORDS = [
     "exchange rate", "currency", "euros", "dollars", "git", "merge conflict", "python script", "bedtime story",
 ];
 
-function phraseSet(words: readonly string[]): {single: Set<string>; multi: string[]} {
-    const single = new Set<string>();
-    const multi: string[] = [];
-    for (const w of words) {
-        if (w.includes(" ")) multi.push(` ${w} `);
-        else single.add(w);
-    }
-    return {single, multi};
+interface PhraseSet {
+    /** Phrases of one to four words, space-joined. */
+    phrases: Set<string>;
+    maxWords: number;
+}
+
+function phraseSet(words: readonly string[]): PhraseSet {
+    return {phrases: new Set(words), maxWords: Math.max(...words.map((w) => w.split(" ").length))};
 }
 
 const CLINICAL = phraseSet(CLINICAL_WORDS);
 const SETTING = phraseSet(SETTING_WORDS);
 const OFF_TOPIC = phraseSet(OFF_TOPIC_WORDS);
 
-function count(norm: string, tokens: readonly string[], set: {single: Set<string>; multi: string[]}): number {
+/** Counts the phrases of `set` in the token list (n-gram lookups, linear in the text). */
+function count(tokens: readonly string[], set: PhraseSet): number {
     let n = 0;
-    for (const t of tokens) if (set.single.has(t)) n++;
-    const padded = ` ${norm} `;
-    for (const m of set.multi) if (padded.includes(m)) n++;
+    for (let i = 0; i < tokens.length; i++) {
+        let gram = tokens[i];
+        if (set.phrases.has(gram)) n++;
+        for (let k = 1; k < set.maxWords && i + k < tokens.length; k++) {
+            gram += " " + tokens[i + k];
+            if (set.phrases.has(gram)) n++;
+        }
+    }
     return n;
 }
 
@@ -266,7 +272,7 @@ export interface TopicSignal {
 /** Counts health and off-topic vocabulary in normalised text (plus institution terms from the policy file). */
 export function topicSignal(norm: string, extraClinicalTerms: readonly string[] = []): TopicSignal {
     const tokens = norm.replace(/ \. /g, " ").split(" ").filter((w) => w.length > 0);
-    let clinical = count(norm, tokens, CLINICAL);
+    let clinical = count(tokens, CLINICAL);
     for (const t of tokens) {
         if (t.length >= 6 && CLINICAL_ENDINGS.test(t) && !ENDING_EXCEPTIONS.has(t)) clinical++;
         else if (t.length >= 7 && CLINICAL_PREFIXES.test(t)) clinical++;
@@ -275,5 +281,5 @@ export function topicSignal(norm: string, extraClinicalTerms: readonly string[] 
     for (const term of extraClinicalTerms) if (term && padded.includes(` ${term} `)) clinical++;
     if (EPONYM_TERM.test(norm)) clinical++;
     if (HEALTH_QUESTION.test(norm)) clinical++;
-    return {clinical, setting: count(norm, tokens, SETTING), offTopic: count(norm, tokens, OFF_TOPIC)};
+    return {clinical, setting: count(tokens, SETTING), offTopic: count(tokens, OFF_TOPIC)};
 }

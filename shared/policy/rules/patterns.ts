@@ -24,17 +24,6 @@ export function any(text: string, ...patterns: RegExp[]): boolean {
     return patterns.some((p) => p.test(text));
 }
 
-/** The first match of `re` whose preceding `window` words do not contain a negation. */
-export function matchNotNegated(text: string, re: RegExp, window = 4): RegExpExecArray | null {
-    const global = new RegExp(re.source, re.flags.includes("g") ? re.flags : re.flags + "g");
-    let m: RegExpExecArray | null;
-    while ((m = global.exec(text)) !== null) {
-        if (!isNegatedBefore(text, m.index, window)) return m;
-        if (m[0].length === 0) global.lastIndex++;
-    }
-    return null;
-}
-
 const NEGATORS = new Set(["no", "not", "never", "without", "denies", "denied", "deny", "nor", "none", "free", "negative",
     "absent", "stop", "stopped", "prevent", "preventing", "avoid", "avoiding", "against"]);
 

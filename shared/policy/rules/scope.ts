@@ -5,7 +5,7 @@
  * subject. Greetings and questions about the assistant itself are answered.
  */
 import type {AnalyzedText} from "../normalize";
-import {topicSignal} from "./healthLexicon";
+import {topicSignal, type TopicSignal} from "./healthLexicon";
 import type {PolicyRule} from "./ruleTypes";
 
 /** Small talk and questions about the tool: the model answers these briefly, refusing them would be rude. */
@@ -18,6 +18,13 @@ export interface ScopeOptions {
 }
 
 export function scopeRules(options: ScopeOptions): PolicyRule[] {
+    // Both topic rules read the same counts: compute them once per message.
+    const signals = new WeakMap<AnalyzedText, TopicSignal>();
+    const signal = (t: AnalyzedText): TopicSignal => {
+        let s = signals.get(t);
+        if (!s) signals.set(t, s = topicSignal(t.norm, options.allowedTerms));
+        return s;
+    };
     const isSmallTalk = (t: AnalyzedText) => t.norm.length === 0 || SMALL_TALK.test(t.norm.replace(/ \.$/, "").replace(/ \. /g, " ").trim());
     return [
         {
@@ -25,7 +32,7 @@ export function scopeRules(options: ScopeOptions): PolicyRule[] {
             description: "The message has no medical, clinical or health-data vocabulary at all.",
             test: (t) => {
                 if (isSmallTalk(t)) return false;
-                const s = topicSignal(t.norm, options.allowedTerms);
+                const s = signal(t);
                 return s.clinical === 0 && s.setting === 0;
             },
         },
@@ -33,7 +40,7 @@ export function scopeRules(options: ScopeOptions): PolicyRule[] {
             id: "out_of_scope.off_topic_request", category: "out_of_scope",
             description: "An off-topic request (poem, gift, travel, sports, finance) whose only health link is a workplace word such as nurse or hospital.",
             test: (t) => {
-                const s = topicSignal(t.norm, options.allowedTerms);
+                const s = signal(t);
                 return s.clinical === 0 && s.setting > 0 && s.offTopic > 0;
             },
         },

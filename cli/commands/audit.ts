@@ -1,0 +1,74 @@
+/**
+ * `med42 audit`: recent entries of the audit log (decisions and feedback, identifiers redacted), or a CSV export.
+ *   med42 audit [--limit 20] [--since 2026-01-01]
+ *   med42 audit --csv audit.csv      (or --csv - for stdout)
+ */
+import * as fs from "node:fs";
+import type {Command} from "commander";
+import {AuditLog, type AuditRecord, defaultAuditDbPath} from "../../shared/audit/auditLog";
+import {CliError} from "../cliError";
+
+interface AuditFlags {
+    limit: string;
+    since?: string;
+    csv?: string;
+    db?: string;
+}
+
+export function register(program: Command): void {
+    program.command("audit")
+        .description("list recent audit-log entries (policy decisions, feedback) or export them as CSV")
+        .option("-n, --limit <n>", "how many recent entries to list", "20")
+        .option("--since <date>", "only entries at or after this date/time (ISO 8601, e.g. 2026-01-31)")
+        .option("--csv <file>", "export all entries (or those since --since) as CSV to FILE, or - for stdout")
+        .option("--db <file>", "audit database (default: env MED42_AUDIT_DB, else the user data folder)")
+        .action(async (flags: AuditFlags) => {
+            const dbPath = flags.db ?? defaultAuditDbPath();
+            const limit = Number(flags.limit);
+            if (!Number.isInteger(limit) || limit < 1) throw new CliError(`--limit must be a positive integer (got "${flags.limit}")`, 2);
+            let since: Date | undefined;
+            if (flags.since !== undefined) {
+                since = new Date(flags.since);
+                if (Number.isNaN(since.getTime())) throw new CliError(`--since must be a date such as 2026-01-31 (got "${flags.since}")`, 2);
+            }
+            if (dbPath !== ":memory:" && !fs.existsSync(dbPath)) {
+                if (flags.csv === undefined) {
+                    process.stdout.write(`no audit log yet at ${dbPath}\n`);
+                    return;
+                }
+                throw new CliError(`no audit log at ${dbPath}`, 1);
+            }
+            let log: AuditLog;
+            try {
+                log = new AuditLog(dbPath);
+            } catch (err) {
+                throw new CliError(`cannot open the audit log ${dbPath}: ${(err as Error).message}`, 1);
+            }
+            try {
+                if (flags.csv !== undefined) {
+                    if (flags.csv !== "-" && fs.existsSync(flags.csv) && fs.statSync(flags.csv).isDirectory()) {
+                        throw new CliError(`${flags.csv} is a folder; give a file name for --csv`, 2);
+                    }
+                    const count = await log.exportCsv(flags.csv === "-" ? process.stdout : flags.csv, {since});
+                    if (flags.csv !== "-") process.stderr.write(`wrote ${count} entries to ${flags.csv}\n`);
+                    return;
+                }
+                const records = log.list({limit, since});
+                process.stdout.write(records.length === 0 ? "no entries\n" : formatTable(records));
+            } finally {
+                log.close();
+            }
+        });
+}
+
+function formatTable(records: readonly AuditRecord[]): string {
+    const rows = records.map((r) => [
+        r.time.replace("T", " ").replace(/\.\d+Z$/, "Z"), r.surface, r.kind,
+        r.kind === "feedback" ? `feedback:${r.feedback ?? ""}` : `${r.action ?? ""}${r.category ? `/${r.category}` : ""}`,
+        r.rules.join(",") || "-", `${Math.round(r.latencyMs)}ms`, r.userHash ? r.userHash.slice(0, 12) : "-",
+    ]);
+    const header = ["time", "surface", "kind", "decision", "rules", "latency", "user"];
+    const widths = header.map((h, i) => Math.min(48, Math.max(h.length, ...rows.map((r) => r[i].length))));
+    const line = (cells: string[]) => cells.map((c, i) => (c.length > widths[i] ? c.slice(0, widths[i] - 1) + "…" : c.padEnd(widths[i]))).join("  ").trimEnd();
+    return [line(header), ...rows.map(line)].join("\n") + "\n";
+}

@@ -1,0 +1,200 @@
+/**
+ * The audit log: every policy decision and every feedback vote, in SQLite (better-sqlite3), with identifiers kept
+ * out. User ids are stored only as salted SHA-256 hashes (a per-install salt kept beside the database), excerpts are
+ * redacted by the PHI guard before they are written, and the model is stored by file name only (a path can carry a
+ * user name).
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import Database from "better-sqlite3";
+import {stringify} from "csv-stringify/sync";
+import type {Writable} from "node:stream";
+import type {Surface} from "../types";
+import type {PolicyAction, PolicyCategory} from "../policy/types";
+import {redactPhi} from "../policy/phi";
+import {hashUserId, loadOrCreateSalt} from "./userHash";
+
+/** What the core hands the audit log (raw user id; it is hashed here and never stored). */
+export interface AuditEntry {
+    time?: Date;
+    kind: "decision" | "feedback";
+    surface: Surface;
+    /** The raw user id (Slack user, OS user); only its salted hash is stored. */
+    userId?: string;
+    action: PolicyAction | null;
+    category: PolicyCategory | null;
+    rules: readonly string[];
+    latencyMs: number;
+    /** Model file (path or name); only the file name is stored. */
+    model?: string;
+    stopReason?: string;
+    /** A short excerpt of the request; redacted and clipped before storage. */
+    excerpt?: string;
+    /** Feedback value ("up" / "down"). */
+    feedback?: string;
+    /** Links feedback to the answer it rates (e.g. a message timestamp); redacted like the excerpt. */
+    ref?: string;
+}
+
+/** A stored row, as listed and exported. */
+export interface AuditRecord {
+    id: number;
+    time: string;
+    kind: "decision" | "feedback";
+    surface: string;
+    userHash: string | null;
+    action: string | null;
+    category: string | null;
+    rules: string[];
+    latencyMs: number;
+    model: string | null;
+    stopReason: string | null;
+    excerpt: string | null;
+    feedback: string | null;
+    ref: string | null;
+}
+
+/** Where decisions go; the core depends on this, tests can pass a fake. */
+export interface AuditSink {
+    record(entry: AuditEntry): void;
+}
+
+export interface AuditLogOptions {
+    /** Salt for user-id hashes. Default: env MED42_AUDIT_SALT, else a random salt kept in `<db>.salt` (0600). */
+    salt?: string;
+}
+
+export interface AuditListOptions {
+    /** Most recent first; default 50. */
+    limit?: number;
+    /** Only entries at or after this time. */
+    since?: Date;
+}
+
+const EXCERPT_MAX = 200;
+const COLUMNS = ["id", "time", "kind", "surface", "userHash", "action", "category", "rules", "latencyMs", "model", "stopReason", "excerpt", "feedback", "ref"] as const;
+
+/** env MED42_AUDIT_DB, else the per-user data folder (XDG on Linux, Application Support on macOS, LOCALAPPDATA on Windows). */
+export function defaultAuditDbPath(env: NodeJS.ProcessEnv = process.env): string {
+    if (env.MED42_AUDIT_DB) return env.MED42_AUDIT_DB;
+    const home = os.homedir();
+    let base: string;
+    if (process.platform === "win32") base = env.LOCALAPPDATA ?? path.join(home, "AppData", "Local");
+    else if (process.platform === "darwin") base = path.join(home, "Library", "Application Support");
+    else base = env.XDG_DATA_HOME ?? path.join(home, ".local", "share");
+    return path.join(base, "med42-assist", "audit.sqlite");
+}
+
+interface Row {
+    id: number; time: string; kind: "decision" | "feedback"; surface: string; user_hash: string | null; action: string | null;
+    category: string | null; rules: string; latency_ms: number; model: string | null; stop_reason: string | null;
+    excerpt: string | null; feedback: string | null; ref: string | null;
+}
+
+export class AuditLog implements AuditSink {
+    private readonly db: Database.Database;
+    private readonly salt: string;
+    private readonly insert: Database.Statement;
+    private closed = false;
+
+    constructor(readonly dbPath: string, options: AuditLogOptions = {}) {
+        const inMemory = dbPath === ":memory:";
+        if (!inMemory) fs.mkdirSync(path.dirname(path.resolve(dbPath)), {recursive: true});
+        this.db = new Database(dbPath);
+        this.db.pragma("journal_mode = WAL");
+        this.db.exec(`CREATE TABLE IF NOT EXISTS audit (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            time TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('decision', 'feedback')),
+            surface TEXT NOT NULL,
+            user_hash TEXT,
+            action TEXT,
+            category TEXT,
+            rules TEXT NOT NULL,
+            latency_ms REAL NOT NULL,
+            model TEXT,
+            stop_reason TEXT,
+            excerpt TEXT,
+            feedback TEXT,
+            ref TEXT
+        );
+        CREATE INDEX IF NOT EXISTS audit_time ON audit(time);`);
+        this.salt = options.salt ?? process.env.MED42_AUDIT_SALT ?? loadOrCreateSalt(inMemory ? undefined : `${dbPath}.salt`);
+        this.insert = this.db.prepare(`INSERT INTO audit (time, kind, surface, user_hash, action, category, rules, latency_ms,
+            model, stop_reason, excerpt, feedback, ref) VALUES (@time, @kind, @surface, @userHash, @action, @category, @rules,
+            @latencyMs, @model, @stopReason, @excerpt, @feedback, @ref)`);
+    }
+
+    record(entry: AuditEntry): void {
+        if (this.closed) throw new Error("the audit log is closed");
+        this.insert.run({
+            time: (entry.time ?? new Date()).toISOString(),
+            kind: entry.kind,
+            surface: entry.surface,
+            userHash: entry.userId ? hashUserId(entry.userId, this.salt) : null,
+            action: entry.action,
+            category: entry.category,
+            rules: JSON.stringify([...entry.rules]),
+            latencyMs: Number.isFinite(entry.latencyMs) ? entry.latencyMs : 0,
+            model: entry.model ? path.basename(entry.model) : null,
+            stopReason: entry.stopReason ?? null,
+            excerpt: entry.excerpt ? clip(redactPhi(entry.excerpt)) : null,
+            feedback: entry.feedback ?? null,
+            ref: entry.ref ? clip(redactPhi(entry.ref)) : null,
+        });
+    }
+
+    /** Most recent entries first. */
+    list(options: AuditListOptions = {}): AuditRecord[] {
+        const limit = Math.max(1, Math.min(options.limit ?? 50, 1_000_000));
+        const rows = options.since
+            ? this.db.prepare("SELECT * FROM audit WHERE time >= ? ORDER BY id DESC LIMIT ?").all(options.since.toISOString(), limit)
+            : this.db.prepare("SELECT * FROM audit ORDER BY id DESC LIMIT ?").all(limit);
+        return (rows as Row[]).map(toRecord);
+    }
+
+    /** Writes all entries (oldest first, or those since `since`) as CSV to a stream, or to a file path. */
+    async exportCsv(target: Writable | string, options: {since?: Date} = {}): Promise<number> {
+        const stmt = options.since
+            ? this.db.prepare("SELECT * FROM audit WHERE time >= ? ORDER BY id").bind(options.since.toISOString())
+            : this.db.prepare("SELECT * FROM audit ORDER BY id");
+        const stream = typeof target === "string" ? fs.createWriteStream(target) : target;
+        const write = (chunk: string) => new Promise<void>((resolve, reject) => {
+            if (stream.write(chunk)) resolve();
+            else { stream.once("drain", resolve); stream.once("error", reject); }
+        });
+        let count = 0;
+        await write(stringify([COLUMNS as unknown as string[]]));
+        for (const row of stmt.iterate() as IterableIterator<Row>) {
+            const r = toRecord(row);
+            await write(stringify([COLUMNS.map((c) => (c === "rules" ? r.rules.join(" ") : r[c] ?? ""))]));
+            count++;
+        }
+        if (typeof target === "string") {
+            await new Promise<void>((resolve, reject) => { stream.once("error", reject); stream.end(resolve); });
+        }
+        return count;
+    }
+
+    close(): void {
+        if (this.closed) return;
+        this.closed = true;
+        this.db.close();
+    }
+}
+
+function clip(text: string): string {
+    const oneLine = text.replace(/\s+/g, " ").trim();
+    return oneLine.length > EXCERPT_MAX ? `${oneLine.slice(0, EXCERPT_MAX - 1)}…` : oneLine;
+}
+
+function toRecord(row: Row): AuditRecord {
+    let rules: string[] = [];
+    try { rules = JSON.parse(row.rules) as string[]; } catch { rules = []; }
+    return {
+        id: row.id, time: row.time, kind: row.kind, surface: row.surface, userHash: row.user_hash, action: row.action,
+        category: row.category, rules, latencyMs: row.latency_ms, model: row.model, stopReason: row.stop_reason,
+        excerpt: row.excerpt, feedback: row.feedback, ref: row.ref,
+    };
+}
