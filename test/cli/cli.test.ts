@@ -4,6 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import {testModelPath} from "../support/testModel";
 import {runCli} from "../support/runCli";
+import {LoopbackHttpServer} from "../support/loopbackHttp";
 
 describe("med42 CLI end to end (child process, generated model)", function () {
     let model: string;
@@ -74,6 +75,27 @@ describe("med42 CLI end to end (child process, generated model)", function () {
             const r = await runCli(args);
             assert.equal(r.code, 0, args.join(" "));
             assert.match(r.stdout, /Usage: med42/);
+        }
+    });
+});
+
+describe("med42 ask on a fresh machine", function () {
+    it("downloads the default model on first use, then answers", async () => {
+        const server = await LoopbackHttpServer.start();
+        try {
+            const file = "/mradermacher/Llama3-Med42-8B-GGUF/resolve/main/Llama3-Med42-8B.Q4_K_M.gguf";
+            server.serveFile(file, {body: fs.readFileSync(testModelPath())});
+            const dir = fs.mkdtempSync(path.join(os.tmpdir(), "med42-fresh-"));
+            const env = {MED42_HF_ENDPOINT: server.origin, MED42_MODELS_DIR: dir, MED42_MODEL: ""};
+            const r = await runCli(["ask", "--max-tokens", "4", "--json", "What is asthma?"], {env});
+            assert.equal(r.code, 0, r.stderr);
+            assert.equal(server.requestsFor(file).length, 1);
+            assert.match(r.stderr, /Downloading/);
+            const out = JSON.parse(r.stdout);
+            assert.equal(out.model, path.join(dir, "Llama3-Med42-8B.Q4_K_M.gguf"));
+            assert.ok(out.text.includes(out.disclaimer));
+        } finally {
+            await server.close();
         }
     });
 });
