@@ -23,6 +23,7 @@ import {buildResults, readResults, resumeMismatch, ResultsFileError, writeResult
 import {EVAL_TASKS, harnessTaskName, isEvalTask, isMmluSubject, MMLU_SUBJECTS, type TaskSelection} from "../../shared/eval/tasks";
 import {ModelDownloadError, ModelFileError, ModelNotDownloadedError, ModelReferenceError} from "../../shared/models/errors";
 import {formatBytes} from "../../shared/models/formatBytes";
+import {checkModelFile} from "../../shared/models/ggufCheck";
 import {defaultModelReference} from "../../shared/models/modelReference";
 import {ModelStore} from "../../shared/models/modelStore";
 
@@ -196,10 +197,14 @@ async function loadQuestions(selection: TaskSelection, flags: EvalFlags, signal:
 async function resolveModel(ref: string, modelsDir: string | undefined, signal: AbortSignal): Promise<string> {
     const bar = new DownloadBar();
     try {
-        return await new ModelStore({dir: modelsDir}).resolve(ref, {
+        const file = await new ModelStore({dir: modelsDir}).resolve(ref, {
             download: true, signal,
             onProgress: (received, total) => bar.update(ref, received, total)
         });
+        bar.stop();
+        // A clear message for a file that is not a usable GGUF, before any time goes into scoring.
+        await checkModelFile(file, {checkMemory: false, signal});
+        return file;
     } catch (err) {
         if (signal.aborted) throw new CliError("cancelled; run the same command again to resume the model download", 130);
         if (err instanceof ModelReferenceError) throw new CliError(err.message, 2);
@@ -223,12 +228,15 @@ async function readPrevious(file: string, identity: ResultsIdentity): Promise<Sa
     return previous.samples;
 }
 
-function asCliError(err: unknown, suffix: string): Error {
+/** Errors whose message is written for users become one line (CliError); anything else goes up as is (main prints it). */
+function asCliError(err: unknown, suffix: string): unknown {
     if (err instanceof CliError) return err;
     const known = err instanceof DatasetFormatError || err instanceof DatasetDownloadError || err instanceof ModelDownloadError ||
         err instanceof ModelNotDownloadedError || err instanceof ModelFileError || err instanceof ResultsFileError;
-    if (known || err instanceof Error) return new CliError((err as Error).message + suffix, 1);
-    return new CliError(String(err) + suffix, 1);
+    if (known) return new CliError(err.message + suffix, 1);
+    // Plain errors of the loader (a missing --file, an unknown MMLU subject in an archive) are user-facing too.
+    if (err instanceof Error && err.constructor === Error) return new CliError(err.message + suffix, 1);
+    return err;
 }
 
 function fixed(value: number | null): string {

@@ -143,5 +143,10 @@ describe("med42 eval end to end (child process, generated model)", function () {
         const noFile = await runCli(["eval", "--task", "medqa", "--file", path.join(tmp, "nope.jsonl"), "--model", model], {env});
         assert.equal(noFile.code, 1);
         assert.match(noFile.stderr, /^med42: dataset file not found: .*nope\.jsonl\n$/);
+        const notModel = path.join(tmp, "not-a-model.gguf");
+        fs.writeFileSync(notModel, "not a model");
+        const badModel = await runCli(["eval", "--task", "medqa", "--file", path.join(FIXTURES, "medqa_4options_test.jsonl"), "--model", notModel], {env});
+        assert.equal(badModel.code, 1);
+        assert.match(badModel.stderr, /^med42: .*not-a-model\.gguf is not a GGUF model file/);
     });
 });
