@@ -7,7 +7,7 @@
 import {getLlamaRuntime, type GpuChoice} from "../engine/llamaRuntime";
 import {LoglikelihoodScorer} from "./loglikelihoodScorer";
 import {scoreQuestion} from "./metrics";
-import {buildLoglikelihoodRequest, type PromptOptions} from "./promptEncoding";
+import {buildLoglikelihoodRequest, LLAMA3_TOKENS, type PromptOptions} from "./promptEncoding";
 import {toJsonLoglikelihood, type SampleRecord} from "./resultsFile";
 import type {McQuestion} from "./tasks";
 
@@ -49,6 +49,11 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalResult> {
     let scorer: LoglikelihoodScorer | undefined;
     try {
         const tokenize = (text: string) => model.tokenize(text, true);
+        // The prompts are in the Llama-3 chat format: a model without its special tokens would be scored on garbage.
+        const missing = Object.values(LLAMA3_TOKENS).filter((special) => tokenize(special).length !== 1);
+        if (missing.length > 0)
+            throw new Error(`${options.modelPath} has no Llama-3 chat tokens (${missing.join(", ")}): med42 eval scores prompts in ` +
+                "Med42-v2's Llama-3 chat format and needs a Llama-3-based model");
         const requests = todo.map((q) => buildLoglikelihoodRequest(q, tokenize, options));
         const longest = Math.max(...requests.map((r) => r.contextTokens.length + Math.max(...r.continuations.map((c) => c.length))));
         // Room for the longest prompt and option, up to what the model was trained on (longer prompts lose their start).
