@@ -6,8 +6,8 @@
 import {LogLevel, type Logger} from "@slack/bolt";
 import pino from "pino";
 
-export function createPinoLogger(level: LogLevel = LogLevel.INFO, destination: pino.DestinationStream = pino.destination(2)):
-    Logger {
+export function createPinoLogger(level: LogLevel = LogLevel.INFO,
+    destination: pino.DestinationStream = pino.destination(2)): Logger {
     const base = pino({name: "med42-slack", level}, destination);
     let current = level;
     const format = (msg: unknown[]) => msg.map((m) => m instanceof Error ? m.message : typeof m === "string" ? m

@@ -47,7 +47,7 @@ export async function main(argv: string[], io: MainIo = {env: process.env, stder
         throw err;
     }
     const level = Object.values(LogLevel).includes(flags.logLevel as LogLevel) ? flags.logLevel as LogLevel : LogLevel.INFO;
-    const logger = createPinoLogger(level);
+    const logger = createPinoLogger(level, io.stderr);
     const assistant = new Med42Assistant({model: config.model});
     let bot;
     try {
@@ -63,9 +63,14 @@ export async function main(argv: string[], io: MainIo = {env: process.env, stder
     }
     logger.info(config.http ? `Listening for Slack requests on port ${bot.port}` : "Connected to Slack (Socket Mode)");
     // Load (and if needed download) the model now, so the first question does not wait for it.
-    assistant.loadModel().catch((err) => logger.error(`The model could not be loaded: ${err instanceof Error ? err.message : err}`));
+    let stopping = false;
+    assistant.loadModel().catch((err) => {
+        if (!stopping) logger.error(`The model could not be loaded: ${err instanceof Error ? err.message : err}`);
+    });
 
-    const reason = await (io.shutdownRequested ?? signalReceived());
+    const signals = listenForSignals(say);
+    const reason = await (io.shutdownRequested ?? signals.received);
+    stopping = true;
     const graceMs = bot.context.settings.shutdownGraceMs;
     logger.info(`${reason}: finishing answers in progress (up to ${Math.round(graceMs / 1000)} s), then exiting`);
     const forceExit = setTimeout(() => {
@@ -79,17 +84,27 @@ export async function main(argv: string[], io: MainIo = {env: process.env, stder
         return unfinished === 0 ? 0 : 1;
     } finally {
         clearTimeout(forceExit);
+        signals.dispose();
     }
 }
 
-function signalReceived(): Promise<string> {
-    return new Promise((resolve) => {
-        const on = (signal: NodeJS.Signals) => {
-            process.off("SIGTERM", on);
-            process.off("SIGINT", on);
-            resolve(signal);
-        };
-        process.on("SIGTERM", on);
-        process.on("SIGINT", on);
-    });
+/**
+ * Resolves on the first SIGTERM or SIGINT; a second one forces the exit. The handlers stay installed until the
+ * shutdown is over: a library's signal-exit hook re-raises the signal (killing the process) when it finds no
+ * other listener.
+ */
+function listenForSignals(say: (line: string) => void): {received: Promise<string>; dispose(): void} {
+    let resolveFirst!: (signal: string) => void;
+    const received = new Promise<string>((resolve) => { resolveFirst = resolve; });
+    let count = 0;
+    const on = (signal: NodeJS.Signals) => {
+        if (++count === 1) resolveFirst(signal);
+        else {
+            say(`${signal} again: exiting without waiting for answers in progress`);
+            process.exit(1);
+        }
+    };
+    process.on("SIGTERM", on);
+    process.on("SIGINT", on);
+    return {received, dispose: () => { process.off("SIGTERM", on); process.off("SIGINT", on); }};
 }

@@ -3,10 +3,13 @@
  * generated test model, disclaimer). Each scenario from the Slack issue is its own test.
  */
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import type {Med42Assistant} from "../../shared/assistant";
 import {ACTION_FEEDBACK_DOWN, ACTION_STOP, SHORTCUT_SUMMARIZE} from "../../slack-bot/blocks";
-import {ALICE, BOB, CHANNEL, DM, RecordingAssistant, contextText, post, startBot, statuses, testAssistant,
-    type BotHarness} from "./botHarness";
+import {ALICE, BOB, CHANNEL, DM, RecordingAssistant, auditFileText, auditRows, contextText, post, startBot, statuses,
+    testAssistant, type BotHarness} from "./botHarness";
 
 const QUESTION = "What is the usual adult dose of amoxicillin for community-acquired pneumonia?";
 const DISCLAIMER_WORDS = "not ready for clinical use";
@@ -16,12 +19,19 @@ describe("slack: the bot against the fake Slack (Socket Mode, real core)", funct
     let core: Med42Assistant;
     let assistant: RecordingAssistant;
     let h: BotHarness | undefined;
+    let auditDir: string;
+    let auditDb: string;
 
     before(async () => {
-        core = testAssistant();
+        auditDir = fs.mkdtempSync(path.join(os.tmpdir(), "med42-slack-audit-"));
+        auditDb = path.join(auditDir, "audit.db");
+        core = testAssistant({auditDb});
         await core.loadModel();
     });
-    after(async () => { await core?.dispose(); });
+    after(async () => {
+        await core?.dispose();
+        fs.rmSync(auditDir, {recursive: true, force: true});
+    });
     beforeEach(() => { assistant = new RecordingAssistant(core); });
     afterEach(async function () {
         if (process.env.MED42_SLACK_TEST_LOGS && h) console.log(h.logs.join("\n"));
@@ -253,6 +263,11 @@ describe("slack: the bot against the fake Slack (Socket Mode, real core)", funct
         assert.equal(h.fake.callsTo("chat.startStream").length, 0);
         assert.equal(assistant.results[0].policy.category, "phi");
         assert.equal(assistant.modelCalled, false, "no model call");
+        const audited = auditRows(auditDb).filter((r) => r.category === "phi" && r.surface === "slack-channel");
+        assert.equal(audited.length, 1, "the decision is audited");
+        for (const secret of ["48213377", "John Smith", "03/14/1962", ALICE]) {
+            assert.equal(auditFileText(auditDb).includes(secret), false, `${secret} stored in the audit log`);
+        }
     });
 
     it("PHI in a DM: answered, with the policy's notice", async () => {
@@ -332,6 +347,9 @@ describe("slack: the bot against the fake Slack (Socket Mode, real core)", funct
             value: button.value})).acked;
         await h.fake.waitForCall("response_url");
         assert.deepEqual(assistant.feedback, [{userId: ALICE, surface: "slack-dm", ref: `${DM}/${ts}`, value: "down"}]);
+        const rows = auditRows(auditDb).filter((r) => r.kind === "feedback");
+        assert.equal(rows.length, 1);
+        assert.deepEqual([rows[0].surface, rows[0].feedback, rows[0].ref], ["slack-dm", "down", `${DM}/${ts}`]);
     });
 
     it("App Home: publishes what the bot is, the disclaimer and how to use it", async () => {

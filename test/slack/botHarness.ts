@@ -2,7 +2,9 @@
  * Runs the real bot (real Bolt, real core with the generated test model) against the loopback fake Slack.
  * Order matters (Bolt facts): the fake starts before the App, and the App stops before the fake.
  */
+import * as fs from "node:fs";
 import {LogLevel, type Logger} from "@slack/bolt";
+import Database from "better-sqlite3";
 import {Med42Assistant, type AssistantOptions} from "../../shared/assistant";
 import type {AnswerResult, AnswerStream, AskRequest, SummarizeRequest} from "../../shared/assistantTypes";
 import type {Surface} from "../../shared/types";
@@ -19,6 +21,21 @@ export const BOB = "U0BOB";
 /** The real core on the generated test model: short answers, no audit file unless asked. */
 export function testAssistant(options: AssistantOptions = {}): Med42Assistant {
     return new Med42Assistant({model: testModelPath(), auditDb: false, sampling: {maxTokens: 16}, ...options});
+}
+
+/** Rows of the core's SQLite audit log, read with a separate read-only connection. */
+export function auditRows(dbPath: string): Array<Record<string, unknown>> {
+    const db = new Database(dbPath, {readonly: true, fileMustExist: true});
+    try {
+        return db.prepare("SELECT * FROM audit ORDER BY id").all() as Array<Record<string, unknown>>;
+    } finally {
+        db.close();
+    }
+}
+
+/** Everything the audit log wrote to disk (database and write-ahead log), as text. */
+export function auditFileText(dbPath: string): string {
+    return [dbPath, `${dbPath}-wal`].filter((p) => fs.existsSync(p)).map((p) => fs.readFileSync(p, "latin1")).join("");
 }
 
 /** A Bolt logger that keeps lines for assertions instead of printing them. */

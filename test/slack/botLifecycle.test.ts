@@ -1,0 +1,143 @@
+/**
+ * Starting and stopping the bot: clear start-up errors (never a stack trace), the `med42-slack` process exiting
+ * cleanly on SIGTERM, and answers in flight finished or stopped within the shutdown bound.
+ */
+import * as assert from "node:assert/strict";
+import {spawn} from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import {Writable} from "node:stream";
+import {main} from "../../slack-bot/main";
+import {FakeSlack} from "../support/fakeSlack";
+import {testModelPath} from "../support/testModel";
+import {ALICE, DM, RecordingAssistant, contextText, post, startBot, statuses, testAssistant} from "./botHarness";
+
+const ROOT = path.resolve(__dirname, "../../..");
+
+function captureStderr(): Writable & {text(): string} {
+    const chunks: string[] = [];
+    const stream = new Writable({write(chunk, _enc, done) { chunks.push(String(chunk)); done(); }});
+    return Object.assign(stream, {text: () => chunks.join("")});
+}
+
+describe("slack: start-up and shutdown", function () {
+    this.timeout(90_000);
+    let fake: FakeSlack;
+
+    beforeEach(async () => {
+        fake = new FakeSlack();
+        await fake.start();
+    });
+    afterEach(() => fake.stop());
+
+    async function runMain(env: NodeJS.ProcessEnv): Promise<{code: number; stderr: string}> {
+        const stderr = captureStderr();
+        const code = await main(["node", "med42-slack"], {env, stderr, shutdownRequested: Promise.resolve("test")});
+        return {code, stderr: stderr.text()};
+    }
+
+    it("missing tokens: one clear line and exit code 2", async () => {
+        const {code, stderr} = await runMain({});
+        assert.equal(code, 2);
+        assert.match(stderr, /^med42-slack: SLACK_BOT_TOKEN is not set\..*docs\/slack\.md\.\n$/);
+        assert.doesNotMatch(stderr, /\n\s+at /);
+    });
+
+    it("malformed token: says what is wrong without printing it", async () => {
+        const {code, stderr} = await runMain({SLACK_BOT_TOKEN: "xoxp-1234-secret", SLACK_APP_TOKEN: fake.appToken});
+        assert.equal(code, 2);
+        assert.match(stderr, /user token/);
+        assert.doesNotMatch(stderr, /1234-secret/);
+    });
+
+    it("a bot token Slack rejects: a clear message naming the token", async () => {
+        const {code, stderr} = await runMain({SLACK_BOT_TOKEN: "xoxb-revoked-token", SLACK_APP_TOKEN: fake.appToken,
+            SLACK_API_URL: fake.apiUrl, MED42_AUDIT_DB: ":memory:"});
+        assert.equal(code, 2);
+        assert.match(stderr, /^med42-slack: Slack rejected SLACK_BOT_TOKEN \(invalid_auth\)/);
+        assert.doesNotMatch(stderr, /\n\s+at /);
+    });
+
+    it("an app token Slack rejects: a clear message naming the token", async () => {
+        const {code, stderr} = await runMain({SLACK_BOT_TOKEN: fake.botToken, SLACK_APP_TOKEN: "xapp-1-revoked",
+            SLACK_API_URL: fake.apiUrl, MED42_MODEL: testModelPath(), MED42_AUDIT_DB: ":memory:"});
+        assert.equal(code, 2);
+        assert.match(stderr, /Slack rejected SLACK_APP_TOKEN \(invalid_auth\)/);
+    });
+
+    it("med42-slack connects through SLACK_API_URL and exits cleanly on SIGTERM", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "med42-slack-"));
+        const child = spawn(process.execPath, [path.join(ROOT, "bin/med42-slack.js")], {
+            cwd: ROOT,
+            env: {...process.env, SLACK_BOT_TOKEN: fake.botToken, SLACK_APP_TOKEN: fake.appToken,
+                SLACK_API_URL: fake.apiUrl, MED42_MODEL: testModelPath(), MED42_AUDIT_DB: path.join(dir, "audit.db"),
+                MED42_THREADS: "1"},
+            stdio: ["ignore", "pipe", "pipe"]
+        });
+        let stderr = "";
+        child.stderr.on("data", (d) => { stderr += String(d); });
+        const exited = new Promise<{code: number | null; at: number}>((resolve) =>
+            child.on("exit", (code) => resolve({code, at: Date.now()})));
+        try {
+            await fake.connection(60_000);
+            await fake.waitUntil(() => stderr.includes("Connected to Slack"), 30_000, "the bot's start-up log");
+            // It answers, as against Slack: only the URL differs.
+            const event = fake.userMessage("message", {channel: DM, user: ALICE, channel_type: "im",
+                text: "What is the usual adult dose of amoxicillin?"});
+            await (await fake.sendEvent(event)).acked;
+            await fake.waitUntil(() => fake.thread(DM, event.ts).some((m) =>
+                contextText(m).includes("not ready for clinical use")), 60_000, "the answer");
+            const sent = Date.now();
+            child.kill("SIGTERM");
+            const {code, at} = await exited;
+            assert.equal(code, 0, stderr);
+            assert.ok(at - sent < 20_000, `exited after ${at - sent} ms`);
+            assert.doesNotMatch(stderr, /\n\s+at /);
+        } finally {
+            if (child.exitCode === null) child.kill("SIGKILL");
+            fs.rmSync(dir, {recursive: true, force: true});
+        }
+    });
+
+    it("shutdown lets an answer in flight finish within the grace period", async () => {
+        const core = testAssistant();
+        const assistant = new RecordingAssistant(core);
+        assistant.holdMs = 1_500;
+        const h = await startBot(assistant, {fake});
+        try {
+            const {ts} = await post(fake, "message", {channel: DM, user: ALICE, channel_type: "im",
+                text: "What is the usual adult dose of amoxicillin?"});
+            await fake.waitForCall("assistant.threads.setStatus");
+            const unfinished = await h.bot.stop({graceMs: 10_000});
+            assert.equal(unfinished, 0);
+            const answer = h.replies(DM, ts).find((m) => contextText(m).includes("not ready for clinical use"));
+            assert.ok(answer, "the answer was completed");
+            assert.doesNotMatch(answer.text, /Stopped/);
+            // New events are not taken any more.
+            assert.equal(h.bot.context.accepting, false);
+        } finally {
+            await core.dispose();
+        }
+    });
+
+    it("shutdown past the grace period stops the answer, keeps what was written and clears the status", async () => {
+        const core = testAssistant({sampling: {maxTokens: 6_000}});
+        const h = await startBot(core, {fake});
+        try {
+            const {ts} = await post(fake, "message", {channel: DM, user: ALICE, channel_type: "im",
+                text: "What is the usual adult dose of amoxicillin?"});
+            await fake.waitForCall("chat.postMessage", (c) => /writing/.test(String(c.args.text)), 30_000);
+            const started = Date.now();
+            const unfinished = await h.bot.stop({graceMs: 300});
+            assert.equal(unfinished, 0);
+            assert.ok(Date.now() - started < 6_000, "bounded");
+            const answer = h.replies(DM, ts).find((m) => contextText(m).includes("not ready for clinical use"));
+            assert.ok(answer, "the partial answer was posted with its disclaimer");
+            assert.match(answer.text, /Stopped/);
+            assert.deepEqual(statuses(fake, DM, ts).slice(-1), [""]);
+        } finally {
+            await core.dispose();
+        }
+    });
+});
