@@ -19,6 +19,8 @@ function tableRows(stdout: string, task: string): string[][] {
 }
 
 describe("med42 eval end to end (child process, generated model)", function () {
+    // Several child processes per test, each loading node-llama-cpp and the model: slow on a busy machine.
+    this.timeout(120000);
     let model: string;
     let tmp: string;
     let env: NodeJS.ProcessEnv;
@@ -75,7 +77,6 @@ describe("med42 eval end to end (child process, generated model)", function () {
     });
 
     it("Ctrl+C keeps the questions scored so far in --json and prints their table; the same command resumes", async function () {
-        this.timeout(120000);
         const file = path.join(tmp, "many.jsonl");
         fs.writeFileSync(file, fs.readFileSync(path.join(FIXTURES, "medqa_4options_test.jsonl"), "utf8").repeat(20));
         const json = path.join(tmp, "many.json");
