@@ -8,11 +8,12 @@ import * as os from "node:os";
 import * as path from "node:path";
 import type {Med42Assistant} from "../../shared/assistant";
 import {ACTION_FEEDBACK_DOWN, ACTION_STOP, SHORTCUT_SUMMARIZE} from "../../slack-bot/blocks";
-import {ALICE, BOB, CHANNEL, DM, RecordingAssistant, auditFileText, auditRows, contextText, post, startBot, statuses,
+import {ALICE, BOB, CHANNEL, DM, LONG_QUESTION, RecordingAssistant, auditFileText, auditRows, contextText, post, startBot, statuses,
     testAssistant, type BotHarness} from "./botHarness";
 
 const QUESTION = "What is the usual adult dose of amoxicillin for community-acquired pneumonia?";
 const DISCLAIMER_WORDS = "not ready for clinical use";
+
 
 describe("slack: the bot against the fake Slack (Socket Mode, real core)", function () {
     this.timeout(60_000);
@@ -309,32 +310,30 @@ describe("slack: the bot against the fake Slack (Socket Mode, real core)", funct
         assert.match(reply.text, /911|emergency/i);
     });
 
-    it("Stop button: only the asker can stop; the partial answer is kept and marked stopped", async () => {
-        const slow = testAssistant({sampling: {maxTokens: 6_000}});
-        try {
-            h = await startBot(slow);
-            const {ts} = await post(h.fake, "message", {channel: DM, user: ALICE, channel_type: "im", text: QUESTION});
+    it("Stop button: only the asker can stop; the generation is aborted and the partial answer marked stopped",
+        async () => {
+            h = await startBot(assistant);
+            // A long question keeps the model busy (prompt evaluation) long enough to click Stop mid-generation.
+            const {ts} = await post(h.fake, "message", {channel: DM, user: ALICE, channel_type: "im", text: LONG_QUESTION});
             const control = await h.fake.waitUntil(() => h!.fake.messages.find((m) => m.channel === DM &&
                 JSON.stringify(m.blocks ?? []).includes(ACTION_STOP)), 30_000, "the Stop control");
             const answerId = control.blocks![0].accessory.value;
-            await (await h.fake.clickButton({user: BOB, channel: DM, messageTs: control.ts, actionId: ACTION_STOP,
-                value: answerId})).acked;
-            const refused = await h.fake.waitForCall("response_url");
-            assert.match(refused.args.text, /Only the person who asked/);
-            await (await h.fake.clickButton({user: ALICE, channel: DM, messageTs: control.ts, actionId: ACTION_STOP,
-                value: answerId})).acked;
+            const [byBob, byAlice] = await Promise.all([
+                h.fake.clickButton({user: BOB, channel: DM, messageTs: control.ts, actionId: ACTION_STOP, value: answerId}),
+                h.fake.clickButton({user: ALICE, channel: DM, messageTs: control.ts, actionId: ACTION_STOP, value: answerId})
+            ]);
+            await Promise.all([byBob.acked, byAlice.acked]);
             await h.idle();
+            const refused = h.fake.callsTo("response_url");
+            assert.equal(refused.length, 1);
+            assert.match(refused[0].args.text, /Only the person who asked/);
+            assert.equal(assistant.results[0].stopReason, "abort", "the generation itself was stopped");
             const answer = h.replies(DM, ts).find((m) => contextText(m).includes(DISCLAIMER_WORDS));
             assert.ok(answer);
             assert.match(answer.text, /Stopped/);
             assert.equal(h.fake.messages.find((m) => m.ts === control.ts)?.deleted, true, "Stop control removed");
             assert.deepEqual(statuses(h.fake, DM, ts).slice(-1), [""]);
-        } finally {
-            await h?.close();
-            h = undefined;
-            await slow.dispose();
-        }
-    });
+        });
 
     it("👍/👎 feedback goes to the core's audit log", async () => {
         h = await startBot(assistant);
@@ -385,10 +384,12 @@ describe("slack: the bot against the fake Slack (Socket Mode, real core)", funct
     });
 
     it("shows the queue position while waiting for the model", async () => {
-        const oneAtATime = testAssistant({sequences: 1, sampling: {maxTokens: 200}});
+        const oneAtATime = testAssistant({sequences: 1});
         try {
+            await oneAtATime.loadModel();
             h = await startBot(oneAtATime);
-            await post(h.fake, "message", {channel: DM, user: ALICE, channel_type: "im", text: QUESTION});
+            // The first question is long (seconds of prompt evaluation): the second waits behind it.
+            await post(h.fake, "message", {channel: DM, user: ALICE, channel_type: "im", text: LONG_QUESTION});
             await post(h.fake, "message", {channel: "D0BOB", user: BOB, channel_type: "im", text: QUESTION});
             await h.idle();
             const queued = h.fake.calls.filter((c) => (c.method === "chat.postMessage" || c.method === "chat.update") &&

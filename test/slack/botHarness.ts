@@ -17,6 +17,8 @@ export const CHANNEL = "C0GENERAL";
 export const DM = "D0ALICE";
 export const ALICE = "U0ALICE";
 export const BOB = "U0BOB";
+/** About 6,500 tokens for the byte-level test model: seconds of prompt evaluation, time to stop it mid-way. */
+export const LONG_QUESTION = "Which antibiotic dose is right for community-acquired pneumonia in adults? ".repeat(85);
 
 /** The real core on the generated test model: short answers, no audit file unless asked. */
 export function testAssistant(options: AssistantOptions = {}): Med42Assistant {

@@ -11,7 +11,7 @@ import {Writable} from "node:stream";
 import {main} from "../../slack-bot/main";
 import {FakeSlack} from "../support/fakeSlack";
 import {testModelPath} from "../support/testModel";
-import {ALICE, DM, RecordingAssistant, contextText, post, startBot, statuses, testAssistant} from "./botHarness";
+import {ALICE, DM, LONG_QUESTION, RecordingAssistant, contextText, post, startBot, statuses, testAssistant} from "./botHarness";
 
 const ROOT = path.resolve(__dirname, "../../..");
 
@@ -122,16 +122,18 @@ describe("slack: start-up and shutdown", function () {
     });
 
     it("shutdown past the grace period stops the answer, keeps what was written and clears the status", async () => {
-        const core = testAssistant({sampling: {maxTokens: 6_000}});
-        const h = await startBot(core, {fake});
+        const core = testAssistant();
+        const assistant = new RecordingAssistant(core);
+        const h = await startBot(assistant, {fake});
         try {
-            const {ts} = await post(fake, "message", {channel: DM, user: ALICE, channel_type: "im",
-                text: "What is the usual adult dose of amoxicillin?"});
+            await core.loadModel();
+            const {ts} = await post(fake, "message", {channel: DM, user: ALICE, channel_type: "im", text: LONG_QUESTION});
             await fake.waitForCall("chat.postMessage", (c) => /writing/.test(String(c.args.text)), 30_000);
             const started = Date.now();
-            const unfinished = await h.bot.stop({graceMs: 300});
+            const unfinished = await h.bot.stop({graceMs: 100});
             assert.equal(unfinished, 0);
             assert.ok(Date.now() - started < 6_000, "bounded");
+            assert.equal(assistant.results[0].stopReason, "abort");
             const answer = h.replies(DM, ts).find((m) => contextText(m).includes("not ready for clinical use"));
             assert.ok(answer, "the partial answer was posted with its disclaimer");
             assert.match(answer.text, /Stopped/);
