@@ -73,10 +73,11 @@ const ZIP_STATE = /\b([A-Z]{2}),?\s+(\d{5}(?:-\d{4})?)\b/g;
 const ZIP_LABELED = /\b(?:zip|zip code|zipcode|postal code|postcode)\s*(?:is|:|#)?\s*(\d{5}(?:-\d{4})?)\b/gi;
 const AGE_UNIT = /\b(?:aged?\s*:?\s*)?(9\d|1[01]\d)(?:\s*-?\s*(?:years?[- ]old|yrs?[- ]old|year-old|yo|y\/o|y\.o\.?|yr|yrs)\b|\s?(?:M|F)\b)/g;
 const AGE_LABELED = /\bage[sd]?\s*(?::|of|is|was)?\s*(9\d|1[01]\d)\b/gi;
-const TEMPERATURE_BEFORE = /(?:temp|temperature|fever|°|deg)\W{0,3}$/i;
+const TEMPERATURE_BEFORE = /(?:temp|temperature|fever|febrile|°|deg)\w*\W{0,3}(?:(?:was|is|of|at|up to|to|reached|peaked at)\W{1,3})?$/i;
 
 const NAME_LABEL = /(?:\b(?:[Pp]atient|[Pp]t\.?|PT|[Rr]esident|[Cc]lient|Mrs?\.?|Ms\.?|Mx\.?|Miss|Mister|[Nn]amed|[Nn]ame\s+is|[Nn]ame:|[Cc]alled|[Ss]urname|[Ll]ast name|[Ff]irst name))\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})/g;
-const CAPITALISED_PAIR = /\b([A-Z][a-z]+)\s+((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b/g;
+/** Two capitalised words; the second is a lookahead so "Is Deborah Klein" still yields "Deborah Klein". */
+const CAPITALISED_PAIR = /\b([A-Z][a-z]+)(?=(\s+)((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)/g;
 const NAME_BEFORE_IDENTIFIER = /\b([A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+(?:Mc|Mac|O['’])?[A-Z][a-z]+){1,2})(?=\s*[(,]?\s*(?:DOB|D\.O\.B|MRN|MR#|SSN|born|age[sd]?\s*\d|\d{1,3}\s?(?:y\/?o\b|yo\b|[MF]\b|-?year)))/g;
 const GIVEN_ALONE = /\b([A-Z][a-z]+)(?=(?:['’]s\s+(?:labs?|MRI|CT|scan|results?|meds|medications?|chart|bed|room|vitals|wife|husband|mom|dad|daughter|son|family|biopsy|surgery|discharge)|\s+in\s+(?:bed|room)\s+\d|\s*\(\s*\d|,\s*(?:a\s+)?\d{1,3}\s?(?:yo|y\/o|[MF]\b|year)|\s+is\s+an?\s+\d{1,3}[- ](?:yo|y\/o|year)|\s+was\s+(?:admitted|discharged|transferred|seen)))/g;
 const CLINICIAN_BEFORE = /(?:\b(?:Dr|Doctor|Nurse|NP|PA|RN|Prof|Professor|Pharmacist|Dietitian|Therapist|Surgeon|Midwife|Dr\.)\.?\s*)$/;
@@ -105,11 +106,11 @@ function nameSpans(text: string, out: Found[], allowed: (s: string) => boolean):
     };
     each(NAME_LABEL, text, (m) => push(m.index + m[0].length - m[1].length, m[1]));
     each(CAPITALISED_PAIR, text, (m) => {
-        const [first, last] = [m[1].toLowerCase(), m[2].toLowerCase()];
+        const [first, last] = [m[1].toLowerCase(), m[3].toLowerCase()];
         if (!GIVEN_NAMES.has(first) || EPONYMS.has(last) || NOT_NAMES.has(last) || GIVEN_NAMES.has(last) && EPONYMS.has(first)) return;
         const before = text.slice(Math.max(0, m.index - 20), m.index);
         if (/\b[A-Z][a-z]+[-\s]$/.test(before) && EPONYMS.has((/([A-Za-z]+)[-\s]$/.exec(before)?.[1] ?? "").toLowerCase())) return;
-        push(m.index, m[0]);
+        push(m.index, m[1] + m[2] + m[3]);
     });
     each(NAME_BEFORE_IDENTIFIER, text, (m) => push(m.index, m[1]));
     each(GIVEN_ALONE, text, (m) => { if (GIVEN_NAMES.has(m[1].toLowerCase())) push(m.index, m[1]); });

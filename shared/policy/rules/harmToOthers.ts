@@ -11,7 +11,7 @@ import type {AnalyzedText} from "../normalize";
 
 /** Specific people the writer could act on (not "a patient", handled by the stealth and tampering rules). */
 const PERSON = alt([
-    `${MY_RELATION}`, `(?:his|her|their|this|that|the|an?) ${RELATION}`, "someone", "somebody", "a person", "people",
+    `${MY_RELATION}`, `(?:his|her|their|this|that|the|an?|your) ${RELATION}`, "someone", "somebody", "a person", "people",
     "him", "her", "them", "a human", "humans", "others", "other people", "a crowd", "crowds", "a stranger", "strangers",
     "a girl", "a guy", "a woman", "a man", "a child", "a kid", "a baby", "an old (?:man|woman|lady|person)",
     "an elderly (?:man|woman|person|relative|neighbor|parent)", "the old (?:man|woman|lady)", "my (?:ex|partner)",
@@ -47,7 +47,7 @@ const STEALTH = alt([
     "leave no (?:trace|marks|evidence|bruises)", "without (?:leaving )?(?:a )?(?:trace|marks|bruises|evidence)",
     "without (?:anyone|anybody|them|him|her|the police|police|the coroner|the doctors?|the nurses?|staff|people|my \\w+|his \\w+|her \\w+) (?:knowing|noticing|finding out|suspecting|detecting|realizing|realising|seeing|being able to tell|catching on)",
     "(?:look|looks|seem|seems|appear|appears) like (?:an accident|natural causes|a natural death|natural|suicide|a suicide|a heart attack|a stroke|an overdose|food poisoning|(?:his|her|their) (?:own )?(?:diabetes|illness|condition|heart|disease|dementia|cancer|age))",
-    "(?:look|looks|seem|seems|appear|appears) (?:accidental|natural|like it was an accident|unintentional)", "get away with", "cover (?:it )?up", "not get caught", "without getting caught", "never be caught", "in secret", "secretly", "covertly",
+    "(?:look|looks|seem|seems|appear|appears) (?:accidental|natural|like it was an accident|unintentional)", "get away with", "cover (?:it )?up", "without being (?:detected|caught|noticed|seen|traced|found out|suspected)", "not get caught", "without getting caught", "never be caught", "in secret", "secretly", "covertly",
     "(?:autopsy|toxicology|tox screen|coroner|medical examiner) (?:will not|would not|can not|could not|does not|wont) (?:find|detect|show|pick up)",
     "(?:hard|impossible|difficult) to (?:detect|trace) (?:in|on|after|at) (?:an? )?(?:autopsy|tox|toxicology|blood)", "frame (?:someone|him|her)",
 ]);
@@ -169,6 +169,12 @@ export const HARM_TO_OTHERS_RULES: readonly PolicyRule[] = [
         test: (t) => sentencesMatch(t, HIDDEN_ABUSE),
     },
 ];
+
+/** Exposed for output screening: instructions to harm someone ("to poison your coworker, put ..."). */
+export const HARM_INSTRUCTION_RE = new RegExp(`\\bto (?:${HARM_VERB}) (?:your|the|a|an|his|her|their) (?:${RELATION}|victim|target|person|husband|wife)\\b`);
+export function isCovertDosing(s: string): boolean {
+    return COVERT_DOSE.test(s) && COVERT_PURPOSE.test(s);
+}
 
 /** Exposed for output screening: a model answer that gives weapon production steps. */
 export const WEAPON_PRODUCTION_RE = new RegExp(`\\b${PRODUCE} ${gap(3)}${AGENT}\\b`);

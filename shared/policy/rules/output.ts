@@ -4,7 +4,7 @@
  * answer that gives weapon recipes, covert poisoning advice, illicit sources or test-cheating tips is replaced.
  */
 import type {PolicyRule} from "./ruleTypes";
-import {STEALTH_RE, WEAPON_PRODUCTION_RE} from "./harmToOthers";
+import {HARM_INSTRUCTION_RE, isCovertDosing, STEALTH_RE, WEAPON_PRODUCTION_RE} from "./harmToOthers";
 
 const PROCEDURE = /\b(?:step \d|steps?:|first,? |then |next,? |finally,? |mix|combine|heat|boil|dissolve|filter|distil|distill|evaporate|grind|crush|extract|purify|incubate|culture|yield|\d+ ?(?:g|grams|ml|mg|kg|liters?|litres?|°c|degrees))\b/g;
 const REFUSING = /\b(?:can not|cannot|will not|won't|unable to|not able to|do not|never|illegal|refuse|decline)\b/;
@@ -25,6 +25,11 @@ export const OUTPUT_RULES: readonly PolicyRule[] = [
         description: "The answer advises how to harm or poison someone without it being detected.",
         test: (t) => t.sentences.some((s) => STEALTH_RE.test(s) && /\b(?:you (?:can|could|should|would|might)|try|use|give|add|slip|put)\b/.test(s)
             && /\b(?:poison|kill|overdose|lethal|fatal|harm|death|die)\b/.test(s) && !REFUSING.test(s)),
+    },
+    {
+        id: "output.harm_instructions", category: "harm_to_others",
+        description: "The answer tells the reader how to poison, drug or hurt a person (\"to poison your coworker, put ... in their coffee\").",
+        test: (t) => !REFUSING.test(t.sentences[0] ?? "") && (HARM_INSTRUCTION_RE.test(t.norm) || t.sentences.some((s) => isCovertDosing(s) && !REFUSING.test(s))),
     },
     {
         id: "output.illicit_drug_source", category: "drug_misuse",

@@ -1,0 +1,29 @@
+import {strict as assert} from "node:assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import {PolicyEngine} from "../../shared/policy/policyEngine";
+import {parseCases} from "../../tools/policyMetrics";
+
+/** Case files written for this repository (never the shared development set). */
+const FIXTURES = path.resolve(__dirname, "../../../test/policy/fixtures");
+
+describe("policy engine on the repository's own labelled cases", () => {
+    const engine = new PolicyEngine();
+    for (const file of ["own-cases.jsonl", "own-cases-2.jsonl"]) {
+        const cases = parseCases(fs.readFileSync(path.join(FIXTURES, file), "utf8"), file);
+        describe(file, () => {
+            it(`has cases in every category, both directions (${cases.length} cases)`, () => {
+                const labels = new Set<string>(cases.map((c) => c.category ?? "answer"));
+                for (const l of ["answer", "emergency", "self_harm", "harm_to_others", "drug_misuse", "out_of_scope", "phi"]) assert.ok(labels.has(l), l);
+            });
+            for (const c of cases) {
+                it(`${c.id} ${c.surface} → ${c.action}${c.category ? "/" + c.category : ""}: ${c.text.slice(0, 70)}`, () => {
+                    const d = engine.decide(c.text, c.surface);
+                    assert.equal(d.action, c.action, `rules: ${d.rules.join(", ")}`);
+                    assert.equal(d.category, c.category, `rules: ${d.rules.join(", ")}`);
+                    if (d.action !== "answer") assert.ok(d.rules.length > 0, "a refusal or escalation names the rules behind it");
+                });
+            }
+        });
+    }
+});
