@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type {Med42Assistant} from "../../shared/assistant";
-import {ACTION_FEEDBACK_DOWN, ACTION_STOP, SHORTCUT_SUMMARIZE} from "../../slack-bot/blocks";
+import {ACTION_FEEDBACK_DOWN, ACTION_OPEN_ASK_MODAL, ACTION_STOP, SHORTCUT_SUMMARIZE, VIEW_ASK_MODAL} from "../../slack-bot/blocks";
 import {ALICE, BOB, CHANNEL, DM, LONG_QUESTION, RecordingAssistant, auditFileText, auditRows, contextText, post, startBot, statuses,
     testAssistant, type BotHarness} from "./botHarness";
 
@@ -360,6 +360,53 @@ describe("slack: the bot against the fake Slack (Socket Mode, real core)", funct
         assert.match(view, /not ready for clinical use/);
         assert.match(view, /\/med42/);
         assert.match(view, /direct message/i);
+    });
+
+    it("App Home \"Ask Med42\": the form's question is answered in the user's DM", async () => {
+        h = await startBot(assistant);
+        await (await h.fake.sendInteractive({type: "block_actions", user: {id: ALICE, team_id: h.fake.teamId},
+            container: {type: "view", view_id: "V0HOME"}, view: {id: "V0HOME", type: "home"},
+            actions: [{type: "button", action_id: ACTION_OPEN_ASK_MODAL, block_id: "b", action_ts: "1"}]})).acked;
+        const open = await h.fake.waitForCall("views.open");
+        assert.equal(open.args.view.callback_id, VIEW_ASK_MODAL);
+        const submitView = (text: string) => h!.fake.sendInteractive({type: "view_submission",
+            user: {id: ALICE, team_id: h!.fake.teamId}, view: {id: "V0MODAL", type: "modal", callback_id: VIEW_ASK_MODAL,
+                state: {values: {question: {text: {type: "plain_text_input", value: text}}}}}});
+        const empty = await (await submitView("  ")).acked;
+        assert.equal(empty.payload.response_action, "errors", "an empty question is refused in the form");
+        await (await submitView(QUESTION)).acked;
+        await h.idle();
+        const dm = h.fake.callsTo("conversations.open")[0].response.channel.id;
+        const root = h.fake.messages.find((m) => m.channel === dm && m.text.includes(QUESTION));
+        assert.ok(root, "the question is shown in the DM");
+        assert.ok(h.replies(dm, root.ts).some((m) => contextText(m).includes(DISCLAIMER_WORDS)));
+        assert.equal(assistant.asks[0].surface, "slack-dm");
+    });
+
+    it("/med42 with channel visibility: an answerable question is posted and answered in a thread", async () => {
+        h = await startBot(assistant, {settings: {commandVisibility: "channel"}});
+        await (await h.fake.sendSlashCommand({channel: CHANNEL, user: ALICE, text: QUESTION})).acked;
+        await h.idle();
+        const root = h.fake.messages.find((m) => m.channel === CHANNEL && m.text.includes(QUESTION));
+        assert.ok(root && root.text.startsWith(`<@${ALICE}> asked Med42`));
+        assert.ok(h.replies(CHANNEL, root.ts).some((m) => contextText(m).includes(DISCLAIMER_WORDS)));
+        // Identifiers: nothing is posted in the channel; the asker alone gets the warning.
+        await (await h.fake.sendSlashCommand({channel: CHANNEL, user: ALICE,
+            text: "John Smith MRN 48213377 amoxicillin dose?"})).acked;
+        await h.idle();
+        assert.equal(h.fake.messages.some((m) => m.text.includes("48213377")), false);
+        const warning = h.fake.callsTo("response_url").pop()!;
+        assert.equal(warning.args.response_type, "ephemeral");
+        assert.match(warning.args.text, /identifier/);
+    });
+
+    it("a mention without a question gets a hint, not a model call", async () => {
+        h = await startBot(assistant);
+        const {ts} = await post(h.fake, "message", {channel: DM, user: ALICE, channel_type: "im",
+            text: `<@${h.fake.botUserId}>`});
+        await h.idle();
+        assert.equal(assistant.asks.length, 0);
+        assert.ok(h.replies(DM, ts).some((m) => /Ask me a clinical question/.test(m.text)));
     });
 
     it("per-user rate limit and a cap on queued work answer politely", async () => {
