@@ -27,8 +27,13 @@ export interface LlamaCppBackendOptions {
     sequences?: number;
     /** Evaluated into every sequence at load so new conversations start warm. Default: Med42's system prompt. */
     primeSystemPrompt?: string | false;
-    /** Memory-map the weights (default: llama.cpp's default). */
+    /** Memory-map the weights. Default: on for the CPU; node-llama-cpp's "auto" for GPUs (see defaultUseMmap). */
     useMmap?: boolean;
+    /**
+     * Decode the next token of all concurrent conversations in one batch (see LockstepBatcher). Default true;
+     * false leaves the scheduling to node-llama-cpp (for comparisons).
+     */
+    lockstepBatching?: boolean;
     /** Called after the model file is known and before it is loaded (e.g. to validate it). */
     beforeLoad?: (modelPath: string, llama: Llama) => Promise<void>;
 }
@@ -90,7 +95,8 @@ export class LlamaCppBackend implements ChatBackend {
         const llama = await getLlamaRuntime({gpu: this.options.gpu, threads});
         await this.options.beforeLoad?.(modelPath, llama);
         const {Llama3ChatWrapper, LlamaChat} = await importNodeLlamaCpp();
-        const model = await llama.loadModel({modelPath, useMmap: this.options.useMmap, loadSignal: signal});
+        const useMmap = this.options.useMmap ?? defaultUseMmap(this.options.gpu);
+        const model = await llama.loadModel({modelPath, useMmap, loadSignal: signal});
         const sequences = Math.max(1, this.options.sequences ?? DEFAULT_SEQUENCES);
         const contextSize = Math.min(this.contextSize, model.trainContextSize);
         let context: LlamaContext;
@@ -232,6 +238,17 @@ export class LlamaCppBackend implements ChatBackend {
         await l.context.dispose();
         await l.model.dispose();
     }
+}
+
+/**
+ * The load mode that costs the least memory per backend (measured with `npm run bench`, see docs/performance.md).
+ * CPU: llama.cpp re-lays out (repacks) most weights into private memory either way; with mmap the token embeddings
+ * are read from the mapped file and the mapped pages of repacked tensors stay reclaimable page cache, so the
+ * private memory (what other programs lose) is smaller by about the embeddings' size, although RSS looks larger.
+ * GPU: node-llama-cpp's "auto" (mmap, unless turning it off lets more layers fit in VRAM); not measured here.
+ */
+export function defaultUseMmap(gpu: GpuChoice | undefined): boolean | undefined {
+    return gpu === "cpu" ? true : undefined;
 }
 
 /**
