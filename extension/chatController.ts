@@ -82,6 +82,8 @@ export class ChatController implements vscode.Disposable {
             }
         };
         try {
+            // A settings change being applied (model switch, restart) goes first.
+            await this.host.settled();
             const chat = this.store.get(chatId)!;
             const assistant = this.host.acquire();
             const stream = assistant.ask({
@@ -121,7 +123,8 @@ export class ChatController implements vscode.Disposable {
             const notice = turn.notice ?? noticeFrom(result.policy);
             update({
                 status: result.stopReason === "abort" ? "stopped" : "done",
-                answer: notice ? "" : result.answer,
+                // A stopped answer keeps what was already shown (screened chunk by chunk) if the core returns less.
+                answer: notice ? "" : result.stopReason === "abort" && result.answer.length < answer.length ? answer : result.answer,
                 notice,
                 disclaimer: result.disclaimer.markdown,
                 stopReason: result.stopReason,

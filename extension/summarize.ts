@@ -119,6 +119,7 @@ export async function summarizeInEditor(host: AssistantHost, scope: SummaryScope
 
 /** Streams the summary with a cancellable progress notification; rejects with an AbortError when cancelled. */
 async function runSummary(host: AssistantHost, text: string, scope: SummaryScope, hooks: SummaryHooks): Promise<AnswerResult> {
+    await host.settled();
     const assistant = host.acquire();
     const controller = new AbortController();
     const untrack = host.track(controller);

@@ -149,6 +149,7 @@ function renderModel(): void {
     const name = modelName(model, modelInfo);
     modelEl.className = `model-panel model-${model.status}`;
     modelEl.dataset.status = model.status;
+    modelEl.dataset.model = model.model;
     const children: HTMLElement[] = [];
     const text = (t: string) => children.push(el("div", {"class": "model-text"}, t));
     const actions = (...buttons: HTMLButtonElement[]) => {

@@ -6,6 +6,15 @@ import {testModelPath} from "../support/testModel";
 
 export const TEST_NOTE = "# Clinic note\n\nPatient seen for follow-up of hypertension.\nBP 150/95 today.\nStarted amlodipine 5 mg daily.\n";
 
+/**
+ * A test model that talks long enough to be stopped: with a large vocabulary of silent filler tokens the chance of
+ * drawing an end-of-turn token is tiny, while the 256 byte tokens still print text (the tiny model ends most
+ * answers within ~100 tokens, faster than a click).
+ */
+export function longTalkerModelPath(): string {
+    return testModelPath({shape: {nVocab: 32000}, seed: 5});
+}
+
 /** A fresh workspace folder whose settings point the extension at the generated test model. */
 export function makeTestWorkspace(extraSettings: Record<string, unknown> = {}): string {
     const ws = fs.mkdtempSync(path.join(os.tmpdir(), "med42-vscode-ws-"));

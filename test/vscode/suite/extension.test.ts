@@ -8,6 +8,7 @@ import * as vscode from "vscode";
 import type {Med42ExtensionApi} from "../../../extension/extension";
 import type {ChatTurn, ModelState} from "../../../extension/protocol";
 import {testModelPath} from "../../support/testModel";
+import {longTalkerModelPath} from "../testWorkspace";
 
 const EXTENSION_ID = "med42-assist.med42-assist";
 
@@ -25,6 +26,17 @@ async function waitFor<T>(what: string, probe: () => T | undefined | false, time
     }
 }
 
+/** Runs `fn` with a workspace setting changed, then puts back the workspace's own value. */
+async function withSetting<T>(key: string, value: unknown, fn: () => Promise<T>): Promise<T> {
+    const previous = config().inspect(key)?.workspaceValue;
+    await config().update(key, value, vscode.ConfigurationTarget.Workspace);
+    try {
+        return await fn();
+    } finally {
+        await config().update(key, previous, vscode.ConfigurationTarget.Workspace);
+    }
+}
+
 async function openDoc(content: string, language = "markdown"): Promise<vscode.TextEditor> {
     const doc = await vscode.workspace.openTextDocument({content, language});
     return vscode.window.showTextDocument(doc);
@@ -33,6 +45,7 @@ async function openDoc(content: string, language = "markdown"): Promise<vscode.T
 describe("Med42 extension (in the VS Code extension host)", function () {
     this.timeout(120_000);
     let api: Med42ExtensionApi;
+    let configuredModel: unknown;
     /** Read through a call, so TypeScript does not keep a narrowed type across awaits. */
     const modelState = (): ModelState => api.host.modelState;
 
@@ -40,11 +53,19 @@ describe("Med42 extension (in the VS Code extension host)", function () {
         const ext = vscode.extensions.getExtension<Med42ExtensionApi>(EXTENSION_ID);
         assert.ok(ext, `extension ${EXTENSION_ID} is loaded`);
         api = await ext.activate();
+        configuredModel = config().inspect("model")?.workspaceValue;
     });
 
     after(async () => {
-        await config().update("model", undefined, vscode.ConfigurationTarget.Workspace);
+        await config().update("model", configuredModel, vscode.ConfigurationTarget.Workspace);
     });
+
+    /** Changes the model setting and waits until the extension has switched to it. */
+    async function switchModel(model: string): Promise<void> {
+        await config().update("model", model, vscode.ConfigurationTarget.Workspace);
+        await waitFor("the model switch", () => modelState().model === model);
+        await api.host.settled();
+    }
 
     it("activates without creating the assistant or loading a model", () => {
         assert.equal(api.host.created, false);
@@ -76,9 +97,8 @@ describe("Med42 extension (in the VS Code extension host)", function () {
 
     it("lets the policy decide on each request: an escalation or refusal never reaches the model", async () => {
         // A new model file: switching unloads the loaded one, so a model load would show in the state.
-        await config().update("model", testModelPath({seed: 2}), vscode.ConfigurationTarget.Workspace);
-        await api.host.settled();
-        await waitFor("the model switch", () => modelState().model.includes("med42-test") && modelState().status === "idle");
+        await switchModel(testModelPath({seed: 2}));
+        assert.equal(modelState().status, "idle");
         const assistant = api.host.acquire();
         const candidates = [
             "I have crushing chest pain spreading to my left arm and I can't breathe",
@@ -101,20 +121,20 @@ describe("Med42 extension (in the VS Code extension host)", function () {
         // The next ordinary question does reach the model.
         const ok = await api.chats.ask(api.store.active.id, "What does HbA1c measure?");
         assert.equal(ok?.status, "done", ok?.error);
+        assert.equal(ok?.notice, undefined);
         assert.equal(modelState().status, "ready");
     });
 
     it("reloads the model when the model setting changes", async () => {
         const second = testModelPath({seed: 3, name: "med42-second"});
-        await config().update("model", second, vscode.ConfigurationTarget.Workspace);
-        await api.host.settled();
-        await waitFor("the new model in the state", () => modelState().model === second);
+        await switchModel(second);
         assert.equal(modelState().status, "idle", "the old model is unloaded; the new one loads on next use");
-        const turn = await api.chats.ask(api.store.active.id, "Name one loop diuretic.");
+        const turn = await api.chats.ask(api.store.active.id, "What does a normal ECG show?");
         assert.equal(turn?.status, "done", turn?.error);
+        assert.equal(turn?.notice, undefined, "an ordinary question is answered by the model");
         const state = modelState();
-        assert.ok(state.status === "ready" && state.path.includes(second.split("/").pop()!), JSON.stringify(state));
-        assert.equal(turn?.model?.includes(second.split("/").pop()!), true);
+        assert.ok(state.status === "ready" && state.path.includes(second), JSON.stringify(state));
+        assert.ok(turn?.model?.includes(second), turn?.model);
     });
 
     it("summarizes the selection and inserts it below as one marked, undoable edit", async () => {
@@ -127,7 +147,7 @@ describe("Med42 extension (in the VS Code extension host)", function () {
         const lines = text.split("\n");
         assert.equal(lines[3], "BP 150/95. Started amlodipine 5 mg daily.");
         assert.equal(lines[4], "");
-        assert.match(lines[5], /^<!-- BEGIN AI-GENERATED SUMMARY \(Med42, med42-second\.gguf, \d{4}-\d{2}-\d{2}\) -->$/);
+        assert.match(lines[5], /^<!-- BEGIN AI-GENERATED SUMMARY \(Med42, med42-test\.gguf, \d{4}-\d{2}-\d{2}\) -->$/);
         assert.ok(text.includes(api.host.disclaimer!.markdown.split("\n")[0]), "the disclaimer is in the inserted block");
         assert.ok(text.includes("<!-- END AI-GENERATED SUMMARY -->\n"));
         assert.ok(text.endsWith("Next visit in 4 weeks.\n"), "text after the selection is untouched");
@@ -154,8 +174,7 @@ describe("Med42 extension (in the VS Code extension host)", function () {
     });
 
     it("asks instead of guessing when the text to replace was edited meanwhile", async () => {
-        await config().update("summary.insertMode", "replace", vscode.ConfigurationTarget.Workspace);
-        try {
+        await withSetting("summary.insertMode", "replace", async () => {
             const editor = await openDoc("keep\nreplace me please\nkeep too\n");
             editor.selection = new vscode.Selection(1, 0, 1, 17);
             let asked = "";
@@ -171,9 +190,7 @@ describe("Med42 extension (in the VS Code extension host)", function () {
             assert.equal(outcome.status, "new-document");
             assert.equal(editor.document.getText(), "keep\nreplace EDITED me please\nkeep too\n", "the user's text is untouched");
             assert.match(vscode.window.activeTextEditor!.document.getText(), /BEGIN AI-GENERATED SUMMARY/);
-        } finally {
-            await config().update("summary.insertMode", undefined, vscode.ConfigurationTarget.Workspace);
-        }
+        });
     });
 
     it("summarizes a whole document (map-reduce over chunks) and appends it", async () => {
@@ -198,8 +215,9 @@ describe("Med42 extension (in the VS Code extension host)", function () {
     });
 
     it("stops a running answer with Med42: Stop (partial answer kept, disclaimer still shown)", async () => {
-        await config().update("sampling.maxTokens", 3000, vscode.ConfigurationTarget.Workspace);
-        try {
+        const configured = modelState().model;
+        await switchModel(longTalkerModelPath());
+        await withSetting("sampling.maxTokens", 3000, async () => {
             await api.host.settled();
             api.chats.newChat();
             const chatId = api.store.active.id;
@@ -224,15 +242,12 @@ describe("Med42 extension (in the VS Code extension host)", function () {
             assert.ok(turn?.answer.length);
             assert.ok(turn?.disclaimer);
             assert.equal(api.host.busy, false);
-        } finally {
-            await config().update("sampling.maxTokens", undefined, vscode.ConfigurationTarget.Workspace);
-        }
+        });
+        await switchModel(configured);
     });
 
     it("reports a missing model file as a model error with a clear message", async () => {
-        await config().update("model", "/nonexistent/dir/missing-model.gguf", vscode.ConfigurationTarget.Workspace);
-        await api.host.settled();
-        await waitFor("the missing model in the state", () => modelState().model.includes("missing-model.gguf"));
+        await switchModel("/nonexistent/dir/missing-model.gguf");
         const turn = await api.chats.ask(api.store.active.id, "What is a normal resting heart rate?");
         assert.equal(turn?.status, "error");
         assert.match(turn?.error ?? "", /missing-model\.gguf/);

@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type {Page} from "playwright-core";
 import {launchChromium, repoRoot, VscodeServer, type BrowserSession} from "../../support/vscodeServer";
-import {makeTestWorkspace, testServerEnv} from "../testWorkspace";
+import {longTalkerModelPath, makeTestWorkspace, testServerEnv} from "../testWorkspace";
 import {uiHarness} from "./harness";
 import {chatFrame, editorText, openFile, runCommand, screenshot, waitForWorkbench, writeWorkspaceSettings} from "./workbench";
 
@@ -50,11 +50,17 @@ describe("Med42 chat view in VS Code (UI)", function () {
     const chat = () => chatFrame(page);
     const turns = () => chat().locator("article.turn");
 
-    async function ask(question: string): Promise<void> {
+    /** Sends a question with Enter; returns the locator of its turn. */
+    async function ask(question: string) {
+        const n = await turns().count();
         const input = chat().locator("#input");
         await input.click();
         await input.fill(question);
         await input.press("Enter");
+        const turn = turns().nth(n);
+        await turn.waitFor({state: "visible", timeout: 30_000});
+        assert.match(await turn.locator(".question").innerText(), new RegExp(question.slice(0, 20)));
+        return turn;
     }
 
     it("opens the chat view from the status bar and shows the model state", async () => {
@@ -67,8 +73,7 @@ describe("Med42 chat view in VS Code (UI)", function () {
     });
 
     it("asks a question and streams the answer with the disclaimer under it", async () => {
-        await ask("What is the first-line treatment for stage 1 hypertension?");
-        const turn = turns().last();
+        const turn = await ask("What is the first-line treatment for stage 1 hypertension?");
         await turn.locator(".answer-actions").waitFor({state: "visible", timeout: 120_000});
         const answer = await turn.locator(".answer-body").innerText();
         assert.ok(answer.trim().length > 0, "the model's answer is shown");
@@ -80,18 +85,20 @@ describe("Med42 chat view in VS Code (UI)", function () {
     });
 
     it("stops a generation with the Stop button", async () => {
-        // Long answers, so there is time to stop one (changing sampling restarts the assistant).
-        writeWorkspaceSettings(ws, {"med42.sampling.maxTokens": 3000});
-        await chat().locator("#model-panel[data-status=idle]").waitFor({timeout: 30_000});
-        await ask("Explain the management of chronic kidney disease in detail.");
-        const turn = turns().last();
+        // Long answers, so there is time to stop one (a model switch; the sampling change restarts the assistant).
+        const configured = JSON.parse(fs.readFileSync(path.join(ws, ".vscode", "settings.json"), "utf8"))["med42.model"] as string;
+        const longTalker = longTalkerModelPath();
+        writeWorkspaceSettings(ws, {"med42.model": longTalker, "med42.sampling.maxTokens": 3000});
+        await chat().locator(`#model-panel[data-status=idle][data-model="${longTalker}"]`).waitFor({timeout: 30_000});
+        const turn = await ask("Explain the management of chronic kidney disease in detail.");
         await turn.locator(".answer-body").waitFor({state: "visible", timeout: 120_000});
         await chat().locator("#stop").click();
         await turn.locator(".stopped").waitFor({state: "visible", timeout: 30_000});
+        assert.ok((await turn.locator(".answer-body").innerText()).length > 0, "the partial answer stays");
         await chat().locator("#send").waitFor({state: "visible", timeout: 10_000});
         await turn.locator("[data-testid=disclaimer]").waitFor({state: "visible"});
         await screenshot(page, "03-stopped");
-        writeWorkspaceSettings(ws, {"med42.sampling.maxTokens": 24});
+        writeWorkspaceSettings(ws, {"med42.model": configured, "med42.sampling.maxTokens": 24});
     });
 
     it("inserts an answer into the editor, marked as AI-generated with the disclaimer", async () => {
@@ -99,7 +106,8 @@ describe("Med42 chat view in VS Code (UI)", function () {
         await page.locator(".editor-instance .monaco-editor").first().click();
         await page.keyboard.press("Control+End");
         await turns().first().locator("[data-action=insert-answer]").click();
-        await page.waitForFunction(() => document.querySelector(".editor-instance .view-lines")?.textContent?.includes("AI-GENERATED ANSWER"), undefined, {timeout: 20_000});
+        // Monaco renders spaces as non-breaking spaces.
+        await page.waitForFunction(() => document.querySelector(".editor-instance .view-lines")?.textContent?.replace(/\u00a0/g, " ").includes("AI-GENERATED ANSWER"), undefined, {timeout: 20_000});
         const text = await editorText(page);
         assert.match(text, /Patient seen for follow-up of hypertension/);
         assert.match(text, /BEGIN AI-GENERATED ANSWER \(Med42, med42-test\.gguf/);
@@ -112,6 +120,8 @@ describe("Med42 chat view in VS Code (UI)", function () {
         assert.ok(before >= 2);
         await page.reload();
         await waitForWorkbench(page);
+        // The status-bar item appears once the extension host has activated the extension again.
+        await page.locator(".statusbar-item", {hasText: "Med42"}).first().waitFor({state: "visible", timeout: 90_000});
         await runCommand(page, "Med42: Open Chat");
         await turns().first().waitFor({state: "visible", timeout: 60_000});
         assert.equal(await turns().count(), before);
@@ -122,8 +132,10 @@ describe("Med42 chat view in VS Code (UI)", function () {
 
     it("follows the high-contrast theme", async () => {
         writeWorkspaceSettings(ws, {"workbench.colorTheme": "Default High Contrast"});
-        await page.locator(".monaco-workbench.hc-black").waitFor({timeout: 30_000});
+        // VS Code tells webviews the theme kind through a body class; the view's colours come from --vscode-* variables.
         await chat().locator("body.vscode-high-contrast").waitFor({timeout: 30_000});
+        const border = await chat().locator(".bubble.question").first().evaluate((e) => getComputedStyle(e).borderTopStyle);
+        assert.equal(border, "solid", "high contrast draws borders around messages");
         await screenshot(page, "06-high-contrast");
     });
 });
