@@ -49,12 +49,12 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
     const settings: BotSettings = {...DEFAULT_SETTINGS, ...options.settings};
     const logger = options.logger ?? createPinoLogger(LogLevel.INFO);
     const clientOptions: webApi.WebClientOptions = {
-        slackApiUrl: options.slackApiUrl,
+        ...(options.slackApiUrl ? {slackApiUrl: options.slackApiUrl} : {}),
         // A 429 reaches our code (which waits as Retry-After says) instead of pausing every call of the client.
         rejectRateLimitedCalls: true,
+        // Unset by default on purpose: the Socket Mode client then retries apps.connections.open for long outages.
         ...(options.retryConfig ? {retryConfig: options.retryConfig} : {})
     };
-    if (!options.slackApiUrl) delete clientOptions.slackApiUrl;
     if (!options.http && !options.appToken) {
         throw new StartupError("Socket Mode needs SLACK_APP_TOKEN (or use HTTP mode with SLACK_SIGNING_SECRET).");
     }

@@ -67,6 +67,8 @@ export class SlackAnswerStream {
     private failure: unknown;
     private total = "";
     private closed = false;
+    /** Bumped by replace(): text taken before a replacement must never be shown after it. */
+    private epoch = 0;
 
     constructor(private readonly client: webApi.WebClient, private readonly target: AnswerTarget,
         options: SlackAnswerStreamOptions = {}) {
@@ -107,6 +109,7 @@ export class SlackAnswerStream {
         this.replacement = defangSlackSyntax(text);
         this.total = this.replacement;
         this.pending = "";
+        this.epoch++;
         this.kick();
     }
 
@@ -181,8 +184,9 @@ export class SlackAnswerStream {
 
     /** Hands `chunk` to the native stream, starting a new message when this one is full. */
     private async streamChunk(chunk: string): Promise<void> {
+        const epoch = this.epoch;
         let rest = chunk;
-        while (rest && this.mode === "stream") {
+        while (rest && this.mode === "stream" && epoch === this.epoch) {
             const room = this.options.streamMessageLimit - this.current.shown.length;
             if (rest.length <= room) {
                 await this.streamAppend(rest);
@@ -203,7 +207,7 @@ export class SlackAnswerStream {
                 }
             }
         }
-        if (rest) this.pending = rest + this.pending; // for the update path after a fallback
+        if (rest && epoch === this.epoch) this.pending = rest + this.pending; // for the update path after a fallback
     }
 
     private async streamAppend(text: string): Promise<void> {

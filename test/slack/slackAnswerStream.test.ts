@@ -113,7 +113,7 @@ describe("slack: SlackAnswerStream against the fake Slack", function () {
         const stream = new SlackAnswerStream(client, {channel: CHANNEL, threadTs, recipientUserId: "U1", recipientTeamId: "T0FAKE"},
             {streamBufferSize: 10});
         for (const p of longAnswer(40)) stream.append(p); // more than one streamed message
-        await fake.waitForCall("chat.stopStream");
+        await fake.waitUntil(() => fake.callsTo("chat.startStream").length >= 2, 20_000, "a second streamed message");
         stream.replace("I can't help with that.");
         await stream.finish(FOOTER);
         const messages = answerMessages();
