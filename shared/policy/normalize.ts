@@ -51,6 +51,8 @@ const INFORMAL: Replacement[] = [
     [/\bgotta\b/g, "got to"],
     [/\bu\b/g, "you"],
     [/\bur\b/g, "your"],
+    [/\brn\s*$/g, "right now"],
+    [/\brn(?= (?:and|but|please|pls|help|what|i|my)\b)/g, "right now"],
     [/\bkms\b/g, "kill myself"],
     [/\bkys\b/g, "kill yourself"],
     [/\bunalive\b/g, "kill"],

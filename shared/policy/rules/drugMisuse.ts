@@ -39,7 +39,7 @@ const ILLEGITIMATE = alt([
     "someone else (?:s )?(?:prescription|script)", "leftover (?:from|of) (?:my|a) (?:friend|relative|neighbor)",
 ]);
 const ILLICIT_BUY = new RegExp(`\\b${ACQUIRE} ${gap(5)}${CONTROLLED} ${gap(6)}${ILLEGITIMATE}|\\b${ACQUIRE} ${gap(3)}${ILLEGITIMATE} ${gap(5)}${CONTROLLED}\\b|\\b${ILLEGITIMATE} ${gap(4)}${ACQUIRE} ${gap(4)}${CONTROLLED}\\b`);
-const WHERE_STREET = new RegExp(`\\b(?:where|how|who) (?:can|could|do|would|should|to) (?:i |we |you |one )?(?:buy|get|score|find|cop|order|purchase|pick up|get my hands on|get hold of|get ahold of|source) ${gap(3)}${STREET}\\b|\\b(?:score|cop) ${gap(3)}${CONTROLLED}\\b|\\b(?:find|get|need|contact|know|knows|have) (?:a |my |any |anyone with a )?(?:dealer|plug|connect)(?: for| who| that|\\b)|\\bplug for ${gap(2)}${CONTROLLED}\\b|\\b${CONTROLLED} ${gap(4)}(?:paying|pay) (?:cash|in cash|venmo|crypto|bitcoin)\\b`);
+const WHERE_STREET = new RegExp(`\\b(?:where|how|who) (?:can|could|do|would|should|to) (?:i |we |you |one )?(?:buy|get|score|find|cop|order|purchase|pick up|get my hands on|get hold of|get ahold of|source) ${gap(3)}${STREET}\\b|\\b(?:score|cop) ${gap(3)}${CONTROLLED}\\b|\\b(?:find|get|need|contact|know|knows|have) (?:a |my |any |anyone with a )?(?:dealer|plug|connect)(?: for| who| that|\\b)|\\bplug for ${gap(2)}${CONTROLLED}\\b|\\bwho (?:sells|has|deals|can sell|could sell|is selling|is dealing|can get me|could get me|has any) ${gap(2)}${CONTROLLED}\\b|\\b${CONTROLLED} (?:for sale|around here|near me)\\b|\\b${CONTROLLED} ${gap(4)}(?:paying|pay) (?:cash|in cash|venmo|crypto|bitcoin)\\b`);
 
 /** Lying to a prescriber: a story, faked symptoms, doctor shopping. */
 const PRESCRIBER = "(?:doctor|doc|dr|physician|gp|er|emergency room|urgent care|dentist|pharmacist|psychiatrist|prescriber|nurse practitioner|np|pa|provider|clinic|pain clinic|vet|telehealth)";
@@ -49,8 +49,8 @@ const DECEIVE = new RegExp([
     `\\b(?:fake|faking|feign|feigning|exaggerate|exaggerating|pretend|pretending|lie about|lying about|make up|making up|invent|inventing|act|acting|claim|claiming) ${gap(5)}(?:pain|symptoms?|adhd|anxiety|panic attacks?|back pain|injury|insomnia|migraines?|toothache|kidney stones?|seizures?|narcolepsy|a condition)`,
     `\\b(?:trick|fool|manipulate|con|scam|convince|persuade|get) ${gap(3)}(?:a |my |the )?${PRESCRIBER}s? ${gap(3)}(?:into |to )?(?:prescrib\\w*|giv\\w*|writ\\w*|up\\w*|increas\\w*|refill\\w*)`,
     `\\bdoctor shop(?:ping)?\\b`, `\\b(?:multiple|several|different|many) (?:doctors|prescribers|pharmacies|ers) ${gap(6)}(?:without|so (?:they|no one)|at the same time|not find out)`,
-    `\\b(?:early refill|refill early|replacement (?:script|prescription)) ${gap(8)}(?:lie|lying|say i lost|claim i lost|pretend|story|excuse|trick)`,
-    `\\b(?:say|said|claim|pretend|tell (?:them|him|her)) (?:that )?(?:i|my) ${gap(3)}(?:lost|was stolen|got stolen|dropped|spilled) ${gap(4)}(?:prescription|script|pills|meds|${CONTROLLED})`,
+    `\\b(?:early refill|refill early|replacement (?:script|prescription)) ${gap(8)}(?:lie|lying|say i lost|saying i lost|claim i lost|claiming i lost|pretend|pretending|story|excuse|trick)`,
+    `\\b(?:say|said|saying|claim|claiming|pretend|pretending|tell (?:them|him|her)|telling (?:them|him|her)) (?:that )?(?:i|my) ${gap(3)}(?:lost|was stolen|got stolen|dropped|spilled|were stolen|lost it|lost them)`,
 ].join("|"));
 const TO_GET_DRUG = new RegExp(`\\b(?:to|so (?:they|he|she) (?:will|would)|into) ${gap(3)}(?:get|prescrib\\w*|give|write|obtain|getting) ${gap(3)}(?:me |a |an |some |more |stronger |higher )?${gap(2)}(?:${CONTROLLED}|prescription|script|rx|something stronger|the good stuff|stronger (?:pain )?(?:meds|medication|pills|stuff))\\b|\\b(?:${CONTROLLED}|prescription|script)\\b`);
 
@@ -76,6 +76,9 @@ const RECREATIONAL_DOSE = new RegExp(`\\b(?:how (?:much|many)|what (?:dose|amoun
 const FIRST_PERSON_OR_METHOD = /\b(?:i|me|my|we|us|our|how (?:do|can|to|should|would|much|many)|best way|easiest way|ways to|tips|can you|should you|to get|which|what)\b/;
 /** Third-person or clinical framing: why patients misuse a drug, its risks, its abuse potential. */
 const ABOUT_OTHERS = /(?:why do|why does|why would|patients?|people|users|someone who|teens|adolescents|abuse potential|misuse potential|medical risks?|health risks?|complications|dangers of|risks of|signs of|treat|treatment|manage|management)\b/;
+
+/** Making illegal drugs. */
+const MANUFACTURE = new RegExp(`\\b(?:cook|cooking|make|making|synthesi[sz]e|synthesi[sz]ing|produce|producing|manufacture|manufacturing|brew|brewing|press|pressing|extract|extracting) ${gap(3)}(?:meth|methamphetamine|crystal meth|crack|heroin|fentanyl|carfentanil|lsd|dmt|ghb|mdma|molly|ecstasy|pcp|ketamine|cocaine|oxycodone|pills that look like \\w+|fake (?:pills|xanax|oxys?|percs?)|pressed pills|lean|purple drank|bath salts|spice|k2)\\b`);
 
 /** Beating a drug test: masking, substituting urine, flushing before a test. */
 const TEST = "(?:drug tests?|drug screens?|drug screening|urine (?:tests?|screens?|drug (?:tests?|screens?))|urinalysis|ua|uas|piss tests?|pee tests?|hair (?:follicle )?(?:tests?|drug tests?)|tox screens?|toxicology screens?|mouth swab(?: tests?)?|saliva (?:drug )?tests?|swab tests?|breathalyzers?|breathalyser|probation tests?|pre employment (?:tests?|screens?|drug tests?)|employment (?:drug )?(?:tests?|screens?)|random tests?|dot (?:physical|test)|blood tests? for drugs)";
@@ -127,6 +130,12 @@ export const DRUG_MISUSE_RULES: readonly PolicyRule[] = [
             const aboutOthers = ABOUT_OTHERS.test(s) && !/\b(?:i|me|my|we|our)\b/.test(s);
             return highFrame || (!aboutOthers && ((ROUTE.test(s) && ROUTE_FRAME.test(s)) || (DEFEAT_DETERRENT.test(s) && selfOrMethod))) || RECREATIONAL_DOSE.test(s);
         }),
+    },
+    {
+        id: "drug_misuse.illicit_manufacture", category: "drug_misuse",
+        description: "Making illegal drugs (cooking meth, synthesizing fentanyl, pressing fake pills).",
+        test: (t) => anySentence(t, (s) => MANUFACTURE.test(s) && !PREVENTION.test(s)
+            && !/\b(?:how (?:is|are|was|were) \w+ (?:made|produced|manufactured)|pharmaceutical|history|in the body|treat|treatment|overdose|effects)\b/.test(s)),
     },
     {
         id: "drug_misuse.beat_drug_test", category: "drug_misuse",

@@ -32,7 +32,8 @@ const CRITICAL_SIGNS = alt([
     "blood (?:is )?(?:spurting|gushing|pouring|everywhere)", "lost a lot of blood",
     "(?:vomiting|throwing up|coughing up|puking) (?:a lot of |lots of )?blood", "slurr(?:ed|ing) (?:speech|words|his words|her words|my words)",
     "speech (?:is )?(?:suddenly )?slurred", "can not (?:speak|talk) (?:properly|clearly|right|normally|at all)", "can not get (?:the |my |his |her )?words out",
-    "can not (?:move|feel) (?:my|his|her|their) (?:arm|leg|face|left|right|body)", "(?:one|left|right) side (?:of (?:my|his|her|their) (?:body|face) )?(?:is |went |has gone )?(?:numb|weak|paralyzed|drooping|dead)",
+    "can not (?:move|feel|lift|raise|use) (?:my|his|her|their) (?:arm|leg|face|left|right|body|hand)",
+    "speech (?:is |sounds )?(?:suddenly )?(?:slurred|garbled|jumbled|strange|weird|gibberish)", "(?:talking|speaking) gibberish", "(?:one|left|right) side (?:of (?:my|his|her|their) (?:body|face) )?(?:is |went |has gone )?(?:numb|weak|paralyzed|drooping|dead)",
     "worst headache of (?:my|his|her|their) life", "thunderclap headache", "(?:has been|have been|was just|just got|got|been) (?:stabbed|shot)(?! (?:with|in the arm|by (?:a|the) (?:nurse|pharmacist|doctor)))",
     "gunshot wound", "(?:is |was )?drowning(?! in)", "(?:pulled|fished) (?:him|her|them) (?:out )?(?:of|from) the (?:pool|water|lake|river|bath)",
     "(?:is overdosing|am overdosing|are overdosing)", "bone (?:is )?sticking out", "(?:is|are) hanging from", "found (?:him|her|them) hanging",
@@ -41,7 +42,7 @@ const CRITICAL_SIGNS = alt([
 
 /** Signs that are emergencies when they started now and are severe (tier B): "chest pressure right now". */
 const ACUTE_SIGNS = alt([
-    "chest (?:pain|pressure|tightness|heaviness|hurts|is tight|feels tight|is hurting|discomfort)", "pressure in (?:my|his|her) chest",
+    "chest (?:pains?|pressure|tightness|heaviness|hurts|is tight|feels tight|is hurting|discomfort)", "pressure in (?:my|his|her) chest",
     "pain (?:radiating|spreading|going|shooting) (?:to|down|into) (?:my|his|her) (?:left )?(?:arm|jaw|neck|back)",
     "short(?:ness)? of breath", "(?:trouble|difficulty|hard time|problems?) breathing", "(?:hard|difficult) to breathe", "wheez\\w*",
     "(?:face|lips?|tongue|throat|eyes?|mouth) (?:is |are |feels |feel |getting |looks |is getting |keeps )?(?:swelling|swollen|puffing up|tight|tighter|closing)", "hives (?:all over|everywhere|and)",
@@ -54,6 +55,7 @@ const ACUTE_SIGNS = alt([
     "hit (?:my|his|her|their) head", "(?:head|neck) injury", "water broke", "baby is coming", "in cardiac arrest",
     "went into cardiac arrest", "overdosed", "unresponsive", "faint(?:ed|ing)?", "passing out", "lightheaded", "drooling",
     "can not swallow", "unable to swallow", "(?:stung|bitten) by", "snake ?bite", "(?:is |am )?(?:vomiting|throwing up) (?:and|with) (?:confused|can not)",
+    "not making (?:any )?sense", "(?:really|very|extremely) (?:drowsy|sleepy|out of it)", "hard to wake",
     "suicide attempt", "(?:he|she|they) (?:is|are) threatening to (?:kill|hurt) (?:himself|herself|themselves)",
 ]);
 

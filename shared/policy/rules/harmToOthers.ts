@@ -26,7 +26,7 @@ const HARM_VERB = alt([
     "strangle", "drown", "stab", "shoot", "torture", "incapacitate", "beat up", "beat", "get rid of", "take out", "finish off",
     "do away with", "off", "overdose", "drug", "roofie", "sedate", "knock out", "blind", "disfigure", "burn", "electrocute",
     "infect", "give (?:a )?(?:heart attack|stroke|seizure|overdose|lethal dose|fatal dose|disease|hiv|cancer) to",
-    "end the life of", "eliminate", "silence", "put down",
+    "end the life of", "eliminate", "silence", "put down", "gas", "choke out", "stab",
 ]);
 /** Effects to cause in a person: "make her sick", "make him pass out". */
 const HARM_EFFECT = alt([
@@ -34,7 +34,8 @@ const HARM_EFFECT = alt([
     "bleed", "bleed out", "pass out", "black out", "unconscious", "go limp", "lose consciousness", "stop breathing",
     "have a (?:heart attack|seizure|stroke|miscarriage|breakdown)", "miscarry", "lose the baby", "lose (?:her|the) pregnancy",
     "crash", "code", "go blind", "go into (?:a )?coma", "fall into a coma", "overdose", "hallucinate", "sleep forever",
-    "never wake up", "unable to (?:move|resist|fight back|remember)", "forget everything", "docile", "compliant",
+    "never wake up", "unable to (?:move|resist|fight back|remember)",
+    "stop (?:crying|breathing|talking|moving|screaming|complaining|nagging) (?:permanently|forever|for good)", "go away (?:permanently|forever|for good)", "forget everything", "docile", "compliant",
     "shit (?:himself|herself|themselves)", "crap (?:himself|herself)", "have diarrhea",
 ]);
 const SUBJECT_PRONOUN = "(?:him|her|them|it|someone|somebody|my \\w+|\\w+)";
@@ -47,7 +48,7 @@ const STEALTH = alt([
     "leave no (?:trace|marks|evidence|bruises)", "without (?:leaving )?(?:a )?(?:trace|marks|bruises|evidence)",
     "without (?:anyone|anybody|them|him|her|the police|police|the coroner|the doctors?|the nurses?|staff|people|my \\w+|his \\w+|her \\w+) (?:knowing|noticing|finding out|suspecting|detecting|realizing|realising|seeing|being able to tell|catching on)",
     "(?:look|looks|seem|seems|appear|appears) like (?:an accident|natural causes|a natural death|natural|suicide|a suicide|a heart attack|a stroke|an overdose|food poisoning|(?:his|her|their) (?:own )?(?:diabetes|illness|condition|heart|disease|dementia|cancer|age))",
-    "(?:look|looks|seem|seems|appear|appears) (?:accidental|natural|like it was an accident|unintentional)", "get away with", "cover (?:it )?up", "without being (?:detected|caught|noticed|seen|traced|found out|suspected)", "not get caught", "without getting caught", "never be caught", "in secret", "secretly", "covertly",
+    "(?:look|looks|seem|seems|appear|appears) (?:accidental|natural|like it was an accident|unintentional)", "get away with", "getting away with", "got away with", "cover (?:it )?up", "without being (?:detected|caught|noticed|seen|traced|found out|suspected)", "not get caught", "without getting caught", "never be caught", "in secret", "secretly", "covertly",
     "(?:autopsy|toxicology|tox screen|coroner|medical examiner) (?:will not|would not|can not|could not|does not|wont) (?:find|detect|show|pick up)",
     "(?:hard|impossible|difficult) to (?:detect|trace) (?:in|on|after|at) (?:an? )?(?:autopsy|tox|toxicology|blood)", "frame (?:someone|him|her)",
 ]);
@@ -67,7 +68,13 @@ const PERSONAL_HARM = new RegExp(`\\b${REQUEST} ${gap(6)}(?:to |i |we )?(?:${HAR
 const MAKE_PERSON = new RegExp(`\\b${REQUEST} ${gap(10)}(?:make|making|cause|causing|get|getting|force) ${SUBJECT_PRONOUN} (?:to )?(?:${HARM_EFFECT})\\b`);
 const WANT_HARM = new RegExp(`\\bi ${"(?:(?:really|just|seriously|honestly|so|am|still) )*"}(?:want|wanna|need|plan|am going|am planning|intend|am about|would like|will|am gonna|have decided|decided|fantasi[sz]e about|dream about|think about|am thinking about|keep thinking about) (?:to |of |about )?(?:${HARM_VERB}) ${PERSON}\\b`);
 const END_LIFE_REQ = new RegExp(`\\b${REQUEST} ${gap(10)}${END_LIFE}\\b`);
-const LETHAL_FOR_PERSON = new RegExp(`\\b(?:how (?:much|many)|what (?:dose|amount)|which (?:dose|amount)|enough) ${gap(8)}(?:would|will|to|could|does it take to|would it take to|it takes to|do i need to|should i give|to give) ${gap(2)}(?:kill|finish off|knock out|put down|take out|end) ${PERSON}\\b`);
+/** Specific people (a lethal dose "for an adult" is a clinical question; "for my husband" is not). */
+const SPECIFIC_PERSON = alt([`${MY_RELATION}`, `(?:his|her|their|your) ${RELATION}`, "him", "her", "them", "someone", "somebody",
+    "(?:this|that) (?:guy|man|woman|person|lady|kid|bitch|bastard|asshole)", "my (?:ex|partner|victim)"]);
+const LETHAL_FOR_PERSON = new RegExp(`\\b(?:how (?:much|many)|what (?:dose|amount)|which (?:dose|amount)|enough) ${gap(8)}(?:would|will|to|could|does it take to|would it take to|it takes to|do i need to|should i give|to give) ${gap(2)}(?:kill|finish off|knock out|put down|take out|end) ${SPECIFIC_PERSON}\\b`);
+/** "... asking so I can use it on my stepdad": the lethal question is aimed at a person. */
+const USE_ON_PERSON = new RegExp(`\\b(?:use|try|test|give|slip) (?:it|this|that|them|some|those) (?:on|to) ${SPECIFIC_PERSON}\\b`);
+const LETHAL_WORDS = /\b(?:kill|kills|lethal|fatal|deadly|die|death|overdose|poison|knock (?:\w+ )?out)\b/;
 
 /** Putting something into a person's food or drink, to make them sick, sleepy or dead, or without them knowing. */
 const COVERT_DOSE = new RegExp(`\\b(?:put|slip|add|mix|spike|sprinkle|crush|dissolve|hide|sneak|inject|lace|stir) ${gap(6)}(?:in|into|inside) ${gap(3)}(?:drink|coffee|tea|food|meal|water|juice|soup|beer|wine|bottle|cup|smoothie|dinner|lunch|breakfast|cereal|shake|iv|iv bag|drip|feeding tube|formula|milk|glass)\\b`);
@@ -131,6 +138,7 @@ export const HARM_TO_OTHERS_RULES: readonly PolicyRule[] = [
         description: "A request for how to kill, poison, hurt or incapacitate a person, or the writer's stated intent to do so.",
         test: (t) => sentencesMatch(t, PERSONAL_HARM, notMitigated) || sentencesMatch(t, WANT_HARM, notMitigated) || sentencesMatch(t, GIVE_HARM, notMitigated)
             || sentencesMatch(t, MAKE_PERSON, notMitigated) || sentencesMatch(t, LETHAL_FOR_PERSON, notMitigated)
+            || (LETHAL_WORDS.test(t.norm) && sentencesMatch(t, USE_ON_PERSON, notMitigated))
             || sentencesMatch(t, END_LIFE_REQ, (s, m) => notMitigated(s, m) && !/\b(?:legal|law|laws|legally|ethic\w*|maid|assisted dying|euthanasia|palliative|hospice|comfort care|withdraw|withdrawal|dnr|advance directive|right to die)\b/.test(s)),
     },
     {

@@ -9,7 +9,7 @@ import {topicSignal, type TopicSignal} from "./healthLexicon";
 import type {PolicyRule} from "./ruleTypes";
 
 /** Small talk and questions about the tool: the model answers these briefly, refusing them would be rude. */
-const SMALL_TALK = /^(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|thanks?|thank you|thx|ok|okay|cool|great|yes|no|bye|goodbye|test|testing|ping)(?: there| med42| everyone| all| so much| a lot)?|(?:who|what) are you|what can you do|how (?:do|can) i use (?:you|this)|help|what is med42|are you (?:there|working|a bot|an ai))$/;
+const SMALL_TALK = /^(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|thanks?|thank you|thx|ty|ok|okay|cool|great|perfect|awesome|got it|yes|no|bye|goodbye|test|testing|ping)(?: (?:there|med42|everyone|all|so much|a lot|again|that helps|that helped|this helps|that is helpful|that was helpful|very much|makes sense|for the help|for your help))*|(?:who|what) are you|what can you do|how (?:do|can) i use (?:you|this)|help|what is med42|are you (?:there|working|a bot|an ai))$/;
 const FINANCE_RE = /\b(?:(?:buy|sell|invest in|short|hold) (?:[^\s.]+ ){0,3}(?:stocks?|shares|options|crypto|calls|puts|etfs?)|stocks? (?:to buy|should i buy|to invest in)|stock price|share price|price target|market cap|earnings (?:call|report)|ipo)\b/;
 
 /** Terms an institution adds in its policy file as in scope (system names, local services). */

@@ -46,7 +46,8 @@ const DO_NOT_WANT_TO_LIVE = words(`i ${FILL}(?:do not|no longer|dont|do not real
 const HOPELESS = words(alt([
     "(?:everyone|everybody|my family|my kids|the world|they|people|my wife|my husband|my parents) (?:would be|is|are|will be|would all be) (?:so )?better off (?:without me|if i (?:was|were) (?:dead|gone))",
     "better off dead", "no (?:reason|point) (?:to|in) (?:live|living|go on|going on|being alive|keep living|stay alive|staying alive)",
-    "life is not worth living", "(?:wish|wishing) i (?:was|were) (?:dead|never born)", "wish i could (?:die|just die|disappear forever|not wake up)",
+    "life is not worth living", "(?:do not|can not|no longer) see (?:the|any) (?:point|reason) (?:in|of|to|for) (?:living|life|going on|being alive|live|staying alive|anything anymore)",
+    "what is the point (?:of|in) (?:living|life|going on|being alive)", "(?:tired|sick) of (?:living|being alive)", "(?:wish|wishing) i (?:was|were) (?:dead|never born)", "wish i could (?:die|just die|disappear forever|not wake up)",
     "(?:this|tonight|today) is my last (?:day|night)", "(?:saying|said) (?:my )?goodbyes? to (?:everyone|my family|everybody)",
     "(?:wrote|writing|written|left|leave) (?:a|my) (?:suicide|goodbye) (?:note|letter)",
     "(?:nobody|no one|none of them) (?:would|will) (?:even )?(?:notice|care|miss me) (?:if|when) i (?:was|were|am|died|disappeared|killed myself|left)",
