@@ -36,7 +36,7 @@ export interface AssistantOptions {
     sampling?: SamplingOptions;
     /** Default: Med42's system prompt from the model card. */
     systemPrompt?: string;
-    /** Institution policy JSON; default: the built-in policy. */
+    /** Institution policy JSON; default: env MED42_POLICY_FILE, else the built-in policy. */
     policyFile?: string;
     /** SQLite audit log path, or false for none. Default: env MED42_AUDIT_DB, else the user's data folder. */
     auditDb?: string | false;
@@ -65,7 +65,8 @@ export class Med42Assistant {
     private disposed = false;
 
     constructor(private readonly options: AssistantOptions = {}) {
-        this.policy = options.policy ?? new PolicyEngine(options.policyFile ? loadPolicyFile(options.policyFile) : undefined);
+        const policyFile = options.policyFile ?? (process.env.MED42_POLICY_FILE || undefined);
+        this.policy = options.policy ?? new PolicyEngine(policyFile ? loadPolicyFile(policyFile) : undefined);
         if (options.audit) { this.audit = options.audit; this.ownsAudit = false; }
         else if (options.auditDb === false) { this.ownsAudit = false; }
         else { this.audit = new AuditLog(options.auditDb ?? defaultAuditDbPath()); this.ownsAudit = true; }
