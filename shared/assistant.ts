@@ -255,6 +255,7 @@ export class Med42Assistant {
             const stop = new AbortController();
             const onAbort = () => stop.abort();
             signal?.addEventListener("abort", onAbort, {once: true});
+            if (signal?.aborted) stop.abort(); // "abort" never fires for a signal aborted before we listened
             let streamed = "";
             let screened: Screened | undefined;
             try {

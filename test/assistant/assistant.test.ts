@@ -104,6 +104,15 @@ describe("Med42Assistant (real core on the generated model)", function () {
         assert.ok(r.text.endsWith(r.disclaimer.text));
     });
 
+    it("does not generate for a request whose signal is already aborted", async () => {
+        const ac = new AbortController();
+        ac.abort();
+        const r = await assistant.ask({messages: [{role: "user", content: "What is sepsis?"}], surface: "vscode", signal: ac.signal}).result;
+        assert.equal(r.stopReason, "abort");
+        assert.equal(r.usage.completionTokens, 0);
+        assert.ok(r.text.endsWith(r.disclaimer.text));
+    });
+
     it("summarizes a long document map-reduce with progress", async () => {
         // Byte-level test vocabulary: the Med42 system prompt alone is ~600 tokens, so 2048 leaves ~1000 per chunk.
         const small = new Med42Assistant({model: testModelPath(), auditDb: false, contextSize: 2048, sampling: {maxTokens: 8, seed: 2}});
