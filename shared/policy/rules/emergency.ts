@@ -37,7 +37,9 @@ const CRITICAL_SIGNS = alt([
     "worst headache of (?:my|his|her|their) life", "thunderclap headache", "(?:has been|have been|was just|just got|got|been) (?:stabbed|shot)(?! (?:with|in the arm|by (?:a|the) (?:nurse|pharmacist|doctor)))",
     "gunshot wound", "(?:is |was )?drowning(?! in)", "(?:pulled|fished) (?:him|her|them) (?:out )?(?:of|from) the (?:pool|water|lake|river|bath)",
     "(?:is overdosing|am overdosing|are overdosing)", "bone (?:is )?sticking out", "(?:is|are) hanging from", "found (?:him|her|them) hanging",
-    "crushing (?:chest )?pain", "(?:chest|heart) (?:pain|pressure) (?:and|with) (?:can not breathe|sweating|shortness of breath|pain (?:in|down) (?:my|his|her) (?:left )?arm)",
+    "crushing (?:chest )?pain", "(?:is|he is|she is|they are|s|he|she) not moving", "(?:severe|bad|serious|terrible) asthma attack",
+    "inhaler (?:is not|does not|did not|is not really) (?:working|helping)",
+    "blood (?:is )?(?:coming|pouring|leaking|running) (?:out )?(?:from|of|out of) (?:his|her|their|my) (?:ears?|nose|mouth|head)", "(?:chest|heart) (?:pain|pressure) (?:and|with) (?:can not breathe|sweating|shortness of breath|pain (?:in|down) (?:my|his|her) (?:left )?arm)",
 ]);
 
 /** Signs that are emergencies when they started now and are severe (tier B): "chest pressure right now". */
@@ -55,7 +57,8 @@ const ACUTE_SIGNS = alt([
     "hit (?:my|his|her|their) head", "(?:head|neck) injury", "water broke", "baby is coming", "in cardiac arrest",
     "went into cardiac arrest", "overdosed", "unresponsive", "faint(?:ed|ing)?", "passing out", "lightheaded", "drooling",
     "can not swallow", "unable to swallow", "(?:stung|bitten) by", "snake ?bite", "(?:is |am )?(?:vomiting|throwing up) (?:and|with) (?:confused|can not)",
-    "not making (?:any )?sense", "(?:really|very|extremely) (?:drowsy|sleepy|out of it)", "hard to wake",
+    "not making (?:any )?sense", "chest (?:feels|is) (?:like|heavy|crushed)", "elephant (?:is )?(?:sitting|standing) on (?:my|his|her) chest",
+    "sweaty", "sweating", "nauseous", "clammy", "having an asthma attack", "fell down the stairs", "(?:is|am) bleeding", "(?:really|very|extremely) (?:drowsy|sleepy|out of it)", "hard to wake",
     "suicide attempt", "(?:he|she|they) (?:is|are) threatening to (?:kill|hurt) (?:himself|herself|themselves)",
 ]);
 
@@ -91,6 +94,9 @@ const STRONG_NOW = /\b(?:right now|just now|currently|at the moment|as we speak|
 const MILD = /\b(?:a bit|a little|slightly|mild|mildly|minor|is (?:that|this|it) normal|nothing serious)\b/;
 /** Once resolved, whatever happened is history: "chest tightness yesterday, gone now". */
 const RESOLVED = /\b(?:went away|gone now|is gone|it is gone|has gone away|resolved|subsided|passed now|has passed|it passed|fine now|okay now|ok now|better now|back to normal|stopped on its own|went back to normal|no longer|now (?:he|she|i|they|it) (?:is|am|are|seems?|feels?) (?:fine|ok|okay|better|normal|gone))\b/;
+
+/** The writer describing their own body in the present. */
+const PRESENT_SELF = /\b(?:i am|i feel|i have|i can not|i keep|my \w+ (?:feels|is|hurts|keeps))\b/;
 
 /** Severity or urgency anywhere in the message. */
 const SEVERE = /\b(?:severe|severely|sudden|suddenly|crushing|worst|really bad|so bad|terrible|horrible|unbearable|excruciating|fast|quickly|rapidly|a lot|everywhere|will not stop|getting worse|pass out|passing out|ambulance|911|999|112|please help|help me|scared|panicking|emergency|can not breathe|spreading|all over|tight|closing)\b/;
@@ -145,6 +151,9 @@ function acuteWithOnset(t: AnalyzedText): boolean {
         // The sign must concern a person here: "I", "my husband", "someone here", or a pronoun in a report.
         if (MILD.test(t.norm)) return false;
         const distinctSigns = new Set(t.norm.match(ACUTE_ALL) ?? []).size;
+        // Several signs described in the present by the writer ("my chest feels crushed, I am sweaty") are a report of now.
+        if (distinctSigns >= 2 && PRESENT_SELF.test(t.norm) && !HYPOTHETICAL_BEFORE.test(s.slice(0, hit.index))
+            && !PAST_RE.test(t.norm) && !CHRONIC_RE.test(t.norm)) return true;
         return reportedNow(s, hit, true, t) && (SEVERE.test(t.norm) || STRONG_NOW.test(s) || distinctSigns >= 2);
     });
 }

@@ -44,7 +44,7 @@ const END_LIFE = `(?:end|take|ending|taking) (?:his|her|their|my \\w+|the patien
 
 const STEALTH = alt([
     "untraceable", "undetectable", "untrackable", "can not be (?:traced|detected|found)", "(?:would|will|does|do) not (?:be detected|show up|be found|be traced|leave a trace)",
-    "not show up", "(?:no one|nobody|noone|none of them) (?:will |would |can |could |ever )?(?:know|knows|notice|notices|find out|finds out|suspect|suspects|realize|realizes|can tell|figure out|figures out|be the wiser)",
+    "not show up", "(?:no one|nobody|noone|none of them) (?:will |would |can |could |ever )?(?:know|knows|notice|notices|find out|finds out|suspect|suspects|realize|realizes|can tell|figure out|figures out|be the wiser|check|checks|look|looks)",
     "leave no (?:trace|marks|evidence|bruises)", "without (?:leaving )?(?:a )?(?:trace|marks|bruises|evidence)",
     "without (?:anyone|anybody|them|him|her|the police|police|the coroner|the doctors?|the nurses?|staff|people|my \\w+|his \\w+|her \\w+) (?:knowing|noticing|finding out|suspecting|detecting|realizing|realising|seeing|being able to tell|catching on)",
     "(?:look|looks|seem|seems|appear|appears) like (?:an accident|natural causes|a natural death|natural|suicide|a suicide|a heart attack|a stroke|an overdose|food poisoning|(?:his|her|their) (?:own )?(?:diabetes|illness|condition|heart|disease|dementia|cancer|age))",
@@ -55,7 +55,7 @@ const STEALTH = alt([
 const LETHAL_TOPIC = alt([
     "kill", "killing", "murder", "poison", "poisoning", "poisons", "overdose", "die", "dies", "death", "end (?:his|her|their|a|the|my \\w+) (?:\\w+ )?life",
     "lethal", "fatal", "deadly", "harm", "hurt", "sick", "incapacitate", "knock (?:\\w+ )?out", "drug (?:him|her|them|someone)", "sedate",
-    "get rid of", "insulin", "potassium", "cyanide", "arsenic", "thallium", "antifreeze", "digoxin", "succinylcholine", "sux",
+    "get rid of", "sedation", "sedatives?", "extra (?:dose|doses|sedation|morphine|insulin)", "insulin", "potassium", "cyanide", "arsenic", "thallium", "antifreeze", "digoxin", "succinylcholine", "sux",
 ]);
 export const STEALTH_RE = new RegExp(`\\b${STEALTH}`);
 const LETHAL_TOPIC_RE = new RegExp(`\\b${LETHAL_TOPIC}`);
@@ -109,10 +109,13 @@ const WEAPONIZE = new RegExp(`\\b(?:weaponi[sz]\\w*|aerosoli[sz]\\w*) ${gap(4)}$
 const TAMPER_VERBS = "(?:tamper|tampering|mess|messing|sabotage|sabotaging|contaminate|contaminating|spike|spiking|dilute|diluting|swap|swapping|switch|switching|replace|replacing|substitute|substituting|poison|poisoning|adulterate|adulterating|empty|emptying|fill|filling|refill|refilling)";
 const CARE_OBJECT = "(?:iv|ivs|drip|infusion|insulin|meds|medications?|medicines?|pills|tablets|inhaler|epipen|epi pen|oxygen|ventilator|pump|feeding tube|bag|syringes?|vials?|dialysis|pacemaker|defibrillator|monitor|catheter|line|blood thinner|warfarin|heart (?:pills|meds|medication)|seizure (?:pills|meds|medication)|insulin pen)";
 const TAMPER = new RegExp(`\\b${TAMPER_VERBS} (?:with )?${gap(4)}${CARE_OBJECT}\\b`);
-const TAMPER_HARMFUL = new RegExp(`\\b(?:with|for|by) (?:placebo|sugar pills|saline|tap water|water|vitamins|candy|something (?:else|harmful|toxic|deadly|fake|stronger)|poison|bleach|air|insulin|potassium|a lethal|a higher dose|fakes?|fake pills|look ?alikes?)\\b|${STEALTH}|\\bso (?:that )?(?:he|she|they|it) (?:dies|die|gets sick|get sick|suffers|crashes|codes|stops breathing|overdoses|has a)\\b|\\b(?:tamper|tampering|sabotage|sabotaging|contaminate|contaminating|adulterate|spike|spiking|poison|poisoning)\\b`);
+const TAMPER_HARMFUL = new RegExp(`\\b(?:mess|messing|messed) with\\b|\\b(?:inheritance|life insurance|insurance money|her will|his will|the estate)\\b|\\b(?:with|for|by) (?:placebo|sugar pills|saline|tap water|water|vitamins|candy|something (?:else|harmful|toxic|deadly|fake|stronger)|poison|bleach|air|insulin|potassium|a lethal|a higher dose|fakes?|fake pills|look ?alikes?)\\b|${STEALTH}|\\bso (?:that )?(?:he|she|they|it) (?:dies|die|gets sick|get sick|suffers|crashes|codes|stops breathing|overdoses|has a)\\b|\\b(?:tamper|tampering|sabotage|sabotaging|contaminate|contaminating|adulterate|spike|spiking|poison|poisoning)\\b`);
 const AIR_OR_DRUG_INTO = new RegExp(`\\b${REQUEST} ${gap(6)}(?:inject|push|give|administer) ${gap(2)}(?:air|bleach|insulin|potassium(?: chloride)?|kcl|a lethal dose|an overdose|too much \\w+|a fatal dose|succinylcholine|sux) (?:into|to|in) ${gap(1)}(?:his|her|their|my \\w+|the patient|a patient|this patient|someone|somebody|the resident|him|her|them)\\b`);
 const WITHHOLD = new RegExp(`\\b(?:withhold|withholding|stop giving|hide|hiding|hold back|skip|skipping|keep|keeping) (?:his|her|their|my \\w+|the patient|the resident) ${gap(2)}(?:insulin|meds|medications?|medicine|food|water|oxygen|heart (?:pills|medication)|pills|inhaler|epipen) ${gap(4)}(?:so (?:that )?(?:he|she|they) (?:dies|die|gets sick|will die|suffers|gets worse)|until (?:he|she|they) (?:dies|die|passes))\\b`);
 const DEVICE_OFF = new RegExp(`\\b(?:turn off|switch off|unplug|disconnect|disable|shut off|mess with) ${gap(3)}(?:ventilator|oxygen|life support|pacemaker|monitor|alarms?|pump|iv|cpap|bipap) ${gap(6)}(?:${STEALTH}|so (?:that )?(?:he|she|they) (?:dies|die|stops breathing|suffocates|will die)|to (?:kill|end) (?:him|her|them))`);
+
+/** Sedating a patient or dependent for the carer's convenience ("so she stops calling all night"). */
+const CHEMICAL_RESTRAINT = new RegExp(`\\b(?:give|giving|dose|dosing|drug|drugging|sedate|sedating|slip|slipping) ${gap(6)}(?:extra|more|some|a higher dose|a bigger dose|an extra dose|something) ${gap(3)}so (?:that )?(?:she|he|they|the patient|the resident|the baby|the kid|my \\w+) (?:stops|will stop|would stop|stop|shuts up|shut up|leaves me alone|leave me alone|sleeps through|stays quiet|is quiet|goes quiet|does not bother)`);
 
 /** Hurting a dependent so nobody notices. */
 const HIDDEN_ABUSE = new RegExp(`\\b(?:hit|slap|spank|beat|punish|discipline|shake|burn|pinch|choke|punch|hurt|whip|bruise|starve|lock up|restrain|tie up) ${gap(3)}(?:child|kid|son|daughter|baby|toddler|wife|girlfriend|husband|boyfriend|elderly|mother|father|mom|dad|patient|resident|grandma|grandpa|him|her|them|kids|children)s? ${gap(4)}(?:without (?:leaving )?(?:any )?(?:marks|bruises|evidence|a trace|visible)|so (?:no one|nobody) (?:can tell|notices|will know|finds out)|where (?:it|the bruises) (?:will not|does not|can not) show)`);
@@ -169,7 +172,8 @@ export const HARM_TO_OTHERS_RULES: readonly PolicyRule[] = [
         id: "harm_to_others.tamper_with_care", category: "harm_to_others",
         description: "Tampering with someone's medicines, lines or devices: swapping pills, injecting air, withholding insulin, turning off a ventilator to harm.",
         test: (t) => t.sentences.some((s) => (TAMPER.test(s) && TAMPER_HARMFUL.test(s) && !DETECTION.test(s) && !/\b(?:accidentally|by accident|mistake|error|safe(?:ly)? (?:to )?switch|switch (?:from|to) \w+ to)\b/.test(s)))
-            || sentencesMatch(t, AIR_OR_DRUG_INTO, notMitigated) || sentencesMatch(t, WITHHOLD) || sentencesMatch(t, DEVICE_OFF),
+            || sentencesMatch(t, AIR_OR_DRUG_INTO, notMitigated) || sentencesMatch(t, WITHHOLD) || sentencesMatch(t, DEVICE_OFF)
+            || sentencesMatch(t, CHEMICAL_RESTRAINT, (s) => !/\b(?:agitat\w*|delirium|delirious|violent|combative|safety|seizure|pain|dying|comfort|palliative|hospice)\b/.test(s)),
     },
     {
         id: "harm_to_others.hidden_abuse", category: "harm_to_others",

@@ -37,7 +37,7 @@ export function isNegatedBefore(text: string, index: number, window = 4): boolea
 // ---- Shared features --------------------------------------------------------------------------------------------
 
 /** Filler words allowed between a subject and its verb without changing the meaning ("I really want to"). */
-export const FILL = `(?:(?:really|just|honestly|seriously|truly|kind of|kinda|sort of|pretty|very|so|actually|literally|still|now|again|also|definitely|totally|always|often|sometimes|constantly|even|already|finally|am|have been|was|keep|m) )*`;
+export const FILL = `(?:(?:really|just|honestly|seriously|truly|kind of|kinda|sort of|pretty|very|so|actually|literally|still|now|again|also|definitely|totally|always|often|sometimes|constantly|even|already|finally|am|have been|have|had|was|keep|m) )*`;
 
 /** The writer's family, friends and the people around them (targets of harm, or people having an emergency). */
 export const RELATION = alt([
