@@ -60,6 +60,8 @@ export class AssistantHost implements vscode.Disposable {
     readonly onDidChangeBusy = this.busyEmitter.event;
     private readonly disposables: vscode.Disposable[] = [this.stateEmitter, this.busyEmitter];
     private auditWarningShown = false;
+    /** Why the audit log could not be opened, when the assistant runs without it. */
+    auditProblem?: string;
     /** Serializes settings changes so two quick edits cannot interleave a dispose and a create. */
     private reconfiguring: Promise<void> = Promise.resolve();
 
@@ -145,7 +147,8 @@ export class AssistantHost implements vscode.Disposable {
             } catch {
                 throw err;
             }
-            this.log.warn(`audit log unavailable: ${errorMessage(err)}`);
+            this.auditProblem = errorMessage(err);
+            this.log.warn(`audit log unavailable: ${this.auditProblem}`);
             if (!this.auditWarningShown) {
                 this.auditWarningShown = true;
                 void vscode.window.showWarningMessage(`Med42: the audit log could not be opened, so requests from VS Code are not audited (${errorMessage(err)}).`);

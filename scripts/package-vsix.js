@@ -30,9 +30,18 @@ const BINARY_PACKAGES = {
     "win32-arm64": "win-arm64"
 };
 
+/** Dependencies used only when a package is installed (fetching or building its native binary), never at run time. */
+const INSTALL_ONLY = new Set(["prebuild-install", "node-gyp", "node-addon-api", "cmake-js"]);
+
 /** Parts of node-llama-cpp needed only to build llama.cpp from source, never at run time. */
 const NODE_LLAMA_CPP_BUILD_ONLY = ["llama/gitRelease.bundle", "llama/addon", "llama/cmake", "llama/toolchains", "llama/xpack",
     "llama/patches", "llama/profiles", "llama/CMakeLists.txt", "templates"];
+
+/** Native packages built here from source: ship the compiled addon, not the sources and build intermediates. */
+const NATIVE_KEEP = {
+    "better-sqlite3": (inner) => inner === "package.json" || /^LICENSE/i.test(inner) || inner.startsWith(`lib${path.sep}`) ||
+        inner === path.join("build", "Release", "better_sqlite3.node")
+};
 
 function fail(message) {
     console.error(`package-vsix: ${message}`);
@@ -75,6 +84,7 @@ function resolvePackageDir(name, fromDir) {
 function dependencyClosure(entries, binaryPackages) {
     const seen = new Set();
     const visit = (name, fromDir, optional) => {
+        if (INSTALL_ONLY.has(name)) return;
         if (name.startsWith("@node-llama-cpp/") && !binaryPackages.includes(name.slice("@node-llama-cpp/".length))) return;
         const dir = resolvePackageDir(name, fromDir);
         if (!dir) {
@@ -98,20 +108,36 @@ function dependencyClosure(entries, binaryPackages) {
     return seen;
 }
 
+/**
+ * Copies one package into the stage. Install-only dependencies are not shipped, so they are also dropped from the
+ * staged copy's package.json: vsce checks the tree with `npm list`, which must match what is shipped.
+ */
 function copyPackage(srcDir, destDir) {
     const rel = path.relative(root, srcDir);
     const isNodeLlamaCpp = rel === path.join("node_modules", "node-llama-cpp");
+    const keepNative = NATIVE_KEEP[path.basename(path.dirname(srcDir)).startsWith("@") ? "" : path.basename(srcDir)];
     fs.cpSync(srcDir, destDir, {
         recursive: true,
         dereference: true,
         filter: (src) => {
             const inner = path.relative(srcDir, src);
             if (inner.split(path.sep)[0] === "node_modules") return false; // nested packages are copied on their own
+            if (keepNative && inner && !fs.statSync(src).isDirectory() && !keepNative(inner)) return false;
             if (isNodeLlamaCpp && NODE_LLAMA_CPP_BUILD_ONLY.some((p) => inner === p || inner.startsWith(p + path.sep))) return false;
             if (/\.(map|d\.ts|d\.mts|d\.cts|md|markdown)$/i.test(inner) && !/^license/i.test(path.basename(inner))) return false;
             return true;
         }
     });
+    const pkgFile = path.join(destDir, "package.json");
+    const pkg = readJson(pkgFile);
+    let changed = false;
+    for (const dep of Object.keys(pkg.dependencies ?? {})) {
+        if (INSTALL_ONLY.has(dep)) {
+            delete pkg.dependencies[dep];
+            changed = true;
+        }
+    }
+    if (changed) fs.writeFileSync(pkgFile, JSON.stringify(pkg, null, 2) + "\n");
 }
 
 function run(cmd, args, opts = {}) {

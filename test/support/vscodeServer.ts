@@ -53,7 +53,8 @@ export class VscodeServer {
         private readonly child: ChildProcess,
         readonly port: number,
         readonly userDataDir: string,
-        readonly logFile: string
+        readonly logFile: string,
+        private readonly ownsUserDataDir: boolean
     ) {}
 
     get origin(): string {
@@ -78,6 +79,7 @@ export class VscodeServer {
 
     static async start(options: VscodeServerOptions): Promise<VscodeServer> {
         const userDataDir = options.userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "med42-vscode-data-"));
+        const ownsUserDataDir = options.userDataDir === undefined;
         const extensionsDir = options.extensionsDir ?? path.join(userDataDir, "extensions");
         fs.mkdirSync(extensionsDir, {recursive: true});
         const logFile = options.logFile ?? path.join(userDataDir, "server.log");
@@ -127,18 +129,33 @@ export class VscodeServer {
             });
         });
         child.once("exit", () => fs.closeSync(log));
-        return new VscodeServer(child, port, userDataDir, logFile);
+        return new VscodeServer(child, port, userDataDir, logFile, ownsUserDataDir);
     }
 
     /** Stops the server and the extension hosts it forked. */
     async stop(): Promise<void> {
-        if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-        const exited = new Promise<void>((resolve) => this.child.once("exit", () => resolve()));
-        this.child.kill("SIGTERM");
-        const timer = setTimeout(() => this.child.kill("SIGKILL"), 5000);
-        await exited;
-        clearTimeout(timer);
+        if (this.child.exitCode === null && this.child.signalCode === null) {
+            const exited = new Promise<void>((resolve) => this.child.once("exit", () => resolve()));
+            this.child.kill("SIGTERM");
+            const timer = setTimeout(() => this.child.kill("SIGKILL"), 5000);
+            await exited;
+            clearTimeout(timer);
+        }
+        // The server's state folder (settings, logs, installed extensions) is temporary unless the caller chose it.
+        if (this.ownsUserDataDir && !this.logFile.startsWith(this.userDataDir)) fs.rmSync(this.userDataDir, {recursive: true, force: true});
     }
+}
+
+/** Installs a .vsix into an extensions folder with the server's own CLI (as `code --install-extension` does). */
+export function installExtension(install: VscodeInstall, vsix: string, extensionsDir: string, dataDir: string): string {
+    const {execFileSync} = require("node:child_process") as typeof import("node:child_process");
+    const out = execFileSync(install.node, [
+        install.serverMain, "--install-extension", vsix, "--extensions-dir", extensionsDir,
+        "--user-data-dir", dataDir, "--server-data-dir", dataDir, "--accept-server-license-terms"
+    ], {encoding: "utf8", timeout: 120_000, stdio: ["ignore", "pipe", "pipe"], env: {...process.env, EXTENSIONS_GALLERY: "{}"}});
+    const done = /Extension '.*' was successfully installed\./.exec(out);
+    if (!done) throw new Error(`installing ${vsix} failed:\n${out}`);
+    return done[0];
 }
 
 /** Chromium flags: headless, no sandbox (root in CI), and nothing that reaches out to the network. */

@@ -4,6 +4,7 @@
  * request, settings reloading the model, summaries inserted as one marked, undoable edit, and Stop.
  */
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
 import * as vscode from "vscode";
 import type {Med42ExtensionApi} from "../../../extension/extension";
 import type {ChatTurn, ModelState} from "../../../extension/protocol";
@@ -93,6 +94,18 @@ describe("Med42 extension (in the VS Code extension host)", function () {
         assert.ok(turn.disclaimer && turn.disclaimer.length > 20);
         assert.equal(modelState().status, "ready");
         assert.match(api.statusBar.text, /Med42/);
+    });
+
+    it("audits VS Code requests, or says plainly why it cannot", async () => {
+        // The audit log's SQLite addon is built for the Node that ran npm install; VS Code's runtime may differ.
+        const db = process.env.MED42_AUDIT_DB;
+        assert.ok(db, "the runner sets MED42_AUDIT_DB");
+        if (api.host.auditProblem === undefined) {
+            assert.ok(fs.existsSync(db), `audit database at ${db}`);
+        } else {
+            assert.doesNotMatch(api.host.auditProblem, /^\s*$/);
+            assert.ok(api.host.created, "the assistant still works without the audit log");
+        }
     });
 
     it("lets the policy decide on each request: an escalation or refusal never reaches the model", async () => {
