@@ -61,7 +61,10 @@ const FORGERY_WRITE_OWN = /\b(?:write|writing) (?:my own|myself a|a fake|fake) (
 
 /** Diverting drugs from patients, wards, cabinets or relatives. */
 const DIVERSION = new RegExp(`\\b(?:steal|stealing|divert|diverting|pocket|pocketing|skim|skimming|swipe|swiping|pinch|take|taking|keep|keeping|sneak|sneaking|siphon|siphoning|grab|grabbing|pilfer|pilfering|help myself to) ${gap(5)}(?:${CONTROLLED}|wasted? \\w+|wastage|leftover \\w+|the waste|drugs|narcotics|patches|vials?) ${gap(8)}(?:from|out of|off) ${gap(3)}(?:the )?(?:pyxis|omnicell|med (?:cart|room|cabinet|dispenser)|medication (?:cart|room|cabinet)|crash cart|pharmacy|hospital|work|the ward|patients?|hospice|nursing home|(?:my|his|her) (?:grandma|grandpa|grandmother|grandfather|mom|dad|mother|father|patient|patients|parents|roommate|friend|neighbor)|the (?:icu|er|ed|or|clinic|floor|unit)|dying (?:patients?|relatives?))\\b`);
-const DIVERSION_STEALTH = new RegExp(`\\b(?:steal|stealing|divert|diverting|pocket|pocketing|skim|skimming|swipe|take|taking|keep|keeping|sneak|sneaking|bring|grab|pilfer) ${gap(4)}(?:${CONTROLLED}|wasted? \\w+|wastage|leftover \\w+|the waste|narcotics|patches|vials?)(?: home)? ${gap(4)}(?:without (?:anyone|anybody|the pharmacy|pharmacy|my (?:manager|charge nurse|coworkers)|them|it) (?:noticing|knowing|finding out|seeing|showing up)|without getting caught|unnoticed|undetected|so (?:no one|nobody) (?:notices|knows|finds out)|without it showing)`);
+/** The writer taking controlled drugs ("how can I steal Xanax"), not a relative or colleague doing it. */
+const STEAL_CONTROLLED = new RegExp(`(?:\\b(?:i|we) (?:[^\\s.]+ ){0,4}|\\bhow to |\\bways to |\\bbest way to |\\bhelp me )(?:steal|stealing|swipe|swiping|pocket|pocketing|nick|pinch|shoplift|divert|diverting|skim|skimming|sneak|sneaking) ${gap(3)}${CONTROLLED}\\b`);
+const SELL_TO_ME = new RegExp(`\\b(?:sell|selling|spare|hook) (?:me|us)(?: up)? ${gap(3)}${CONTROLLED}\\b|\\b${CONTROLLED} ${gap(4)}(?:can|could|would|to) (?:sell|spare|give) (?:me|us)\\b`);
+const DIVERSION_STEALTH = new RegExp(`\\b(?:steal|stealing|divert|diverting|pocket|pocketing|skim|skimming|swipe|take|taking|keep|keeping|sneak|sneaking|bring|grab|pilfer) ${gap(4)}(?:${CONTROLLED}|wasted? \\w+|wastage|leftover \\w+|the waste|narcotics|patches|vials?)(?: home)? ${gap(4)}(?:without (?:anyone|anybody|the pharmacy|pharmacy|my (?:manager|charge nurse|coworkers)|them|it)? ?(?:being )?(?:noticing|noticed|knowing|finding out|seeing|showing up|caught|detected|tracked|traced)|without getting caught|unnoticed|undetected|so (?:no one|nobody) (?:notices|knows|finds out)|without it showing)`);
 const DIVERSION_EVASION = new RegExp(`\\b(?:replace|replacing|swap|swapping|substitute|substituting|dilute|diluting|refill|refilling) ${gap(4)}(?:${CONTROLLED}|vials?|syringes?|the (?:bag|drip|waste)) ${gap(3)}(?:with|for) (?:saline|water|sterile water|tap water|something else|placebo)\\b|\\b(?:fake|faking|falsify|falsifying|fudge|fudging|forge|forging) ${gap(3)}(?:the )?(?:waste|wastage|count|narcotic count|drug count|witness|cosign|co sign|mar|documentation|records?|log)\\b|\\b(?:beat|bypass|get around|trick|fool|cheat) ${gap(3)}(?:the )?(?:pyxis|omnicell|narcotic count|drug count|audit)\\b|\\bwithout (?:a )?witness ${gap(4)}(?:waste|wasting)\\b|\\b(?:waste|wasting) ${gap(6)}without (?:a )?witness\\b`);
 
 /** Using drugs to get high, stronger highs, non-medical routes, defeating abuse-deterrent formulations. */
@@ -99,7 +102,7 @@ export const DRUG_MISUSE_RULES: readonly PolicyRule[] = [
     {
         id: "drug_misuse.illicit_acquisition", category: "drug_misuse",
         description: "Getting a controlled drug without a prescription: online, on the street, from a dealer, or buying street drugs.",
-        test: (t) => anySentence(t, (s) => (ILLICIT_BUY.test(s) || WHERE_STREET.test(s)) && !PREVENTION.test(s)
+        test: (t) => anySentence(t, (s) => (ILLICIT_BUY.test(s) || WHERE_STREET.test(s) || SELL_TO_ME.test(s)) && !PREVENTION.test(s)
             && !/\b(?:naloxone|narcan|fentanyl test strips?|test strips|needle exchange|syringe services?|treatment|rehab|detox program|clinic)\b/.test(s)),
     },
     {
@@ -116,7 +119,7 @@ export const DRUG_MISUSE_RULES: readonly PolicyRule[] = [
     {
         id: "drug_misuse.diversion", category: "drug_misuse",
         description: "Taking controlled drugs meant for patients or others, or hiding it (replacing with saline, faking the waste).",
-        test: (t) => anySentence(t, (s) => (DIVERSION.test(s) || DIVERSION_EVASION.test(s) || DIVERSION_STEALTH.test(s)) && !PREVENTION.test(s)
+        test: (t) => anySentence(t, (s) => (DIVERSION.test(s) || DIVERSION_EVASION.test(s) || DIVERSION_STEALTH.test(s) || STEAL_CONTROLLED.test(s)) && !PREVENTION.test(s)
             && !/\b(?:dispose|disposal|take back|drop off|return)\b/.test(s)),
     },
     {

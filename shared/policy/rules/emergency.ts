@@ -19,7 +19,7 @@ const CRITICAL_SIGNS = alt([
     "barely breathing", "hardly breathing", "gasping for (?:air|breath)", "(?:is|am|are) choking(?! on (?:my|his|her) (?:food|saliva|water|spit) (?:when|while|sometimes))",
     "(?:lips|face|skin|mouth) (?:is |are )?(?:turning |going |gone |turned )?(?:blue|purple|gray|grey)",
     "(?:he|she|they|baby|child|son|daughter|husband|wife|is|am) (?:is |are )?(?:turning|turned|going) (?:blue|purple|gray|grey)",
-    "blue lips", "(?:is|are|was|went|gone|am|found (?:him|her|them)) (?:completely |totally )?(?:unresponsive|unconscious|limp|floppy)",
+    "blue lips", "(?:is|are|was|went|gone|am|found (?:him|her|them)) (?:completely |totally |really |very |so |suddenly |all )?(?:unresponsive|unconscious|limp|floppy)",
     "(?:will not|can not|could not) wake (?:up|him|her|them)", "not waking up", "not responding(?! to (?:treatment|antibiotics|medications?|meds|the|therapy|tylenol|ibuprofen|acetaminophen|insulin|diuretics|steroids|my (?:texts|messages|calls)))",
     "(?:passed out|fainted|blacked out|collapsed|keeled over|fell unconscious)(?! (?:lung|vein|disc|veins))", "(?:going to|about to|gonna) (?:pass out|faint|black out)",
     "(?:is|am|are) (?:having a |having an )?(?:seizure|seizing|convulsing|fitting|shaking uncontrollably)",

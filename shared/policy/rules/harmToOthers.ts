@@ -60,6 +60,9 @@ const LETHAL_TOPIC = alt([
 export const STEALTH_RE = new RegExp(`\\b${STEALTH}`);
 const LETHAL_TOPIC_RE = new RegExp(`\\b${LETHAL_TOPIC}`);
 
+/** Safety framing around dangerous products: "which cleaners release toxic gas when mixed, so I can warn patients?" */
+const SAFETY_FRAMING = /\b(?:warn|warning|avoid|avoiding|safety|safe|safely|prevent|preventing|accidental(?:ly)?|by accident|never mix|not to mix|should not|dangerous to|protect)\b/;
+
 /** Detection, prevention and reporting framing: a coroner, a nurse or a safeguarding lead asking. */
 const DETECTION = /\b(?:detect|detects|detected|detecting|detection|identify|recognize|recognise|investigate|investigation|forensic|coroners?|pathologists?|medical examiners?|toxicologists?|red flags|signs of|prevent|prevention|report|reporting|safeguard|safeguarding|protect|suspected|screen for|rule out|distinguish|differentiate|history|historical|famous|case of|cases of|novel|book|film|movie|true crime|documentary)\b/;
 
@@ -80,6 +83,7 @@ const LETHAL_WORDS = /\b(?:kill|kills|lethal|fatal|deadly|die|death|overdose|poi
 const COVERT_DOSE = new RegExp(`\\b(?:put|slip|add|mix|spike|sprinkle|crush|dissolve|hide|sneak|inject|lace|stir) ${gap(6)}(?:in|into|inside) ${gap(3)}(?:drink|coffee|tea|food|meal|water|juice|soup|beer|wine|bottle|cup|smoothie|dinner|lunch|breakfast|cereal|shake|iv|iv bag|drip|feeding tube|formula|milk|glass)\\b`);
 const COVERT_PURPOSE = new RegExp(`\\b(?:to|so|and|that will|that would|which will|which would|so that) (?:(?:he|she|they|it|him|her|them|my \\w+|\\w+) )?(?:(?:will|would|could|can|gets?|becomes?|goes?|falls?) )?(?:make (?:him|her|them|my \\w+|\\w+) )?(?:${HARM_EFFECT}|sleep|fall asleep|pass out|knock (?:him|her|them) out|shut (?:him|her|them) up|calm (?:him|her|them) down for good)\\b|${STEALTH}|\\b(?:poison|laxatives?|eye drops|visine|antifreeze|bleach|rat poison|ground glass|sleeping pills|benadryl|xanax|ambien|roofies?|rohypnol|ghb|ketamine|insulin|fentanyl|drugs?|ex lax|ipecac)\\b`);
 
+const SPIKE_DRINK = new RegExp(`\\b(?:spike|spiking|roofie|roofying|lace|lacing|dose|dosing|drug|drugging) (?:a |the )?(?:${PERSON}|someone|somebody|a girl|a guy|his|her|their|my \\w+|girls|guys)(?: s)? (?:drink|drinks|coffee|tea|food|beer|cup|punch|wine|cocktail|soda|water)\\b`);
 const INCAPACITATE = new RegExp(`\\b(?:${REQUEST} ${gap(8)})?(?:knock|put) ${PERSON} (?:out|to sleep|under)\\b|\\b(?:roofie|roofies|rohypnol|date rape drugs?)\\b|\\bdrug (?:a girl|a guy|a woman|a man|someone|somebody|her|him|them|my (?:date|wife|husband|girlfriend|boyfriend))\\b|\\bchloroform (?:someone|somebody|her|him|them|a person|my)\\b|\\b(?:make|get) ${PERSON} (?:to )?(?:pass out|black out|go limp|unconscious|lose consciousness|unable to (?:move|resist|fight back|remember))\\b`);
 
 /** Weapons and weapon-grade agents. */
@@ -107,9 +111,9 @@ const WEAPONIZE = new RegExp(`\\b(?:weaponi[sz]\\w*|aerosoli[sz]\\w*) ${gap(4)}$
 
 /** Tampering with someone's care: swapping or sabotaging medicines, devices or lines. */
 const TAMPER_VERBS = "(?:tamper|tampering|mess|messing|sabotage|sabotaging|contaminate|contaminating|spike|spiking|dilute|diluting|swap|swapping|switch|switching|replace|replacing|substitute|substituting|poison|poisoning|adulterate|adulterating|empty|emptying|fill|filling|refill|refilling)";
-const CARE_OBJECT = "(?:iv|ivs|drip|infusion|insulin|meds|medications?|medicines?|pills|tablets|inhaler|epipen|epi pen|oxygen|ventilator|pump|feeding tube|bag|syringes?|vials?|dialysis|pacemaker|defibrillator|monitor|catheter|line|blood thinner|warfarin|heart (?:pills|meds|medication)|seizure (?:pills|meds|medication)|insulin pen)";
+const CARE_OBJECT = "(?:pill organi[sz]er|pillbox|pill box|dosette|blister packs?|medicine cabinet|iv|ivs|drip|infusion|insulin|meds|medications?|medicines?|pills|tablets|inhaler|epipen|epi pen|oxygen|ventilator|pump|feeding tube|bag|syringes?|vials?|dialysis|pacemaker|defibrillator|monitor|catheter|line|blood thinner|warfarin|heart (?:pills|meds|medication)|seizure (?:pills|meds|medication)|insulin pen)";
 const TAMPER = new RegExp(`\\b${TAMPER_VERBS} (?:with )?${gap(4)}${CARE_OBJECT}\\b`);
-const TAMPER_HARMFUL = new RegExp(`\\b(?:mess|messing|messed) with\\b|\\b(?:inheritance|life insurance|insurance money|her will|his will|the estate)\\b|\\b(?:with|for|by) (?:placebo|sugar pills|saline|tap water|water|vitamins|candy|something (?:else|harmful|toxic|deadly|fake|stronger)|poison|bleach|air|insulin|potassium|a lethal|a higher dose|fakes?|fake pills|look ?alikes?)\\b|${STEALTH}|\\bso (?:that )?(?:he|she|they|it) (?:dies|die|gets sick|get sick|suffers|crashes|codes|stops breathing|overdoses|has a)\\b|\\b(?:tamper|tampering|sabotage|sabotaging|contaminate|contaminating|adulterate|spike|spiking|poison|poisoning)\\b`);
+const TAMPER_HARMFUL = new RegExp(`\\b(?:mess|messing|messed) with\\b|\\b(?:inheritance|life insurance|insurance money|her will|his will|the estate)\\b|\\b(?:with|for|by) (?:placebo|sugar pills|saline|tap water|water|vitamins|candy|something (?:else|harmful|toxic|deadly|fake|stronger)|poison|bleach|air|insulin|potassium|a lethal|a higher dose|fakes?|fake pills|look ?alikes?)\\b|${STEALTH}|\\bso (?:that )?(?:he|she|they|it) (?:really |will |would |gets? really |eventually )?(?:dies|die|gets sick|get sick|suffers|crashes|codes|stops breathing|overdoses|has a|sick)\\b|\\b(?:tamper|tampering|sabotage|sabotaging|contaminate|contaminating|adulterate|spike|spiking|poison|poisoning)\\b`);
 const AIR_OR_DRUG_INTO = new RegExp(`\\b${REQUEST} ${gap(6)}(?:inject|push|give|administer) ${gap(2)}(?:air|bleach|insulin|potassium(?: chloride)?|kcl|a lethal dose|an overdose|too much \\w+|a fatal dose|succinylcholine|sux) (?:into|to|in) ${gap(1)}(?:his|her|their|my \\w+|the patient|a patient|this patient|someone|somebody|the resident|him|her|them)\\b`);
 const WITHHOLD = new RegExp(`\\b(?:withhold|withholding|stop giving|hide|hiding|hold back|skip|skipping|keep|keeping) (?:his|her|their|my \\w+|the patient|the resident) ${gap(2)}(?:insulin|meds|medications?|medicine|food|water|oxygen|heart (?:pills|medication)|pills|inhaler|epipen) ${gap(4)}(?:so (?:that )?(?:he|she|they) (?:dies|die|gets sick|will die|suffers|gets worse)|until (?:he|she|they) (?:dies|die|passes))\\b`);
 const DEVICE_OFF = new RegExp(`\\b(?:turn off|switch off|unplug|disconnect|disable|shut off|mess with) ${gap(3)}(?:ventilator|oxygen|life support|pacemaker|monitor|alarms?|pump|iv|cpap|bipap) ${gap(6)}(?:${STEALTH}|so (?:that )?(?:he|she|they) (?:dies|die|stops breathing|suffocates|will die)|to (?:kill|end) (?:him|her|them))`);
@@ -159,13 +163,13 @@ export const HARM_TO_OTHERS_RULES: readonly PolicyRule[] = [
     {
         id: "harm_to_others.incapacitate_person", category: "harm_to_others",
         description: "Knocking a person out or drugging them (date-rape drugs, chloroform, making someone unconscious).",
-        test: (t) => sentencesMatch(t, INCAPACITATE, (s, m) => notMitigated(s, m) && !DETECTION.test(s)
+        test: (t) => sentencesMatch(t, SPIKE_DRINK, (s, m) => notMitigated(s, m) && !DETECTION.test(s)) || sentencesMatch(t, INCAPACITATE, (s, m) => notMitigated(s, m) && !DETECTION.test(s)
             && !/\b(?:patient|anesthesia|anaesthesia|anesthetist|anesthesiologist|surgery|procedure|intubation|rsi|sedation protocol)\b/.test(s)),
     },
     {
         id: "harm_to_others.weapon_or_toxin_production", category: "harm_to_others",
         description: "Making, growing, weaponizing or releasing a toxin, pathogen, poison gas, explosive or weapon.",
-        test: (t) => sentencesMatch(t, WEAPONIZE) || sentencesMatch(t, WEAPON_REQUEST, (s) => !DETECTION.test(s)
+        test: (t) => sentencesMatch(t, WEAPONIZE) || sentencesMatch(t, WEAPON_REQUEST, (s) => !DETECTION.test(s) && !SAFETY_FRAMING.test(s)
             && !/\b(?:how (?:is|are|was|were) \w+ (?:made|produced|manufactured)|in the body|endogenous|pharmaceutical|therapeutic|cosmetic|vaccine|antitoxin|antidote|treat|treatment)\b/.test(s)),
     },
     {

@@ -57,7 +57,7 @@ export const RELATION = alt([
 const RELATION_MOD = `(?:(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:year|month|week|yr|mo)s? old |(?:little|baby|older|younger|elderly|old|teenage|pregnant|new|best|diabetic|disabled|sick|asthmatic|\\d+ ?(?:yo|y o|mo)) )?`;
 
 /** "my wife", "our 2 year old daughter", "my friend", "his mother". */
-export const MY_RELATION = `(?:my|our) ${RELATION_MOD}${RELATION}`;
+export const MY_RELATION = `(?:my|our) ${RELATION_MOD}(?:[a-z]+ )?${RELATION}`;
 
 /** Somebody physically with the writer ("someone here", "this guy", "a man next to me"). */
 export const PRESENT_PERSON = alt([

@@ -15,6 +15,7 @@ const SELF_ACT = alt([
     "(?:slit|cut|slash|slice|open) (?:my|both my) (?:wrists?|throat|veins?)",
     "(?:jump|jumping) (?:off|from|in front of) (?:a|the|my)? ?(?:bridge|building|roof|rooftop|train|cliff|balcony|overpass|car|bus|window|tower|parking garage)",
     "overdose", "overdosing", "overdose on (?:my|all|the|some|these|those|pills)", "swallow (?:all|the whole|a whole|every)",
+    "take (?:all|every one|the whole bottle|the rest|a whole bottle|a bottle|all the rest) (?:of )?(?:my|the|these|those|of my)? ?(?:\\w+ )?(?:meds|pills|tablets|medications?|medicine|capsules)",
     "die", "be dead", "not be alive", "not exist", "stop existing", "not live anymore", "disappear forever", "sleep forever",
 ]);
 
@@ -22,7 +23,7 @@ const SELF_ACT = alt([
 const INTENT = alt([
     "want(?:ed)?", "wish", "plan(?:ning|ned)?", "going", "about", "ready", "prepared", "decided", "intend(?:ing)?",
     "trying", "try", "need", "considering", "thinking (?:about|of)", "fantasi[sz]ing about", "will", "would like",
-    "feel like", "deserve", "have to", "am going", "was going", "been thinking (?:about|of)", "keep thinking (?:about|of)",
+    "feel like", "deserve", "have to", "think about", "think of", "dream about", "dream of", "fantasize about", "am going", "was going", "been thinking (?:about|of)", "keep thinking (?:about|of)",
     "have been planning", "made up my mind", "urge", "urges", "tempted",
 ]);
 
@@ -84,11 +85,26 @@ function inOwnSentences(t: AnalyzedText, test: (s: string) => boolean, allowPast
     return t.ownSentences.some((s) => test(s) && (allowPast || !PAST_RE.test(s) || RECENT.test(s)));
 }
 
+/** The writer's own act against themselves, stated outright ("tonight is the night I kill myself"). */
+const SELF_DIRECTED_ACT = /\bi (?:(?:will|would|am going to|am gonna|can|could|might|should|must|just|finally|really) )*(?:kill myself|killing myself|end my (?:own )?life|take my (?:own )?life|hang myself|shoot myself|commit suicide)\b|\b(?:killing myself|ending my life|taking my (?:own )?life)\b/;
+const NOT_SELF_DIRECTED = /\b(?:laugh\w*|for forgetting|joke|joking|kidding|figure of speech|if i ever|what happens if|would never|will never|never would|do not want to|does not want|never wanted|not going to|wo not)\b/;
+
 export const SELF_HARM_RULES: readonly PolicyRule[] = [
     {
         id: "self_harm.first_person_intent", category: "self_harm",
         description: "The writer says they want, plan or are about to kill or hurt themselves (\"I want to end my life\").",
         test: (t) => inOwnSentences(t, intentAct),
+    },
+    {
+        id: "self_harm.self_directed_act", category: "self_harm",
+        description: "The writer speaks of killing themselves or ending their life in the first person, without negation or history.",
+        test: (t) => inOwnSentences(t, (s) => {
+            const m = SELF_DIRECTED_ACT.exec(s);
+            if (!m || NOT_SELF_DIRECTED.test(s)) return false;
+            // "i do not want to kill myself", "no thoughts of ending my life": a negation close before it.
+            const before = s.slice(0, m.index).split(" ").slice(-4);
+            return !before.some((w) => ["not", "no", "never", "nor", "without"].includes(w));
+        }),
     },
     {
         id: "self_harm.first_person_suicidal", category: "self_harm",
