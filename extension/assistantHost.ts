@@ -32,6 +32,18 @@ export function errorMessage(err: unknown): string {
     return err instanceof Error ? err.message : String(err);
 }
 
+/**
+ * The core's messages are written for every surface (they name `med42 pull` for the CLI); in VS Code a missing model
+ * is fixed from the chat view, so say that instead.
+ */
+export function userMessage(err: unknown, info?: ModelInfo): string {
+    if (err instanceof Error && err.name === "ModelNotDownloadedError") {
+        return `The model ${info?.label ?? ""} is not downloaded yet: click Download in the Med42 view${info?.size ? ` (${info.size})` : ""}, ` +
+            "choose a model file you already have, or run Med42: Select Model.";
+    }
+    return errorMessage(err);
+}
+
 /** How a model reference is shown to the user. */
 export function describeModel(ref: string, state?: ModelState): ModelInfo {
     const preset = findPreset(ref);

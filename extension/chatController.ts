@@ -5,7 +5,7 @@
 import * as vscode from "vscode";
 import type {AnswerEvent} from "../shared/assistantTypes";
 import type {PolicyDecision} from "../shared/policy/types";
-import {currentSettings, errorMessage, type AssistantHost} from "./assistantHost";
+import {currentSettings, userMessage, type AssistantHost} from "./assistantHost";
 import {conversationFor, type ChatStore} from "./chatStore";
 import type {ChatTurn, PolicyNotice} from "./protocol";
 
@@ -133,7 +133,7 @@ export class ChatController implements vscode.Disposable {
             });
         } catch (err) {
             if (controller.signal.aborted) update({status: "stopped", queuePosition: undefined, stopReason: "abort"});
-            else update({status: "error", error: errorMessage(err), queuePosition: undefined});
+            else update({status: "error", error: userMessage(err, this.host.modelInfo), queuePosition: undefined});
         } finally {
             untrack();
             this.running.delete(chatId);

@@ -7,7 +7,7 @@ import * as vscode from "vscode";
 import type {AnswerEvent, AnswerResult} from "../shared/assistantTypes";
 import {formatAiBlock} from "./aiBlock";
 import {trackRange, type OffsetRange} from "./anchorTracker";
-import {currentSettings, errorMessage, type AssistantHost} from "./assistantHost";
+import {currentSettings, errorMessage, userMessage, type AssistantHost} from "./assistantHost";
 import type {InsertMode} from "./settings";
 
 export type SummaryScope = "selection" | "document";
@@ -92,8 +92,8 @@ export async function summarizeInEditor(host: AssistantHost, scope: SummaryScope
         watch.dispose();
         closed.dispose();
         if ((err as Error).name === "AbortError") return {status: "stopped"};
-        const message = errorMessage(err);
-        log.error(`summarize: ${message}`);
+        const message = userMessage(err, host.modelInfo);
+        log.error(`summarize: ${errorMessage(err)}`);
         void vscode.window.showErrorMessage(`Med42: ${message}`);
         return {status: "failed", message};
     }

@@ -5,6 +5,8 @@
  */
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import * as vscode from "vscode";
 import type {Med42ExtensionApi} from "../../../extension/extension";
 import type {ChatTurn, ModelState} from "../../../extension/protocol";
@@ -257,6 +259,25 @@ describe("Med42 extension (in the VS Code extension host)", function () {
             assert.equal(api.host.busy, false);
         });
         await switchModel(configured);
+    });
+
+    it("tells a new user to download a missing preset from the view (nothing is downloaded unasked)", async () => {
+        const emptyModels = fs.mkdtempSync(path.join(os.tmpdir(), "med42-no-models-"));
+        const configured = modelState().model;
+        try {
+            await withSetting("modelsFolder", emptyModels, async () => {
+                await switchModel("med42-70b");
+                await waitFor("the not-downloaded state", () => modelState().status === "not-downloaded");
+                assert.equal(api.host.modelInfo.size, "42.5 GB");
+                const turn = await api.chats.ask(api.store.active.id, "What is a normal resting heart rate?");
+                assert.equal(turn?.status, "error");
+                assert.match(turn?.error ?? "", /not downloaded yet: click Download in the Med42 view \(42\.5 GB\)/);
+                assert.deepEqual(fs.readdirSync(emptyModels), [], "nothing was downloaded");
+            });
+        } finally {
+            await switchModel(configured);
+            fs.rmSync(emptyModels, {recursive: true, force: true});
+        }
     });
 
     it("reports a missing model file as a model error with a clear message", async () => {

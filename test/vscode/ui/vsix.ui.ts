@@ -1,7 +1,8 @@
 /**
  * The packaged extension as a new user gets it: `npm run package` builds the .vsix, the VS Code server installs it
- * (--install-extension), and a fresh workbench (no development path) activates it, shows the model in the chat view
- * and answers a question from the generated test model with the disclaimer.
+ * (--install-extension), and a fresh workbench (no development path) activates it. The chat view offers to download
+ * the default model (a loopback server stands in for Hugging Face and serves the generated test model under the
+ * preset's name), the user clicks Download, then asks a question and gets an answer with the disclaimer.
  */
 import * as assert from "node:assert/strict";
 import {execFileSync} from "node:child_process";
@@ -10,6 +11,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import type {Page} from "playwright-core";
 import {installExtension, launchChromium, repoRoot, VscodeServer, type BrowserSession} from "../../support/vscodeServer";
+import {LoopbackHttpServer} from "../../support/loopbackHttp";
+import {testModelPath} from "../../support/testModel";
 import {makeTestWorkspace, testServerEnv} from "../testWorkspace";
 import {uiHarness} from "./harness";
 import {chatFrame, screenshot, waitForWorkbench} from "./workbench";
@@ -19,6 +22,7 @@ describe("the packaged .vsix installed into VS Code", function () {
     let tmp: string;
     let vsix: string;
     let server: VscodeServer | undefined;
+    let hub: LoopbackHttpServer | undefined;
     let session: BrowserSession | undefined;
     let page: Page;
 
@@ -39,6 +43,7 @@ describe("the packaged .vsix installed into VS Code", function () {
     after(async () => {
         await session?.close();
         await server?.stop();
+        await hub?.close();
         if (tmp) fs.rmSync(tmp, {recursive: true, force: true});
     });
 
@@ -46,16 +51,22 @@ describe("the packaged .vsix installed into VS Code", function () {
         assert.ok(fs.statSync(vsix).size < 30 * 1024 * 1024, `${(fs.statSync(vsix).size / 1e6).toFixed(1)} MB`);
     });
 
-    it("installs, activates and answers in a fresh VS Code", async () => {
+    it("installs, activates, downloads the model on request and answers in a fresh VS Code", async () => {
         const data = path.join(tmp, "data");
         const extensions = path.join(tmp, "extensions");
         installExtension(uiHarness.install!, vsix, extensions, data);
         assert.ok(fs.readdirSync(extensions).some((d) => d.startsWith("med42-assist.med42-assist-")));
 
-        const ws = makeTestWorkspace();
+        hub = await LoopbackHttpServer.start();
+        const presetFile = "/mradermacher/Llama3-Med42-8B-GGUF/resolve/main/Llama3-Med42-8B.Q4_K_M.gguf";
+        hub.serveFile(presetFile, {body: fs.readFileSync(testModelPath()), chunkSize: 4096});
+        const models = path.join(tmp, "models");
+        // A new user's settings: the default preset, nothing downloaded yet.
+        const ws = makeTestWorkspace({"med42.model": "med42-8b", "med42.modelsFolder": models});
         server = await VscodeServer.start({
             install: uiHarness.install!, userDataDir: data, extensionsDir: extensions,
-            env: testServerEnv(uiHarness.artifactsDir!, "vsix"), logFile: path.join(uiHarness.artifactsDir!, "vsix-server.log")
+            env: {...testServerEnv(uiHarness.artifactsDir!, "vsix"), MED42_HF_ENDPOINT: hub.origin},
+            logFile: path.join(uiHarness.artifactsDir!, "vsix-server.log")
         });
         session = await launchChromium(uiHarness.install!);
         page = session.page;
@@ -65,14 +76,23 @@ describe("the packaged .vsix installed into VS Code", function () {
         await status.waitFor({state: "visible", timeout: 90_000});
         await status.click();
         const chat = chatFrame(page);
-        await chat.locator("#model-panel[data-status=idle]").waitFor({timeout: 60_000});
+        await chat.locator("#model-panel[data-status=not-downloaded]").waitFor({timeout: 60_000});
+        const download = chat.locator("[data-action=download]");
+        assert.match(await download.innerText(), /^Download Med42-v2 8B Q4_K_M \(4\.92 GB\)$/);
+        await screenshot(page, "07-new-user-not-downloaded");
+        await download.click();
+        await chat.locator("#model-panel[data-status=idle]").waitFor({timeout: 120_000});
+        assert.equal(hub.requestsFor(presetFile).filter((r) => r.method === "GET").length >= 1, true, "the model came from the (fake) Hub");
+        assert.ok(fs.readdirSync(models, {recursive: true}).some((f) => String(f).endsWith(".gguf")), "the model is in the models folder");
+
         await chat.locator("#input").fill("What does a normal ECG show?");
         await chat.locator("#input").press("Enter");
         const turn = chat.locator("article.turn").first();
         await turn.locator(".answer-actions").waitFor({state: "visible", timeout: 120_000});
         assert.ok((await turn.locator(".answer-body").innerText()).trim().length > 0);
         assert.match(await turn.locator("[data-testid=disclaimer]").innerText(), /\w{10,}/);
-        await screenshot(page, "07-installed-vsix-answer");
+        await chat.locator("#model-panel[data-status=ready]").waitFor({timeout: 10_000});
+        await screenshot(page, "08-installed-vsix-answer");
         fs.rmSync(ws, {recursive: true, force: true});
     });
 });
