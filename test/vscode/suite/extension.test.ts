@@ -261,6 +261,54 @@ describe("Med42 extension (in the VS Code extension host)", function () {
         await switchModel(configured);
     });
 
+    it("explains and asks about the selection in the chat, quoting it safely", async () => {
+        const editor = await openDoc("Pt c/o SOB on exertion. Hx CHF, EF 35%. ```not a fence```\n", "plaintext");
+        editor.selection = new vscode.Selection(0, 0, 0, 63);
+        const explained = await vscode.commands.executeCommand<ChatTurn | undefined>("med42.explainSelection");
+        assert.equal(explained?.status, "done", explained?.error);
+        assert.match(explained!.question, /^Explain this clinical text in plain language/);
+        assert.ok(explained!.question.includes("````\nPt c/o SOB on exertion. Hx CHF, EF 35%. ```not a fence```\n````"), explained!.question);
+        const asked = await vscode.commands.executeCommand<ChatTurn | undefined>("med42.askAboutSelection", "What does EF 35% mean?");
+        assert.equal(asked?.status, "done", asked?.error);
+        assert.match(asked!.question, /^What does EF 35% mean\?\n\n````\nPt c\/o SOB/);
+    });
+
+    it("shows the queue position of a request waiting behind others", async () => {
+        const configured = modelState().model;
+        await switchModel(longTalkerModelPath());
+        try {
+            await withSetting("sampling.maxTokens", 3000, async () => {
+                await api.host.settled();
+                const positions: number[] = [];
+                const chatIds: string[] = [];
+                const sub = api.chats.addListener({
+                    onChatsChanged: () => undefined,
+                    onTurn: (id, turn) => {
+                        if (chatIds.includes(id) && turn.status === "queued" && turn.queuePosition) positions.push(turn.queuePosition);
+                    }
+                });
+                const runs: Promise<ChatTurn | undefined>[] = [];
+                // The engine answers two conversations at once (two sequences); a third waits.
+                for (let i = 0; i < 3; i++) {
+                    api.chats.newChat();
+                    chatIds.push(api.store.active.id);
+                    runs.push(api.chats.ask(api.store.active.id, `Describe hypertension management, part ${i + 1}.`));
+                    await new Promise((r) => setTimeout(r, 200));
+                }
+                try {
+                    await waitFor("a queued turn with its position", () => positions.length > 0, 60_000);
+                    assert.ok(positions.every((p) => p >= 1));
+                } finally {
+                    sub.dispose();
+                    await vscode.commands.executeCommand("med42.stop");
+                    await Promise.all(runs);
+                }
+            });
+        } finally {
+            await switchModel(configured);
+        }
+    });
+
     it("tells a new user to download a missing preset from the view (nothing is downloaded unasked)", async () => {
         const emptyModels = fs.mkdtempSync(path.join(os.tmpdir(), "med42-no-models-"));
         const configured = modelState().model;
