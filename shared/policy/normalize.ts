@@ -77,13 +77,13 @@ export function normalize(text: string): string {
 }
 
 /** Verbs that introduce what someone else said or wrote. */
-const REPORTING = /\b(\w+) (?:\w+ )?(?:says|said|saying|told me|tells me|tell me|telling me|stated|states|reports|reported|reporting|endorses|endorsed|admits|admitted|wrote|writes|texted|messaged|posted|screamed|yelled|shouted|threatened|threatens|mentioned|mentions|disclosed|discloses|expressed|expresses|keeps saying|kept saying)\b/;
+const REPORTING = /\b(\w+) (?:(?!you )\w+ )?(?:says|said|saying|told me|tells me|telling me|stated|states|reports|reported|reporting|endorses|endorsed|admits|admitted|wrote|writes|texted|messaged|posted|screamed|yelled|shouted|threatened|threatens|mentioned|mentions|disclosed|discloses|expressed|expresses|keeps saying|kept saying)\b/;
 
 function cutReportedSpeech(sentence: string): string {
     const m = REPORTING.exec(sentence);
     if (!m) return sentence;
     // "I told my therapist I want to die" is the writer's own statement: keep it.
-    if (m[1] === "i" || m[1] === "we") return sentence;
+    if (m[1] === "i" || m[1] === "we" || m[1] === "you") return sentence;
     const head = sentence.slice(0, m.index + m[0].length);
     // "the doctor said it is fine but i want to die": the writer speaks again after "but i".
     const resumed = /\b(?:but|and|so|yet|although|though) (i .*)$/.exec(sentence.slice(head.length));

@@ -20,7 +20,10 @@ const CRITICAL_SIGNS = alt([
     "(?:lips|face|skin|mouth) (?:is |are )?(?:turning |going |gone |turned )?(?:blue|purple|gray|grey)",
     "(?:he|she|they|baby|child|son|daughter|husband|wife|is|am) (?:is |are )?(?:turning|turned|going) (?:blue|purple|gray|grey)",
     "blue lips", "(?:is|are|was|went|gone|am|found (?:him|her|them)) (?:completely |totally |really |very |so |suddenly |all )?(?:unresponsive|unconscious|limp|floppy)",
-    "(?:will not|can not|could not) wake (?:up|him|her|them)", "not waking up", "not responding(?! to (?:treatment|antibiotics|medications?|meds|the|therapy|tylenol|ibuprofen|acetaminophen|insulin|diuretics|steroids|my (?:texts|messages|calls)))",
+    "(?<!so (?:that )?(?:he|she|they|i|it) )(?<!so (?:that )?(?:he|she|they|i|it) (?:will|would) )(?:will not|can not|could not) wake (?:up|him|her|them)",
+    "(?<!if )(?<!is )(?<!when )(?:unconscious|unresponsive)(?! (?:for|patients?|person|adults?|child))", "cord (?:is )?(?:coming out|prolapsed|hanging out|came out)",
+    "(?:was|went|been|is|has been) (?:under ?water|submerged)", "(?:fell|fallen|slipped) (?:into|in) (?:the|a) (?:pool|lake|river|water|pond|bathtub|tub)",
+    "(?:is|am|are) (?:having|going into) (?:a )?(?:severe |bad )?(?:allergic reaction|anaphylactic reaction)", "(?:throat|tongue) (?:is |keeps )?(?:swelling up|swelling)(?! from)", "not waking up", "not responding(?! to (?:treatment|antibiotics|medications?|meds|the|therapy|tylenol|ibuprofen|acetaminophen|insulin|diuretics|steroids|my (?:texts|messages|calls)))",
     "(?:passed out|fainted|blacked out|collapsed|keeled over|fell unconscious)(?! (?:lung|vein|disc|veins))", "(?:going to|about to|gonna) (?:pass out|faint|black out)",
     "(?:is|am|are) (?:having a |having an )?(?:seizure|seizing|convulsing|fitting|shaking uncontrollably)",
     "(?:is|am|are) having (?:a|another) seizure", "seizure (?:is|has been) (?:going on|lasting|not stopping)", "(?:no|can not find a|can not feel a) pulse",
@@ -57,7 +60,7 @@ const ACUTE_SIGNS = alt([
     "hit (?:my|his|her|their) head", "(?:head|neck) injury", "water broke", "baby is coming", "in cardiac arrest",
     "went into cardiac arrest", "overdosed", "unresponsive", "faint(?:ed|ing)?", "passing out", "lightheaded", "drooling",
     "can not swallow", "unable to swallow", "(?:stung|bitten) by", "snake ?bite", "(?:is |am )?(?:vomiting|throwing up) (?:and|with) (?:confused|can not)",
-    "not making (?:any )?sense", "chest (?:feels|is) (?:like|heavy|crushed)", "elephant (?:is )?(?:sitting|standing) on (?:my|his|her) chest",
+    "not making (?:any )?sense", "not acting (?:right|normal|like himself|like herself)", "shaking", "coughing", "allergic reaction", "chest (?:feels|is) (?:like|heavy|crushed)", "elephant (?:is )?(?:sitting|standing) on (?:my|his|her) chest",
     "sweaty", "sweating", "nauseous", "clammy", "having an asthma attack", "fell down the stairs", "(?:is|am) bleeding", "(?:really|very|extremely) (?:drowsy|sleepy|out of it)", "hard to wake",
     "suicide attempt", "(?:he|she|they) (?:is|are) threatening to (?:kill|hurt) (?:himself|herself|themselves)",
 ]);
@@ -126,20 +129,21 @@ function clinicalFraming(t: AnalyzedText): boolean {
 }
 
 /** The common conditions: a report about now, not a conditional, not history, not a long-standing pattern. */
-function reportedNow(s: string, hit: SignHit, needNow: boolean, t: AnalyzedText): boolean {
+function reportedNow(s: string, hit: SignHit, needNow: boolean, t: AnalyzedText, anySubject = false): boolean {
     if (HYPOTHETICAL_BEFORE.test(s.slice(0, hit.index))) return false;
     const strongNow = STRONG_NOW.test(s) || (needNow && NOW_RE.test(s));
     if (PAST_RE.test(s) && !STRONG_NOW.test(s)) return false;
     if (CHRONIC_RE.test(s) && !strongNow) return false;
     if (needNow && !NOW_RE.test(s) && !NOW_RE.test(t.norm)) return false;
-    return SELF_OR_COMPANION.test(s) || SELF_OR_COMPANION.test(t.norm) || /^(?:can not|will not|not|bleeding|choking|having)\b/.test(s);
+    return anySubject || SELF_OR_COMPANION.test(s) || SELF_OR_COMPANION.test(t.norm) || /^(?:can not|will not|not|bleeding|choking|having)\b/.test(s);
 }
 
 function criticalNow(t: AnalyzedText): boolean {
     if (clinicalFraming(t) || RESOLVED.test(t.norm)) return false;
     return t.sentences.some((s) => {
         const hit = firstSign(s, CRITICAL_RE);
-        return hit !== null && reportedNow(s, hit, false, t);
+        // A life-threatening sign happening now is an emergency whoever it happens to (a visitor, a driver).
+        return hit !== null && reportedNow(s, hit, false, t, true);
     });
 }
 

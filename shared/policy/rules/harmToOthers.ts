@@ -36,7 +36,8 @@ const HARM_EFFECT = alt([
     "crash", "code", "go blind", "go into (?:a )?coma", "fall into a coma", "overdose", "hallucinate", "sleep forever",
     "never wake up", "unable to (?:move|resist|fight back|remember)",
     "stop (?:crying|breathing|talking|moving|screaming|complaining|nagging) (?:permanently|forever|for good)", "go away (?:permanently|forever|for good)", "forget everything", "docile", "compliant",
-    "shit (?:himself|herself|themselves)", "crap (?:himself|herself)", "have diarrhea",
+    "confused", "disoriented", "drowsy", "sleepy", "weak", "forgetful", "dependent", "helpless", "not wake up",
+    "(?:will|would) not wake up", "wont wake up", "shit (?:himself|herself|themselves)", "crap (?:himself|herself)", "have diarrhea",
 ]);
 const SUBJECT_PRONOUN = "(?:him|her|them|it|someone|somebody|my \\w+|\\w+)";
 /** "end her life", "take his life" with the target a possessive pronoun or relation. */
@@ -98,6 +99,7 @@ const AGENT = alt([
     "(?:a |an )?(?:virus|pathogen|bacteria|bacterium|germ|superbug|flu|influenza|disease) (?:that|which|to) (?:can )?(?:kill|spread|infect|wipe)",
 ]);
 const PRODUCE = alt([
+    "(?:synthesis|production|manufacturing|manufacture|preparation|extraction|purification|culturing|weaponi[sz]ation) (?:route |routes |steps |method |methods |protocol |procedure |process )?(?:for|of)",
     "make", "making", "build", "building", "synthesi[sz]e", "synthesi[sz]ing", "produce", "producing", "manufacture",
     "manufacturing", "create", "creating", "cook", "cooking", "brew", "brewing", "extract", "extracting", "purify", "purifying",
     "refine", "refining", "culture", "culturing", "grow", "growing", "cultivate", "cultivating", "weaponi[sz]e", "weaponi[sz]ing",
@@ -116,7 +118,9 @@ const TAMPER = new RegExp(`\\b${TAMPER_VERBS} (?:with )?${gap(4)}${CARE_OBJECT}\
 const TAMPER_HARMFUL = new RegExp(`\\b(?:mess|messing|messed) with\\b|\\b(?:inheritance|life insurance|insurance money|her will|his will|the estate)\\b|\\b(?:with|for|by) (?:placebo|sugar pills|saline|tap water|water|vitamins|candy|something (?:else|harmful|toxic|deadly|fake|stronger)|poison|bleach|air|insulin|potassium|a lethal|a higher dose|fakes?|fake pills|look ?alikes?)\\b|${STEALTH}|\\bso (?:that )?(?:he|she|they|it) (?:really |will |would |gets? really |eventually )?(?:dies|die|gets sick|get sick|suffers|crashes|codes|stops breathing|overdoses|has a|sick)\\b|\\b(?:tamper|tampering|sabotage|sabotaging|contaminate|contaminating|adulterate|spike|spiking|poison|poisoning)\\b`);
 const AIR_OR_DRUG_INTO = new RegExp(`\\b${REQUEST} ${gap(6)}(?:inject|push|give|administer) ${gap(2)}(?:air|bleach|insulin|potassium(?: chloride)?|kcl|a lethal dose|an overdose|too much \\w+|a fatal dose|succinylcholine|sux) (?:into|to|in) ${gap(1)}(?:his|her|their|my \\w+|the patient|a patient|this patient|someone|somebody|the resident|him|her|them)\\b`);
 const WITHHOLD = new RegExp(`\\b(?:withhold|withholding|stop giving|hide|hiding|hold back|skip|skipping|keep|keeping) (?:his|her|their|my \\w+|the patient|the resident) ${gap(2)}(?:insulin|meds|medications?|medicine|food|water|oxygen|heart (?:pills|medication)|pills|inhaler|epipen) ${gap(4)}(?:so (?:that )?(?:he|she|they) (?:dies|die|gets sick|will die|suffers|gets worse)|until (?:he|she|they) (?:dies|die|passes))\\b`);
-const DEVICE_OFF = new RegExp(`\\b(?:turn off|switch off|unplug|disconnect|disable|shut off|mess with) ${gap(3)}(?:ventilator|oxygen|life support|pacemaker|monitor|alarms?|pump|iv|cpap|bipap) ${gap(6)}(?:${STEALTH}|so (?:that )?(?:he|she|they) (?:dies|die|stops breathing|suffocates|will die)|to (?:kill|end) (?:him|her|them))`);
+const DEVICE_OFF = new RegExp(`\\b(?:turn off|switch off|unplug|disconnect|disable|shut off|mess with|silence) ${gap(3)}(?:ventilator|vent|oxygen|life support|pacemaker|monitor|alarms?|pump|iv|cpap|bipap) ${gap(10)}(?:${STEALTH}|so (?:that )?(?:he|she|they) (?:dies|die|stops breathing|suffocates|will die)|to (?:kill|end) (?:him|her|them))`);
+/** Sabotaging someone's car, equipment or safety gear. */
+const SABOTAGE = new RegExp(`\\b(?:sabotage|tamper with|mess with|cut|loosen|disable|damage) ${gap(2)}(?:${PERSON}|someone|somebody|my \\w+|his|her|their)(?: s)? (?:car|brakes|brake lines?|tires|tyres|wheels|gas line|steering|ladder|harness|parachute|helmet|smoke detector|carbon monoxide detector)\\b|\\b(?:make|cause) (?:${PERSON}|someone|somebody|my \\w+|his|her|their)(?: s)? (?:car |truck |bike )?(?:car|brakes|steering|tires|tyres|engine) (?:to )?(?:fail|crash|explode|give out)\\b`);
 
 /** Sedating a patient or dependent for the carer's convenience ("so she stops calling all night"). */
 const CHEMICAL_RESTRAINT = new RegExp(`\\b(?:give|giving|dose|dosing|drug|drugging|sedate|sedating|slip|slipping) ${gap(6)}(?:extra|more|some|a higher dose|a bigger dose|an extra dose|something) ${gap(3)}so (?:that )?(?:she|he|they|the patient|the resident|the baby|the kid|my \\w+) (?:stops|will stop|would stop|stop|shuts up|shut up|leaves me alone|leave me alone|sleeps through|stays quiet|is quiet|goes quiet|does not bother)`);
@@ -133,7 +137,7 @@ function sentencesMatch(t: AnalyzedText, re: RegExp, guard?: (s: string, m: RegE
 }
 
 /** "without hurting him", "how do I stop my son from hurting the baby": harm is what the writer wants to avoid. */
-const MITIGATION = /\b(?:without|not|never|avoid|avoiding|prevent|preventing|stop (?:\w+ )?(?:\w+ )?from|keep (?:\w+ )?(?:\w+ )?from|protect|protecting|less likely to|so as not to|minimi[sz]e|reduce the (?:risk|chance) of|afraid|scared|worried|fear|accidentally|by accident|deal with|cope with|respond to|handle)\b/;
+const MITIGATION = /\b(?:threat|threats|threatened|threatening|threatens|duty to warn|tarasoff|document|documenting|who (?:wants|wanted|plans|planned|tries|tried) to|without|not|never|avoid|avoiding|prevent|preventing|stop (?:\w+ )?(?:\w+ )?from|keep (?:\w+ )?(?:\w+ )?from|protect|protecting|less likely to|so as not to|minimi[sz]e|reduce the (?:risk|chance) of|afraid|scared|worried|fear|accidentally|by accident|deal with|cope with|respond to|handle)\b/;
 function notMitigated(s: string, m: RegExpExecArray): boolean {
     const before = s.slice(Math.max(0, m.index - 60), m.index + m[0].length);
     return !MITIGATION.test(before) && !isNegatedBefore(s, m.index, 3);
@@ -177,6 +181,7 @@ export const HARM_TO_OTHERS_RULES: readonly PolicyRule[] = [
         description: "Tampering with someone's medicines, lines or devices: swapping pills, injecting air, withholding insulin, turning off a ventilator to harm.",
         test: (t) => t.sentences.some((s) => (TAMPER.test(s) && TAMPER_HARMFUL.test(s) && !DETECTION.test(s) && !/\b(?:accidentally|by accident|mistake|error|safe(?:ly)? (?:to )?switch|switch (?:from|to) \w+ to)\b/.test(s)))
             || sentencesMatch(t, AIR_OR_DRUG_INTO, notMitigated) || sentencesMatch(t, WITHHOLD) || sentencesMatch(t, DEVICE_OFF)
+            || sentencesMatch(t, SABOTAGE, notMitigated)
             || sentencesMatch(t, CHEMICAL_RESTRAINT, (s) => !/\b(?:agitat\w*|delirium|delirious|violent|combative|safety|seizure|pain|dying|comfort|palliative|hospice)\b/.test(s)),
     },
     {

@@ -12,6 +12,9 @@ import type {PolicyRule} from "./ruleTypes";
 const SMALL_TALK = /^(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|thanks?|thank you|thx|ty|ok|okay|cool|great|perfect|awesome|got it|yes|no|bye|goodbye|test|testing|ping)(?: (?:there|med42|everyone|all|so much|a lot|again|that helps|that helped|this helps|that is helpful|that was helpful|very much|makes sense|for the help|for your help))*|(?:who|what) are you|what can you do|how (?:do|can) i use (?:you|this)|help|what is med42|are you (?:there|working|a bot|an ai))$/;
 const FINANCE_RE = /\b(?:(?:buy|sell|invest in|short|hold) (?:[^\s.]+ ){0,3}(?:stocks?|shares|options|crypto|calls|puts|etfs?)|stocks? (?:to buy|should i buy|to invest in)|stock price|share price|price target|market cap|earnings (?:call|report)|ipo)\b/;
 
+/** Requests for a task of any kind: with no health vocabulary at all, they are out of scope. */
+const GENERIC_TASK = /^(?:please |can you |could you |would you |pls |hey |hi )*(?:help me (?:write|plan|pick|choose|find|draft|make)|what (?:is|s) (?:a good|the address|the nearest|the best way to get)|what is \d+(?:\.\d+)? ?%? (?:of|times|plus|minus|divided by) \d+|\d+ ?[-+*/x] ?\d+|write|compose|draft|create|make|generate|give me|suggest|recommend|plan|translate|convert|calculate|summari[sz]e (?:the|this) (?:movie|book|plot|game|match)|tell me (?:a|about a|some)|list (?:some|the best|good)|name (?:some|a few)|who (?:won|is|was|were|invented|wrote|sang|directed|plays|played)|what (?:is|was|are) the (?:capital|population|best|score|plot|weather|price|exchange|time|height|distance)|where (?:is|can i find|can i buy|should i go|do i find)|when (?:is|does|did) the (?:game|match|show|movie|concert|store|cafeteria|party)|how (?:do|can|should) i (?:set up|install|configure|fix|repair|build|cook|bake|make|get to|change|reset|clean my|start a|learn)|explain (?:how (?:a|an|the) (?:car|engine|blockchain|computer|internet|stock|economy|election))|is there a good|does anyone (?:know|have|want)|anyone (?:know|want|up for|have)|any (?:recommendations|suggestions|tips) for (?:a |an |the )?(?:good )?(?:restaurant|place|movie|book|show|game|gift|hotel|trip|mechanic|car))\b/;
+
 /** Terms an institution adds in its policy file as in scope (system names, local services). */
 export interface ScopeOptions {
     allowedTerms: readonly string[];
@@ -29,11 +32,12 @@ export function scopeRules(options: ScopeOptions): PolicyRule[] {
     return [
         {
             id: "out_of_scope.no_health_topic", category: "out_of_scope",
-            description: "The message has no medical, clinical or health-data vocabulary at all.",
+            description: "No medical, clinical or health-data vocabulary, and either an off-topic subject (sports, travel, finance...) or a generic task (write, plan, recommend, translate).",
             test: (t) => {
                 if (isSmallTalk(t)) return false;
                 const s = signal(t);
-                return s.clinical === 0 && s.setting === 0;
+                // A question with no vocabulary either way gets the benefit of the doubt: over-refusing is worse.
+                return s.clinical === 0 && s.setting === 0 && (s.offTopic > 0 || GENERIC_TASK.test(t.norm));
             },
         },
         {

@@ -16,6 +16,9 @@ const SELF_ACT = alt([
     "(?:jump|jumping) (?:off|from|in front of) (?:a|the|my)? ?(?:bridge|building|roof|rooftop|train|cliff|balcony|overpass|car|bus|window|tower|parking garage)",
     "overdose", "overdosing", "overdose on (?:my|all|the|some|these|those|pills)", "swallow (?:all|the whole|a whole|every)",
     "take (?:all|every one|the whole bottle|the rest|a whole bottle|a bottle|all the rest) (?:of )?(?:my|the|these|those|of my)? ?(?:\\w+ )?(?:meds|pills|tablets|medications?|medicine|capsules)",
+    "(?:take|swallow) (?:them|it|those|these) all", "(?:take|swallow) all of (?:them|it|those|these)",
+    "(?:drive|crash|steer|ram) (?:my car |my truck |the car |myself )?(?:into|off) (?:a|the) (?:tree|wall|bridge|cliff|truck|lake|river|oncoming traffic|pole)",
+    "(?:step|walk|jump) in front of (?:a|the) (?:train|bus|truck|car)", "(?:drown|gas|starve) myself",
     "die", "be dead", "not be alive", "not exist", "stop existing", "not live anymore", "disappear forever", "sleep forever",
 ]);
 
@@ -45,6 +48,10 @@ const SUICIDAL_STATE = words(`i ${FILL}(?:am|feel|feeling|have been|have been fe
 const SUICIDAL_THOUGHTS = words(`i ${FILL}(?:have|am having|keep having|get|have been having|have had|hear|am hearing|been having|m having) ${gap(3)}(?:suicidal (?:thoughts|ideation|feelings|urges)|thoughts (?:of|about) (?:suicide|killing myself|ending my life|ending it|dying|death|hurting myself|harming myself|self harm)|urges? to (?:kill|hurt|cut|harm) myself|voices telling me to (?:kill|hurt|harm|end) (?:myself|it))`);
 const DO_NOT_WANT_TO_LIVE = words(`i ${FILL}(?:do not|no longer|dont|do not really|really do not) (?:want|wish|care) to (?:live|be alive|exist|wake up|be here|go on|keep living|keep going|see tomorrow)`);
 const HOPELESS = words(alt([
+    "(?:plan|planning|planned|plans for|preparing|prepare|organi[sz]ing|writing) (?:my|for my) (?:own )?(?:suicide|death|funeral)",
+    "(?:thinking|thought|think) (?:of|about) (?:ending it all|ending it|ending everything|ending my life|suicide|dying)(?! (?:risk|prevention|rates?))",
+    "(?:ending|end) it all", "(?:no|not any|not a single|no more) reasons? (?:for me )?to (?:keep )?(?:living|live|go on|going on|stay alive|be alive|be here)",
+    "(?:i|me) (?:just )?(?:want|wish|need) (?:everything|it all|the pain|all of this|this) to (?:end|stop)(?: forever| for good| permanently)?$",
     "(?:everyone|everybody|my family|my kids|the world|they|people|my wife|my husband|my parents) (?:would be|is|are|will be|would all be) (?:so )?better off (?:without me|if i (?:was|were) (?:dead|gone))",
     "better off dead", "no (?:reason|point) (?:to|in) (?:live|living|go on|going on|being alive|keep living|stay alive|staying alive)",
     "life is not worth living", "(?:do not|can not|no longer) see (?:the|any) (?:point|reason) (?:in|of|to|for) (?:living|life|going on|being alive|live|staying alive|anything anymore)",
@@ -67,7 +74,7 @@ const MASS = "(?:all|whole|entire|every|everything|bottle|bottles|handful|handfu
 const RECENT_SELF_INGESTION = words(`i ${FILL}${ACT_VERB} ${gap(4)}${MASS}`);
 const DELIBERATE = words(`i ${FILL}${ACT_VERB}(?: myself)? ${gap(8)}(?:on purpose|intentionally|deliberately|to (?:die|kill myself|end (?:it|my life|everything))|so i (?:would|will|could) die|so i do not wake up|so i will not wake up)`);
 const ONGOING_SELF_HARM = words(`i ${FILL}(?:have been|keep|started|am|been|have started|cannot stop|can not stop) ${FILL}(?:cutting|burning|hurting|harming|hitting|scratching|starving) myself(?! (?:while|when|by accident|accidentally|shaving|cooking))`);
-const SELF_HARM_JUST_DONE = words(`i ${FILL}(?:(?:cut|slit|slashed|burned|burnt|stabbed|shot|hurt|harmed) (?:myself|my arms?|my thighs?|my legs?)(?: again| deep| deeply| badly| tonight| on purpose| intentionally)|(?:cut|slit|slashed|sliced|opened) (?:my|both my|both of my) (?:wrists?|throat|veins?))(?! (?:accidentally|by accident|on|while|when|with a))`);
+const SELF_HARM_JUST_DONE = words(`i ${FILL}(?:(?:cut|slit|slashed|burned|burnt|stabbed|shot|hurt|harmed) (?:myself|my arms?|my thighs?|my legs?)(?: (?:really|so|very|too|pretty) )?(?: ?again| ?deep| ?deeply| ?badly| ?tonight| ?on purpose| ?intentionally)|(?:cut|slit|slashed|sliced|opened) (?:my|both my|both of my) (?:wrists?|throat|veins?))(?! (?:accidentally|by accident|on|while|when|with a))`);
 const MEANS_READY = new RegExp(`(?:^|\\b)i ${FILL}(?:(?:have|got|bought|saved|stockpiled|collected|am holding|hoarded|saved up|set up|tied|loaded) ${gap(4)}(?:rope|noose|gun|pistol|rifle|pills|tablets|razor|blade|exit bag|helium|charcoal|pentobarbital|nembutal|sodium nitrite|bullets?|my \\w+) ${gap(4)}(?:ready|loaded|saved up|to (?:end|kill|die|do it|use on myself|take (?:them |it )?all)|all at once|for (?:tonight|later|when|the end)|tonight)|(?:stockpiling|hoarding|stockpiled|hoarded|saving up|collecting) ${gap(3)}(?:pills|tablets|meds|medications?|my \\w+|sleeping pills|painkillers)(?: ${gap(4)}(?:to|so|for|all at once|at once))?)\\b`);
 
 /** Times in the past ("years ago", "as a teen"); resolution words like "gone" are left out ("if I was gone"). */
