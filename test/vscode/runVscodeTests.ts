@@ -39,7 +39,12 @@ function parseArgs(argv: string[]): Args {
     return args;
 }
 
-async function runHostSuite(install: VscodeInstall, artifactsDir: string, grep?: string): Promise<boolean> {
+interface SuiteResult {
+    passed: number;
+    failed: number;
+}
+
+async function runHostSuite(install: VscodeInstall, artifactsDir: string, grep?: string): Promise<SuiteResult> {
     console.log("\n== VS Code extension-host integration suite ==");
     const ws = makeTestWorkspace();
     const report = path.join(artifactsDir, "host-suite-report.txt");
@@ -68,13 +73,14 @@ async function runHostSuite(install: VscodeInstall, artifactsDir: string, grep?:
         const timeout = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), HOST_SUITE_TIMEOUT_MS)));
         const code = await Promise.race([exit, timeout]);
         clearTimeout(timer);
-        printHostReport(report);
+        const counts = printHostReport(report);
         if (code === "timeout") {
             console.log(`extension-host suite timed out after ${HOST_SUITE_TIMEOUT_MS / 1000} s`);
             await session.page.screenshot({path: path.join(artifactsDir, "host-suite-timeout.png")}).catch(() => undefined);
-            return false;
+            return {passed: counts.passed, failed: counts.failed + 1};
         }
-        return code === 0;
+        // A non-zero exit without failing tests (the suite could not load) still counts as a failure.
+        return code === 0 ? counts : {passed: counts.passed, failed: Math.max(1, counts.failed)};
     } finally {
         await session.close();
         await server.stop();
@@ -82,13 +88,18 @@ async function runHostSuite(install: VscodeInstall, artifactsDir: string, grep?:
     }
 }
 
-/** Mocha's report, written by the suite inside the extension host (see suite/index.ts). */
-function printHostReport(report: string): void {
-    if (fs.existsSync(report)) process.stdout.write(fs.readFileSync(report, "utf8"));
-    else console.log("(the extension-host suite wrote no report: it did not start; see host-suite-*.log)");
+/** Prints mocha's report, written by the suite inside the extension host (see suite/index.ts); returns its counts. */
+function printHostReport(report: string): SuiteResult {
+    if (!fs.existsSync(report)) {
+        console.log("(the extension-host suite wrote no report: it did not start; see host-suite-*.log)");
+        return {passed: 0, failed: 0};
+    }
+    const text = fs.readFileSync(report, "utf8");
+    process.stdout.write(text);
+    return {passed: Number(/(\d+) passing/.exec(text)?.[1] ?? 0), failed: Number(/(\d+) failing/.exec(text)?.[1] ?? 0)};
 }
 
-async function runUiSuite(install: VscodeInstall, artifactsDir: string, grep?: string): Promise<boolean> {
+async function runUiSuite(install: VscodeInstall, artifactsDir: string, grep?: string): Promise<SuiteResult> {
     console.log("\n== VS Code UI suite ==");
     uiHarness.install = install;
     uiHarness.artifactsDir = artifactsDir;
@@ -98,8 +109,9 @@ async function runUiSuite(install: VscodeInstall, artifactsDir: string, grep?: s
     for (const file of fs.readdirSync(dir).sort()) {
         if (file.endsWith(".ui.js")) mocha.addFile(path.join(dir, file));
     }
-    const failures = await new Promise<number>((resolve) => mocha.run(resolve));
-    return failures === 0;
+    return new Promise<SuiteResult>((resolve) => {
+        const runner = mocha.run(() => resolve({passed: runner.stats?.passes ?? 0, failed: runner.stats?.failures ?? 0}));
+    });
 }
 
 async function main(): Promise<number> {
@@ -108,10 +120,16 @@ async function main(): Promise<number> {
     const artifactsDir = path.join(repoRoot, ".vscode-test", "artifacts");
     fs.rmSync(artifactsDir, {recursive: true, force: true});
     fs.mkdirSync(artifactsDir, {recursive: true});
-    let ok = true;
-    if (args.only !== "ui") ok = (await runHostSuite(install, artifactsDir, args.grep)) && ok;
-    if (args.only !== "host") ok = (await runUiSuite(install, artifactsDir, args.grep)) && ok;
+    const total: SuiteResult = {passed: 0, failed: 0};
+    const add = (r: SuiteResult) => {
+        total.passed += r.passed;
+        total.failed += r.failed;
+    };
+    if (args.only !== "ui") add(await runHostSuite(install, artifactsDir, args.grep));
+    if (args.only !== "host") add(await runUiSuite(install, artifactsDir, args.grep));
+    const ok = total.failed === 0 && total.passed > 0;
     console.log(`\nVS Code tests ${ok ? "passed" : "FAILED"} (artifacts: ${artifactsDir})`);
+    console.log(`vscode: ${total.passed} passed, ${total.failed} failed`);
     return ok ? 0 : 1;
 }
 
