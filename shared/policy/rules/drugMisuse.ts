@@ -35,11 +35,11 @@ const ILLEGITIMATE = alt([
     "no (?:prescription|script|rx|questions asked)", "online", "on the internet", "dark ?web", "darknet", "deep web", "on the street",
     "off the street", "from a dealer", "from dealers", "a dealer", "plug", "from (?:mexico|canada|india|china) without", "illegally",
     "under the table", "off the books", "from a friend", "from friends", "from someone else", "(?:on|through|via) (?:telegram|snapchat|instagram|reddit|discord|wickr|whatsapp)",
-    "with crypto", "with bitcoin", "without getting caught", "without id", "(?:that|which) (?:is|are) not prescribed",
+    "with crypto", "with bitcoin", "through the mail", "by mail", "in the mail", "across the border", "(?:past|through) customs", "without getting caught", "without id", "(?:that|which) (?:is|are) not prescribed",
     "someone else (?:s )?(?:prescription|script)", "leftover (?:from|of) (?:my|a) (?:friend|relative|neighbor)",
 ]);
 const ILLICIT_BUY = new RegExp(`\\b${ACQUIRE} ${gap(5)}${CONTROLLED} ${gap(6)}${ILLEGITIMATE}|\\b${ACQUIRE} ${gap(3)}${ILLEGITIMATE} ${gap(5)}${CONTROLLED}\\b|\\b${ILLEGITIMATE} ${gap(4)}${ACQUIRE} ${gap(4)}${CONTROLLED}\\b`);
-const WHERE_STREET = new RegExp(`\\b(?:where|how|who) (?:can|could|do|would|should|to) (?:i |we |you |one )?(?:buy|get|score|find|cop|order|purchase|pick up|get my hands on|get hold of|get ahold of|source) ${gap(3)}${STREET}\\b|\\b(?:score|cop) ${gap(3)}${CONTROLLED}\\b|\\b(?:find|get|need|contact|know|knows|have) (?:a |my |any |anyone with a )?(?:dealer|plug|connect)(?: for| who| that|\\b)|\\bplug for ${gap(2)}${CONTROLLED}\\b|\\bwho (?:sells|has|deals|can sell|could sell|is selling|is dealing|can get me|could get me|has any) ${gap(2)}${CONTROLLED}\\b|\\b${CONTROLLED} (?:for sale|around here|near me)\\b|\\b${CONTROLLED} ${gap(4)}(?:paying|pay) (?:cash|in cash|venmo|crypto|bitcoin)\\b`);
+const WHERE_STREET = new RegExp(`\\b(?:where|how|who) (?:can|could|do|would|should|to) (?:i |we |you |one )?(?:buy|get|score|find|cop|order|purchase|pick up|get my hands on|get hold of|get ahold of|source) ${gap(3)}${STREET}\\b|\\b(?:score|cop) ${gap(3)}${CONTROLLED}\\b|\\b(?:find|get|need|contact|know|knows|have) (?:a |my |any |anyone with a )?(?:dealer|plug|connect)(?: for| who| that|\\b)|\\bplug for ${gap(2)}${CONTROLLED}\\b|\\bwho (?:sells|has (?:any|some|extra)|deals|can sell|could sell|is selling|is dealing|can get me|could get me|has any) ${gap(2)}${CONTROLLED}\\b|\\b${CONTROLLED} (?:for sale|around here|near me)\\b|\\b${CONTROLLED} ${gap(4)}(?:paying|pay) (?:cash|in cash|venmo|crypto|bitcoin)\\b`);
 
 /** Lying to a prescriber: a story, faked symptoms, doctor shopping. */
 const PRESCRIBER = "(?:doctor|doc|dr|physician|gp|er|emergency room|urgent care|dentist|pharmacist|psychiatrist|prescriber|nurse practitioner|np|pa|provider|clinic|pain clinic|vet|telehealth)";
@@ -48,7 +48,8 @@ const DECEIVE = new RegExp([
     `\\b(?:what|which|how) ${gap(3)}(?:should|do|can|could|would) (?:i|we) (?:tell|say to|lie to|convince|trick|fool|persuade) ${gap(3)}${PRESCRIBER}`,
     `\\b(?:fake|faking|feign|feigning|exaggerate|exaggerating|pretend|pretending|lie about|lying about|make up|making up|invent|inventing|act|acting|claim|claiming) ${gap(5)}(?:pain|symptoms?|adhd|anxiety|panic attacks?|back pain|injury|insomnia|migraines?|toothache|kidney stones?|seizures?|narcolepsy|a condition)`,
     `\\b(?:trick|fool|manipulate|con|scam|convince|persuade|get) ${gap(3)}(?:a |my |the )?${PRESCRIBER}s? ${gap(3)}(?:into |to )?(?:prescrib\\w*|giv\\w*|writ\\w*|up\\w*|increas\\w*|refill\\w*)`,
-    `\\bdoctor shop(?:ping)?\\b`, `\\b(?:multiple|several|different|many) (?:doctors|prescribers|pharmacies|ers) ${gap(6)}(?:without|so (?:they|no one)|at the same time|not find out)`,
+    `\\bdoctor shop(?:ping)?\\b`, `\\bmore ${gap(2)}(?:than (?:prescribed|i am prescribed|my doctor (?:gives|prescribes))|from (?:two|2|three|multiple|several|different) (?:different )?(?:doctors|prescribers|pharmacies|physicians))`,
+    `\\bfrom (?:two|2|three|3|multiple|several|different|many) (?:different )?(?:doctors|prescribers|pharmacies|physicians|ers|urgent cares)\\b`, `\\b(?:multiple|several|different|many) (?:doctors|prescribers|pharmacies|ers) ${gap(6)}(?:without|so (?:they|no one)|at the same time|not find out)`,
     `\\b(?:early refill|refill early|replacement (?:script|prescription)) ${gap(8)}(?:lie|lying|say i lost|saying i lost|claim i lost|claiming i lost|pretend|pretending|story|excuse|trick)`,
     `\\b(?:say|said|saying|claim|claiming|pretend|pretending|tell (?:them|him|her)|telling (?:them|him|her)) (?:that )?(?:i|my) ${gap(3)}(?:lost|was stolen|got stolen|dropped|spilled|were stolen|lost it|lost them)`,
 ].join("|"));

@@ -24,7 +24,7 @@ const PERSON = alt([
 const HARM_VERB = alt([
     "kill", "murder", "poison", "hurt", "harm", "injure", "maim", "cripple", "paralyze", "paralyse", "suffocate", "smother",
     "strangle", "drown", "stab", "shoot", "torture", "incapacitate", "beat up", "beat", "get rid of", "take out", "finish off",
-    "do away with", "off", "overdose", "drug", "roofie", "sedate", "knock out", "blind", "disfigure", "burn", "electrocute",
+    "do away with", "overdose", "drug", "roofie", "sedate", "knock out", "blind", "disfigure", "burn", "electrocute",
     "infect", "give (?:a )?(?:heart attack|stroke|seizure|overdose|lethal dose|fatal dose|disease|hiv|cancer) to",
     "end the life of", "eliminate", "silence", "put down", "gas", "choke out", "stab",
 ]);
@@ -107,6 +107,7 @@ const PRODUCE = alt([
     "dispersing", "spread", "spreading", "deploy", "deploying", "3d print", "assemble", "assembling", "obtain", "acquire",
     "buy", "get (?:my hands on|hold of)", "isolate", "concentrate", "smuggle", "detonate", "set off", "plant",
 ]);
+const WEAPON_RECIPE = new RegExp(`\\b(?:recipe|recipes|formula|instructions|blueprint|schematics?|plans|ingredients) (?:for|to make|to build|of) ${gap(2)}${AGENT}\\b`);
 const WEAPON_REQUEST = new RegExp(`\\b(?:${REQUEST}|recipe|formula|instructions|procedure|protocol|method|steps|process|where (?:can|do|could) (?:i|you|one)) ${gap(6)}${PRODUCE} ${gap(3)}${AGENT}\\b`);
 /** Verbs that have no clinical reading at all with these agents. */
 const WEAPONIZE = new RegExp(`\\b(?:weaponi[sz]\\w*|aerosoli[sz]\\w*) ${gap(4)}${AGENT}|\\b${AGENT} ${gap(4)}(?:weaponi[sz]\\w*|as a weapon|for (?:a )?(?:release|attack|terror)|(?:in|into|on) (?:a |the )?(?:subway|crowd|city|water supply|reservoir|stadium|school|mall|concert|airport|building|ventilation))\\b|\\b(?:make|making|engineer|engineering|modify|modifying|enhance|enhancing) ${gap(3)}(?:a |the )?(?:virus|pathogen|bacteria|flu|influenza|covid|sars cov 2|coronavirus|h5n1|bird flu|smallpox|ebola|anthrax|measles|plague) ${gap(2)}more (?:transmissible|contagious|lethal|deadly|virulent|infectious|resistant)\\b|\\bgain of function ${gap(4)}(?:at home|myself|in my|to make)\\b`);
@@ -173,7 +174,7 @@ export const HARM_TO_OTHERS_RULES: readonly PolicyRule[] = [
     {
         id: "harm_to_others.weapon_or_toxin_production", category: "harm_to_others",
         description: "Making, growing, weaponizing or releasing a toxin, pathogen, poison gas, explosive or weapon.",
-        test: (t) => sentencesMatch(t, WEAPONIZE) || sentencesMatch(t, WEAPON_REQUEST, (s) => !DETECTION.test(s) && !SAFETY_FRAMING.test(s)
+        test: (t) => sentencesMatch(t, WEAPONIZE) || sentencesMatch(t, WEAPON_RECIPE, (s) => !DETECTION.test(s) && !SAFETY_FRAMING.test(s)) || sentencesMatch(t, WEAPON_REQUEST, (s) => !DETECTION.test(s) && !SAFETY_FRAMING.test(s)
             && !/\b(?:how (?:is|are|was|were) \w+ (?:made|produced|manufactured)|in the body|endogenous|pharmaceutical|therapeutic|cosmetic|vaccine|antitoxin|antidote|treat|treatment)\b/.test(s)),
     },
     {

@@ -238,7 +238,7 @@ const OFF_TOPIC_WORDS = [
     "philosophy", "religion", "bible", "quiz", "trivia", "crossword", "sudoku", "lottery", "casino", "poker", "betting",
     "cover my shift", "swap shifts", "shift swap", "parking", "cafeteria", "potluck", "payroll", "timesheet", "pto",
     "exchange rate", "currency", "euros", "dollars", "git", "merge conflict", "python script", "bedtime story",
-    "love letter", "name for", "costco", "walmart", "target store", "ikea", "sailboat", "boat", "mechanic", "plumber", "electrician", "carpenter", "handyman", "oil change", "car wash", "gas station", "softball",
+    "python", "for loop", "while loop", "love letter", "name for", "costco", "walmart", "target store", "ikea", "sailboat", "boat", "mechanic", "plumber", "electrician", "carpenter", "handyman", "oil change", "car wash", "gas station", "softball",
     "bowling", "karaoke", "trivia night", "happy hour", "weekend plans", "blockchain", "nft", "ira", "401k", "roth",
     "credit card", "credit score", "playlist", "spotify", "youtube", "tiktok", "instagram", "oscar", "oscars", "grammy",
     "emmy", "iphone", "pixel", "samsung", "aws", "azure", "kubernetes", "terraform", "java", "c++", "rust", "golang",
