@@ -53,10 +53,7 @@ export class ChatController implements vscode.Disposable {
     /** Asks in the active chat, or in a new chat when the active one is still answering. Returns the chat used. */
     askInAvailableChat(question: string): {chatId: string; done: Promise<ChatTurn | undefined>} {
         const chat = this.isRunning(this.store.active.id) ? this.store.newChat() : this.store.active;
-        if (this.isRunning(chat.id)) {
-            // newChat reused an empty chat that is running nothing; this cannot happen, but never run two at once.
-            throw new Error("Med42 is still answering in this chat.");
-        }
+        this.chatsChanged();
         return {chatId: chat.id, done: this.ask(chat.id, question)};
     }
 

@@ -1,7 +1,7 @@
 /**
- * Med42 for VS Code. Activation is lazy (the chat view, a command, or nothing): it only wires things up. The
- * assistant is created when the view opens or a command first needs it, and the model loads with the first
- * request, in node-llama-cpp's worker threads, so the extension host never blocks.
+ * Med42 for VS Code. Activation (after startup, for the status-bar item, or on the view or a command) only wires
+ * things up: the core is loaded and the assistant created when the view opens or a command first needs it, and the
+ * model loads with the first request, in node-llama-cpp's native threads, so the extension host never blocks.
  */
 import * as path from "node:path";
 import * as vscode from "vscode";
