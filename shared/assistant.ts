@@ -62,6 +62,9 @@ export class Med42Assistant {
     private readonly listeners = new Set<(s: ModelState) => void>();
     private readonly systemPrompt: string;
     private downloading?: Promise<string>;
+    /** The backend whose model is in memory (the state is "ready" while it is the current one). */
+    private loadedBackend?: ChatBackend;
+    private loadsInFlight = 0;
     private disposed = false;
 
     constructor(private readonly options: AssistantOptions = {}) {
@@ -95,14 +98,23 @@ export class Med42Assistant {
 
     /** Checks whether the model is on disk (without loading it) and updates the state: for "Download" buttons. */
     async refreshModelState(): Promise<ModelState> {
-        if (this.state.status === "ready" || this.state.status === "loading" || this.state.status === "downloading") return this.state;
-        try {
-            const path = await this.store.locate(this.modelRef);
-            if (path) this.setState({status: "idle", model: this.modelRef});
-            else this.setState({status: "not-downloaded", model: this.modelRef, sizeBytes: this.store.describe(this.modelRef).approxSizeBytes});
-        } catch (err) {
-            this.setState({status: "error", model: this.modelRef, message: errorMessage(err)});
+        const busy = () => this.downloading !== undefined || this.loadsInFlight > 0;
+        if (busy()) return this.state;
+        if (this.backend && this.backend === this.loadedBackend) {
+            this.setState({status: "ready", model: this.modelRef, path: this.backend.modelDescription});
+            return this.state;
         }
+        const ref = this.modelRef;
+        let next: ModelState;
+        try {
+            const path = await this.store.locate(ref);
+            next = path ? {status: "idle", model: ref}
+                : {status: "not-downloaded", model: ref, sizeBytes: this.store.describe(ref).approxSizeBytes};
+        } catch (err) {
+            next = {status: "error", model: ref, message: errorMessage(err)};
+        }
+        // A load, download or model switch that started while we looked is more recent than what we found.
+        if (!busy() && ref === this.modelRef && !(this.backend && this.backend === this.loadedBackend)) this.setState(next);
         return this.state;
     }
 
@@ -146,7 +158,7 @@ export class Med42Assistant {
 
     /** Loads the model now (downloading it first when allowed) instead of on the first request. */
     async loadModel(opts: {signal?: AbortSignal} = {}): Promise<void> {
-        await this.getBackend().load(opts.signal);
+        await this.ensureLoaded(this.getBackend(), opts.signal);
     }
 
     /** Switches to another model: the loaded one is disposed and the next request loads the new one. */
@@ -184,14 +196,22 @@ export class Med42Assistant {
 
     /** Loads through the backend, keeping the model state in step (ready, or error with the reason). */
     private async ensureLoaded(backend: ChatBackend, signal?: AbortSignal): Promise<void> {
-        if (this.state.status === "ready") return;
+        if (backend === this.loadedBackend) return;
+        this.loadsInFlight++;
         try {
             await backend.load(signal);
-            if (this.backend === backend) this.setState({status: "ready", model: this.modelRef, path: backend.modelDescription});
+            if (this.backend === backend) {
+                this.loadedBackend = backend;
+                this.setState({status: "ready", model: this.modelRef, path: backend.modelDescription});
+            }
         } catch (err) {
             if (this.backend === backend && !signal?.aborted) this.setState({status: "error", model: this.modelRef, message: errorMessage(err)});
-            else if (signal?.aborted) await this.refreshModelState();
             throw err;
+        } finally {
+            this.loadsInFlight--;
+            // A cancelled load leaves no model in memory: go back to the resting state (idle or not downloaded).
+            if (signal?.aborted && this.loadsInFlight === 0 && this.backend === backend && backend !== this.loadedBackend)
+                await this.refreshModelState();
         }
     }
 
@@ -289,6 +309,12 @@ export class Med42Assistant {
                 const stopReason: StopReason = r.stopReason;
                 const shown = decision.notice ? `${decision.notice}\n\n${r.text}` : r.text;
                 return finish({answer: r.text, policy: decision, usage, stopReason}, shown);
+            } catch (err) {
+                // Stopped while the model was still loading or downloading: an ordinary stop, not an error.
+                if (signal?.aborted) {
+                    return finish({answer: "", policy: decision, usage: {promptTokens: 0, completionTokens: 0}, stopReason: "abort"}, "");
+                }
+                throw err;
             } finally {
                 signal?.removeEventListener("abort", onAbort);
             }

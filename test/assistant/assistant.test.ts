@@ -113,6 +113,24 @@ describe("Med42Assistant (real core on the generated model)", function () {
         assert.ok(r.text.endsWith(r.disclaimer.text));
     });
 
+    it("goes back to a resting state when a request is stopped while the model loads", async () => {
+        const a = new Med42Assistant({model: testModelPath({seed: 11}), auditDb: false, sampling: {maxTokens: 4}});
+        try {
+            const ac = new AbortController();
+            a.onModelStateChange((s) => { if (s.status === "loading") ac.abort(); });
+            const r = await a.ask({messages: [{role: "user", content: "What is sepsis?"}], surface: "vscode", signal: ac.signal}).result;
+            assert.equal(r.stopReason, "abort");
+            assert.ok(r.text.endsWith(r.disclaimer.text));
+            assert.notEqual(a.modelState.status, "loading");
+            // The next request loads and answers normally.
+            const ok = await a.ask({messages: [{role: "user", content: "What is sepsis?"}], surface: "vscode"}).result;
+            assert.equal(a.modelState.status, "ready");
+            assert.ok(["eos", "maxTokens"].includes(ok.stopReason));
+        } finally {
+            await a.dispose();
+        }
+    });
+
     it("summarizes a long document map-reduce with progress", async () => {
         // Byte-level test vocabulary: the Med42 system prompt alone is ~600 tokens, so 2048 leaves ~1000 per chunk.
         const small = new Med42Assistant({model: testModelPath(), auditDb: false, contextSize: 2048, sampling: {maxTokens: 8, seed: 2}});
