@@ -1,5 +1,5 @@
 /**
- * The audit log: every policy decision and every feedback vote, in SQLite (better-sqlite3), with identifiers kept
+ * The audit log: every policy decision and every feedback vote, in SQLite (see sqliteDriver.ts), with identifiers kept
  * out. User ids are stored only as salted SHA-256 hashes (a per-install salt kept beside the database), excerpts are
  * redacted by the PHI guard before they are written, and the model is stored by file name only (a path can carry a
  * user name).
@@ -7,7 +7,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import Database from "better-sqlite3";
+import {openSqlite, type SqliteDatabase, type SqliteStatement} from "./sqliteDriver";
 import {stringify} from "csv-stringify/sync";
 import type {Writable} from "node:stream";
 import type {Surface} from "../types";
@@ -93,16 +93,16 @@ interface Row {
 }
 
 export class AuditLog implements AuditSink {
-    private readonly db: Database.Database;
+    private readonly db: SqliteDatabase;
     private readonly salt: string;
-    private readonly insert: Database.Statement;
+    private readonly insert: SqliteStatement;
     private closed = false;
 
     constructor(readonly dbPath: string, options: AuditLogOptions = {}) {
         const inMemory = dbPath === ":memory:";
         if (!inMemory) fs.mkdirSync(path.dirname(path.resolve(dbPath)), {recursive: true});
-        this.db = new Database(dbPath);
-        this.db.pragma("journal_mode = WAL");
+        this.db = openSqlite(dbPath);
+        this.db.exec("PRAGMA journal_mode = WAL");
         this.db.exec(`CREATE TABLE IF NOT EXISTS audit (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             time TEXT NOT NULL,
@@ -125,6 +125,9 @@ export class AuditLog implements AuditSink {
             model, stop_reason, excerpt, feedback, ref) VALUES (@time, @kind, @surface, @userHash, @action, @category, @rules,
             @latencyMs, @model, @stopReason, @excerpt, @feedback, @ref)`);
     }
+
+    /** The SQLite implementation in use in this runtime. */
+    get driver(): string { return this.db.driver; }
 
     record(entry: AuditEntry): void {
         if (this.closed) throw new Error("the audit log is closed");
@@ -156,9 +159,9 @@ export class AuditLog implements AuditSink {
 
     /** Writes all entries (oldest first, or those since `since`) as CSV to a stream, or to a file path. */
     async exportCsv(target: Writable | string, options: {since?: Date} = {}): Promise<number> {
-        const stmt = options.since
-            ? this.db.prepare("SELECT * FROM audit WHERE time >= ? ORDER BY id").bind(options.since.toISOString())
-            : this.db.prepare("SELECT * FROM audit ORDER BY id");
+        const rows = options.since
+            ? this.db.prepare("SELECT * FROM audit WHERE time >= ? ORDER BY id").iterate(options.since.toISOString())
+            : this.db.prepare("SELECT * FROM audit ORDER BY id").iterate();
         const stream = typeof target === "string" ? fs.createWriteStream(target) : target;
         const write = (chunk: string) => new Promise<void>((resolve, reject) => {
             if (stream.write(chunk)) resolve();
@@ -166,7 +169,7 @@ export class AuditLog implements AuditSink {
         });
         let count = 0;
         await write(stringify([COLUMNS as unknown as string[]]));
-        for (const row of stmt.iterate() as IterableIterator<Row>) {
+        for (const row of rows as IterableIterator<Row>) {
             const r = toRecord(row);
             await write(stringify([COLUMNS.map((c) => (c === "rules" ? r.rules.join(" ") : r[c] ?? ""))]));
             count++;
