@@ -1,4 +1,5 @@
 import {EPONYMS} from "../phiLexicon";
+import {EXTRA_CLINICAL_ENDINGS, EXTRA_CLINICAL_WORDS, MORPHOLOGY_EXCEPTIONS} from "./clinicalVocabulary";
 
 /**
  * What makes a message about health: clinical vocabulary (anatomy, symptoms, conditions, drugs and their name
@@ -254,7 +255,7 @@ function phraseSet(words: readonly string[]): PhraseSet {
     return {phrases: new Set(words), maxWords: Math.max(...words.map((w) => w.split(" ").length))};
 }
 
-const CLINICAL = phraseSet(CLINICAL_WORDS);
+const CLINICAL = phraseSet([...CLINICAL_WORDS, ...EXTRA_CLINICAL_WORDS]);
 const SETTING = phraseSet(SETTING_WORDS);
 const OFF_TOPIC = phraseSet(OFF_TOPIC_WORDS);
 
@@ -289,7 +290,7 @@ export function topicSignal(norm: string, extraClinicalTerms: readonly string[] 
     const tokens = norm.replace(/ \. /g, " ").split(" ").filter((w) => w.length > 0);
     let clinical = count(tokens, CLINICAL);
     for (const t of tokens) {
-        if (t.length >= 6 && CLINICAL_ENDINGS.test(t) && !ENDING_EXCEPTIONS.has(t)) clinical++;
+        if (t.length >= 6 && (CLINICAL_ENDINGS.test(t) || EXTRA_CLINICAL_ENDINGS.test(t)) && !ENDING_EXCEPTIONS.has(t) && !MORPHOLOGY_EXCEPTIONS.has(t)) clinical++;
         else if (t.length >= 7 && CLINICAL_PREFIXES.test(t)) clinical++;
     }
     const padded = ` ${norm} `;
