@@ -23,17 +23,17 @@ export function register(program: Command): void {
             let history: ChatMessage[] = [];
             let conversationId = crypto.randomUUID();
             let current: AbortController | undefined;
-            let closed = false;
-            rl.on("SIGINT", () => {
+            const onInterrupt = () => {
                 if (current) { current.abort(); return; }
                 rl.close();
-            });
-            rl.on("close", () => { closed = true; current?.abort(); });
+            };
+            // readline reports Ctrl+C on a terminal; a SIGINT sent to a piped session arrives as a process signal.
+            rl.on("SIGINT", onInterrupt);
+            process.on("SIGINT", onInterrupt);
             process.stdout.write(`Med42 chat. ${HELP}\n${assistant.disclaimer.text}\n\n`);
             const questions = rl[Symbol.asyncIterator]();
             try {
                 for (;;) {
-                    if (closed) break;
                     if (process.stdin.isTTY) rl.setPrompt("you> "), rl.prompt();
                     const next = await questions.next();
                     if (next.done) break;
@@ -62,6 +62,7 @@ export function register(program: Command): void {
                     }
                 }
             } finally {
+                process.off("SIGINT", onInterrupt);
                 rl.close();
                 status.dispose();
                 await assistant.dispose();

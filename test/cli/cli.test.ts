@@ -99,3 +99,41 @@ describe("med42 ask on a fresh machine", function () {
         }
     });
 });
+
+describe("med42 chat (child process)", function () {
+    it("keeps a multi-turn conversation, /reset starts afresh, /exit leaves", async () => {
+        const r = await runCli(["chat", "--model", testModelPath(), "--max-tokens", "6", "--no-audit"],
+            {input: "What is gout?\nHow is it treated?\n/reset\n/bogus\nI took a whole bottle of pills and want to die\n/exit\n"});
+        assert.equal(r.code, 0, r.stderr);
+        assert.equal(r.stdout.match(/med42> /g)?.length, 3, r.stdout);
+        assert.match(r.stdout, /New conversation\./);
+        assert.match(r.stdout, /Unknown command \/bogus/);
+        assert.match(r.stdout, /988/, "the crisis line is shown for the self-harm message");
+        const disclaimers = r.stdout.split("not ready for clinical use").length - 1;
+        assert.ok(disclaimers >= 4, `banner + 3 answers carry the disclaimer (${disclaimers})`);
+    });
+
+    it("Ctrl+C stops the current answer, not the program", async () => {
+        const {spawn} = await import("node:child_process");
+        const model = testModelPath({shape: {nVocab: 32000}, seed: 5}); // a large vocabulary rarely samples <|eot_id|>
+        const child = spawn(process.execPath, [path.resolve(__dirname, "../../../bin/med42.js"), "chat", "--model", model,
+            "--max-tokens", "4000", "--temperature", "1", "--no-audit"], {env: {...process.env, MED42_THREADS: "1"}});
+        let out = "";
+        child.stdout.on("data", (d) => { out += d; });
+        child.stderr.on("data", (d) => { out += d; });
+        child.stdin.write("Explain heart failure in detail.\n");
+        // Interrupt once the answer is streaming.
+        await new Promise<void>((resolve, reject) => {
+            const t = setTimeout(() => reject(new Error(`no answer started:\n${out}`)), 60000);
+            const check = () => { if (/med42> .{20,}/s.test(out)) { clearTimeout(t); child.stdout.off("data", check); resolve(); } };
+            child.stdout.on("data", check);
+        });
+        child.kill("SIGINT");
+        await new Promise((r) => setTimeout(r, 1500));
+        assert.equal(child.exitCode, null, "still running after Ctrl+C");
+        child.stdin.end("/exit\n");
+        const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+        assert.equal(code, 0, out);
+        assert.match(out, /\[stopped\]/);
+    });
+});
