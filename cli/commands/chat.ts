@@ -51,8 +51,8 @@ export function register(program: Command): void {
                     current = new AbortController();
                     const messages: ChatMessage[] = [...history, {role: "user", content: line}];
                     try {
-                        process.stdout.write("med42> ");
-                        const r = await printAnswerStream(assistant.ask({messages, surface: "cli", conversationId, signal: current.signal}));
+                        const r = await printAnswerStream(assistant.ask({messages, surface: "cli", conversationId, signal: current.signal}),
+                            process.stdout, process.stderr, "med42> ");
                         // Only real answers become history; policy messages are not the model's words.
                         if (r.answer) history = [...messages, {role: "assistant", content: r.answer}];
                     } catch (err) {
