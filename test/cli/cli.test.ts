@@ -117,7 +117,7 @@ describe("med42 chat (child process)", function () {
         const {spawn} = await import("node:child_process");
         const model = testModelPath({shape: {nVocab: 32000}, seed: 5}); // a large vocabulary rarely samples <|eot_id|>
         const child = spawn(process.execPath, [path.resolve(__dirname, "../../../bin/med42.js"), "chat", "--model", model,
-            "--max-tokens", "4000", "--temperature", "1", "--no-audit"], {env: {...process.env, MED42_THREADS: "1"}});
+            "--max-tokens", "4000", "--temperature", "1", "--seed", "1", "--no-audit"], {env: {...process.env, MED42_THREADS: "1"}});
         let out = "";
         child.stdout.on("data", (d) => { out += d; });
         child.stderr.on("data", (d) => { out += d; });
@@ -130,7 +130,7 @@ describe("med42 chat (child process)", function () {
         });
         child.kill("SIGINT");
         await new Promise((r) => setTimeout(r, 1500));
-        assert.equal(child.exitCode, null, "still running after Ctrl+C");
+        assert.equal(child.exitCode, null, `still running after Ctrl+C:\n${out}`);
         child.stdin.end("/exit\n");
         const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
         assert.equal(code, 0, out);
