@@ -46,6 +46,7 @@ const INFORMAL: Replacement[] = [
     [/\b(dont|doesnt|didnt|isnt|wasnt|arent|werent|couldnt|wouldnt|shouldnt|havent|hasnt|hadnt)\b/g, (w: string) => w.slice(0, -2) + " not"],
     [/\bcant\b/g, "can not"],
     [/\bwont\b/g, "will not"],
+    [/\b(what|how|where|who|that|there|it)s\b(?= (?:a|an|the|my|his|her|their|your|going|happening|wrong|best|easiest|he|she|it|this|that|up|on|in|not|so|just|really|very|too|enough|\w+ing)\b)/g, "$1 is"],
     [/\bwanna\b/g, "want to"],
     [/\bgonna\b/g, "going to"],
     [/\bgotta\b/g, "got to"],
@@ -63,6 +64,26 @@ const INFORMAL: Replacement[] = [
     [/\bco ?workers?\b/g, (w: string) => (w.endsWith("s") ? "coworkers" : "coworker")],
 ];
 
+/**
+ * Common crisis and emergency phrases in other languages people mix into English (Spanish, French, Portuguese,
+ * German), mapped to English so the same rules apply: "mi madre tiene dolor de pecho ... no puede respirar".
+ * Only whole phrases with one clear meaning are listed; this is a safety net, not translation.
+ */
+const OTHER_LANGUAGES: [RegExp, string][] = [
+    [/\b(?:quiero|me quiero) morir(?:me)?\b|\bje veux mourir\b|\bquero morrer\b|\bich will sterben\b/g, "i want to die"],
+    [/\b(?:me quiero|quiero) (?:matar|suicidar)(?:me)?\b|\bje veux me (?:tuer|suicider)\b|\bquero me matar\b|\bich will mich umbringen\b/g, "i want to kill myself"],
+    [/\b(?:no (?:puede|puedo) respirar|(?:il|elle) ne (?:peut|respire) (?:pas|plus)(?: respirer)?|je ne peux pas respirer|nao (?:consegue|consigo) respirar|kann nicht atmen)\b(?: bien)?/g, "can not breathe"],
+    [/\b(?:no respira|ne respire (?:pas|plus)|nao (?:esta )?respira(?:ndo)?|atmet nicht)\b/g, "is not breathing"],
+    [/\b(?:dolor (?:de|en el) pecho|douleur (?:a la|thoracique|dans la) ?(?:poitrine)?|dor no peito|brustschmerzen)\b/g, "chest pain"],
+    [/\b(?:ahora mismo|en este momento|maintenant|tout de suite|agora mesmo|jetzt gerade)\b/g, "right now"],
+    [/\b(?:se desmayo|no responde|inconsciente|s est evanoui|ne repond (?:pas|plus)|desmaiou|bewusstlos)\b/g, "is unresponsive"],
+    [/\b(?:convulsionando|convulsiones|convulse|convulsao|krampfanfall)\b/g, "is seizing"],
+    [/\b(?:mi|ma|mon|minha|meu|mein|meine) (madre|mere|mae|mutter|mama)\b/g, "my mother"],
+    [/\b(?:mi|mon|meu|mein) (padre|pere|pai|vater|papa)\b/g, "my father"],
+    [/\b(?:mi|mon|ma|meu|minha|mein|meine) (hijo|hija|fils|fille|filho|filha|sohn|tochter|bebe|nino|nina|enfant)\b/g, "my child"],
+    [/\b(?:mi|mon|ma|meu|minha|mein|meine) (esposo|esposa|marido|mujer|mari|femme|mulher|mann|frau)\b/g, "my spouse"],
+];
+
 /** Lower-cases, folds accents and typographic quotes, expands contractions, keeps sentence breaks as " . ". */
 export function normalize(text: string): string {
     let t = text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[\u200b-\u200d\ufeff]/g, "");
@@ -73,7 +94,9 @@ export function normalize(text: string): string {
     t = t.replace(/(?:[.!?]+(?=\s|$|["')])|[;\n\r]+|\s[-\u2013\u2014]+\s|\u2014)/g, " . ");
     // Everything that is not a word character, a digit, a slash or a sentence mark becomes a space.
     t = t.replace(/[^a-z0-9/.%+ ]+/g, " ").replace(/(\d)\.(\d)/g, "$1\u00b7$2").replace(/\.(?! )/g, " ").replace(/\u00b7/g, ".");
-    return t.replace(/\s+/g, " ").trim();
+    t = t.replace(/\s+/g, " ");
+    for (const [re, by] of OTHER_LANGUAGES) t = t.replace(re, by);
+    return t.trim();
 }
 
 /** Verbs that introduce what someone else said or wrote. */

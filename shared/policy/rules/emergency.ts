@@ -7,6 +7,7 @@
  */
 import {alt, CHRONIC, CLINICAL_SUBJECT, isNegatedBefore, MY_RELATION, NOW, PAST, PRESENT_PERSON} from "./patterns";
 import type {PolicyRule} from "./ruleTypes";
+import {signScore} from "./emergencySigns";
 import type {AnalyzedText} from "../normalize";
 
 const POSS = "(?:my|his|her|their|our|the baby|the child)";
@@ -174,6 +175,22 @@ function toxicIngestion(t: AnalyzedText): boolean {
     });
 }
 
+/**
+ * Several features of an emergency together (see emergencySigns.ts), in a report about now: "clutching his chest
+ * and fell to the floor", "rolled off the bed and now vomiting and very sleepy".
+ */
+function signCluster(t: AnalyzedText): boolean {
+    if (clinicalFraming(t) || RESOLVED.test(t.norm) || MILD.test(t.norm)) return false;
+    const {score, families, firstIndex} = signScore(t.norm);
+    if (score < 3 || families.length < 2) return false;
+    const before = t.norm.slice(0, firstIndex).split(" . ").pop() ?? "";
+    if (HYPOTHETICAL_BEFORE.test(before)) return false;
+    const strongNow = STRONG_NOW.test(t.norm) || NOW_RE.test(t.norm);
+    if (PAST_RE.test(t.norm) && !STRONG_NOW.test(t.norm)) return false;
+    if (CHRONIC_RE.test(t.norm) && !strongNow) return false;
+    return SELF_OR_COMPANION.test(t.norm);
+}
+
 export const EMERGENCY_RULES: readonly PolicyRule[] = [
     {
         id: "emergency.critical_sign_now", category: "emergency",
@@ -184,6 +201,11 @@ export const EMERGENCY_RULES: readonly PolicyRule[] = [
         id: "emergency.acute_sign_with_onset", category: "emergency",
         description: "A serious symptom (chest pressure, trouble breathing, sudden weakness or vision loss) that started now or is severe, in the writer or someone with them.",
         test: acuteWithOnset,
+    },
+    {
+        id: "emergency.sign_cluster", category: "emergency",
+        description: "Two or more features of an emergency together (collapse, unresponsive, odd breathing, seizure, chest pain, stroke signs, swelling, a head injury, with vomiting, drowsiness or sweating) reported now for the writer or someone with them.",
+        test: signCluster,
     },
     {
         id: "emergency.toxic_ingestion", category: "emergency",

@@ -17,7 +17,9 @@ const SELF_ACT = alt([
     "overdose", "overdosing", "overdose on (?:my|all|the|some|these|those|pills)", "swallow (?:all|the whole|a whole|every)",
     "take (?:all|every one|the whole bottle|the rest|a whole bottle|a bottle|all the rest) (?:of )?(?:my|the|these|those|of my)? ?(?:\\w+ )?(?:meds|pills|tablets|medications?|medicine|capsules)",
     "(?:take|swallow) (?:them|it|those|these) all", "(?:take|swallow) all of (?:them|it|those|these)",
-    "(?:drive|crash|steer|ram) (?:my car |my truck |the car |myself )?(?:into|off) (?:a|the) (?:tree|wall|bridge|cliff|truck|lake|river|oncoming traffic|pole)",
+    "(?:use|try) (?:it|them|this|that|these|those) on myself", "(?:finish|finishing) (?:my|my own) (?:own )?life",
+    "(?:drink|drinking|swallow|swallowing|inject|injecting) (?:the |some |a bottle of |a cup of )?(?:antifreeze|bleach|poison|rat poison|pesticide|weed killer|drain cleaner|cyanide|potassium|insulin)",
+    "(?:drive|driving|crash|crashing|steer|steering|ram|ramming) (?:my car |my truck |the car |myself )?(?:into|off) (?:a|the) (?:tree|wall|bridge|cliff|truck|lake|river|oncoming traffic|pole)",
     "(?:step|walk|jump) in front of (?:a|the) (?:train|bus|truck|car)", "(?:drown|gas|starve) myself",
     "die", "be dead", "not be alive", "not exist", "stop existing", "not live anymore", "disappear forever", "sleep forever",
 ]);
@@ -26,7 +28,7 @@ const SELF_ACT = alt([
 const INTENT = alt([
     "want(?:ed)?", "wish", "plan(?:ning|ned)?", "going", "about", "ready", "prepared", "decided", "intend(?:ing)?",
     "trying", "try", "need", "considering", "thinking (?:about|of)", "fantasi[sz]ing about", "will", "would like",
-    "feel like", "deserve", "have to", "think about", "think of", "dream about", "dream of", "fantasize about", "am going", "was going", "been thinking (?:about|of)", "keep thinking (?:about|of)",
+    "feel like", "deserve", "have to", "think about", "think of", "dream about", "dream of", "fantasize about", "am going", "was going", "been thinking (?:about|of)", "can not stop thinking (?:about|of)", "keep thinking (?:about|of)",
     "have been planning", "made up my mind", "urge", "urges", "tempted",
 ]);
 
@@ -58,7 +60,9 @@ const HOPELESS = words(alt([
     "what is the point (?:of|in) (?:living|life|going on|being alive)",
     "i am (?:sitting|standing|perched) on (?:the|a) (?:ledge|edge of (?:the|a) (?:roof|bridge|building|cliff|platform)|bridge|roof|rooftop|railing|train tracks?|tracks)", "(?:tired|sick) of (?:living|being alive)", "(?:wish|wishing) i (?:was|were) (?:dead|never born)", "wish i could (?:die|just die|disappear forever|not wake up)",
     "(?:this|tonight|today) is my last (?:day|night)", "(?:saying|said) (?:my )?goodbyes? to (?:everyone|my family|everybody)",
-    "(?:wrote|writing|written|left|leave) (?:a|my) (?:suicide|goodbye) (?:note|letter)",
+    "(?:wrote|writing|written|left|leave|finished) (?:a|my) (?:suicide|goodbye|farewell) (?:notes?|letters?|messages?|videos?)",
+    "(?:nobody|no one|noone) (?:needs|need|wants|want|would need|would want|cares about|care about) me", "i am a burden (?:to|on) (?:everyone|everybody|my family|them)",
+    "(?:want|need) (?:it|this) to be (?:final|permanent|over for good)",
     "(?:nobody|no one|none of them) (?:would|will) (?:even )?(?:notice|care|miss me) (?:if|when) i (?:was|were|am|died|disappeared|killed myself|left)",
     "i am ready to (?:go|die|leave this world|end it)$", "i wish i (?:could|would) (?:just )?(?:go to sleep|fall asleep|sleep) and (?:never|not) wake up",
     "i (?:want|would like) to (?:go to sleep|fall asleep|sleep) and (?:never|not) wake up", "i am (?:going to|gonna) end it",
@@ -67,15 +71,19 @@ const HOPELESS = words(alt([
 
 /** Asking how much or which means would kill the writer. */
 const LETHAL_FOR_ME = words(`(?:how (?:many|much)|what (?:dose|amount|quantity|number)|which (?:pills?|drugs?|meds|medications?|medicines?|poison)|enough|what (?:would|will|could)|would) ${gap(8)}(?:kill me|for me to die|me to die|would i die|i would die|i (?:will|could) die|(?:(?:it|that) )?take to die|(?:needed |need |enough )?to die|and die|end my life|to end it(?: all)?|so i (?:do not|will not|never) wake up|i (?:do not|will not|never) wake up|(?:fatal|lethal|deadly) (?:for|to) me|be enough (?:for me|to do it)|to not wake up|to never wake up|for me not to wake up|make me (?:not|never) wake up|make me die|make me stop breathing)`);
+/** Asking how to be certain of dying ("what height do you need to make sure you die"): only a wish to die asks that. */
+const LETHAL_CERTAINTY = words(`(?:make sure|to be sure|be certain|guarantee|ensure) (?:that )?(?:i|you|one) (?:will |would |actually |definitely )?(?:die|dies|do not survive|does not survive|never wake up|will not survive|would not survive)`);
+/** "which meds are most lethal if I take them all together": the most lethal choice for the writer's own use. */
+const MOST_LETHAL_FOR_ME = words(`(?:most|more|the most) (?:fatal|lethal|deadly) (?:if|when) i (?:take|swallow|drink|mix|use|inject)|(?:fatal|lethal|deadly) (?:if|when) i (?:take|swallow|drink|mix|use|inject) ${gap(3)}(?:all|them all|everything|the whole)`);
 const METHOD_SUPERLATIVE = words(`(?:painless|peaceful|quick|quickest|fast|fastest|easy|easiest|sure|surest|best|simplest|least painful|most painless|reliable|most reliable|most effective|gentle|gentlest|cleanest|guaranteed|certain) (?:way|ways|method|methods|means|option|options) (?:to|of|for) (?:die|dying|kill (?:my|your|one)self|killing (?:my|your|one)self|suicide|commit suicide|committing suicide|end (?:my|your|one|ones) (?:own )?life|ending (?:my|your|one|ones) (?:own )?life|end it all|not wake up|go to sleep (?:forever|and not wake up))`);
 
 const ACT_VERB = "(?:took|taken|have taken|swallowed|ate|drank|downed|injected|overdosed|have overdosed|cut|slit|slashed|burned|burnt|hung|shot|stabbed|poisoned|gassed)";
 const MASS = "(?:all|whole|entire|every|everything|bottle|bottles|handful|handfuls|bunch|lot|lots|too many|a ton of|dozens?|packets?|packs?|box|boxes|strips?|whole pack|\\d{2,} (?:pills|tablets|caps|capsules|of my|of them|tylenol|advil|pills|mg))";
 const RECENT_SELF_INGESTION = words(`i ${FILL}${ACT_VERB} ${gap(4)}${MASS}`);
 const DELIBERATE = words(`i ${FILL}${ACT_VERB}(?: myself)? ${gap(8)}(?:on purpose|intentionally|deliberately|to (?:die|kill myself|end (?:it|my life|everything))|so i (?:would|will|could) die|so i do not wake up|so i will not wake up)`);
-const ONGOING_SELF_HARM = words(`i ${FILL}(?:have been|keep|started|am|been|have started|cannot stop|can not stop) ${FILL}(?:cutting|burning|hurting|harming|hitting|scratching|starving) myself(?! (?:while|when|by accident|accidentally|shaving|cooking))`);
+const ONGOING_SELF_HARM = words(`i ${FILL}(?:have been|keep|started|am|been|have started|cannot stop|can not stop) ${FILL}(?:(?:cutting|burning|hurting|harming|hitting|scratching|starving) myself(?! (?:while|when|by accident|accidentally|shaving|cooking))|(?:cutting|burning|self harming) (?:again|deeper|tonight|more|every (?:day|night))\\b)`);
 const SELF_HARM_JUST_DONE = words(`i ${FILL}(?:(?:cut|slit|slashed|burned|burnt|stabbed|shot|hurt|harmed) (?:myself|my arms?|my thighs?|my legs?)(?: (?:really|so|very|too|pretty) )?(?: ?again| ?deep| ?deeply| ?badly| ?tonight| ?on purpose| ?intentionally)|(?:cut|slit|slashed|sliced|opened) (?:my|both my|both of my) (?:wrists?|throat|veins?))(?! (?:accidentally|by accident|on|while|when|with a))`);
-const MEANS_READY = new RegExp(`(?:^|\\b)i ${FILL}(?:(?:have|got|bought|saved|stockpiled|collected|am holding|hoarded|saved up|set up|tied|loaded) ${gap(4)}(?:rope|noose|gun|pistol|rifle|pills|tablets|razor|blade|exit bag|helium|charcoal|pentobarbital|nembutal|sodium nitrite|bullets?|my \\w+) ${gap(4)}(?:ready|loaded|saved up|to (?:end|kill|die|do it|use on myself|take (?:them |it )?all)|all at once|for (?:tonight|later|when|the end)|tonight)|(?:stockpiling|hoarding|stockpiled|hoarded|saving up|collecting) ${gap(3)}(?:pills|tablets|meds|medications?|my \\w+|sleeping pills|painkillers)(?: ${gap(4)}(?:to|so|for|all at once|at once))?)\\b`);
+const MEANS_READY = new RegExp(`(?:^|\\b)i ${FILL}(?:(?:have|got|bought|saved|stockpiled|collected|am holding|hoarded|saved up|set up|tied|loaded) ${gap(4)}(?:rope|noose|gun|pistol|rifle|pills|tablets|razor|blade|exit bag|helium|charcoal|pentobarbital|nembutal|sodium nitrite|bullets?|my \\w+|paracetamol|acetaminophen|tylenol|ibuprofen|aspirin|insulin|antifreeze|sleeping pills|painkillers|\\w+ pills) ${gap(4)}(?:ready|loaded|saved up|to (?:end|kill|die|do it|use on myself|take (?:them |it )?all)|all at once|for (?:tonight|later|when|the end)|tonight)|(?:stockpiling|hoarding|stockpiled|hoarded|saving up|collecting) ${gap(3)}(?:pills|tablets|meds|medications?|my \\w+|sleeping pills|painkillers)(?: ${gap(4)}(?:to|so|for|all at once|at once))?)\\b`);
 
 /** Times in the past ("years ago", "as a teen"); resolution words like "gone" are left out ("if I was gone"). */
 const SELF_HARM_PAST = alt([
@@ -88,8 +96,36 @@ const SELF_HARM_PAST = alt([
 const PAST_RE = new RegExp(`\\b${SELF_HARM_PAST}\\b`);
 const RECENT = /\b(?:just|tonight|today|right now|now|again|still|this (?:morning|evening|afternoon|week))\b/;
 
+/**
+ * Chat often drops the subject ("been cutting again tonight", "going to starve myself", "just cut myself on
+ * purpose"): a sentence that opens with such a verb phrase is the writer speaking, so "i" is restored.
+ */
+const DROPPED_SUBJECT = /^(?:just|been|keep|kept|going to|gonna|want to|wanted to|wanna|planning|plan to|planned|thinking (?:about|of)|can not stop|took|swallowed|cut|tried|trying|decided|about to|ready to|need to|feel like|have been|started|bought|got)\b/;
+
+function withSubject(s: string): string {
+    return DROPPED_SUBJECT.test(s) ? `i ${s}` : s;
+}
+
 function inOwnSentences(t: AnalyzedText, test: (s: string) => boolean, allowPast = false): boolean {
-    return t.ownSentences.some((s) => test(s) && (allowPast || !PAST_RE.test(s) || RECENT.test(s)));
+    return t.ownSentences.some((raw) => {
+        const s = withSubject(raw);
+        return test(s) && (allowPast || !PAST_RE.test(s) || RECENT.test(s));
+    });
+}
+
+/**
+ * Preparation told in pieces: the means ("I have a rope", "the pills are next to me", "I keep antifreeze in the
+ * garage") together with a plan or a decision ("I know where I am going to do it", "I have a plan", "I picked the
+ * spot", "I've decided to drink it tonight"). Either piece alone is common and harmless; together they are a plan.
+ */
+const MEANS_HELD = /\b(?:i (?:have|have got|got|keep|bought|own|saved|stockpiled|hid|hidden) (?:a |the |some |my |enough |a lot of |a bottle of |all my )?(?:\w+ )?(?:rope|noose|gun|pistol|rifle|shotgun|pills|tablets|razor|razors|blade|blades|knife|exit bag|helium|charcoal|antifreeze|bleach|poison|rat poison|pesticide|insulin|potassium|paracetamol|acetaminophen|tylenol|sleeping pills|painkillers|meds|bullets)|(?:the |my )?(?:pills|gun|rope|knife|razor|blade|bottle|noose|meds|tablets) (?:is|are) (?:right )?(?:next to|beside|in front of|with|on the \w+ next to|ready|here with) me|in my (?:hand|hands|lap|pocket)\b)/;
+const PLAN_MADE = /\b(?:i (?:have|have got|made|got) (?:a|my|the) (?:plan|method)(?:$| (?:and|now|ready|tonight|in place|already|to (?:end|die|do it|kill)|for (?:tonight|it|how|when|ending)))|i (?:know|have decided|decided|picked|chose|have picked|have chosen) (?:where|when|how|the (?:spot|place|day|date|time|bridge|building|method))|i (?:have )?(?:picked|chosen|found) (?:the|a) (?:spot|place|bridge|building|date|day|time)|(?:where|when|how) i am (?:going|gonna) (?:to )?do it|i (?:have )?decided to (?:drink|swallow|take|use|do) (?:it|them|this|that)|(?:tonight|today) is the night|it will be (?:tonight|today|soon))/;
+
+function meansAndPlan(t: AnalyzedText): boolean {
+    const own = t.ownSentences.map(withSubject).join(" . ");
+    if (PAST_RE.test(own) && !RECENT.test(own)) return false;
+    if (/\b(?:patients?|client|resident|my (?:son|daughter|husband|wife|friend|brother|sister|mom|dad|mother|father))\b/.test(own) && !/\bmyself\b/.test(own)) return false;
+    return MEANS_HELD.test(own) && PLAN_MADE.test(own);
 }
 
 /** The writer's own act against themselves, stated outright ("tonight is the night I kill myself"). */
@@ -126,7 +162,7 @@ export const SELF_HARM_RULES: readonly PolicyRule[] = [
     {
         id: "self_harm.lethal_means_for_self", category: "self_harm",
         description: "The writer asks how much of something, or which method, would kill them (\"how many would it take for me to die\").",
-        test: (t) => inOwnSentences(t, (s) => LETHAL_FOR_ME.test(s) || METHOD_SUPERLATIVE.test(s)),
+        test: (t) => inOwnSentences(t, (s) => LETHAL_FOR_ME.test(s) || METHOD_SUPERLATIVE.test(s) || LETHAL_CERTAINTY.test(s) || MOST_LETHAL_FOR_ME.test(s)),
     },
     {
         id: "self_harm.act_just_done", category: "self_harm",
@@ -140,7 +176,7 @@ export const SELF_HARM_RULES: readonly PolicyRule[] = [
     },
     {
         id: "self_harm.means_prepared", category: "self_harm",
-        description: "The writer says they have the means ready (rope, pills, gun) for ending their life.",
-        test: (t) => inOwnSentences(t, (s) => MEANS_READY.test(s)),
+        description: "The writer says they have the means ready (rope, pills, gun) for ending their life, or holds the means and has made a plan.",
+        test: (t) => inOwnSentences(t, (s) => MEANS_READY.test(s)) || meansAndPlan(t),
     },
 ];

@@ -1,0 +1,121 @@
+/**
+ * Families of emergency signs, for reports that name no single textbook sign but describe a picture: "clutching his
+ * chest and fell to the floor" (chest + collapse), "rolled off the bed, vomiting and very sleepy" (fall + vomiting +
+ * drowsiness), "went down and is breathing funny" (collapse + abnormal breathing). Each family lists many everyday
+ * wordings of one clinical feature; a report is an emergency when it combines enough of them (see `signScore`).
+ *
+ * Weights: 2 for a feature that is alarming in itself (collapse, unresponsive, abnormal breathing, seizure activity,
+ * chest pain, stroke-like speech or weakness, allergic swelling, a head injury, a long seizure), 1 for one that is
+ * alarming only with another (vomiting, drowsiness, sweating, a fall, a high fever, an allergen just eaten).
+ */
+
+export interface SignFamily {
+    readonly name: string;
+    readonly weight: 1 | 2;
+    readonly re: RegExp;
+}
+
+const PERSON_POSS = "(?:my|his|her|their|the)";
+
+function family(name: string, weight: 1 | 2, parts: readonly string[]): SignFamily {
+    return {name, weight, re: new RegExp(`\\b(?:${parts.join("|")})\\b`)};
+}
+
+export const SIGN_FAMILIES: readonly SignFamily[] = [
+    family("collapse", 2, [
+        `(?:fell|fallen|falls|dropped|drops|collapsed|slumped|crumpled|went|gone|keeled|slid) (?:down )?(?:over |down )?(?:to|on|onto) (?:the )?(?:floor|ground|pavement|sidewalk|kitchen floor|bathroom floor)`,
+        "slumped (?:over|down|forward|in (?:his|her|the) (?:chair|seat))", "keeled over", "went down hard", "just went down",
+        "(?:is|was|lying|laying|found (?:him|her|them)) (?:on|face down on) the (?:floor|ground)", "hit the (?:floor|ground|deck)",
+        "collapsed", "passed out", "fainted", "blacked out",
+    ]),
+    family("unresponsive", 2, [
+        "(?:is not|not|will not|would not|can not|could not|does not|did not) (?:answer|answering|respond|responding|react|reacting|wake|waking|open (?:his|her|their) eyes|opening (?:his|her|their) eyes)(?! (?:to (?:treatment|antibiotics|therapy|meds|medication)|my (?:texts|messages|calls|emails)|(?:the|his|her) phone))",
+        "(?:can not|could not) (?:rouse|wake) (?:him|her|them)", "hard to (?:wake|rouse)", "(?:out cold|unresponsive|unconscious|limp|floppy)",
+        "eyes (?:rolled|rolling) back", "not moving", "(?:glassy|blank) (?:eyes|stare)", "not making (?:any )?sense",
+    ]),
+    family("breathing", 2, [
+        "breathing (?:funny|weird|weirdly|strange|strangely|oddly|shallow|shallowly|very slowly|really slowly|slowly|noisily|irregularly)",
+        "(?:shallow|noisy|gurgling|rattling|irregular|labou?red) breath(?:ing|s)?", "(?:snoring|gurgling|rattling) (?:weird|strangely|loudly)?",
+        "gasping", "(?:struggling|fighting|working hard) to breathe", "can not (?:breathe|catch (?:my|his|her|their) breath)",
+        "(?:lips|face|skin|fingers|mouth) (?:is |are |look |looks |turning |going |gone )?(?:blue|purple|grey|gray)", "not breathing",
+    ]),
+    family("seizure", 2, [
+        "(?:shaking|jerking|twitching|convulsing|thrashing) (?:uncontrollably|all over|on the (?:floor|ground|bed)|violently|and (?:will|can) not stop)",
+        "(?:arms|legs|body) (?:is |are )?(?:jerking|shaking|twitching)", "foaming at the mouth", "convulsing", "seizing",
+        "seizure (?:has )?(?:lasted|lasting|been going on|going on|is still going)",
+    ]),
+    family("chest", 2, [
+        "(?:clutching|clutches|clutched|grabbing|grabbed|holding|gripping|clasping) (?:at )?(?:his|her|their|my) chest",
+        "chest (?:pain|pains|pressure|tightness|heaviness|hurts|is hurting|feels (?:tight|heavy|crushed))", "pressure in (?:my|his|her) chest",
+        "pain (?:down|in|into|radiating to|spreading to|going down) (?:my|his|her|their) (?:left )?(?:arm|jaw|neck)",
+    ]),
+    family("stroke", 2, [
+        "(?:words|speech|sentences) (?:are |is )?(?:coming out )?(?:wrong|jumbled|garbled|slurred|strange|weird|mixed up|nonsense)",
+        "(?:can not|could not|unable to) (?:speak|talk|find (?:his|her|my|their) words|get (?:the |his |her |my )?words out|lift (?:his|her|my|their) arm|smile)",
+        "(?:face|mouth|smile) (?:is |looks |has gone |went )?(?:droopy|drooping|crooked|lopsided|uneven)", "(?:one|left|right) side (?:of (?:his|her|my|their) (?:body|face) )?(?:is |went |has gone |feels )?(?:numb|weak|limp|dead|droopy)",
+        "(?:can not|could not) see (?:out of )?(?:one|his|her|my)", "worst headache",
+    ]),
+    family("allergic_swelling", 2, [
+        "(?:face|lips?|tongue|throat|eyes?|mouth) (?:is |are |feels |feel |looks |look |keeps |started |getting |is getting )?(?:swelling|swollen|puffing up|puffy|blowing up|tight|closing)",
+        "hives (?:all over|everywhere|spreading)", "(?:can not|hard to|trouble) swallow",
+    ]),
+    family("head_injury", 2, [
+        "(?:hit|banged|bumped|smacked|cracked|knocked) (?:his|her|their|my) head", "(?:landed|fell) on (?:his|her|their|my) head", "head (?:injury|wound|trauma)",
+        "(?:hit|struck|run over) by a (?:car|truck|bus|bike|van)", "knocked (?:out|unconscious)",
+    ]),
+    family("long_seizure", 2, [
+        "seizure (?:has |that has |that )?(?:lasted|lasting|been going on|going on|is still going)(?: for)? (?:over |more than |about |almost )?(?:\\d+|five|ten|fifteen|several) (?:minutes|mins)",
+    ]),
+    family("vomiting", 1, [
+        "vomit(?:ing|ed|s)?", "throwing up", "threw up", "(?:keeps|keep|kept) (?:throwing up|vomiting|being sick)", "puking",
+    ]),
+    family("drowsy", 1, [
+        "(?:very|really|so|extremely|super|unusually|too) (?:sleepy|drowsy|tired|lethargic|out of it)", "lethargic", "drowsy",
+        "(?:can not|could not|can barely) (?:stay awake|keep (?:his|her|their|my) eyes open)", "confused", "disoriented", "dazed",
+    ]),
+    family("autonomic", 1, [
+        "sweating (?:buckets|profusely|heavily|a lot|like crazy)", "(?:cold|drenched in) sweat", "clammy", "(?:grey|gray|ashen|white as a sheet)",
+        "sweaty", "sweating", "pale",
+    ]),
+    family("fall", 1, [
+        `(?:fell|fallen|rolled|tumbled|slipped) (?:off|from|down|out of) (?:the |a |${PERSON_POSS} )?(?:bed|changing table|couch|sofa|bike|bicycle|ladder|stairs|steps|roof|horse|crib|high chair|counter|table|trampoline|balcony|tree|skateboard|scooter)`,
+        "fell down the stairs", "fall from (?:a )?height",
+    ]),
+    family("high_fever", 1, [
+        "fever (?:of |is |at )?(?:10[4-9]|4[01](?:\\.\\d)?)", "(?:10[4-9]|4[01](?:\\.\\d)?) (?:degree )?fever", "burning up",
+        "(?:stiff neck|purple rash|rash that does not fade)",
+    ]),
+    family("allergen_exposure", 1, [
+        "(?:ate|eaten|eating|had|drank|took|touched) (?:some |a |the )?(?:\\w+ )?(?:peanuts?|nuts|shellfish|shrimp|prawns|crab|lobster|sesame|eggs?|fish|penicillin|amoxicillin|sulfa|pecans?|cashews?|almonds?|walnuts?)",
+        "(?:stung|bitten) by", "bee sting", "wasp sting",
+    ]),
+];
+
+export interface SignScore {
+    readonly score: number;
+    readonly families: readonly string[];
+    /** Index of the earliest sign in the text (for checks on what comes before it). */
+    readonly firstIndex: number;
+}
+
+const NEGATORS = new Set(["no", "not", "never", "without", "denies", "denied", "nor", "none"]);
+
+function negatedBefore(text: string, index: number): boolean {
+    const before = text.slice(Math.max(0, index - 40), index).split(" . ").pop() ?? "";
+    return before.trim().split(/\s+/).slice(-3).some((w) => NEGATORS.has(w));
+}
+
+/** Sum of the weights of the distinct sign families found (not negated) in normalised text. */
+export function signScore(norm: string): SignScore {
+    let score = 0;
+    let firstIndex = -1;
+    const families: string[] = [];
+    for (const f of SIGN_FAMILIES) {
+        const m = f.re.exec(norm);
+        if (!m || negatedBefore(norm, m.index)) continue;
+        score += f.weight;
+        families.push(f.name);
+        if (firstIndex < 0 || m.index < firstIndex) firstIndex = m.index;
+    }
+    return {score, families, firstIndex};
+}
