@@ -125,7 +125,8 @@ describe("med42 chat (child process)", function () {
         // Interrupt once the answer is streaming.
         await new Promise<void>((resolve, reject) => {
             const t = setTimeout(() => reject(new Error(`no answer started:\n${out}`)), 60000);
-            const check = () => { if (/med42> .{20,}/s.test(out)) { clearTimeout(t); child.stdout.off("data", check); resolve(); } };
+            // Most of this model's tokens print nothing, so wait for generation to start rather than for text.
+            const check = () => { if (out.includes("med42> ")) { clearTimeout(t); child.stdout.off("data", check); setTimeout(resolve, 300); } };
             child.stdout.on("data", check);
         });
         child.kill("SIGINT");
