@@ -5,10 +5,10 @@
  */
 import * as fs from "node:fs";
 import * as fsp from "node:fs/promises";
-import * as os from "node:os";
 import * as path from "node:path";
 import {Readable, Transform} from "node:stream";
 import {pipeline} from "node:stream/promises";
+import {med42CacheDir} from "../paths";
 
 export class DatasetDownloadError extends Error {
     constructor(message: string, readonly url: string, options?: {cause?: unknown}) {
@@ -26,11 +26,7 @@ export interface FetchOptions {
 
 /** The dataset cache: env MED42_DATASETS_DIR, else $XDG_CACHE_HOME/med42-assist/datasets (%LOCALAPPDATA% on Windows). */
 export function defaultDatasetsDir(): string {
-    const env = process.env.MED42_DATASETS_DIR?.trim();
-    if (env) return path.resolve(env);
-    if (process.platform === "win32" && process.env.LOCALAPPDATA) return path.join(process.env.LOCALAPPDATA, "med42-assist", "datasets");
-    const cache = process.env.XDG_CACHE_HOME?.trim() || path.join(os.homedir(), ".cache");
-    return path.join(cache, "med42-assist", "datasets");
+    return med42CacheDir("datasets", "MED42_DATASETS_DIR");
 }
 
 function abortReason(signal: AbortSignal): Error {

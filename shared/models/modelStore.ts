@@ -10,13 +10,13 @@
  */
 import * as fs from "node:fs";
 import * as fsp from "node:fs/promises";
-import * as os from "node:os";
 import * as path from "node:path";
 import {ModelFileError, ModelNotDownloadedError, ModelReferenceError} from "./errors";
 import {downloadFile} from "./httpDownload";
 import {hfFileUrl, matchesQuant, resolveHfQuant} from "./huggingFace";
 import {formatModelReference, hfEndpoint, parseModelReference, type ModelReference} from "./modelReference";
 import {MODEL_PRESETS, presetUrl, type ModelPreset} from "./presets";
+import {med42CacheDir} from "../paths";
 
 export interface ModelStoreOptions {
     /** The model folder; default: see defaultModelsDir(). */
@@ -61,11 +61,7 @@ export type ModelRef = string | ModelReference;
 
 /** The default model folder (see the file comment). */
 export function defaultModelsDir(): string {
-    const env = process.env.MED42_MODELS_DIR?.trim();
-    if (env) return path.resolve(env);
-    if (process.platform === "win32" && process.env.LOCALAPPDATA) return path.join(process.env.LOCALAPPDATA, "med42-assist", "models");
-    const cache = process.env.XDG_CACHE_HOME?.trim() || path.join(os.homedir(), ".cache");
-    return path.join(cache, "med42-assist", "models");
+    return med42CacheDir("models", "MED42_MODELS_DIR");
 }
 
 export class ModelStore {
