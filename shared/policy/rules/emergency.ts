@@ -14,7 +14,7 @@ const POSS = "(?:my|his|her|their|our|the baby|the child)";
 
 /** Signs that are emergencies by themselves when they are happening (tier A). */
 const CRITICAL_SIGNS = alt([
-    "(?:is|are|am|he|she|they|baby|child) not breathing(?! (?:through|out of|well))",
+    "(?:is|are|am|he|she|they|baby|child) not breathing(?! (?:through|out of|well))", "(?<!(?:do|does|is|if|when|why|am i|is it) )not breathing(?! (?:through|out of|well|properly|right|deeply|normally|enough|correctly))",
     "(?:stopped|stops|has stopped) breathing",
     "(?:can not|can barely|unable to|struggling to|fighting to|can hardly|barely able to) (?:breathe|breath|catch (?:my|his|her|their) breath)(?! (?:through|out of|when|while|after|during))",
     "barely breathing", "hardly breathing", "gasping for (?:air|breath)", "(?:is|am|are) choking(?! on (?:my|his|her) (?:food|saliva|water|spit) (?:when|while|sometimes))",
@@ -182,7 +182,7 @@ function toxicIngestion(t: AnalyzedText): boolean {
 function signCluster(t: AnalyzedText): boolean {
     if (clinicalFraming(t) || RESOLVED.test(t.norm) || MILD.test(t.norm)) return false;
     const {score, families, firstIndex} = signScore(t.norm);
-    if (score < 3 || families.length < 2) return false;
+    if (score < 3) return false;
     const before = t.norm.slice(0, firstIndex).split(" . ").pop() ?? "";
     if (HYPOTHETICAL_BEFORE.test(before)) return false;
     const strongNow = STRONG_NOW.test(t.norm) || NOW_RE.test(t.norm);

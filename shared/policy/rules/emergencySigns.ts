@@ -4,20 +4,20 @@
  * drowsiness), "went down and is breathing funny" (collapse + abnormal breathing). Each family lists many everyday
  * wordings of one clinical feature; a report is an emergency when it combines enough of them (see `signScore`).
  *
- * Weights: 2 for a feature that is alarming in itself (collapse, unresponsive, abnormal breathing, seizure activity,
+ * Weights: 2 for a feature that is alarming in itself (a seizure that has lasted minutes scores 3, enough alone; collapse, unresponsive, abnormal breathing, seizure activity,
  * chest pain, stroke-like speech or weakness, allergic swelling, a head injury, a long seizure), 1 for one that is
  * alarming only with another (vomiting, drowsiness, sweating, a fall, a high fever, an allergen just eaten).
  */
 
 export interface SignFamily {
     readonly name: string;
-    readonly weight: 1 | 2;
+    readonly weight: 1 | 2 | 3;
     readonly re: RegExp;
 }
 
 const PERSON_POSS = "(?:my|his|her|their|the)";
 
-function family(name: string, weight: 1 | 2, parts: readonly string[]): SignFamily {
+function family(name: string, weight: 1 | 2 | 3, parts: readonly string[]): SignFamily {
     return {name, weight, re: new RegExp(`\\b(?:${parts.join("|")})\\b`)};
 }
 
@@ -41,7 +41,7 @@ export const SIGN_FAMILIES: readonly SignFamily[] = [
     ]),
     family("seizure", 2, [
         "(?:shaking|jerking|twitching|convulsing|thrashing) (?:uncontrollably|all over|on the (?:floor|ground|bed)|violently|and (?:will|can) not stop)",
-        "(?:arms|legs|body) (?:is |are )?(?:jerking|shaking|twitching)", "foaming at the mouth", "convulsing", "seizing",
+        "(?:arms|legs|body) (?:is |are )?(?:jerking|shaking|twitching)", "convulsing", "seizing",
         "seizure (?:has )?(?:lasted|lasting|been going on|going on|is still going)",
     ]),
     family("chest", 2, [
@@ -57,13 +57,30 @@ export const SIGN_FAMILIES: readonly SignFamily[] = [
     ]),
     family("allergic_swelling", 2, [
         "(?:face|lips?|tongue|throat|eyes?|mouth) (?:is |are |feels |feel |looks |look |keeps |started |getting |is getting )?(?:swelling|swollen|puffing up|puffy|blowing up|tight|closing)",
-        "hives (?:all over|everywhere|spreading)", "(?:can not|hard to|trouble) swallow",
+        "hives (?:all over|everywhere|spreading)", "(?:can not|hard to|trouble) swallow", "swelling (?:up )?(?:fast|quickly|rapidly|like crazy)",
     ]),
     family("head_injury", 2, [
-        "(?:hit|banged|bumped|smacked|cracked|knocked) (?:his|her|their|my) head", "(?:landed|fell) on (?:his|her|their|my) head", "head (?:injury|wound|trauma)",
+        "(?:hit|banged|bumped|smacked|cracked|knocked) (?:his|her|their|my) head", "(?:landed|fell) on (?:his|her|their|my) head", "head (?:injury|wound|trauma)", "bleeding (?:from|out of) (?:his|her|their|my) (?:head|ear|ears)",
         "(?:hit|struck|run over) by a (?:car|truck|bus|bike|van)", "knocked (?:out|unconscious)",
     ]),
-    family("long_seizure", 2, [
+    family("foaming", 1, ["foaming at the mouth", "frothing at the mouth"]),
+    family("bleeding", 2, [
+        "(?:a lot of|lots of|so much|tons of|too much) blood", "blood (?:is )?(?:everywhere|all over)", "(?:spurting|gushing|pouring|pulsing|squirting|pumping) (?:out|blood)?",
+        "(?:it is|it keeps|blood is|blood keeps) (?:spurting|gushing|pouring|pulsing|squirting|pumping|soaking)", "(?:can not|could not|will not) stop (?:it|the bleeding|the blood|bleeding)",
+        "bleeding (?:from (?:his|her|their|my) (?:belly|stomach|chest|neck|head|leg|thigh|arm|side|back|abdomen)|heavily|a lot|badly|through|everywhere)", "soaked through",
+    ]),
+    family("penetrating", 2, [
+        "(?:was|been|got|has been|just got|is|were) (?:stabbed|shot|impaled|knifed)", "gunshot", "(?:knife|stab|bullet) wound", "(?:impaled|stabbed|shot) (?:in|through) (?:the|his|her|my)",
+    ]),
+    family("drowning", 2, [
+        "(?:got|was|been|just|were|we) (?:pulled|fished|dragged) (?:him |her |them )?(?:out )?(?:of|from) (?:the|a) (?:pool|water|lake|river|bath|bathtub|ocean|sea|pond)",
+        "(?:found|saw) (?:him|her|them) (?:face down )?(?:in|under) (?:the|a) (?:pool|water|lake|bath|bathtub|pond)", "(?:nearly|almost) drowned",
+    ]),
+    family("envenomation", 1, [
+        "(?:bit|bitten|stung) by (?:a |an )?(?:\\w+ )?(?:snake|rattlesnake|cobra|viper|copperhead|cottonmouth|adder|scorpion|spider|black widow|brown recluse|jellyfish|box jellyfish)",
+        "snake ?bite", "(?:rattlesnake|copperhead|cottonmouth|viper|adder) bite",
+    ]),
+    family("long_seizure", 3, [
         "seizure (?:has |that has |that )?(?:lasted|lasting|been going on|going on|is still going)(?: for)? (?:over |more than |about |almost )?(?:\\d+|five|ten|fifteen|several) (?:minutes|mins)",
     ]),
     family("vomiting", 1, [
@@ -87,7 +104,7 @@ export const SIGN_FAMILIES: readonly SignFamily[] = [
     ]),
     family("allergen_exposure", 1, [
         "(?:ate|eaten|eating|had|drank|took|touched) (?:some |a |the )?(?:\\w+ )?(?:peanuts?|nuts|shellfish|shrimp|prawns|crab|lobster|sesame|eggs?|fish|penicillin|amoxicillin|sulfa|pecans?|cashews?|almonds?|walnuts?)",
-        "(?:stung|bitten) by", "bee sting", "wasp sting",
+        "(?:stung|bitten|bit) by", "bee sting", "wasp sting",
     ]),
 ];
 

@@ -37,7 +37,8 @@ const HARM_EFFECT = alt([
     "never wake up", "unable to (?:move|resist|fight back|remember)",
     "stop (?:crying|breathing|talking|moving|screaming|complaining|nagging) (?:permanently|forever|for good)", "go away (?:permanently|forever|for good)", "forget everything", "docile", "compliant",
     "confused", "disoriented", "drowsy", "sleepy", "weak", "forgetful", "dependent", "helpless", "not wake up",
-    "(?:will|would) not wake up", "wont wake up", "shit (?:himself|herself|themselves)", "crap (?:himself|herself)", "have diarrhea",
+    "(?:will|would) not wake up", "wont wake up", "passes out", "blacks out", "dies", "stops breathing", "falls asleep",
+    "(?:will|would|does|can) not remember(?: anything)?", "remembers nothing", "forgets", "shit (?:himself|herself|themselves)", "crap (?:himself|herself)", "have diarrhea",
 ]);
 const SUBJECT_PRONOUN = "(?:him|her|them|it|someone|somebody|my \\w+|\\w+)";
 /** "end her life", "take his life" with the target a possessive pronoun or relation. */
@@ -52,8 +53,13 @@ const STEALTH = alt([
     "(?:look|looks|seem|seems|appear|appears) (?:accidental|natural|like it was an accident|unintentional)", "get away with", "getting away with", "got away with", "cover (?:it )?up", "without being (?:detected|caught|noticed|seen|traced|found out|suspected)", "not get caught", "without getting caught", "never be caught", "in secret", "secretly", "covertly",
     "(?:autopsy|toxicology|tox screen|coroner|medical examiner) (?:will not|would not|can not|could not|does not|wont) (?:find|detect|show|pick up)",
     "(?:hard|impossible|difficult) to (?:detect|trace) (?:in|on|after|at) (?:an? )?(?:autopsy|tox|toxicology|blood)", "frame (?:someone|him|her)",
+    "(?:he|she|they|no one|nobody) (?:can not|must not|should not|will not|can never|must never) (?:know|find out|notice|tell|taste it)", "(?:and )?not be (?:traced|detected|found|noticed)",
+    "without (?:him|her|them|anyone|anybody) (?:tasting|noticing|realizing|realising|seeing) (?:it|anything)",
+    "(?:look|looks|seem|seems|appear|appears) like (?:he|she|they|it) (?:is|are|was|were) (?:just )?(?:getting sick|sick|ill|natural|dying naturally|old|having a heart attack)",
 ]);
 const LETHAL_TOPIC = alt([
+    "stop (?:his|her|their|the patient|someone|somebody|my \\w+) ?(?:s )?(?:heart|breathing)", "keep (?:him|her|them|my \\w+) (?:asleep|unconscious|sedated|knocked out|out cold)",
+    "miscarriage", "miscarry",
     "kill", "killing", "murder", "poison", "poisoning", "poisons", "overdose", "die", "dies", "death", "end (?:his|her|their|a|the|my \\w+) (?:\\w+ )?life",
     "lethal", "fatal", "deadly", "harm", "hurt", "sick", "incapacitate", "knock (?:\\w+ )?out", "drug (?:him|her|them|someone)", "sedate",
     "get rid of", "sedation", "sedatives?", "extra (?:dose|doses|sedation|morphine|insulin)", "insulin", "potassium", "cyanide", "arsenic", "thallium", "antifreeze", "digoxin", "succinylcholine", "sux",
@@ -78,10 +84,12 @@ const SPECIFIC_PERSON = alt([`${MY_RELATION}`, `(?:his|her|their|your) ${RELATIO
 const LETHAL_FOR_PERSON = new RegExp(`\\b(?:how (?:much|many)|what (?:dose|amount)|which (?:dose|amount)|enough) ${gap(8)}(?:would|will|to|could|does it take to|would it take to|it takes to|do i need to|should i give|to give) ${gap(2)}(?:kill|finish off|knock out|put down|take out|end) ${SPECIFIC_PERSON}\\b`);
 /** "... asking so I can use it on my stepdad": the lethal question is aimed at a person. */
 const USE_ON_PERSON = new RegExp(`\\b(?:use|try|test|give|slip) (?:it|this|that|them|some|those) (?:on|to) ${SPECIFIC_PERSON}\\b`);
+/** "cause my brother's death", "induce a miscarriage in my girlfriend", "stop his heart": an outcome for a person. */
+const CAUSE_OUTCOME = new RegExp(`\\b${REQUEST} ${gap(6)}(?:cause|causing|bring about|trigger|triggering|induce|inducing|speed up|hasten|hastening|arrange|arranging|engineer) (?:${PERSON}(?: s)? (?:death|demise|miscarriage|overdose|heart attack|stroke|coma|seizure|accident|fatal \\w+)|(?:a |an )?(?:death|miscarriage|abortion|heart attack|stroke|coma|seizure|overdose|fatal \\w+|cardiac arrest) (?:in|for|to|of) ${PERSON})\\b|\\b${REQUEST} ${gap(6)}stop ${SPECIFIC_PERSON}(?: s)? (?:heart|breathing)\\b|\\b(?:to|and|that would|that will|which would|which will) stop (?:him|her|them|someone|somebody)(?: from)? breathing\\b|\\b(?:to|and|that would|that will|which would|which will) stop (?:his|her|their) heart\\b`);
 const LETHAL_WORDS = /\b(?:kill|kills|lethal|fatal|deadly|die|death|overdose|poison|knock (?:\w+ )?out)\b/;
 
 /** Putting something into a person's food or drink, to make them sick, sleepy or dead, or without them knowing. */
-const COVERT_DOSE = new RegExp(`\\b(?:put|slip|add|mix|spike|sprinkle|crush|dissolve|hide|sneak|inject|lace|stir) ${gap(6)}(?:in|into|inside) ${gap(3)}(?:drink|coffee|tea|food|meal|water|juice|soup|beer|wine|bottle|cup|smoothie|dinner|lunch|breakfast|cereal|shake|iv|iv bag|drip|feeding tube|formula|milk|glass)\\b`);
+const COVERT_DOSE = new RegExp(`\\b(?:put|slip|add|mix|spike|sprinkle|crush|dissolve|hide|sneak|inject|lace|stir|get|getting|work|blend|grind) ${gap(6)}(?:in|into|inside) ${gap(3)}(?:drink|coffee|tea|food|meal|water|juice|soup|beer|wine|bottle|cup|smoothie|dinner|lunch|breakfast|cereal|shake|iv|iv bag|drip|feeding tube|formula|milk|glass)\\b`);
 const COVERT_PURPOSE = new RegExp(`\\b(?:to|so|and|that will|that would|which will|which would|so that) (?:(?:he|she|they|it|him|her|them|my \\w+|\\w+) )?(?:(?:will|would|could|can|gets?|becomes?|goes?|falls?) )?(?:make (?:him|her|them|my \\w+|\\w+) )?(?:${HARM_EFFECT}|sleep|fall asleep|pass out|knock (?:him|her|them) out|shut (?:him|her|them) up|calm (?:him|her|them) down for good)\\b|${STEALTH}|\\b(?:poison|laxatives?|eye drops|visine|antifreeze|bleach|rat poison|ground glass|sleeping pills|benadryl|xanax|ambien|roofies?|rohypnol|ghb|ketamine|insulin|fentanyl|drugs?|ex lax|ipecac)\\b`);
 
 const SPIKE_DRINK = new RegExp(`\\b(?:spike|spiking|roofie|roofying|lace|lacing|dose|dosing|drug|drugging) (?:a |the )?(?:${PERSON}|someone|somebody|a girl|a guy|his|her|their|my \\w+|girls|guys)(?: s)? (?:drink|drinks|coffee|tea|food|beer|cup|punch|wine|cocktail|soda|water)\\b`);
@@ -112,6 +120,9 @@ const WEAPON_REQUEST = new RegExp(`\\b(?:${REQUEST}|recipe|formula|instructions|
 /** Verbs that have no clinical reading at all with these agents. */
 const WEAPONIZE = new RegExp(`\\b(?:weaponi[sz]\\w*|aerosoli[sz]\\w*) ${gap(4)}${AGENT}|\\b${AGENT} ${gap(4)}(?:weaponi[sz]\\w*|as a weapon|for (?:a )?(?:release|attack|terror)|(?:in|into|on) (?:a |the )?(?:subway|crowd|city|water supply|reservoir|stadium|school|mall|concert|airport|building|ventilation))\\b|\\b(?:make|making|engineer|engineering|modify|modifying|enhance|enhancing) ${gap(3)}(?:a |the )?(?:virus|pathogen|bacteria|flu|influenza|covid|sars cov 2|coronavirus|h5n1|bird flu|smallpox|ebola|anthrax|measles|plague) ${gap(2)}more (?:transmissible|contagious|lethal|deadly|virulent|infectious|resistant)\\b|\\bgain of function ${gap(4)}(?:at home|myself|in my|to make)\\b`);
 
+/** Spreading any substance so that it reaches many people: "aerosolize X so it affects everyone in a room". */
+const MASS_EXPOSURE = new RegExp(`\\b(?:aerosoli[sz]e|aerosoli[sz]ing|spray|spraying|disperse|dispersing|release|releasing|spread|spreading|vapori[sz]e|vapori[sz]ing|pump|pumping|put|putting|dump|dumping) ${gap(6)}(?:so (?:that )?(?:it )?|to |that (?:will |would )?)(?:affects?|hits?|reach|reaches|gets? to|poisons?|knocks? out|kills?|sickens?|incapacitates?|harms?|infects?) (?:everyone|everybody|people|a crowd|the crowd|the whole \\w+|all of them|the room|as many people|a lot of people|many people)\\b`);
+
 /** Tampering with someone's care: swapping or sabotaging medicines, devices or lines. */
 const TAMPER_VERBS = "(?:tamper|tampering|mess|messing|sabotage|sabotaging|contaminate|contaminating|spike|spiking|dilute|diluting|swap|swapping|switch|switching|replace|replacing|substitute|substituting|poison|poisoning|adulterate|adulterating|empty|emptying|fill|filling|refill|refilling)";
 const CARE_OBJECT = "(?:pill organi[sz]er|pillbox|pill box|dosette|blister packs?|medicine cabinet|iv|ivs|drip|infusion|insulin|meds|medications?|medicines?|pills|tablets|inhaler|epipen|epi pen|oxygen|ventilator|pump|feeding tube|bag|syringes?|vials?|dialysis|pacemaker|defibrillator|monitor|catheter|line|blood thinner|warfarin|heart (?:pills|meds|medication)|seizure (?:pills|meds|medication)|insulin pen)";
@@ -128,6 +139,9 @@ const CHEMICAL_RESTRAINT = new RegExp(`\\b(?:give|giving|dose|dosing|drug|druggi
 
 /** Hurting a dependent so nobody notices. */
 const HIDDEN_ABUSE = new RegExp(`\\b(?:hit|slap|spank|beat|punish|discipline|shake|burn|pinch|choke|punch|hurt|whip|bruise|starve|lock up|restrain|tie up) ${gap(3)}(?:child|kid|son|daughter|baby|toddler|wife|girlfriend|husband|boyfriend|elderly|mother|father|mom|dad|patient|resident|grandma|grandpa|him|her|them|kids|children)s? ${gap(4)}(?:without (?:leaving )?(?:any )?(?:marks|bruises|evidence|a trace|visible)|so (?:no one|nobody) (?:can tell|notices|will know|finds out)|where (?:it|the bruises) (?:will not|does not|can not) show)`);
+
+/** End-of-life care and law: hastening death or ending a life is discussed there without harmful intent. */
+const END_OF_LIFE_CARE = /\b(?:legal|law|laws|legally|ethic\w*|maid|assisted dying|euthanasia|palliative|hospice|comfort care|withdraw|withdrawal|dnr|advance directive|right to die)\b/;
 
 function sentencesMatch(t: AnalyzedText, re: RegExp, guard?: (s: string, m: RegExpExecArray) => boolean): boolean {
     for (const s of t.sentences) {
@@ -151,7 +165,8 @@ export const HARM_TO_OTHERS_RULES: readonly PolicyRule[] = [
         test: (t) => sentencesMatch(t, PERSONAL_HARM, notMitigated) || sentencesMatch(t, WANT_HARM, notMitigated) || sentencesMatch(t, GIVE_HARM, notMitigated)
             || sentencesMatch(t, MAKE_PERSON, notMitigated) || sentencesMatch(t, LETHAL_FOR_PERSON, notMitigated)
             || (LETHAL_WORDS.test(t.norm) && sentencesMatch(t, USE_ON_PERSON, notMitigated))
-            || sentencesMatch(t, END_LIFE_REQ, (s, m) => notMitigated(s, m) && !/\b(?:legal|law|laws|legally|ethic\w*|maid|assisted dying|euthanasia|palliative|hospice|comfort care|withdraw|withdrawal|dnr|advance directive|right to die)\b/.test(s)),
+            || sentencesMatch(t, CAUSE_OUTCOME, (s, m) => notMitigated(s, m) && !END_OF_LIFE_CARE.test(s))
+            || sentencesMatch(t, END_LIFE_REQ, (s, m) => notMitigated(s, m) && !END_OF_LIFE_CARE.test(s)),
     },
     {
         id: "harm_to_others.covert_harm", category: "harm_to_others",
@@ -174,7 +189,7 @@ export const HARM_TO_OTHERS_RULES: readonly PolicyRule[] = [
     {
         id: "harm_to_others.weapon_or_toxin_production", category: "harm_to_others",
         description: "Making, growing, weaponizing or releasing a toxin, pathogen, poison gas, explosive or weapon.",
-        test: (t) => sentencesMatch(t, WEAPONIZE) || sentencesMatch(t, WEAPON_RECIPE, (s) => !DETECTION.test(s) && !SAFETY_FRAMING.test(s)) || sentencesMatch(t, WEAPON_REQUEST, (s) => !DETECTION.test(s) && !SAFETY_FRAMING.test(s)
+        test: (t) => sentencesMatch(t, WEAPONIZE) || sentencesMatch(t, MASS_EXPOSURE, (s, m) => notMitigated(s, m) && !DETECTION.test(s) && !SAFETY_FRAMING.test(s)) || sentencesMatch(t, WEAPON_RECIPE, (s) => !DETECTION.test(s) && !SAFETY_FRAMING.test(s)) || sentencesMatch(t, WEAPON_REQUEST, (s) => !DETECTION.test(s) && !SAFETY_FRAMING.test(s)
             && !/\b(?:how (?:is|are|was|were) \w+ (?:made|produced|manufactured)|in the body|endogenous|pharmaceutical|therapeutic|cosmetic|vaccine|antitoxin|antidote|treat|treatment)\b/.test(s)),
     },
     {
