@@ -14,6 +14,7 @@ import type {ChatMessage} from "../types";
 import {type ChatBackend, type GenerateRequest, type GenerateResult, InputTooLongError} from "./chatBackend";
 import {DEFAULT_SEQUENCES, MED42_CONTEXT_SIZE, MED42_SYSTEM_PROMPT} from "./defaults";
 import {type GpuChoice, defaultThreads, getLlamaRuntime, importNodeLlamaCpp} from "./llamaRuntime";
+import {LockstepBatcher, type LockstepStats} from "./lockstepBatcher";
 import {QueueAbortedError, RequestQueue} from "./requestQueue";
 
 export interface LlamaCppBackendOptions {
@@ -52,6 +53,7 @@ interface Loaded {
     wrapper: Llama3ChatWrapper;
     slots: SequenceSlot[];
     queue: RequestQueue<SequenceSlot>;
+    batcher?: LockstepBatcher;
     modelPath: string;
 }
 
@@ -71,6 +73,12 @@ export class LlamaCppBackend implements ChatBackend {
 
     /** The loaded model, for tools that need lower-level access (evaluation, benchmarks). */
     get model(): LlamaModel | undefined { return this.loaded?.model; }
+
+    /** The context the conversations share, for tools that need lower-level access (benchmarks). */
+    get context(): LlamaContext | undefined { return this.loaded?.context; }
+
+    /** How well concurrent generations were kept in step (undefined without lockstep batching). */
+    get batchingStats(): LockstepStats | undefined { return this.loaded?.batcher?.stats; }
 
     /** Requests waiting for a sequence. */
     get waiting(): number { return this.loaded?.queue.waiting ?? 0; }
@@ -108,12 +116,14 @@ export class LlamaCppBackend implements ChatBackend {
         }
         // Med42-v2 uses the Llama-3 chat format; never trust whatever template the file embeds.
         const wrapper = new Llama3ChatWrapper();
+        const batcher = sequences > 1 && this.options.lockstepBatching !== false ? new LockstepBatcher() : undefined;
         const slots: SequenceSlot[] = [];
         for (let i = 0; i < sequences; i++) {
             const sequence = context.getSequence();
+            batcher?.wrap(sequence);
             slots.push({sequence, chat: new LlamaChat({contextSequence: sequence, chatWrapper: wrapper})});
         }
-        const loaded: Loaded = {llama, model, context, wrapper, slots, queue: new RequestQueue(slots), modelPath};
+        const loaded: Loaded = {llama, model, context, wrapper, slots, queue: new RequestQueue(slots), batcher, modelPath};
         const prime = this.options.primeSystemPrompt ?? MED42_SYSTEM_PROMPT;
         if (prime !== false) await this.primeSequences(loaded, prime);
         if (this.disposed) { await context.dispose(); await model.dispose(); throw new Error("The model backend was disposed."); }
@@ -234,6 +244,7 @@ export class LlamaCppBackend implements ChatBackend {
         this.loading = undefined;
         if (!l) return;
         l.queue.dispose();
+        l.batcher?.dispose();
         for (const s of l.slots) s.chat.dispose({disposeSequence: false});
         await l.context.dispose();
         await l.model.dispose();

@@ -1,0 +1,138 @@
+import {strict as assert} from "node:assert";
+import type {LlamaContextSequence} from "node-llama-cpp" with {"resolution-mode": "import"};
+import {LockstepBatcher} from "../../shared/engine/lockstepBatcher";
+import {LlamaCppBackend} from "../../shared/engine/llamaCppBackend";
+import type {GenerateRequest} from "../../shared/engine/chatBackend";
+import {MED42_SYSTEM_PROMPT} from "../../shared/engine/defaults";
+import {testModelPath} from "../support/testModel";
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Stands in for a context sequence: evaluate() yields 0, 1, 2, ... and records, for every token, when the decode
+ * was asked for (a global step counter), as node-llama-cpp would queue it.
+ */
+class FakeSequence {
+    readonly asked: number[] = [];
+    static step = 0;
+    constructor(readonly decodeMs = 1) {}
+    evaluate(): AsyncGenerator<number, void, unknown> {
+        const self = this;
+        return (async function* () {
+            for (let n = 0; ; n++) {
+                self.asked.push(FakeSequence.step++);
+                await sleep(self.decodeMs);
+                yield n;
+            }
+        })();
+    }
+    get asSequence(): LlamaContextSequence { return this as unknown as LlamaContextSequence; }
+}
+
+/** Consumes `count` tokens from a wrapped sequence, pausing `pauseMs` (0: none) between tokens. */
+async function consume(seq: FakeSequence, count: number, pauseMs = 0): Promise<number[]> {
+    const got: number[] = [];
+    const it = seq.asSequence.evaluate([]);
+    for (let i = 0; i < count; i++) {
+        const r = await it.next();
+        if (r.done) break;
+        got.push(r.value);
+        if (pauseMs) await sleep(pauseMs);
+    }
+    await it.return();
+    return got;
+}
+
+describe("LockstepBatcher", function () {
+    it("holds each generation's next token until every other generation has asked for its own", async () => {
+        const batcher = new LockstepBatcher(5_000);
+        const fast = new FakeSequence(1);
+        const slow = new FakeSequence(1);
+        batcher.wrap(fast.asSequence);
+        batcher.wrap(slow.asSequence);
+        // The slow caller spends 15 ms on every token; the fast one would race ahead without the batcher.
+        const [a, b] = await Promise.all([consume(fast, 6), consume(slow, 6, 15)]);
+        assert.deepEqual(a, [0, 1, 2, 3, 4, 5]);
+        assert.deepEqual(b, [0, 1, 2, 3, 4, 5]);
+        // In the order the decodes were asked for, the fast generation never runs ahead: at most two of its asks in
+        // a row (its prompt, which holds nobody, may let it take one token's lead). Unbatched it asks for all six
+        // tokens while the slow one is busy with its first.
+        const order = [...fast.asked.map((s) => ({s, who: "fast"})), ...slow.asked.map((s) => ({s, who: "slow"}))]
+            .sort((x, y) => x.s - y.s).map((x) => x.who);
+        let run = 1;
+        let longest = 1;
+        for (let i = 1; i < order.length; i++) { run = order[i] === order[i - 1] ? run + 1 : 1; longest = Math.max(longest, run); }
+        assert.ok(longest <= 2, `asks in order: ${order.join(" ")}`);
+        assert.equal(batcher.stats.timeouts, 0);
+        assert.ok(batcher.stats.released / batcher.stats.releases > 1.5, JSON.stringify(batcher.stats));
+        batcher.dispose();
+    });
+
+    it("lets the others go after maxWaitMs when a caller stops asking, and forgets a generation that ended", async () => {
+        const batcher = new LockstepBatcher(20);
+        const busy = new FakeSequence(1);
+        const quick = new FakeSequence(1);
+        batcher.wrap(busy.asSequence);
+        batcher.wrap(quick.asSequence);
+        const started = performance.now();
+        // `busy` pauses 300 ms after each token: `quick` must not wait 300 ms per token, only ~20.
+        const [, q] = await Promise.all([consume(busy, 2, 300), consume(quick, 5)]);
+        assert.deepEqual(q, [0, 1, 2, 3, 4]);
+        assert.ok(batcher.stats.timeouts >= 1, JSON.stringify(batcher.stats));
+        assert.ok(performance.now() - started < 2_000);
+        assert.equal(batcher.active, 0, "ended generations are removed");
+        // A lone generation afterwards is never held.
+        const t = performance.now();
+        await consume(quick, 5);
+        assert.ok(performance.now() - t < 1_000);
+        batcher.dispose();
+    });
+
+    it("does not hold generations for one that is still evaluating its prompt", async () => {
+        const batcher = new LockstepBatcher(5_000);
+        const generating = new FakeSequence(1);
+        const longPrompt = new FakeSequence(400);
+        batcher.wrap(generating.asSequence);
+        batcher.wrap(longPrompt.asSequence);
+        const it = longPrompt.asSequence.evaluate([]);
+        const pending = it.next(); // 400 ms "prompt"
+        const t = performance.now();
+        assert.deepEqual(await consume(generating, 4), [0, 1, 2, 3]);
+        assert.ok(performance.now() - t < 350, "did not wait for the prompt");
+        await pending;
+        await it.return();
+        batcher.dispose();
+    });
+
+    it("restores the sequence's own evaluate on unwrap", () => {
+        const batcher = new LockstepBatcher();
+        const seq = new FakeSequence();
+        const original = seq.asSequence.evaluate;
+        batcher.wrap(seq.asSequence);
+        assert.notEqual(seq.asSequence.evaluate, original);
+        batcher.unwrap(seq.asSequence);
+        assert.equal(seq.asSequence.evaluate, original);
+    });
+});
+
+describe("LlamaCppBackend with lockstep batching (generated model)", function () {
+    it("generates concurrent conversations in one batch per token with the same tokens as one at a time", async () => {
+        const backend = new LlamaCppBackend({modelPath: testModelPath(), contextSize: 1024, sequences: 4});
+        try {
+            const req = (i: number): GenerateRequest => ({
+                systemPrompt: MED42_SYSTEM_PROMPT, messages: [{role: "user", content: `Question number ${i}: what is sepsis?`}],
+                sampling: {temperature: 0, topK: 1, topP: 1, maxTokens: 24}, conversationId: `lockstep-${i}`
+            });
+            const alone: string[] = [];
+            for (let i = 0; i < 4; i++) alone.push((await backend.generate(req(i))).text);
+            const before = {...backend.batchingStats!};
+            const together = await Promise.all([0, 1, 2, 3].map((i) => backend.generate({...req(i), conversationId: `lockstep-b-${i}`})));
+            assert.deepEqual(together.map((r) => r.text), alone);
+            const stats = backend.batchingStats!;
+            const meanTogether = (stats.released - before.released) / (stats.releases - before.releases);
+            assert.ok(meanTogether > 2.5, `generations per batch ${meanTogether.toFixed(2)} (${JSON.stringify(stats)})`);
+        } finally {
+            await backend.dispose();
+        }
+    });
+});
