@@ -47,6 +47,10 @@ export interface RequestTiming {
     completionTokens: number;
     /** Generated tokens after the first one per second; NaN with fewer than two tokens. */
     generationTokensPerSecond: number;
+    /** CPU time of this process (all threads) until the first token, ms. */
+    ttftCpuMs: number;
+    /** Generated tokens after the first one per second of this process's CPU time. */
+    generationTokensPerCpuSecond: number;
 }
 
 export interface Summary {
@@ -58,6 +62,10 @@ export interface Summary {
     promptTokensPerSecond: number;
     /** Median generation speed, tokens/s. */
     generationTokensPerSecond: number;
+    /** Median CPU time to first token, ms (robust to other processes' load with one thread; see the docs). */
+    ttftCpuMs: number;
+    /** Median generation speed per CPU second. */
+    generationTokensPerCpuSecond: number;
     samples: RequestTiming[];
 }
 
@@ -87,6 +95,12 @@ export interface ConcurrencyFigure {
     ttftP50Ms: number;
     /** Aggregate speed relative to one conversation. */
     speedup: number;
+    /** Median aggregate generation tokens per CPU second of this process in the same window. */
+    aggregateTokensPerCpuSecond: number;
+    /** Tokens per llama.cpp decode call while generating (node-llama-cpp internals; NaN where unavailable). */
+    tokensPerDecode: number;
+    /** Generations let go together per step by the engine's lockstep batcher (NaN when it is off). */
+    generationsPerStep: number;
 }
 
 export interface PolicyFigure {
@@ -145,19 +159,30 @@ export function question(i: number, chars?: number): string {
 const now = () => performance.now();
 
 /** Collects the timing of one generation from its token callbacks. */
+const cpuNow = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+};
+
 class TokenClock {
     readonly started = now();
+    readonly cpuStarted = cpuNow();
     firstToken = NaN;
     lastToken = NaN;
+    cpuFirst = NaN;
+    cpuLast = NaN;
     readonly tokenTimes: number[] = [];
+    readonly tokenCpu: number[] = [];
     tokens = 0;
 
     onToken = (count: number): void => {
         const t = now();
-        if (this.tokens === 0) this.firstToken = t;
+        const c = cpuNow();
+        if (this.tokens === 0) { this.firstToken = t; this.cpuFirst = c; }
         this.lastToken = t;
+        this.cpuLast = c;
         this.tokens += count;
-        for (let i = 0; i < count; i++) this.tokenTimes.push(t);
+        for (let i = 0; i < count; i++) { this.tokenTimes.push(t); this.tokenCpu.push(c); }
     };
 
     timing(end: number, usage: {evaluatedPromptTokens: number; promptTokens: number; completionTokens: number}): RequestTiming {
@@ -167,7 +192,9 @@ class TokenClock {
             evaluatedPromptTokens: usage.evaluatedPromptTokens,
             promptTokens: usage.promptTokens,
             completionTokens: usage.completionTokens,
-            generationTokensPerSecond: this.tokens > 1 ? ((this.tokens - 1) * 1000) / (this.lastToken - this.firstToken) : NaN
+            generationTokensPerSecond: this.tokens > 1 ? ((this.tokens - 1) * 1000) / (this.lastToken - this.firstToken) : NaN,
+            ttftCpuMs: this.cpuFirst - this.cpuStarted,
+            generationTokensPerCpuSecond: this.tokens > 1 ? ((this.tokens - 1) * 1000) / (this.cpuLast - this.cpuFirst) : NaN
         };
     }
 }
@@ -178,6 +205,8 @@ function summarize(samples: RequestTiming[]): Summary {
         evaluatedPromptTokens: median(samples.map((s) => s.evaluatedPromptTokens)),
         promptTokensPerSecond: median(samples.map((s) => (s.evaluatedPromptTokens * 1000) / s.ttftMs)),
         generationTokensPerSecond: median(samples.map((s) => s.generationTokensPerSecond).filter(Number.isFinite)),
+        ttftCpuMs: median(samples.map((s) => s.ttftCpuMs)),
+        generationTokensPerCpuSecond: median(samples.map((s) => s.generationTokensPerCpuSecond).filter(Number.isFinite)),
         samples
     };
 }
@@ -264,8 +293,11 @@ export async function runBenchmark(o: BenchmarkOptions): Promise<BenchmarkResult
             let r: GenerateResult;
             if (assistant) {
                 const surface: Surface = "cli";
-                await assistant.ask({messages, surface, conversationId, sampling: s}).result;
-                r = backend.lastResult!;
+                backend.lastResult = undefined;
+                const answer = await assistant.ask({messages, surface, conversationId, sampling: s}).result;
+                if (!backend.lastResult) throw new Error(`The policy answered "${messages.at(-1)?.content}" without the ` +
+                    `model (${answer.policy.action}: ${answer.policy.rules.join(", ")}); the benchmark needs questions it lets through.`);
+                r = backend.lastResult;
             } else {
                 r = await backend.generate({systemPrompt: MED42_SYSTEM_PROMPT, messages, sampling: s, conversationId});
             }
@@ -342,13 +374,13 @@ export async function runBenchmark(o: BenchmarkOptions): Promise<BenchmarkResult
             const followMessages: ChatMessage[] = [{role: "user", content: q}, {role: "assistant", content: first.text},
                 {role: "user", content: FOLLOW_UPS[(i + o.warmup) % FOLLOW_UPS.length]}];
             const second = await core(followMessages, id, sampling(300 + i, o.generateTokens));
+            if (i < 0) continue; // warm-up: the cold evaluations below take long and need none
             const firstTokens = renderTokens([{role: "user", content: q}]);
             const followTokens = renderTokens(followMessages);
             const coldFirst = await coldEvaluate(rawSequence, firstTokens, 1);
             const newFirst = await coldEvaluate(rawSequence, firstTokens.slice(-Math.max(1, first.timing.evaluatedPromptTokens)), 1);
             const coldFollow = await coldEvaluate(rawSequence, followTokens, 1);
             const newFollow = await coldEvaluate(rawSequence, followTokens.slice(-Math.max(1, second.timing.evaluatedPromptTokens)), 1);
-            if (i < 0) continue;
             fresh.warm.push(first.timing); fresh.coldFull.push(coldFirst); fresh.coldTokens.push(firstTokens.length); fresh.newOnly.push(newFirst);
             follow.warm.push(second.timing); follow.coldFull.push(coldFollow); follow.coldTokens.push(followTokens.length); follow.newOnly.push(newFollow);
         }
@@ -364,12 +396,17 @@ export async function runBenchmark(o: BenchmarkOptions): Promise<BenchmarkResult
 
         // 3. Concurrent conversations (engine level: the batching is the engine's).
         const concurrency: ConcurrencyFigure[] = [];
-        for (const k of o.concurrency.filter((c) => c <= o.sequences)) {
+        const decodes = watchDecodes(engine.context);
+        for (const [ki, k] of o.concurrency.filter((c) => c <= o.sequences).entries()) {
             o.log(`${k} concurrent conversation(s)...`);
             const aggregates: number[] = [];
+            const cpuAggregates: number[] = [];
             const latencies: number[] = [];
             const ttfts: number[] = [];
-            for (let rep = -Math.min(o.warmup, 1); rep < o.reps; rep++) {
+            let decodeCalls = 0;
+            let decodeTokens = 0;
+            const before = {...(engine.batchingStats ?? {releases: NaN, released: NaN})};
+            for (let rep = ki === 0 ? -Math.min(o.warmup, 1) : 0; rep < o.reps; rep++) {
                 const clocks = Array.from({length: k}, () => new TokenClock());
                 const ends: number[] = new Array(k).fill(NaN);
                 await Promise.all(clocks.map(async (clock, j) => {
@@ -381,23 +418,40 @@ export async function runBenchmark(o: BenchmarkOptions): Promise<BenchmarkResult
                     });
                     ends[j] = now();
                 }));
-                if (rep < 0) continue;
-                // The window in which every conversation was generating: from the last first token to the first end.
+                if (rep < 0) {
+                    decodes?.reset();
+                    continue;
+                }
+                // The window in which every conversation was generating: from the last first token to the last
+                // token before the first conversation ended.
                 const from = Math.max(...clocks.map((c) => c.firstToken));
-                const to = Math.min(...ends);
+                const to = Math.min(...clocks.map((c) => c.lastToken));
+                const cpuFrom = Math.max(...clocks.map((c) => c.cpuFirst));
+                const cpuTo = Math.min(...clocks.map((c) => c.cpuLast));
                 const inWindow = clocks.reduce((n, c) => n + c.tokenTimes.filter((t) => t > from && t <= to).length, 0);
                 const total = clocks.reduce((n, c) => n + c.tokens, 0);
-                aggregates.push(to - from > 0 && inWindow > k
-                    ? (inWindow * 1000) / (to - from)
+                const enough = to - from > 0 && inWindow >= 2 * k;
+                aggregates.push(enough ? (inWindow * 1000) / (to - from)
                     : (total * 1000) / (Math.max(...ends) - Math.min(...clocks.map((c) => c.firstToken))));
+                cpuAggregates.push(enough && cpuTo > cpuFrom ? (inWindow * 1000) / (cpuTo - cpuFrom) : NaN);
                 clocks.forEach((c, j) => { latencies.push(ends[j] - c.started); ttfts.push(c.firstToken - c.started); });
+                if (decodes) {
+                    // Generation steps only: a batch with a prompt in it is larger than the conversations.
+                    const generationSteps = decodes.take().filter((n) => n <= k);
+                    decodeCalls += generationSteps.length;
+                    decodeTokens += generationSteps.reduce((a, b) => a + b, 0);
+                }
             }
+            const after = engine.batchingStats;
             concurrency.push({
                 conversations: k, aggregateTokensPerSecond: median(aggregates),
                 latencyP50Ms: percentile(latencies, 50), latencyP95Ms: percentile(latencies, 95), ttftP50Ms: median(ttfts),
-                speedup: NaN
+                speedup: NaN, aggregateTokensPerCpuSecond: median(cpuAggregates.filter(Number.isFinite)),
+                tokensPerDecode: decodeCalls > 0 ? decodeTokens / decodeCalls : NaN,
+                generationsPerStep: after ? (after.released - before.released) / (after.releases - before.releases) : NaN
             });
         }
+        decodes?.dispose();
         const single = concurrency.find((c) => c.conversations === 1)?.aggregateTokensPerSecond ?? NaN;
         for (const c of concurrency) c.speedup = ratio(c.aggregateTokensPerSecond, single);
 
@@ -418,6 +472,32 @@ export async function runBenchmark(o: BenchmarkOptions): Promise<BenchmarkResult
         await raw.dispose();
         if (assistant) await assistant.dispose(); else await engine.dispose();
     }
+}
+
+/**
+ * Counts the tokens of every llama.cpp decode call of a context, by wrapping two methods of node-llama-cpp's native
+ * context object (internal API of the pinned 3.21.1; returns undefined if it changed). Diagnostic only.
+ */
+function watchDecodes(context: unknown): {take(): number[]; reset(): void; dispose(): void} | undefined {
+    const native = (context as {_ctx?: Record<string, unknown>} | undefined)?._ctx;
+    if (!native || typeof native.initBatch !== "function" || typeof native.decodeBatch !== "function") return undefined;
+    const initBatch = native.initBatch as (n: number) => unknown;
+    const decodeBatch = native.decodeBatch as () => Promise<unknown>;
+    let size = 0;
+    let sizes: number[] = [];
+    try {
+        Object.defineProperty(native, "initBatch", {configurable: true, writable: true,
+            value(this: unknown, n: number) { size = n; return initBatch.call(this, n); }});
+        Object.defineProperty(native, "decodeBatch", {configurable: true, writable: true,
+            value(this: unknown) { sizes.push(size); return decodeBatch.call(this); }});
+    } catch {
+        return undefined;
+    }
+    return {
+        take: () => { const s = sizes; sizes = []; return s; },
+        reset: () => { sizes = []; },
+        dispose: () => { delete native.initBatch; delete native.decodeBatch; }
+    };
 }
 
 const POLICY_SAMPLES: [string, Surface][] = [
