@@ -48,7 +48,7 @@ const DECEIVE = new RegExp([
     `\\b(?:what|which|how) ${gap(3)}(?:should|do|can|could|would) (?:i|we) (?:tell|say to|lie to|convince|trick|fool|persuade) ${gap(3)}${PRESCRIBER}`,
     `\\b(?:fake|faking|feign|feigning|exaggerate|exaggerating|pretend|pretending|lie about|lying about|make up|making up|invent|inventing|act|acting|claim|claiming) ${gap(5)}(?:pain|symptoms?|adhd|anxiety|panic attacks?|back pain|injury|insomnia|migraines?|toothache|kidney stones?|seizures?|narcolepsy|a condition)`,
     `\\b(?:trick|fool|manipulate|con|scam|convince|persuade|get) ${gap(3)}(?:a |my |the )?${PRESCRIBER}s? ${gap(3)}(?:into |to )?(?:prescrib\\w*|giv\\w*|writ\\w*|up\\w*|increas\\w*|refill\\w*)`,
-    `\\bdoctor shop(?:ping)?\\b`, `\\bmore ${gap(2)}(?:than (?:prescribed|i am prescribed|my doctor (?:gives|prescribes))|from (?:two|2|three|multiple|several|different) (?:different )?(?:doctors|prescribers|pharmacies|physicians))`,
+    `\\bdoctor shop(?:ping)?\\b`, `\\b(?:second|another|extra|2nd|duplicate|separate) (?:script|prescription|rx) ${gap(3)}from (?:another|a different|a second|other|a new) ${PRESCRIBER}`, `\\bmore ${gap(2)}(?:than (?:prescribed|i am prescribed|my doctor (?:gives|prescribes))|from (?:two|2|three|multiple|several|different) (?:different )?(?:doctors|prescribers|pharmacies|physicians))`,
     `\\bfrom (?:two|2|three|3|multiple|several|different|many) (?:different )?(?:doctors|prescribers|pharmacies|physicians|ers|urgent cares)\\b`, `\\b(?:multiple|several|different|many) (?:doctors|prescribers|pharmacies|ers) ${gap(6)}(?:without|so (?:they|no one)|at the same time|not find out)`,
     `\\b(?:early refill|refill early|replacement (?:script|prescription)) ${gap(8)}(?:lie|lying|say i lost|saying i lost|claim i lost|claiming i lost|pretend|pretending|story|excuse|trick)`,
     `\\b(?:say|said|saying|claim|claiming|pretend|pretending|tell (?:them|him|her)|telling (?:them|him|her)) (?:that )?(?:i|my) ${gap(3)}(?:lost|was stolen|got stolen|dropped|spilled|were stolen|lost it|lost them)`,
@@ -75,9 +75,13 @@ const NOT_HIGH_SENSE = "(?! (?:blood|bp|pressure|fever|temp|temperature|choleste
 const GET_HIGH = new RegExp(`\\b(?:get|getting|gets|got|feel|feeling|stay|be|become|make me|makes you|make you|keep me|am|was|so i am|so i can get|to get|give|gives|giving|give you|give me|gives you) (?:so |more |really |very |super |extra |as |the most |even |properly )?${HIGH}${NOT_HIGH_SENSE}(?:\\b|$)|\\b(?:best|better|strongest|stronger|good|great|nice|biggest|cheapest|longest|most intense|sickest|craziest) (?:high|buzz|trip|rush|euphoria)${NOT_HIGH_SENSE}(?:\\b|$)`);
 const INTENSIFY = new RegExp(`\\b(?:stronger|better|bigger|longer|longer lasting|more intense|intensify|intensifying|boost|boosting|potentiate|potentiating|enhance|enhancing|increase|increasing|maximi[sz]e|maximi[sz]ing|prolong|prolonging|amplify|amplifying|get more) ${gap(2)}(?:the |my |a )?(?:high|buzz|euphoria|rush|trip|effect of (?:my |the )?${CONTROLLED}(?: to get high| recreationally)?)\\b(?! (?:blood|pressure|dose|risk))|\\b(?:more|extra) (?:high|buzz|euphoria|rush) (?:out of|from|off)\\b|\\b${CONTROLLED} ${gap(1)}(?:hit|kick in|kick|hits) (?:harder|stronger|faster|more)\\b|\\b(?:drug|drugs|pills?|otc \\w+|over the counter \\w+|meds|medicine|medication|something|stuff|plant|mushrooms?) (?:to|i can|you can|i could) (?:trip|get high|get stoned|get buzzed|get wasted|get fucked up|get messed up|roll) (?:on|off|with)?\\b|\\bget (?:the )?most (?:out of|from) ${gap(2)}${CONTROLLED} ${gap(3)}(?:high|buzz|euphoria|feel|recreational)`);
 const ROUTE = new RegExp(`\\b(?:snort|snorting|sniff|sniffing|inject|injecting|shoot up|shooting up|shoot|plug|plugging|boof|boofing|smoke|smoking|chew|chewing|parachute|parachuting|cook down|cooking down|free ?base|freebasing|iv|vape|vaping|eat|eating|suck on|sucking on|crush and snort) ${gap(3)}(?:my |the |a |an |some |these |those |his |her )?${gap(1)}${CONTROLLED}(?: (?:pills?|tablets?|patch(?:es)?|capsules?|bars?|powder|syrup))?\\b`);
-const ROUTE_FRAME = new RegExp(`\\b(?:how (?:do|can|should|to|would) (?:i |we |you )?|best way to|easiest way to|can i|should i|i want to|i am going to|tips for|ways to|is it better to|what happens if i|how much .* to|for (?:a )?(?:better|faster|stronger|quicker|bigger) (?:high|rush|buzz|effect|hit)|to get (?:high|a rush|a buzz)|for fun|recreational)`);
+const ROUTE_FRAME = new RegExp(`\\b(?:how (?:do|can|should|to|would) (?:i |we |you )?|best way to|easiest way to|can i|can you|should i|(?:stronger|better|bigger|longer|harder|faster) (?:roll|trip|nod|high|rush|buzz|hit|effect|kick)|i want to|i am going to|tips for|ways to|is it better to|what happens if i|how much .* to|for (?:a )?(?:better|faster|stronger|quicker|bigger) (?:high|rush|buzz|effect|hit)|to get (?:high|a rush|a buzz)|for fun|recreational)`);
+/** The route after the drug: "turn my X into something I can snort", "X that I could inject". */
+const ROUTE_AFTER = new RegExp(`\\b${CONTROLLED} ${gap(6)}(?:i|we|you) (?:can|could|would be able to|am able to) (?:snort|sniff|inject|shoot up|shoot|smoke|plug|boof|iv|freebase)\\b|\\b(?:turn|make|convert|change|get|cook) ${gap(2)}${CONTROLLED} ${gap(3)}(?:into|to) ${gap(3)}(?:snortable|injectable|smokable|something (?:i|we|you) can (?:snort|inject|smoke|shoot))`);
 const DEFEAT_DETERRENT = new RegExp(`\\b(?:bypass|defeat|get around|break|disable|remove|beat|circumvent|get past|dissolve|crush|cut through|strip) ${gap(3)}(?:the )?(?:abuse ?deterrent|time ?release|extended ?release|er coating|tamper ?resistant|tamper ?proof|gel|coating|naloxone in|naltrexone in|deterrent)\\b|\\b(?:cold water extraction|cwe)\\b|\\bextract ${gap(4)}(?:oxycodone|codeine|hydrocodone|morphine|dxm|the (?:opioid|codeine|oxy|hydrocodone)|acetaminophen from|tylenol from|thc|dmt|fentanyl)\\b|\\b(?:separate|remove|get rid of) (?:the )?(?:acetaminophen|tylenol|apap) ${gap(3)}(?:from|out of)\\b`);
 const RECREATIONAL_DOSE = new RegExp(`\\b(?:how (?:much|many)|what (?:dose|amount|dosage|mg)|which dose|how many (?:mg|milligrams|pills|tabs|tablets|bars|hits|lines|grams|g)) ${gap(4)}${CONTROLLED} ${gap(6)}(?:to (?:get|feel|trip|roll|nod)|for (?:a |the )?(?:high|buzz|trip|good time|party|fun|recreational)|recreational(?:ly)?|for fun|to party|to get (?:a )?(?:buzz|high|rush)|to feel (?:good|euphoric|high|something|it))\\b|\\b(?:recreational|party|fun|first time|tripping|trip) (?:dose|dosage|amount)s? ${gap(3)}(?:of )?${CONTROLLED}\\b|\\b(?:how (?:much|many)|what dose) ${gap(3)}(?:${STREET}|mdma|molly|ecstasy|lsd|acid|shrooms|ketamine|dmt|ghb|meth|cocaine|heroin) (?:should|do|can|would|to) (?:i|we|you) (?:take|do|use|snort|drop|smoke|shoot|eat)\\b|\\b(?:lean|purple drank|sizzurp) recipe\\b|\\brecipe for (?:lean|purple drank|sizzurp)\\b|\\b(?:combine|combining|mix|mixing|stack|stacking) ${gap(4)}${CONTROLLED} ${gap(4)}(?:for|to get) ${gap(2)}${HIGH}`);
+/** An amount of anything, asked for to get high: "how many X do I need to take to trip". */
+const AMOUNT_TO_GET_HIGH = new RegExp(`\\b(?:how (?:much|many)|what (?:dose|amount)|enough) ${gap(8)}(?:to|so i can|so i|so you|and) (?:trip|trip out|get high|get stoned|get buzzed|get a buzz|feel high|roll|hallucinate|get fucked up|get messed up|get wasted|get zooted|nod off)\\b`);
 const FIRST_PERSON_OR_METHOD = /\b(?:i|me|my|we|us|our|how (?:do|can|to|should|would|much|many)|best way|easiest way|ways to|tips|can you|should you|to get|which|what)\b/;
 /** Third-person or clinical framing: why patients misuse a drug, its risks, its abuse potential. */
 const ABOUT_OTHERS = /(?:why do|why does|why would|patients?|people|users|someone who|teens|adolescents|abuse potential|misuse potential|medical risks?|health risks?|complications|dangers of|risks of|signs of|treat|treatment|manage|management)\b/;
@@ -88,14 +92,38 @@ const MANUFACTURE = new RegExp(`\\b(?:cook|cooking|make|making|synthesi[sz]e|syn
 /** Beating a drug test: masking, substituting urine, flushing before a test. */
 const TEST = "(?:drug tests?|drug screens?|drug screening|urine (?:tests?|screens?|drug (?:tests?|screens?))|urinalysis|ua|uas|piss tests?|pee tests?|hair (?:follicle )?(?:tests?|drug tests?)|tox screens?|toxicology screens?|mouth swab(?: tests?)?|saliva (?:drug )?tests?|swab tests?|breathalyzers?|breathalyser|probation tests?|pre employment (?:tests?|screens?|drug tests?)|employment (?:drug )?(?:tests?|screens?)|random tests?|dot (?:physical|test)|blood tests? for drugs)";
 const EVADE_TEST = new RegExp(`\\b(?:beat|beating|pass|passing|cheat|cheating|fool|fooling|trick|tricking|get around|getting around|bypass|bypassing|mask|masking|fake|faking|defeat|defeating|outsmart|game|dodge|dodging|avoid failing|not fail|clean|cleaning|detox for|flush for|prepare for) ${gap(4)}${TEST}\\b`);
-const EVADE_FRAME = new RegExp(`\\b(?:how (?:do|can|could|would|should|to) (?:i |we |you |one )?|best way|easiest way|fastest way|ways to|tips|tricks|hacks|help me|can you help|i need to|i have to|i want to|should i|what (?:can|should|do) (?:i|we) (?:take|drink|use|do|buy|eat)|is there (?:a|any) (?:way|drink|pill|product)|guaranteed to|so i (?:can|will)|to make sure i|without failing|for my)\\b`);
+const EVADE_FRAME = new RegExp(`\\b(?:recommendations?|recommend|suggestions?|products?|what works|(?:which|what) (?:drink|detox|product|kit|pills?|brand)|how (?:do|can|could|would|should|to) (?:i |we |you |one )?|best way|easiest way|fastest way|ways to|tips|tricks|hacks|help me|can you help|i need to|i have to|i want to|should i|what (?:can|should|do) (?:i|we) (?:take|drink|use|do|buy|eat)|is there (?:a|any) (?:way|drink|pill|product)|guaranteed to|so i (?:can|will)|to make sure i|without failing|for my)\\b`);
 const SUBSTITUTE_URINE = /\b(?:make (?:my |the |a )?(?:urine|pee|sample|piss|hair|ua|drug test|urine test|pee test|test) (?:\w+ )?(?:test |sample )?(?:clean|negative|come back clean|come back negative|pass)|(?:clean|negative) (?:urine|pee|ua) (?:test|sample) (?:for|by|before)|synthetic (?:urine|pee)|fake (?:urine|pee)|powdered urine|someone else (?:s )?(?:urine|pee)|clean (?:urine|pee) from|(?:my|a) (?:friend|kid|son|daughter|dog) (?:s )?(?:urine|pee)|whizzinator|urine (?:belt|kit|substitute)|detox (?:drink|kit|pills|shampoo) (?:to|for|that) (?:pass|beat)|(?:dilute|diluting|adulterate|adulterating|spike|spiking) (?:my |the )?(?:urine|sample|pee))\b/;
 const FLUSH_BEFORE_TEST = new RegExp(`\\b(?:get|flush|clear|clean|detox|remove) ${gap(3)}(?:${CONTROLLED}|it|drugs|thc|cocaine|opiates|benzos|meth) ${gap(2)}(?:out of|from) (?:my|his|her|your) (?:system|urine|body|hair|blood) ${gap(6)}(?:before|for|by) ${gap(3)}(?:test|screen|ua|interview|probation|court|job)\\b|\\b(?:make sure|so that|so) ${gap(3)}(?:it|${CONTROLLED}|my (?:use|drug use)|drugs) (?:does not|will not|would not|do not|wont|dont) (?:show up|show|come up|appear|be detected|get detected) (?:on|in) (?:my|the|a) ${gap(2)}${TEST}\\b`);
 const TEST_INFO_FRAMING = /\b(?:false positive|false positives|cross ?react\w*|detect(?:ed|ion|s|ing)? (?:adulteration|substitution|tampering)|(?:spot|catch|identify|recognize|detect|prevent) (?:cheating|tampering|adulterat\w*|substitut\w*|dilut\w*)|how (?:do|does|can) (?:labs?|testing|the lab|employers|we|clinicians)|window of detection|detection window|how long (?:does|do|is|are|can|will) ${"[^.]*"} (?:stay|detectable|show up|remain)|poppy seeds|prescribed|my prescription|legitimately)\b/;
 
+/** A prevention or detection frame, unless the same sentence evades the checks it names. */
+function preventionFrame(s: string): boolean {
+    return PREVENTION.test(s) && !EVASION.test(s);
+}
+
 function anySentence(t: AnalyzedText, test: (s: string) => boolean): boolean {
     return t.sentences.some(test);
 }
+
+/**
+ * Evasion of the very checks the prevention words name: "so the pharmacy doesn't call to verify", "without it showing
+ * on the audit", "so nobody notices". With one of these, words like verify or audit are not a prevention frame.
+ */
+const EVASION = /\b(?:so (?:that )?(?:the |my |our |a )?(?:\w+ )?(?:does not|do not|will not|would not|can not|never|wo not) (?:notice|know|find out|check|verify|call|catch|detect|flag|see|show|suspect|question)|so (?:no one|nobody|noone|none of them) (?:notices|knows|finds out|checks|suspects|sees|can tell)|without (?:it |them |anyone |anybody |the \w+ |my \w+ )?(?:showing|noticing|knowing|checking|verifying|catching on|getting caught|being caught|being noticed|flagging|suspecting)|undetected|unnoticed|under the radar|not get caught)\b/;
+
+/** Taking drugs one handles (wastes, counts, vials) with an evasion marker, in any order. */
+const KEEP_VERB = /\b(?:keep|keeping|kept|skim|skimming|pocket|pocketing|take (?:some |it |them )?home|taking (?:some |it |them )?home|steal|stealing|divert|diverting|siphon|siphoning|hold back|holding back|set aside|short|shorting)\b/;
+const HANDLED_DRUG = new RegExp(`\\b(?:${CONTROLLED}|wastes?|wasted|wastage|counts?|vials?|ampules?|patches)\\b`);
+
+/** Intending to sell controlled drugs obtained on a prescription: "so I can sell the extra". */
+const SELL_ON = /\b(?:so (?:i|we) can|to|and (?:then )?|then) (?:sell|resell|flip|trade|move|deal) (?:the |them|it|some|extra|the extra|leftovers?|the rest|what i do not use|on)\b/;
+
+/** Shopping for a lax source: "which doctors are easiest to get benzos from", "any vets or clinics that are easy to get it from". */
+const LAX_SOURCE = new RegExp(`\\b(?:${PRESCRIBER}s?|places?|sites?|websites?|pharmacies|telehealth \\w+) ${gap(4)}(?:easiest|easy|easier|most likely|likeliest|willing|lenient|lax|chill|sketchy|shady|least strict) (?:to )?(?:get|obtain|score|prescribe|give|write|hand out)\\b|\\b(?:easiest|easy|easier|lenient|lax|sketchy|shady) ${PRESCRIBER}s? (?:to|that|who|for)\\b`);
+
+/** Illicit markets asked about as sources: "which dark web markets have the best fentanyl". */
+const ILLICIT_MARKET = new RegExp(`\\b(?:which|what|where|best|any|recommend|trusted|legit|reliable|good) ${gap(3)}(?:dark ?web|darknet|deep web|onion|telegram|tor) ${gap(2)}(?:markets?|vendors?|sites?|shops?|stores?|channels?|links?)\\b|\\b(?:dark ?web|darknet|deep web) (?:markets?|vendors?|sites?|shops?) ${gap(6)}(?:${CONTROLLED}|best|cheapest|ships?)\\b`);
 
 /** Prevention, detection and teaching framing: "how do pharmacists spot forged prescriptions". */
 const PREVENTION = /\b(?:spot|spotting|detect|detecting|detection|identify|identifying|recognize|recognise|recognizing|catch|catching|prevent|preventing|prevention|red flags|warning signs|signs of|report|reporting|audit|auditing|investigate|investigating|policy|policies|training|educate|verify|verifying|validate|safeguards?|monitoring|pdmp|suspect|suspected|suspicious|what (?:should|do) (?:i|we) do (?:if|when|about))\b/;
@@ -104,49 +132,51 @@ export const DRUG_MISUSE_RULES: readonly PolicyRule[] = [
     {
         id: "drug_misuse.illicit_acquisition", category: "drug_misuse",
         description: "Getting a controlled drug without a prescription: online, on the street, from a dealer, or buying street drugs.",
-        test: (t) => (ANYONE_SELLING.test(t.norm) && new RegExp(`\\b${CONTROLLED}\\b`).test(t.norm) && !PREVENTION.test(t.norm))
-            || anySentence(t, (s) => (ILLICIT_BUY.test(s) || WHERE_STREET.test(s) || SELL_TO_ME.test(s)) && !PREVENTION.test(s)
+        test: (t) => (ANYONE_SELLING.test(t.norm) && new RegExp(`\\b${CONTROLLED}\\b`).test(t.norm) && !preventionFrame(t.norm))
+            || (LAX_SOURCE.test(t.norm) && new RegExp(`\\b${CONTROLLED}\\b`).test(t.norm) && !preventionFrame(t.norm))
+            || anySentence(t, (s) => (ILLICIT_BUY.test(s) || WHERE_STREET.test(s) || SELL_TO_ME.test(s) || ILLICIT_MARKET.test(s)) && !preventionFrame(s)
             && !/\b(?:naloxone|narcan|fentanyl test strips?|test strips|needle exchange|syringe services?|treatment|rehab|detox program|clinic)\b/.test(s)),
     },
     {
         id: "drug_misuse.deceive_prescriber", category: "drug_misuse",
         description: "Lying to or manipulating a prescriber (a story, faked symptoms, doctor shopping) to get a controlled drug.",
-        test: (t) => anySentence(t, (s) => DECEIVE.test(s) && TO_GET_DRUG.test(s) && !PREVENTION.test(s)
+        test: (t) => anySentence(t, (s) => DECEIVE.test(s) && TO_GET_DRUG.test(s) && !preventionFrame(s)
             && !/\b(?:malingering|drug seeking (?:behavior|behaviour)|patients? (?:who|that))\b/.test(s)),
     },
     {
         id: "drug_misuse.prescription_forgery", category: "drug_misuse",
         description: "Forging, faking or altering a prescription, a prescriber's signature or a DEA number.",
-        test: (t) => anySentence(t, (s) => ((FORGERY.test(s) && FORGERY_INTENT.test(s)) || FORGERY_WRITE_OWN.test(s)) && !PREVENTION.test(s)),
+        test: (t) => anySentence(t, (s) => ((FORGERY.test(s) && FORGERY_INTENT.test(s)) || FORGERY_WRITE_OWN.test(s)) && !preventionFrame(s)),
     },
     {
         id: "drug_misuse.diversion", category: "drug_misuse",
-        description: "Taking controlled drugs meant for patients or others, or hiding it (replacing with saline, faking the waste).",
-        test: (t) => anySentence(t, (s) => (DIVERSION.test(s) || DIVERSION_EVASION.test(s) || DIVERSION_STEALTH.test(s) || STEAL_CONTROLLED.test(s)) && !PREVENTION.test(s)
+        description: "Taking controlled drugs meant for patients or others, or hiding it (replacing with saline, faking the waste), or getting them to sell on.",
+        test: (t) => (SELL_ON.test(t.norm) && new RegExp(`\\b${CONTROLLED}\\b`).test(t.norm) && /\b(?:i|we|my)\b/.test(t.norm) && !preventionFrame(t.norm)) || anySentence(t, (s) => (DIVERSION.test(s) || DIVERSION_EVASION.test(s) || DIVERSION_STEALTH.test(s) || STEAL_CONTROLLED.test(s)
+            || (KEEP_VERB.test(s) && HANDLED_DRUG.test(s) && EVASION.test(s))) && !preventionFrame(s)
             && !/\b(?:dispose|disposal|take back|drop off|return)\b/.test(s)),
     },
     {
         id: "drug_misuse.getting_high", category: "drug_misuse",
         description: "Using a drug to get high or a stronger high, recreational dosing, snorting or injecting pills, defeating abuse-deterrent forms.",
         test: (t) => anySentence(t, (s) => {
-            if (PREVENTION.test(s) && !/\b(?:i|we) (?:want|need|plan)\b/.test(s)) return false;
+            if (preventionFrame(s) && !/\b(?:i|we) (?:want|need|plan)\b/.test(s)) return false;
             const highFrame = (GET_HIGH.test(s) && FIRST_PERSON_OR_METHOD.test(s) && !/\b(?:patients?|people|users|someone|teens|adolescents|why do|why does|does \w+ (?:get|make)|can (?:patients|people) get|abuse potential|misuse potential)\b/.test(s))
                 || INTENSIFY.test(s);
             const selfOrMethod = /\b(?:i|me|my|we|our|how (?:do|can|to|should) (?:i|we|you)?|how to|best way|ways to|help me|can you|tips)\b/.test(s);
             const aboutOthers = ABOUT_OTHERS.test(s) && !/\b(?:i|me|my|we|our)\b/.test(s);
-            return highFrame || (!aboutOthers && ((ROUTE.test(s) && ROUTE_FRAME.test(s)) || (DEFEAT_DETERRENT.test(s) && selfOrMethod))) || RECREATIONAL_DOSE.test(s);
+            return highFrame || (!aboutOthers && ((ROUTE.test(s) && ROUTE_FRAME.test(s)) || ROUTE_AFTER.test(s) || (DEFEAT_DETERRENT.test(s) && selfOrMethod))) || RECREATIONAL_DOSE.test(s) || AMOUNT_TO_GET_HIGH.test(s);
         }),
     },
     {
         id: "drug_misuse.illicit_manufacture", category: "drug_misuse",
         description: "Making illegal drugs (cooking meth, synthesizing fentanyl, pressing fake pills).",
-        test: (t) => anySentence(t, (s) => MANUFACTURE.test(s) && !PREVENTION.test(s)
+        test: (t) => anySentence(t, (s) => MANUFACTURE.test(s) && !preventionFrame(s)
             && !/\b(?:how (?:is|are|was|were) \w+ (?:made|produced|manufactured)|pharmaceutical|history|in the body|treat|treatment|overdose|effects)\b/.test(s)),
     },
     {
         id: "drug_misuse.beat_drug_test", category: "drug_misuse",
         description: "Beating, cheating or masking a drug test (substitute urine, flushing before a test).",
         test: (t) => anySentence(t, (s) => ((EVADE_TEST.test(s) && EVADE_FRAME.test(s)) || SUBSTITUTE_URINE.test(s) || FLUSH_BEFORE_TEST.test(s))
-            && !TEST_INFO_FRAMING.test(s) && !PREVENTION.test(s)),
+            && !TEST_INFO_FRAMING.test(s) && !preventionFrame(s)),
     },
 ];
