@@ -61,7 +61,7 @@ export const EXTRA_CLINICAL_WORDS = [
 ];
 
 /** Word endings of medical terms, checked on words of six letters or more (minus MORPHOLOGY_EXCEPTIONS). */
-export const EXTRA_CLINICAL_ENDINGS = /^[a-z]{3,}(?:uretic|uretics|lytic|lytics|mimetic|ergic|centesis|rrhaphy|pexy|plegia|plegic|paresis|phagia|phasia|pnea|pnoea|cardia|emic|aemic|iasis|rrhage|rrhagia|ptysis|thermia|cytes?|cytic|stasis|ectasis|opathy|ologies|otomies|ectomies|plasties|scopies|itides|graphy|gram|grams|ostomy|tropin|formin|fibrate|vastatin|idine|oxacin|profen|zepam|barbital|tidine|tinib|zumab|lizumab|ciclovir|cyclovir|navir|previr|tegravir)$/;
+export const EXTRA_CLINICAL_ENDINGS = /^[a-z]{3,}(?:uretic|uretics|lytic|lytics|mimetic|ergic|centesis|rrhaphy|pexy|plegia|plegic|paresis|phagia|phasia|pnea|pnoea|cardia|emic|aemic|iasis|rrhage|rrhagia|lysis|ptysis|thermia|cytes?|cytic|stasis|ectasis|opathy|ologies|otomies|ectomies|plasties|scopies|itides|graphy|gram|grams|ostomy|tropin|formin|fibrate|vastatin|idine|oxacin|profen|zepam|barbital|tidine|tinib|zumab|lizumab|ciclovir|cyclovir|navir|previr|tegravir)$/;
 
 /** Words with a medical ending that are not medical. */
 export const MORPHOLOGY_EXCEPTIONS = new Set([
@@ -69,5 +69,5 @@ export const MORPHOLOGY_EXCEPTIONS = new Set([
     "kilograms", "anagram", "monogram", "histogram", "histograms", "photography", "geography", "biography", "calligraphy",
     "choreography", "cinematography", "typography", "bibliography", "cryptography", "topography", "pornography",
     "autobiography", "demography", "oceanography", "lithography", "filmography", "discography", "videography",
-    "catalytic", "analytic", "psychoanalytic", "dramaturgic", "liturgic",
+    "catalytic", "analytic", "analysis", "catalysis", "paralysis by analysis", "psychoanalytic", "dramaturgic", "liturgic",
 ]);

@@ -243,6 +243,11 @@ const OFF_TOPIC_WORDS = [
     "bowling", "karaoke", "trivia night", "happy hour", "weekend plans", "blockchain", "nft", "ira", "401k", "roth",
     "credit card", "credit score", "playlist", "spotify", "youtube", "tiktok", "instagram", "oscar", "oscars", "grammy",
     "emmy", "iphone", "pixel", "samsung", "aws", "azure", "kubernetes", "terraform", "java", "c++", "rust", "golang",
+    // sports records and trivia
+    "home run", "home runs", "touchdown", "touchdowns", "batting average", "hat trick", "grand slam", "world series",
+    "stanley cup", "quarterback", "pitcher", "mvp", "championship", "championships", "goals scored", "points per game",
+    "rebounds", "assists", "slam dunk", "innings", "wimbledon", "tour de france", "formula 1", "f1", "nascar", "ufc",
+    "boxing match", "marathon record", "world record", "browser", "chrome extension", "ad blocker", "screensaver",
 ];
 
 interface PhraseSet {
