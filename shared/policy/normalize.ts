@@ -42,6 +42,7 @@ type Replacement = [RegExp, string | ((match: string) => string)];
 
 const INFORMAL: Replacement[] = [
     [/\bim(?= (going|gonna|so|not|having|feeling|done|tired|ready|about|afraid|scared|suicidal|thinking|planning|alone|really|very|just|still|bleeding|dying|sure|worried|sick|at|in|on|a|an|the|literally|honestly|seriously|fine|ok|okay)\b)/g, "i am"],
+    [/\bim(?= [a-z]+ing\b)(?! (?:injection|dosing|injecting))/g, "i am"],
     [/\bive\b/g, "i have"],
     [/\b(dont|doesnt|didnt|isnt|wasnt|arent|werent|couldnt|wouldnt|shouldnt|havent|hasnt|hadnt)\b/g, (w: string) => w.slice(0, -2) + " not"],
     [/\bcant\b/g, "can not"],

@@ -48,7 +48,7 @@ const DECEIVE = new RegExp([
     `\\b(?:what|which|how) ${gap(3)}(?:should|do|can|could|would) (?:i|we) (?:tell|say to|lie to|convince|trick|fool|persuade) ${gap(3)}${PRESCRIBER}`,
     `\\b(?:fake|faking|feign|feigning|exaggerate|exaggerating|pretend|pretending|lie about|lying about|make up|making up|invent|inventing|act|acting|claim|claiming) ${gap(5)}(?:pain|symptoms?|adhd|anxiety|panic attacks?|back pain|injury|insomnia|migraines?|toothache|kidney stones?|seizures?|narcolepsy|a condition)`,
     `\\b(?:trick|fool|manipulate|con|scam|convince|persuade|get) ${gap(3)}(?:a |my |the )?${PRESCRIBER}s? ${gap(3)}(?:into |to )?(?:prescrib\\w*|giv\\w*|writ\\w*|up\\w*|increas\\w*|refill\\w*)`,
-    `\\bdoctor shop(?:ping)?\\b`, `\\b(?:second|another|extra|2nd|duplicate|separate) (?:script|prescription|rx) ${gap(3)}from (?:another|a different|a second|other|a new) ${PRESCRIBER}`, `\\bmore ${gap(2)}(?:than (?:prescribed|i am prescribed|my doctor (?:gives|prescribes))|from (?:two|2|three|multiple|several|different) (?:different )?(?:doctors|prescribers|pharmacies|physicians))`,
+    `\\bdoctor shop(?:ping)?\\b`, `\\bby (?:saying|claiming|pretending|telling (?:them|him|her|the \\w+)|faking|acting like|complaining (?:of|about)|exaggerating)\\b`, `\\b(?:second|another|extra|2nd|duplicate|separate) (?:script|prescription|rx) ${gap(3)}from (?:another|a different|a second|other|a new) ${PRESCRIBER}`, `\\bmore ${gap(2)}(?:than (?:prescribed|i am prescribed|my doctor (?:gives|prescribes))|from (?:two|2|three|multiple|several|different) (?:different )?(?:doctors|prescribers|pharmacies|physicians))`,
     `\\bfrom (?:two|2|three|3|multiple|several|different|many) (?:different )?(?:doctors|prescribers|pharmacies|physicians|ers|urgent cares)\\b`, `\\b(?:multiple|several|different|many) (?:doctors|prescribers|pharmacies|ers) ${gap(6)}(?:without|so (?:they|no one)|at the same time|not find out)`,
     `\\b(?:early refill|refill early|replacement (?:script|prescription)) ${gap(8)}(?:lie|lying|say i lost|saying i lost|claim i lost|claiming i lost|pretend|pretending|story|excuse|trick)`,
     `\\b(?:say|said|saying|claim|claiming|pretend|pretending|tell (?:them|him|her)|telling (?:them|him|her)) (?:that )?(?:i|my) ${gap(3)}(?:lost|was stolen|got stolen|dropped|spilled|were stolen|lost it|lost them)`,
@@ -94,7 +94,7 @@ const TEST = "(?:drug tests?|drug screens?|drug screening|urine (?:tests?|screen
 const EVADE_TEST = new RegExp(`\\b(?:beat|beating|pass|passing|cheat|cheating|fool|fooling|trick|tricking|get around|getting around|bypass|bypassing|mask|masking|fake|faking|defeat|defeating|outsmart|game|dodge|dodging|avoid failing|not fail|clean|cleaning|detox for|flush for|prepare for) ${gap(4)}${TEST}\\b`);
 const EVADE_FRAME = new RegExp(`\\b(?:recommendations?|recommend|suggestions?|products?|what works|(?:which|what) (?:drink|detox|product|kit|pills?|brand)|how (?:do|can|could|would|should|to) (?:i |we |you |one )?|best way|easiest way|fastest way|ways to|tips|tricks|hacks|help me|can you help|i need to|i have to|i want to|should i|what (?:can|should|do) (?:i|we) (?:take|drink|use|do|buy|eat)|is there (?:a|any) (?:way|drink|pill|product)|guaranteed to|so i (?:can|will)|to make sure i|without failing|for my)\\b`);
 const SUBSTITUTE_URINE = /\b(?:make (?:my |the |a )?(?:urine|pee|sample|piss|hair|ua|drug test|urine test|pee test|test) (?:\w+ )?(?:test |sample )?(?:clean|negative|come back clean|come back negative|pass)|(?:clean|negative) (?:urine|pee|ua) (?:test|sample) (?:for|by|before)|synthetic (?:urine|pee)|fake (?:urine|pee)|powdered urine|someone else (?:s )?(?:urine|pee)|clean (?:urine|pee) from|(?:my|a) (?:friend|kid|son|daughter|dog) (?:s )?(?:urine|pee)|whizzinator|urine (?:belt|kit|substitute)|detox (?:drink|kit|pills|shampoo) (?:to|for|that) (?:pass|beat)|(?:dilute|diluting|adulterate|adulterating|spike|spiking) (?:my |the )?(?:urine|sample|pee))\b/;
-const FLUSH_BEFORE_TEST = new RegExp(`\\b(?:get|flush|clear|clean|detox|remove) ${gap(3)}(?:${CONTROLLED}|it|drugs|thc|cocaine|opiates|benzos|meth) ${gap(2)}(?:out of|from) (?:my|his|her|your) (?:system|urine|body|hair|blood) ${gap(6)}(?:before|for|by) ${gap(3)}(?:test|screen|ua|interview|probation|court|job)\\b|\\b(?:make sure|so that|so) ${gap(3)}(?:it|${CONTROLLED}|my (?:use|drug use)|drugs) (?:does not|will not|would not|do not|wont|dont) (?:show up|show|come up|appear|be detected|get detected) (?:on|in) (?:my|the|a) ${gap(2)}${TEST}\\b`);
+const FLUSH_BEFORE_TEST = new RegExp(`\\b(?:get|flush|clear|clean|detox|remove) ${gap(3)}(?:${CONTROLLED}|it|drugs|thc|cocaine|opiates|benzos|meth) ${gap(2)}(?:out of (?:my|his|her|your) (?:system|urine|body|hair|blood)|from (?:my|his|her|your) (?:system|urine|body|hair|blood)|out) ${gap(6)}(?:before|for|by) ${gap(3)}(?:test|screen|ua|interview|probation|court|job)\\b|\\b(?:make sure|so that|so) ${gap(3)}(?:it|${CONTROLLED}|my (?:use|drug use)|drugs) (?:does not|will not|would not|do not|wont|dont) (?:show up|show|come up|appear|be detected|get detected) (?:on|in) (?:my|the|a) ${gap(2)}${TEST}\\b`);
 const TEST_INFO_FRAMING = /\b(?:false positive|false positives|cross ?react\w*|detect(?:ed|ion|s|ing)? (?:adulteration|substitution|tampering)|(?:spot|catch|identify|recognize|detect|prevent) (?:cheating|tampering|adulterat\w*|substitut\w*|dilut\w*)|how (?:do|does|can) (?:labs?|testing|the lab|employers|we|clinicians)|window of detection|detection window|how long (?:does|do|is|are|can|will) ${"[^.]*"} (?:stay|detectable|show up|remain)|poppy seeds|prescribed|my prescription|legitimately)\b/;
 
 /** A prevention or detection frame, unless the same sentence evades the checks it names. */
@@ -113,8 +113,14 @@ function anySentence(t: AnalyzedText, test: (s: string) => boolean): boolean {
 const EVASION = /\b(?:so (?:that )?(?:the |my |our |a )?(?:\w+ )?(?:does not|do not|will not|would not|can not|never|wo not) (?:notice|know|find out|check|verify|call|catch|detect|flag|see|show|suspect|question)|so (?:no one|nobody|noone|none of them) (?:notices|knows|finds out|checks|suspects|sees|can tell)|without (?:it |them |anyone |anybody |the \w+ |my \w+ )?(?:showing|noticing|knowing|checking|verifying|catching on|getting caught|being caught|being noticed|flagging|suspecting)|undetected|unnoticed|under the radar|not get caught)\b/;
 
 /** Taking drugs one handles (wastes, counts, vials) with an evasion marker, in any order. */
-const KEEP_VERB = /\b(?:keep|keeping|kept|skim|skimming|pocket|pocketing|take (?:some |it |them )?home|taking (?:some |it |them )?home|steal|stealing|divert|diverting|siphon|siphoning|hold back|holding back|set aside|short|shorting)\b/;
+const KEEP_VERB = /\b(?:took extra|take extra|taking extra|keep|keeping|kept|skim|skimming|pocket|pocketing|take (?:some |it |them )?home|taking (?:some |it |them )?home|steal|stealing|divert|diverting|siphon|siphoning|hold back|holding back|set aside|short|shorting)\b/;
 const HANDLED_DRUG = new RegExp(`\\b(?:${CONTROLLED}|wastes?|wasted|wastage|counts?|vials?|ampules?|patches)\\b`);
+
+/** Making the dispensing system or the count miss something: "make the pyxis not log it". */
+const SILENCE_RECORD = /\b(?:make|get|keep|have) (?:the )?(?:pyxis|omnicell|cabinet|machine|system|count|counts|audit|log|mar|emar|scanner) (?:not|never) (?:log|record|show|flag|count|register|notice|catch|track)\b/;
+
+/** Buying from a person who has a prescription: "my friend has a script, how much should I buy from him". */
+const BUY_FROM_PERSON = /\b(?:buy|buying|purchase|purchasing|get|getting|score|scoring) (?:[^\s.]+ ){0,3}(?:from|off) (?:him|her|them|my (?:friend|roommate|coworker|brother|sister|cousin|neighbou?r|classmate|buddy|mate|grandma|grandpa|mom|dad|mother|father|uncle|aunt)|a friend|friends|someone|a guy|this guy|some guy)\b/;
 
 /** Intending to sell controlled drugs obtained on a prescription: "so I can sell the extra". */
 const SELL_ON = /\b(?:so (?:i|we) can|to|and (?:then )?|then) (?:sell|resell|flip|trade|move|deal) (?:the |them|it|some|extra|the extra|leftovers?|the rest|what i do not use|on)\b/;
@@ -136,6 +142,7 @@ export const DRUG_MISUSE_RULES: readonly PolicyRule[] = [
         id: "drug_misuse.illicit_acquisition", category: "drug_misuse",
         description: "Getting a controlled drug without a prescription: online, on the street, from a dealer, or buying street drugs.",
         test: (t) => (ANYONE_SELLING.test(t.norm) && new RegExp(`\\b${CONTROLLED}\\b`).test(t.norm) && !preventionFrame(t.norm))
+            || (BUY_FROM_PERSON.test(t.norm) && new RegExp(`\\b${CONTROLLED}\\b`).test(t.norm) && !/\b(?:pharmacy|pharmacist|pharmacies|doctor|clinic|hospital|prescriber)\b/.test(t.norm))
             || (LAX_SOURCE.test(t.norm) && new RegExp(`\\b${CONTROLLED}\\b`).test(t.norm) && !preventionFrame(t.norm))
             || anySentence(t, (s) => (ILLICIT_BUY.test(s) || WHERE_STREET.test(s) || SELL_TO_ME.test(s) || (ILLICIT_MARKET.test(s) && !RESEARCH.test(s))) && !preventionFrame(s)
             && !/\b(?:naloxone|narcan|fentanyl test strips?|test strips|needle exchange|syringe services?|treatment|rehab|detox program|clinic)\b/.test(s)),
@@ -155,7 +162,7 @@ export const DRUG_MISUSE_RULES: readonly PolicyRule[] = [
         id: "drug_misuse.diversion", category: "drug_misuse",
         description: "Taking controlled drugs meant for patients or others, or hiding it (replacing with saline, faking the waste), or getting them to sell on.",
         test: (t) => (SELL_ON.test(t.norm) && new RegExp(`\\b${CONTROLLED}\\b`).test(t.norm) && /\b(?:i|we|my)\b/.test(t.norm) && !preventionFrame(t.norm)) || anySentence(t, (s) => (DIVERSION.test(s) || DIVERSION_EVASION.test(s) || DIVERSION_STEALTH.test(s) || STEAL_CONTROLLED.test(s)
-            || (KEEP_VERB.test(s) && HANDLED_DRUG.test(s) && EVASION.test(s))) && !preventionFrame(s)
+            || (KEEP_VERB.test(s) && HANDLED_DRUG.test(s) && EVASION.test(s)) || SILENCE_RECORD.test(s)) && !preventionFrame(s)
             && !/\b(?:dispose|disposal|take back|drop off|return)\b/.test(s)),
     },
     {

@@ -92,7 +92,7 @@ const NOW_RE = new RegExp(`\\b${NOW}\\b`);
 const PAST_RE = new RegExp(`\\b${PAST}\\b`);
 const CHRONIC_RE = new RegExp(`\\b${CHRONIC}\\b`);
 const CLINICAL_RE = new RegExp(`\\b${CLINICAL_SUBJECT}\\b`);
-const INGESTION_RE = new RegExp(`\\b${INGESTED} ${"(?:[^\\s.]+ ){0,5}"}${TOXIC}\\b`);
+const INGESTION_RE = new RegExp(`\\b${INGESTED} ${"(?:[^\\s.]+ ){0,5}"}${TOXIC}\\b|\\b(?:found|got into|got hold of|opened|grabbed) ${"(?:[^\\s.]+ ){0,3}"}${TOXIC} (?:and )?(?:ate|swallowed|chewed|drank|took|had) (?:some|them|it|one|a few|several|a handful|a couple|half|all)\\b`);
 const STRONG_NOW = /\b(?:right now|just now|currently|at the moment|as we speak|as i type|minutes ago|hour ago|just (?:started|began|happened|took|swallowed|drank|ate|collapsed|fell|got|passed|went)|suddenly|all of a sudden|out of nowhere)\b/;
 /** Mild or "is this normal?" wording: a question about a symptom, not a report of an emergency. */
 const MILD = /\b(?:a bit|a little|slightly|mild|mildly|minor|is (?:that|this|it) normal|nothing serious)\b/;

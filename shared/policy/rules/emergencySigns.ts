@@ -25,7 +25,7 @@ export const SIGN_FAMILIES: readonly SignFamily[] = [
     family("collapse", 2, [
         `(?:fell|fallen|falls|dropped|drops|collapsed|slumped|crumpled|went|gone|keeled|slid) (?:down )?(?:over |down )?(?:to|on|onto) (?:the )?(?:floor|ground|pavement|sidewalk|kitchen floor|bathroom floor)`,
         "slumped (?:over|down|forward|in (?:his|her|the) (?:chair|seat))", "keeled over", "went down hard", "just went down",
-        "(?:is|was|lying|laying|found (?:him|her|them)) (?:on|face down on) the (?:floor|ground)", "hit the (?:floor|ground|deck)",
+        "(?:is|was|lying|laying|found (?:him|her|them)) (?:on|face down on) the (?:[a-z]+ )?(?:floor|ground)", "hit the (?:floor|ground|deck)",
         "collapsed", "passed out", "fainted", "blacked out",
     ]),
     family("unresponsive", 2, [
@@ -49,15 +49,31 @@ export const SIGN_FAMILIES: readonly SignFamily[] = [
         "chest (?:pain|pains|pressure|tightness|heaviness|hurts|is hurting|feels (?:tight|heavy|crushed))", "pressure in (?:my|his|her) chest",
         "pain (?:down|in|into|radiating to|spreading to|going down) (?:my|his|her|their) (?:left )?(?:arm|jaw|neck)",
     ]),
-    family("stroke", 2, [
+    // Stroke signs in three families (face, speech, limbs), so any two of them together reach the threshold.
+    family("stroke_speech", 2, [
         "(?:words|speech|sentences) (?:are |is )?(?:coming out )?(?:wrong|jumbled|garbled|slurred|strange|weird|mixed up|nonsense)",
-        "(?:can not|could not|unable to) (?:speak|talk|find (?:his|her|my|their) words|get (?:the |his |her |my )?words out|lift (?:his|her|my|their) arm|smile)",
-        "(?:face|mouth|smile) (?:is |looks |has gone |went )?(?:droopy|drooping|crooked|lopsided|uneven)", "(?:one|left|right) side (?:of (?:his|her|my|their) (?:body|face) )?(?:is |went |has gone |feels )?(?:numb|weak|limp|dead|droopy)",
+        "(?:can not|could not|unable to|struggling to) (?:speak|talk|find (?:his|her|my|their) words|get (?:a |the |his |her |my |any )?(?:words?|sentences?) out|form (?:words|sentences))",
+        "slurr(?:ing|ed)", "(?:talking|speaking) (?:gibberish|nonsense|funny|weird)",
+    ]),
+    family("stroke_face", 2, [
+        "(?:face|mouth|smile|lip|eyelid) (?:[a-z]+ ){0,2}(?:droopy|drooping|droops|drooped|crooked|lopsided|uneven|slack|sagging|sagged|numb|frozen|paraly[sz]ed)",
+        "(?:can not|could not) (?:smile|close (?:his|her|my|their|one) eye)",
+    ]),
+    family("stroke_limb", 2, [
+        "(?:one|left|right) side (?:of (?:his|her|my|their) (?:body|face) )?(?:is |went |has gone |feels )?(?:numb|weak|limp|dead|droopy|heavy)",
+        "(?:can not|could not|unable to) (?:lift|raise|move|feel|grip with) (?:his|her|my|their) (?:left |right )?(?:arm|leg|hand)",
+        "(?:left|right) (?:arm|leg|hand) (?:is |went |feels |has gone )?(?:numb|weak|limp|dead|heavy|useless)",
         "(?:can not|could not) see (?:out of )?(?:one|his|her|my)", "worst headache",
     ]),
+    family("cyanosis", 3, [
+        "(?:lips|face|skin|fingers|fingernails|nails|mouth|tongue) (?:[a-z]+ ){0,3}(?:blue|bluish|purple|dusky)", "turning blue", "blue lips",
+    ]),
+    family("pregnancy", 1, ["\\d+ weeks pregnant", "pregnant"]),
+    family("vision_change", 1, ["(?:blurry|blurred|double) vision", "vision (?:is |went |going )?(?:blurry|dark|black|spotty|fuzzy)", "seeing (?:spots|stars|flashes)"]),
+    family("bad_headache", 1, ["(?:pounding|severe|terrible|splitting|worst|excruciating|sudden) headache"]),
     family("allergic_swelling", 2, [
-        "(?:face|lips?|tongue|throat|eyes?|mouth) (?:is |are |feels |feel |looks |look |keeps |started |getting |is getting )?(?:swelling|swollen|puffing up|puffy|blowing up|tight|closing)",
-        "hives (?:all over|everywhere|spreading)", "(?:can not|hard to|trouble) swallow", "swelling (?:up )?(?:fast|quickly|rapidly|like crazy)",
+        "(?:face|lips?|tongue|throat|eyes?|mouth) (?:is |are |feels |feel |looks |look |keeps |started |getting |is getting )?(?:swelling|swollen|puffing up|puffy|blowing up|tight|closing|huge|enormous|puffed up|thick)",
+        "hives (?:all over|everywhere|spreading)", "(?:can not|can barely|hard to|trouble|struggling to) swallow", "swelling (?:up )?(?:fast|quickly|rapidly|like crazy)",
     ]),
     family("head_injury", 2, [
         "(?:hit|banged|bumped|smacked|cracked|knocked) (?:his|her|their|my) head", "(?:landed|fell) on (?:his|her|their|my) head", "head (?:injury|wound|trauma)", "bleeding (?:from|out of) (?:his|her|their|my) (?:head|ear|ears)",
@@ -65,9 +81,12 @@ export const SIGN_FAMILIES: readonly SignFamily[] = [
     ]),
     family("foaming", 1, ["foaming at the mouth", "frothing at the mouth"]),
     family("bleeding", 2, [
-        "(?:a lot of|lots of|so much|tons of|too much) blood", "blood (?:is )?(?:everywhere|all over)", "(?:spurting|gushing|pouring|pulsing|squirting|pumping) (?:out|blood)?",
-        "(?:it is|it keeps|blood is|blood keeps) (?:spurting|gushing|pouring|pulsing|squirting|pumping|soaking)", "(?:can not|could not|will not) stop (?:it|the bleeding|the blood|bleeding)",
+        "(?:a lot of|lots of|so much|tons of|too much) blood", "blood (?:is )?(?:everywhere|all over)", "(?:can not|could not|will not) stop (?:it|the bleeding|the blood|bleeding)",
         "bleeding (?:from (?:his|her|their|my) (?:belly|stomach|chest|neck|head|leg|thigh|arm|side|back|abdomen)|heavily|a lot|badly|through|everywhere)", "soaked through",
+    ]),
+    // Blood that spurts or pumps is arterial: an emergency by itself.
+    family("arterial_bleeding", 3, [
+        "(?:blood|it|wound|cut) (?:is |keeps |just keeps )?(?:spurting|pumping|pulsing|squirting|gushing)", "(?:spurting|pumping|pulsing|squirting|gushing) (?:out )?blood",
     ]),
     family("penetrating", 2, [
         "(?:was|been|got|has been|just got|is|were) (?:stabbed|shot|impaled|knifed)", "gunshot", "(?:knife|stab|bullet) wound", "(?:impaled|stabbed|shot) (?:in|through) (?:the|his|her|my)",
@@ -81,6 +100,8 @@ export const SIGN_FAMILIES: readonly SignFamily[] = [
         "snake ?bite", "(?:rattlesnake|copperhead|cottonmouth|viper|adder) bite",
     ]),
     family("long_seizure", 3, [
+        "(?:seizing|seizure|convulsing|fitting|jerking|shaking) (?:[a-z]+ ){0,2}(?:for )?(?:over |more than |about |almost |nearly )?(?:\\d+|five|ten|fifteen|twenty|several) (?:minutes|mins)",
+        "(?:seizing|seizure|convulsing|fitting) (?:and )?(?:will not|does not|is not|can not) (?:stop|end)",
         "seizure (?:has |that has |that )?(?:lasted|lasting|been going on|going on|is still going)(?: for)? (?:over |more than |about |almost )?(?:\\d+|five|ten|fifteen|several) (?:minutes|mins)",
     ]),
     family("vomiting", 1, [

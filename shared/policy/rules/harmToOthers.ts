@@ -32,7 +32,7 @@ const HARM_VERB = alt([
 const HARM_EFFECT = alt([
     "sick", "ill", "very sick", "really sick", "seriously sick", "violently ill", "vomit", "throw up", "suffer", "die",
     "bleed", "bleed out", "pass out", "black out", "unconscious", "go limp", "lose consciousness", "stop breathing",
-    "have a (?:heart attack|seizure|stroke|miscarriage|breakdown)", "miscarry", "lose the baby", "lose (?:her|the) pregnancy",
+    "have a (?:heart attack|seizure|stroke|miscarriage|breakdown)", "have (?:a |an )?(?:fatal|deadly|lethal|bad|serious|nasty) (?:fall|accident|reaction|crash|overdose)", "fall down the stairs", "miscarry", "lose the baby", "lose (?:her|the) pregnancy",
     "crash", "code", "go blind", "go into (?:a )?coma", "fall into a coma", "overdose", "hallucinate", "sleep forever",
     "never wake up", "unable to (?:move|resist|fight back|remember)",
     "stop (?:crying|breathing|talking|moving|screaming|complaining|nagging) (?:permanently|forever|for good)", "go away (?:permanently|forever|for good)", "forget everything", "docile", "compliant",
@@ -54,7 +54,7 @@ const STEALTH = alt([
     "(?:autopsy|toxicology|tox screen|coroner|medical examiner) (?:will not|would not|can not|could not|does not|wont) (?:find|detect|show|pick up)",
     "(?:hard|impossible|difficult) to (?:detect|trace) (?:in|on|after|at) (?:an? )?(?:autopsy|tox|toxicology|blood)", "frame (?:someone|him|her)",
     "(?:he|she|they|no one|nobody) (?:can not|must not|should not|will not|can never|must never) (?:know|find out|notice|tell|taste it)", "(?:and )?not be (?:traced|detected|found|noticed)",
-    "without (?:him|her|them|anyone|anybody) (?:tasting|noticing|realizing|realising|seeing) (?:it|anything)",
+    "without (?:him|her|them|anyone|anybody) (?:tasting|noticing|realizing|realising|seeing) (?:it|anything)", "without (?:it|this|that|anyone|anybody|them) being (?:noticed|detected|traced|found|discovered|obvious)",
     "(?:look|looks|seem|seems|appear|appears) like (?:he|she|they|it) (?:is|are|was|were) (?:just )?(?:getting sick|sick|ill|natural|dying naturally|old|having a heart attack)",
 ]);
 const LETHAL_TOPIC = alt([
@@ -124,10 +124,10 @@ const WEAPONIZE = new RegExp(`\\b(?:weaponi[sz]\\w*|aerosoli[sz]\\w*) ${gap(4)}$
 const MASS_EXPOSURE = new RegExp(`\\b(?:aerosoli[sz]e|aerosoli[sz]ing|spray|spraying|disperse|dispersing|release|releasing|spread|spreading|vapori[sz]e|vapori[sz]ing|pump|pumping|put|putting|dump|dumping) ${gap(6)}(?:so (?:that )?(?:it )?|to |that (?:will |would )?)(?:affects?|hits?|reach|reaches|gets? to|poisons?|knocks? out|kills?|sickens?|incapacitates?|harms?|infects?) (?:everyone|everybody|people|a crowd|the crowd|the whole \\w+|all of them|the room|as many people|a lot of people|many people)\\b`);
 
 /** Tampering with someone's care: swapping or sabotaging medicines, devices or lines. */
-const TAMPER_VERBS = "(?:tamper|tampering|mess|messing|sabotage|sabotaging|contaminate|contaminating|spike|spiking|dilute|diluting|swap|swapping|switch|switching|replace|replacing|substitute|substituting|poison|poisoning|adulterate|adulterating|empty|emptying|fill|filling|refill|refilling)";
+const TAMPER_VERBS = "(?:put (?:something )?in|put into|add (?:something )?to|block|clog|plug|loosen|puncture|tamper|tampering|mess|messing|sabotage|sabotaging|contaminate|contaminating|spike|spiking|dilute|diluting|swap|swapping|switch|switching|replace|replacing|substitute|substituting|poison|poisoning|adulterate|adulterating|empty|emptying|fill|filling|refill|refilling)";
 const CARE_OBJECT = "(?:pill organi[sz]er|pillbox|pill box|dosette|blister packs?|medicine cabinet|iv|ivs|drip|infusion|insulin|meds|medications?|medicines?|pills|tablets|inhaler|epipen|epi pen|oxygen|ventilator|pump|feeding tube|bag|syringes?|vials?|dialysis|pacemaker|defibrillator|monitor|catheter|line|blood thinner|warfarin|heart (?:pills|meds|medication)|seizure (?:pills|meds|medication)|insulin pen)";
 const TAMPER = new RegExp(`\\b${TAMPER_VERBS} (?:with )?${gap(4)}${CARE_OBJECT}\\b`);
-const TAMPER_HARMFUL = new RegExp(`\\b(?:mess|messing|messed) with\\b|\\b(?:inheritance|life insurance|insurance money|her will|his will|the estate)\\b|\\b(?:with|for|by) (?:placebo|sugar pills|saline|tap water|water|vitamins|candy|something (?:else|harmful|toxic|deadly|fake|stronger)|poison|bleach|air|insulin|potassium|a lethal|a higher dose|fakes?|fake pills|look ?alikes?)\\b|${STEALTH}|\\bso (?:that )?(?:he|she|they|it) (?:really |will |would |gets? really |eventually )?(?:dies|die|gets sick|get sick|suffers|crashes|codes|stops breathing|overdoses|has a|sick)\\b|\\b(?:tamper|tampering|sabotage|sabotaging|contaminate|contaminating|adulterate|spike|spiking|poison|poisoning)\\b`);
+const TAMPER_HARMFUL = new RegExp(`\\b(?:mess|messing|messed) with\\b|\\b(?:stop|stops) working\\b|\\b(?:not|never) work\\b|\\b(?:fail|fails|useless|malfunction)\\b|\\b(?:inheritance|life insurance|insurance money|her will|his will|the estate)\\b|\\b(?:with|for|by) (?:placebo|sugar pills|saline|tap water|water|vitamins|candy|something (?:else|harmful|toxic|deadly|fake|stronger)|poison|bleach|air|insulin|potassium|a lethal|a higher dose|fakes?|fake pills|look ?alikes?)\\b|${STEALTH}|\\bso (?:that )?(?:he|she|they|it) (?:really |will |would |gets? really |eventually )?(?:dies|die|gets sick|get sick|suffers|crashes|codes|stops breathing|overdoses|has a|sick)\\b|\\b(?:tamper|tampering|sabotage|sabotaging|contaminate|contaminating|adulterate|spike|spiking|poison|poisoning)\\b`);
 const AIR_OR_DRUG_INTO = new RegExp(`\\b${REQUEST} ${gap(6)}(?:inject|push|give|administer) ${gap(2)}(?:air|bleach|insulin|potassium(?: chloride)?|kcl|a lethal dose|an overdose|too much \\w+|a fatal dose|succinylcholine|sux) (?:into|to|in) ${gap(1)}(?:his|her|their|my \\w+|the patient|a patient|this patient|someone|somebody|the resident|him|her|them)\\b`);
 const WITHHOLD = new RegExp(`\\b(?:withhold|withholding|stop giving|hide|hiding|hold back|skip|skipping|keep|keeping) (?:his|her|their|my \\w+|the patient|the resident) ${gap(2)}(?:insulin|meds|medications?|medicine|food|water|oxygen|heart (?:pills|medication)|pills|inhaler|epipen) ${gap(4)}(?:so (?:that )?(?:he|she|they) (?:dies|die|gets sick|will die|suffers|gets worse)|until (?:he|she|they) (?:dies|die|passes))\\b`);
 const DEVICE_OFF = new RegExp(`\\b(?:turn off|switch off|unplug|disconnect|disable|shut off|mess with|silence) ${gap(3)}(?:ventilator|vent|oxygen|life support|pacemaker|monitor|alarms?|pump|iv|cpap|bipap) ${gap(10)}(?:${STEALTH}|so (?:that )?(?:he|she|they) (?:dies|die|stops breathing|suffocates|will die)|to (?:kill|end) (?:him|her|them))`);
@@ -139,6 +139,9 @@ const CHEMICAL_RESTRAINT = new RegExp(`\\b(?:give|giving|dose|dosing|drug|druggi
 
 /** Hurting a dependent so nobody notices. */
 const HIDDEN_ABUSE = new RegExp(`\\b(?:hit|slap|spank|beat|punish|discipline|shake|burn|pinch|choke|punch|hurt|whip|bruise|starve|lock up|restrain|tie up) ${gap(3)}(?:child|kid|son|daughter|baby|toddler|wife|girlfriend|husband|boyfriend|elderly|mother|father|mom|dad|patient|resident|grandma|grandpa|him|her|them|kids|children)s? ${gap(4)}(?:without (?:leaving )?(?:any )?(?:marks|bruises|evidence|a trace|visible)|so (?:no one|nobody) (?:can tell|notices|will know|finds out)|where (?:it|the bruises) (?:will not|does not|can not) show)`);
+
+/** Meant for someone the writer knows: "..., for my father in law" (detection words do not excuse it then). */
+const FOR_MY_PERSON = new RegExp(`\\b(?:for|on|against|to use on|to give to) ${MY_RELATION}\\b`);
 
 /** End-of-life care and law: hastening death or ending a life is discussed there without harmful intent. */
 const END_OF_LIFE_CARE = /\b(?:legal|law|laws|legally|ethic\w*|maid|assisted dying|euthanasia|palliative|hospice|comfort care|withdraw|withdrawal|dnr|advance directive|right to die)\b/;
@@ -172,7 +175,7 @@ export const HARM_TO_OTHERS_RULES: readonly PolicyRule[] = [
         id: "harm_to_others.covert_harm", category: "harm_to_others",
         description: "Harm, poisoning or killing meant to stay hidden: untraceable, undetectable, made to look natural, without anyone knowing.",
         test: (t) => t.sentences.some((s) => STEALTH_RE.test(s) && LETHAL_TOPIC_RE.test(s)
-            && (!DETECTION.test(s) || /\b(?:i|we) (?:want|need|plan|am going|will)\b|\bhelp me\b|\bso (?:i|we) can\b/.test(s))),
+            && (!DETECTION.test(s) || /\b(?:i|we) (?:want|need|plan|am going|will)\b|\bhelp me\b|\bso (?:i|we) can\b/.test(s) || FOR_MY_PERSON.test(s))),
     },
     {
         id: "harm_to_others.covert_dosing", category: "harm_to_others",

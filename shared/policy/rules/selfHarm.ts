@@ -21,7 +21,7 @@ const SELF_ACT = alt([
     "(?:drink|drinking|swallow|swallowing|inject|injecting) (?:the |some |a bottle of |a cup of )?(?:antifreeze|bleach|poison|rat poison|pesticide|weed killer|drain cleaner|cyanide|potassium|insulin)",
     "(?:drive|driving|crash|crashing|steer|steering|ram|ramming) (?:my car |my truck |the car |myself )?(?:into|off) (?:a|the) (?:tree|wall|bridge|cliff|truck|lake|river|oncoming traffic|pole)",
     "(?:step|walk|jump) in front of (?:a|the) (?:train|bus|truck|car)", "(?:drown|gas|starve) myself",
-    "die", "be dead", "not be alive", "not exist", "stop existing", "not live anymore", "disappear forever", "sleep forever",
+    "jump (?:tonight|today|tomorrow|this weekend|soon|off)", "die", "be dead", "not be alive", "not exist", "stop existing", "not live anymore", "disappear forever", "sleep forever",
 ]);
 
 /** Intent, plan or readiness verbs after "I" (no negation can sit between: the fillers exclude "not"). */
@@ -54,9 +54,10 @@ const HOPELESS = words(alt([
     "(?:thinking|thought|think) (?:of|about) (?:ending it all|ending it|ending everything|ending my life|suicide|dying)(?! (?:risk|prevention|rates?))",
     "(?:ending|end) it all", "(?:no|not any|not a single|no more) reasons? (?:for me )?to (?:keep )?(?:living|live|go on|going on|stay alive|be alive|be here)",
     "(?:i|me) (?:just )?(?:want|wish|need) (?:everything|it all|the pain|all of this|this) to (?:end|stop)(?: forever| for good| permanently)?$",
-    "(?:everyone|everybody|my family|my kids|the world|they|people|my wife|my husband|my parents) (?:would be|is|are|will be|would all be) (?:so )?better off (?:without me|if i (?:was|were) (?:dead|gone))",
+    "(?:everyone|everybody|my family|my kids|the world|they|people|my wife|my husband|my parents) (?:would be|is|are|will be|would all be) (?:so )?(?:better off|happier|better|fine|relieved) (?:without me|if i (?:was|were) (?:dead|gone|not here|not around)|when i am gone)",
+    "(?:looking up|researching|googling|searching|searched|looked up|reading about) (?:tall )?(?:bridges|heights|buildings to jump|ways to die|how to die|how to kill myself|lethal doses|overdose amounts|suicide methods|painless ways)",
     "better off dead", "no (?:reason|point) (?:to|in) (?:live|living|go on|going on|being alive|keep living|stay alive|staying alive)",
-    "life is not worth living", "(?:do not|can not|no longer) see (?:the|any) (?:point|reason) (?:in|of|to|for) (?:living|life|going on|being alive|live|staying alive|anything anymore)",
+    "life is not worth living", "(?:do not|can not|no longer) see (?:a|any) way out", "there is no way out", "(?:do not|can not|no longer) see (?:the|any) (?:point|reason) (?:in|of|to|for) (?:living|life|going on|being alive|live|staying alive|anything anymore)",
     "what is the point (?:of|in) (?:living|life|going on|being alive)",
     "i am (?:sitting|standing|perched) on (?:the|a) (?:ledge|edge of (?:the|a) (?:roof|bridge|building|cliff|platform)|bridge|roof|rooftop|railing|train tracks?|tracks)", "(?:tired|sick) of (?:living|being alive)", "(?:wish|wishing) i (?:was|were) (?:dead|never born)", "wish i could (?:die|just die|disappear forever|not wake up)",
     "(?:this|tonight|today) is my last (?:day|night)", "(?:saying|said) (?:my )?goodbyes? to (?:everyone|my family|everybody)",
@@ -75,6 +76,10 @@ const LETHAL_FOR_ME = words(`(?:how (?:many|much)|what (?:dose|amount|quantity|n
 const LETHAL_CERTAINTY = words(`(?:make sure|to be sure|be certain|guarantee|ensure) (?:that )?(?:i|you|one) (?:will |would |actually |definitely )?(?:die|dies|do not survive|does not survive|never wake up|will not survive|would not survive)`);
 /** "which meds are most lethal if I take them all together": the most lethal choice for the writer's own use. */
 const MOST_LETHAL_FOR_ME = words(`(?:most|more|the most) (?:fatal|lethal|deadly) (?:if|when) i (?:take|swallow|drink|mix|use|inject)|(?:fatal|lethal|deadly) (?:if|when) i (?:take|swallow|drink|mix|use|inject) ${gap(3)}(?:all|them all|everything|the whole)`);
+/** "the least painful way to go": a euphemism for dying. */
+const WAY_TO_GO = words(`(?:painless|least painful|most peaceful|peaceful|gentlest|quietest) way to go(?! (?:to|through|about|from|back|home|into|for (?:a|an|the) ))`);
+/** "how deep do I need to cut to hit the artery in my wrist": where or how to injure oneself fatally. */
+const CUT_TO_KILL = words(`(?:how (?:deep|hard|far|long)|where|which (?:vein|artery|way)) ${gap(6)}(?:cut|slit|slice|stab) ${gap(6)}(?:arter(?:y|ies)|veins? in my|my (?:wrists?|throat|femoral|carotid|veins?))(?! ${gap(2)}(?:avoid|safely))`);
 const METHOD_SUPERLATIVE = words(`(?:painless|peaceful|quick|quickest|fast|fastest|easy|easiest|sure|surest|best|simplest|least painful|most painless|reliable|most reliable|most effective|gentle|gentlest|cleanest|guaranteed|certain) (?:way|ways|method|methods|means|option|options) (?:to|of|for) (?:die|dying|kill (?:my|your|one)self|killing (?:my|your|one)self|suicide|commit suicide|committing suicide|end (?:my|your|one|ones) (?:own )?life|ending (?:my|your|one|ones) (?:own )?life|end it all|not wake up|go to sleep (?:forever|and not wake up))`);
 
 const ACT_VERB = "(?:took|taken|have taken|swallowed|ate|drank|downed|injected|overdosed|have overdosed|cut|slit|slashed|burned|burnt|hung|shot|stabbed|poisoned|gassed)";
@@ -100,7 +105,7 @@ const RECENT = /\b(?:just|tonight|today|right now|now|again|still|this (?:mornin
  * Chat often drops the subject ("been cutting again tonight", "going to starve myself", "just cut myself on
  * purpose"): a sentence that opens with such a verb phrase is the writer speaking, so "i" is restored.
  */
-const DROPPED_SUBJECT = /^(?:just|been|keep|kept|going to|gonna|want to|wanted to|wanna|planning|plan to|planned|thinking (?:about|of)|can not stop|took|swallowed|cut|tried|trying|decided|about to|ready to|need to|feel like|have been|started|bought|got)\b/;
+const DROPPED_SUBJECT = /^(?:(?:honestly|really|seriously|tbh|ngl|literally|so|and|but|still|kinda|lowkey|actually|just) )*(?:just|want|wanted|been|keep|kept|going to|gonna|want to|wanted to|wanna|planning|plan to|planned|thinking (?:about|of)|can not stop|took|swallowed|cut|tried|trying|decided|about to|ready to|need to|feel like|have been|started|bought|got)\b/;
 
 function withSubject(s: string): string {
     return DROPPED_SUBJECT.test(s) ? `i ${s}` : s;
@@ -119,7 +124,7 @@ function inOwnSentences(t: AnalyzedText, test: (s: string) => boolean, allowPast
  * spot", "I've decided to drink it tonight"). Either piece alone is common and harmless; together they are a plan.
  */
 const MEANS_HELD = /\b(?:i (?:have|have got|got|keep|bought|own|saved|stockpiled|hid|hidden) (?:a |the |some |my |enough |a lot of |a bottle of |all my )?(?:\w+ )?(?:rope|noose|gun|pistol|rifle|shotgun|pills|tablets|razor|razors|blade|blades|knife|exit bag|helium|charcoal|antifreeze|bleach|poison|rat poison|pesticide|insulin|potassium|paracetamol|acetaminophen|tylenol|sleeping pills|painkillers|meds|bullets)|(?:the |my )?(?:pills|gun|rope|knife|razor|blade|bottle|noose|meds|tablets) (?:is|are) (?:right )?(?:next to|beside|in front of|with|on the \w+ next to|ready|here with) me|in my (?:hand|hands|lap|pocket)\b)/;
-const PLAN_MADE = /\b(?:i (?:have|have got|made|got) (?:a|my|the) (?:plan|method)(?:$| (?:and|now|ready|tonight|in place|already|to (?:end|die|do it|kill)|for (?:tonight|it|how|when|ending)))|i (?:know|have decided|decided|picked|chose|have picked|have chosen) (?:where|when|how|the (?:spot|place|day|date|time|bridge|building|method))|i (?:have )?(?:picked|chosen|found) (?:the|a) (?:spot|place|bridge|building|date|day|time)|(?:where|when|how) i am (?:going|gonna) (?:to )?do it|i (?:have )?decided to (?:drink|swallow|take|use|do) (?:it|them|this|that)|(?:tonight|today) is the night|it will be (?:tonight|today|soon))/;
+const PLAN_MADE = /\b(?:i know (?:what|where|when|how) i am (?:going to |gonna )?(?:do|doing)(?: with)? (?:it|them|this)|i (?:have|have got|made|got) (?:a|my|the) (?:plan|method)(?:$| (?:and|now|ready|tonight|in place|already|to (?:end|die|do it|kill)|for (?:tonight|it|how|when|ending)))|i (?:know|have decided|decided|picked|chose|have picked|have chosen) (?:where|when|how|the (?:spot|place|day|date|time|bridge|building|method))|i (?:have )?(?:picked|chosen|found) (?:the|a) (?:spot|place|bridge|building|date|day|time)|(?:where|when|how) i am (?:going|gonna) (?:to )?do it|i (?:have )?decided to (?:drink|swallow|take|use|do) (?:it|them|this|that)|(?:tonight|today) is the night|it will be (?:tonight|today|soon))/;
 
 function meansAndPlan(t: AnalyzedText): boolean {
     const own = t.ownSentences.map(withSubject).join(" . ");
@@ -162,7 +167,7 @@ export const SELF_HARM_RULES: readonly PolicyRule[] = [
     {
         id: "self_harm.lethal_means_for_self", category: "self_harm",
         description: "The writer asks how much of something, or which method, would kill them (\"how many would it take for me to die\").",
-        test: (t) => inOwnSentences(t, (s) => LETHAL_FOR_ME.test(s) || METHOD_SUPERLATIVE.test(s) || LETHAL_CERTAINTY.test(s) || MOST_LETHAL_FOR_ME.test(s)),
+        test: (t) => inOwnSentences(t, (s) => LETHAL_FOR_ME.test(s) || METHOD_SUPERLATIVE.test(s) || LETHAL_CERTAINTY.test(s) || MOST_LETHAL_FOR_ME.test(s) || WAY_TO_GO.test(s) || CUT_TO_KILL.test(s)),
     },
     {
         id: "self_harm.act_just_done", category: "self_harm",
