@@ -101,7 +101,7 @@ export function normalize(text: string): string {
 }
 
 /** Verbs that introduce what someone else said or wrote. */
-const REPORTING = /\b(\w+) (?:(?!you )\w+ )?(?:says|said|saying|told me|tells me|telling me|stated|states|reports|reported|reporting|endorses|endorsed|admits|admitted|wrote|writes|texted|messaged|posted|screamed|yelled|shouted|threatened|threatens|mentioned|mentions|disclosed|discloses|expressed|expresses|keeps saying|kept saying)\b/;
+const REPORTING = /\b(\w+) (?:(?!you )\w+ )?(?:says|said|saying|told me|tells me|telling me|stated|states|reports|reported|reporting|endorses|endorsed|admits|admitted|wrote|writes|texted|messaged|posted|screamed|yelled|shouted|threatened|threatens|mentioned|mentions|disclosed|discloses|expressed|expresses|keeps saying|kept saying)\b(?! (?:my )?(?:goodbye|goodbyes|bye|farewell|sorry|thanks|thank you)\b)/;
 
 function cutReportedSpeech(sentence: string): string {
     const m = REPORTING.exec(sentence);

@@ -125,8 +125,12 @@ function firstSign(s: string, re: RegExp): SignHit | null {
 }
 
 /** Whether the writer is a clinician asking about a patient rather than someone reporting their own crisis. */
+const PROFESSION_INTRO = /\bi am an? (?:nurse|doctor|physician|paramedic|emt|clinician|pharmacist|resident|medic|medical student|nursing student|np|pa|midwife|first responder|er doc|icu nurse)\b/g;
+
 function clinicalFraming(t: AnalyzedText): boolean {
-    return CLINICAL_RE.test(t.norm) && !SELF_BODY.test(t.norm) && !COMPANION.test(t.norm);
+    // "I am a paramedic" introduces the writer's job, not their own body.
+    const norm = t.norm.replace(PROFESSION_INTRO, "");
+    return CLINICAL_RE.test(t.norm) && !SELF_BODY.test(norm) && !COMPANION.test(norm);
 }
 
 /** The common conditions: a report about now, not a conditional, not history, not a long-standing pattern. */
@@ -179,12 +183,16 @@ function toxicIngestion(t: AnalyzedText): boolean {
  * Several features of an emergency together (see emergencySigns.ts), in a report about now: "clutching his chest
  * and fell to the floor", "rolled off the bed and now vomiting and very sleepy".
  */
+const SIGNS_AS_TOPIC = /\b(?:signs?|symptoms?|red flags|warning|criteria|explain|teach|teaching|educate|protocol|guidelines?|workup|differential|which (?:\w+ )?(?:signs|symptoms) )\b/;
+
 function signCluster(t: AnalyzedText): boolean {
     if (clinicalFraming(t) || RESOLVED.test(t.norm) || MILD.test(t.norm)) return false;
     const {score, families, firstIndex} = signScore(t.norm);
     if (score < 3) return false;
     const before = t.norm.slice(0, firstIndex).split(" . ").pop() ?? "";
     if (HYPOTHETICAL_BEFORE.test(before)) return false;
+    // Signs named as a topic ("which head injury signs need the ER", "the red flags") rather than seen now.
+    if (SIGNS_AS_TOPIC.test(t.norm) && !STRONG_NOW.test(t.norm)) return false;
     const strongNow = STRONG_NOW.test(t.norm) || NOW_RE.test(t.norm);
     if (PAST_RE.test(t.norm) && !STRONG_NOW.test(t.norm)) return false;
     if (CHRONIC_RE.test(t.norm) && !strongNow) return false;

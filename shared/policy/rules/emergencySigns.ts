@@ -68,6 +68,7 @@ export const SIGN_FAMILIES: readonly SignFamily[] = [
     family("cyanosis", 3, [
         "(?:lips|face|skin|fingers|fingernails|nails|mouth|tongue) (?:[a-z]+ ){0,3}(?:blue|bluish|purple|dusky)", "turning blue", "blue lips",
     ]),
+    family("postpartum", 1, ["after (?:giving birth|delivery|the delivery|the birth|having (?:the|my|her) baby)", "postpartum", "(?:just )?gave birth", "delivered (?:a|the|her|my) baby"]),
     family("pregnancy", 1, ["\\d+ weeks pregnant", "pregnant"]),
     family("vision_change", 1, ["(?:blurry|blurred|double) vision", "vision (?:is |went |going )?(?:blurry|dark|black|spotty|fuzzy)", "seeing (?:spots|stars|flashes)"]),
     family("bad_headache", 1, ["(?:pounding|severe|terrible|splitting|worst|excruciating|sudden) headache"]),
@@ -82,7 +83,7 @@ export const SIGN_FAMILIES: readonly SignFamily[] = [
     family("foaming", 1, ["foaming at the mouth", "frothing at the mouth"]),
     family("bleeding", 2, [
         "(?:a lot of|lots of|so much|tons of|too much) blood", "blood (?:is )?(?:everywhere|all over)", "(?:can not|could not|will not) stop (?:it|the bleeding|the blood|bleeding)",
-        "bleeding (?:from (?:his|her|their|my) (?:belly|stomach|chest|neck|head|leg|thigh|arm|side|back|abdomen)|heavily|a lot|badly|through|everywhere)", "soaked through",
+        "bleeding (?:from (?:his|her|their|my) (?:belly|stomach|chest|neck|head|leg|thigh|arm|side|back|abdomen)|heavily|a lot|badly|through|everywhere)", "soaked through", "(?:soaking|bleeding|soaked) through (?:a |\\w+ )?(?:pads?|towels?|clothes|bandages?|dressings?|sheets)",
     ]),
     // Blood that spurts or pumps is arterial: an emergency by itself.
     family("arterial_bleeding", 3, [

@@ -72,6 +72,8 @@ export const CLINICAL_SUBJECT = alt([
     "presents? with", "presenting with", "brought in", "came in with", "admitted with", "on the ward", "in the ed",
     "in the er", "in triage", "on my unit", "on the unit", "in clinic", "in my clinic", "my caseload", "on rounds",
     "as a (?:nurse|doctor|physician|paramedic|emt|clinician|pharmacist|resident|medic|student)", "hypothetical",
+    "i am an? (?:nurse|doctor|physician|paramedic|emt|clinician|pharmacist|resident|medic|medical student|nursing student|np|pa|midwife|first responder|er doc|icu nurse)",
+    "walk me through", "(?:what|which) (?:labs|tests|workup|imaging) (?:do|should) i (?:order|get)",
 ]);
 
 /** Ways of asking for a method or an amount: the frame of a request for help doing something. */

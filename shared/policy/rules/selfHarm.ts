@@ -14,7 +14,7 @@ const SELF_ACT = alt([
     "(?:commit|committing) suicide", "do it tonight", "not be here (?:anymore|tomorrow)", "not wake up",
     "(?:slit|cut|slash|slice|open) (?:my|both my) (?:wrists?|throat|veins?)",
     "(?:jump|jumping) (?:off|from|in front of) (?:a|the|my)? ?(?:bridge|building|roof|rooftop|train|cliff|balcony|overpass|car|bus|window|tower|parking garage)",
-    "overdose", "overdosing", "overdose on (?:my|all|the|some|these|those|pills)", "swallow (?:all|the whole|a whole|every)",
+    "overdose", "overdosing", "overdose on (?:my|all|the|some|these|those|pills)", "swallow (?:all|the whole|a whole|every|everything)", "(?:swallow|take) everything in (?:the|my) (?:medicine cabinet|cabinet|cupboard|drawer)",
     "take (?:all|every one|the whole bottle|the rest|a whole bottle|a bottle|all the rest) (?:of )?(?:my|the|these|those|of my)? ?(?:\\w+ )?(?:meds|pills|tablets|medications?|medicine|capsules)",
     "(?:take|swallow) (?:them|it|those|these) all", "(?:take|swallow) all of (?:them|it|those|these)",
     "(?:use|try) (?:it|them|this|that|these|those) on myself", "(?:finish|finishing) (?:my|my own) (?:own )?life",
@@ -59,6 +59,8 @@ const HOPELESS = words(alt([
     "better off dead", "no (?:reason|point) (?:to|in) (?:live|living|go on|going on|being alive|keep living|stay alive|staying alive)",
     "life is not worth living", "(?:do not|can not|no longer) see (?:a|any) way out", "there is no way out", "(?:do not|can not|no longer) see (?:the|any) (?:point|reason) (?:in|of|to|for) (?:living|life|going on|being alive|live|staying alive|anything anymore)",
     "what is the point (?:of|in) (?:living|life|going on|being alive)",
+    "(?:going to|gonna|about to) (?:swallow|take|drink|down) (?:everything|all of (?:it|them)|the whole (?:bottle|box|pack|packet)|every (?:pill|tablet))(?! (?:of (?:the )?antibiotics|as prescribed))",
+    "engine running in (?:the|a|my) (?:closed |shut |locked )?garage", "(?:charcoal|a grill|the grill|a bbq) (?:lit )?(?:in|inside) (?:my|the) (?:room|car|tent|bathroom|bedroom)",
     "i am (?:sitting|standing|perched) on (?:the|a) (?:ledge|edge of (?:the|a) (?:roof|bridge|building|cliff|platform)|bridge|roof|rooftop|railing|train tracks?|tracks)", "(?:tired|sick) of (?:living|being alive)", "(?:wish|wishing) i (?:was|were) (?:dead|never born)", "wish i could (?:die|just die|disappear forever|not wake up)",
     "(?:this|tonight|today) is my last (?:day|night)", "(?:saying|said) (?:my )?goodbyes? to (?:everyone|my family|everybody)",
     "(?:wrote|writing|written|left|leave|finished) (?:a|my) (?:suicide|goodbye|farewell) (?:notes?|letters?|messages?|videos?)",
@@ -71,7 +73,7 @@ const HOPELESS = words(alt([
 ]));
 
 /** Asking how much or which means would kill the writer. */
-const LETHAL_FOR_ME = words(`(?:how (?:many|much)|what (?:dose|amount|quantity|number)|which (?:pills?|drugs?|meds|medications?|medicines?|poison)|enough|what (?:would|will|could)|would) ${gap(8)}(?:kill me|for me to die|me to die|would i die|i would die|i (?:will|could) die|(?:(?:it|that) )?take to die|(?:needed |need |enough )?to die|and die|end my life|to end it(?: all)?|so i (?:do not|will not|never) wake up|i (?:do not|will not|never) wake up|(?:fatal|lethal|deadly) (?:for|to) me|be enough (?:for me|to do it)|to not wake up|to never wake up|for me not to wake up|make me (?:not|never) wake up|make me die|make me stop breathing)`);
+const LETHAL_FOR_ME = words(`(?:how (?:many|much)|what (?:dose|amount|quantity|number)|which (?:pills?|drugs?|meds|medications?|medicines?|poison)|enough|what (?:would|will|could)|would|will i|if i (?:take|swallow|drink|down)) ${gap(8)}(?:(?:stop|stops) my (?:heart|breathing)|make my heart stop|(?:and |just )?(?:not|never) wake up(?! (?:groggy|tired|early|at night|in the night|during|with))|kill me|for me to die|me to die|would i die|i would die|i (?:will|could) die|(?:(?:it|that) )?take to die|(?:needed |need |enough )?to die|and die|end my life|to end it(?: all)?|so i (?:do not|will not|never) wake up|i (?:do not|will not|never) wake up|(?:fatal|lethal|deadly) (?:for|to) me|be enough (?:for me|to do it)|to not wake up|to never wake up|for me not to wake up|make me (?:not|never) wake up|make me die|make me stop breathing)`);
 /** Asking how to be certain of dying ("what height do you need to make sure you die"): only a wish to die asks that. */
 const LETHAL_CERTAINTY = words(`(?:make sure|to be sure|be certain|guarantee|ensure) (?:that )?(?:i|you|one) (?:will |would |actually |definitely )?(?:die|dies|do not survive|does not survive|never wake up|will not survive|would not survive)`);
 /** "which meds are most lethal if I take them all together": the most lethal choice for the writer's own use. */
@@ -137,6 +139,28 @@ function meansAndPlan(t: AnalyzedText): boolean {
 const SELF_DIRECTED_ACT = /\bi (?:(?:will|would|am going to|am gonna|can|could|might|should|must|just|finally|really) )*(?:kill myself|killing myself|end my (?:own )?life|take my (?:own )?life|hang myself|shoot myself|commit suicide)\b|\b(?:killing myself|ending my life|taking my (?:own )?life)\b/;
 const NOT_SELF_DIRECTED = /\b(?:laugh\w*|for forgetting|joke|joking|kidding|figure of speech|if i ever|what happens if|would never|will never|never would|do not want to|does not want|never wanted|not going to|wo not)\b/;
 
+/**
+ * Farewell signals that are ambiguous alone but together read as a goodbye before an attempt: "tonight's the night",
+ * "said goodbye to my cat", "gave away my things", "can't take it anymore", "sorry for everything".
+ */
+const FAREWELL_SIGNALS: readonly RegExp[] = [
+    /\b(?:tonight|today) (?:is )?the (?:night|day)\b/,
+    /\b(?:said|saying|say) (?:my )?goodbyes?\b|\bgoodbye (?:everyone|world|all)\b/,
+    /\b(?:gave|giving|give) away (?:my|all my) (?:stuff|things|belongings|cat|dog|pets?|possessions)\b/,
+    /\bsorry for everything\b|\bforgive me\b/,
+    /\b(?:can not|can no longer) (?:take it|do this|go on|cope) (?:anymore|any more|any longer)\b/,
+    /\b(?:will not|wo not) be (?:around|here) (?:much longer|tomorrow|anymore)\b/,
+    /\b(?:take|look after) care of (?:my|the) (?:cat|dog|kids|children|pets?)\b/,
+    /\bthis is (?:my )?(?:last|final) (?:message|text|post|goodbye)\b/,
+    /\bi am done\b(?! (?:with (?:work|the|my (?:shift|homework|meal)))|\w)/,
+];
+
+function farewellCluster(t: AnalyzedText): boolean {
+    const own = t.ownSentences.map((s) => withSubject(s)).join(" . ");
+    if (PAST_RE.test(own) && !RECENT.test(own)) return false;
+    return FAREWELL_SIGNALS.filter((re) => re.test(own)).length >= 2;
+}
+
 export const SELF_HARM_RULES: readonly PolicyRule[] = [
     {
         id: "self_harm.first_person_intent", category: "self_harm",
@@ -161,8 +185,8 @@ export const SELF_HARM_RULES: readonly PolicyRule[] = [
     },
     {
         id: "self_harm.no_will_to_live", category: "self_harm",
-        description: "The writer says they do not want to live, or that others would be better off without them.",
-        test: (t) => inOwnSentences(t, (s) => DO_NOT_WANT_TO_LIVE.test(s) || HOPELESS.test(s)),
+        description: "The writer says they do not want to live, that others would be better off without them, or gives two or more farewell signals.",
+        test: (t) => inOwnSentences(t, (s) => DO_NOT_WANT_TO_LIVE.test(s) || HOPELESS.test(s)) || farewellCluster(t),
     },
     {
         id: "self_harm.lethal_means_for_self", category: "self_harm",
