@@ -16,7 +16,7 @@ import {type BenchReport, renderMarkdown} from "./report";
 
 const USAGE = `Usage: npm run bench -- [options]
   --shape tiny|1b|8b      generated random-weight model of that shape (default tiny; cached in ~/.cache/med42-assist/bench)
-  --model PATH            benchmark this GGUF instead
+  --model PATH            benchmark this GGUF instead (default: env MED42_MODEL when it is a file)
   --json FILE             also write the results as JSON
   --reps N                measured repetitions (default 3; tiny: 1)
   --warmup N              warm-up repetitions (default 1)
@@ -70,6 +70,15 @@ export function parseBenchArgs(argv: string[]): BenchCliOptions {
     if (v.help) throw new UsageError("");
     const shape = (v.shape ?? "tiny") as BenchShape;
     if (!BENCH_SHAPES.includes(shape)) throw new UsageError(`--shape must be one of ${BENCH_SHAPES.join(", ")}, got "${v.shape}"`);
+    // MED42_MODEL is the default model of every entry point; an explicit --shape or --model wins over it.
+    const envModel = process.env.MED42_MODEL?.trim();
+    if (v.model == null && v.shape == null && envModel) {
+        if (!fs.existsSync(envModel)) {
+            throw new UsageError(`MED42_MODEL=${envModel} is not a local file: the benchmark needs a .gguf path ` +
+                "(med42 pull prints where a preset is stored), or pass --shape/--model");
+        }
+        v.model = envModel;
+    }
     if (v.model != null && !fs.existsSync(v.model)) throw new UsageError(`--model: no such file ${v.model}`);
     if (v["batched-bench"] != null && !fs.existsSync(v["batched-bench"])) throw new UsageError(`--batched-bench: no such file ${v["batched-bench"]}`);
     if (v.mmap != null && v.mmap !== "on" && v.mmap !== "off") throw new UsageError(`--mmap must be on or off, got "${v.mmap}"`);

@@ -5,6 +5,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import {parseBatchedBenchJsonl} from "../bench/batchedBench";
 import {parseBenchArgs, UsageError} from "../bench/main";
+import {testModelPath} from "../support/testModel";
 import type {BenchReport} from "../bench/report";
 import {percentile, median} from "../bench/stats";
 
@@ -73,6 +74,20 @@ describe("benchmark (npm run bench)", function () {
         assert.throws(() => parseBenchArgs(["--reps", "0"]), (e: unknown) => e instanceof UsageError && /--reps/.test(e.message));
         assert.throws(() => parseBenchArgs(["--model", "/nonexistent.gguf"]), /no such file/);
         assert.equal(parseBenchArgs(["--shape", "1b"]).reps, 3);
+    });
+
+    it("takes the default model from MED42_MODEL, unless --shape or --model is given", () => {
+        const saved = process.env.MED42_MODEL;
+        try {
+            process.env.MED42_MODEL = testModelPath();
+            assert.equal(parseBenchArgs([]).model, testModelPath());
+            assert.equal(parseBenchArgs(["--shape", "tiny"]).model, undefined);
+            process.env.MED42_MODEL = "med42-8b";
+            assert.throws(() => parseBenchArgs([]), /MED42_MODEL=med42-8b is not a local file/);
+        } finally {
+            if (saved === undefined) delete process.env.MED42_MODEL;
+            else process.env.MED42_MODEL = saved;
+        }
     });
 
     it("parses llama-batched-bench's jsonl output and computes percentiles", () => {
