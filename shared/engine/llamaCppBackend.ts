@@ -14,7 +14,7 @@ import type {ChatMessage} from "../types";
 import {type ChatBackend, type GenerateRequest, type GenerateResult, InputTooLongError} from "./chatBackend";
 import {DEFAULT_SEQUENCES, MED42_CONTEXT_SIZE, MED42_SYSTEM_PROMPT} from "./defaults";
 import {type GpuChoice, defaultThreads, getLlamaRuntime, importNodeLlamaCpp} from "./llamaRuntime";
-import {LockstepBatcher, type LockstepStats} from "./lockstepBatcher";
+import {LockstepBatcher, type LockstepStats, sequenceOrderedPrioritization} from "./lockstepBatcher";
 import {QueueAbortedError, RequestQueue} from "./requestQueue";
 
 export interface LlamaCppBackendOptions {
@@ -109,7 +109,11 @@ export class LlamaCppBackend implements ChatBackend {
         const contextSize = Math.min(this.contextSize, model.trainContextSize);
         let context: LlamaContext;
         try {
-            context = await model.createContext({contextSize, sequences, threads, createSignal: signal});
+            context = await model.createContext({
+                contextSize, sequences, threads, createSignal: signal,
+                // Tokens of concurrent conversations in ascending sequence order: one model evaluation per step.
+                batching: {itemPrioritizationStrategy: sequenceOrderedPrioritization}
+            });
         } catch (err) {
             await model.dispose();
             throw err;

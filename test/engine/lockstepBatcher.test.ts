@@ -1,6 +1,6 @@
 import {strict as assert} from "node:assert";
 import type {LlamaContextSequence} from "node-llama-cpp" with {"resolution-mode": "import"};
-import {LockstepBatcher} from "../../shared/engine/lockstepBatcher";
+import {LockstepBatcher, sequenceOrderedPrioritization} from "../../shared/engine/lockstepBatcher";
 import {LlamaCppBackend} from "../../shared/engine/llamaCppBackend";
 import type {GenerateRequest} from "../../shared/engine/chatBackend";
 import {MED42_SYSTEM_PROMPT} from "../../shared/engine/defaults";
@@ -134,5 +134,32 @@ describe("LlamaCppBackend with lockstep batching (generated model)", function ()
         } finally {
             await backend.dispose();
         }
+    });
+});
+
+describe("sequenceOrderedPrioritization", function () {
+    // Items as the lockstep batcher tags them: the sequence's order in the fraction of the evaluation priority.
+    const item = (order: number | undefined, tokens: number, priority = 5) => ({
+        tokens: new Array(tokens).fill(1), logits: [],
+        evaluationPriority: (order == null ? priority : priority + (order + 1) / 4096) as 5
+    });
+
+    it("puts the tokens of concurrent sequences in ascending sequence order, untagged ones last", () => {
+        const items = [item(2, 1), item(undefined, 1), item(0, 1), item(3, 1), item(1, 1)];
+        const out = sequenceOrderedPrioritization({items, size: 512});
+        assert.deepEqual(out.map((p) => items.indexOf(p.item as typeof items[number])), [2, 4, 0, 3, 1]);
+        assert.ok(out.every((p) => p.processAmount === 1));
+    });
+
+    it("shares the batch like maximumParallelism: equal parts, the rest to the longer and higher-priority items", () => {
+        const long = item(1, 900, 5);
+        const longLow = item(0, 900, 3);
+        const short = item(2, 10);
+        const out = sequenceOrderedPrioritization({items: [long, short, longLow], size: 512});
+        const amount = (i: object) => out.find((p) => p.item === i)!.processAmount;
+        assert.equal(amount(short), 10);
+        assert.equal(amount(long) + amount(longLow) + amount(short), 512);
+        assert.ok(amount(long) > amount(longLow), "the higher priority gets the remainder");
+        assert.deepEqual(out.map((p) => p.item), [longLow, long, short]);
     });
 });
