@@ -21,7 +21,11 @@ export const EXTRA_CLINICAL_WORDS = [
     "antiepileptics", "mood stabilizer", "mood stabilizers", "sglt2", "dpp 4", "glp 1", "arni", "acei", "ccb", "ssris",
     "snris", "maois", "tcas", "ace inhibitors", "arbs", "ppis", "doacs", "over the counter", "otc",
     "milligrams", "micrograms", "mg/kg", "mcg/kg", "loading dose", "maintenance dose", "therapeutic range", "peak level", "bioavailability", "mechanism of action", "pharmacodynamics", "black box warning", "antidotes",
-    "contraindications", "teratogenic", "renal dosing", "dose adjustment", // anatomy
+    "contraindications", "teratogenic", "renal dosing", "dose adjustment",
+    // sleep
+    "asleep", "awake", "naps", "nightmares", "night terrors", "sleep schedule", "sleep through the night",
+    "sleepwalking", "drowsiness", "sleepiness",
+    // anatomy
     "epidermis", "dermis", "cornea", "retina", "eardrum", "tonsils", "tonsil", "adenoids",
     "trachea", "larynx", "pharynx", "diaphragm", "sternum", "pelvis", "pelvic", "femur", "tibia", "fibula",
     "humerus", "ulna", "vertebra", "vertebrae", "clavicle", "scapula", "patella", "meniscus", "cartilage", "plexus",

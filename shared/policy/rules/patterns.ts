@@ -125,7 +125,7 @@ export const CHRONIC = alt([
     "for (?:\\d+|a|one|two|three|four|five|six|several|a few|a couple of|many) (?:days|weeks|months|years)", "since (?:last|a few|\\d+)",
     "whenever", "from time to time", "once in a while", "often", "usually", "always", "frequently", "intermittent(?:ly)?",
     "for (?:weeks|months|years|a few weeks|a few months|a while|the past (?:few )?(?:weeks|months|years))", "chronic",
-    "recurrent", "recurring", "lately", "these days", "when i (?:exercise|climb|run|walk|eat|drink|lie|bend|wake|stand|work)",
+    "recurrent", "recurring", "lately", "these days", "when i (?:exercise|climb|run|walk|eat|drink|lie|bend|wake|stand|work|swim|go swimming|get cold|am cold)",
     "after (?:coffee|meals|workouts|every meal)", "at night", "in the mornings", "i (?:usually |often |always )?get", "i keep getting",
     "tend to", "tends to", "every so often",
 ]);
