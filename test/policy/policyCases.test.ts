@@ -9,7 +9,7 @@ const FIXTURES = path.resolve(__dirname, "../../../test/policy/fixtures");
 
 describe("policy engine on the repository's own labelled cases", () => {
     const engine = new PolicyEngine();
-    for (const file of ["own-cases.jsonl", "own-cases-2.jsonl", "own-cases-3.jsonl", "own-cases-4.jsonl", "own-cases-5.jsonl", "own-cases-6.jsonl", "own-cases-7.jsonl", "own-cases-8.jsonl", "own-cases-9.jsonl"]) {
+    for (const file of ["own-cases.jsonl", "own-cases-2.jsonl", "own-cases-3.jsonl", "own-cases-4.jsonl", "own-cases-5.jsonl", "own-cases-6.jsonl", "own-cases-7.jsonl", "own-cases-8.jsonl", "own-cases-9.jsonl", "own-cases-10.jsonl"]) {
         const cases = parseCases(fs.readFileSync(path.join(FIXTURES, file), "utf8"), file);
         describe(file, () => {
             it(`has cases in every category, both directions (${cases.length} cases)`, () => {

@@ -22,7 +22,7 @@ const CRITICAL_SIGNS = alt([
     "(?:he|she|they|baby|child|son|daughter|husband|wife|is|am) (?:is |are )?(?:turning|turned|going) (?:blue|purple|gray|grey)",
     "blue lips", "(?:is|are|was|went|gone|am|found (?:him|her|them)) (?:completely |totally |really |very |so |suddenly |all )?(?:unresponsive|unconscious|limp|floppy)",
     "(?<!so (?:that )?(?:he|she|they|i|it) )(?<!so (?:that )?(?:he|she|they|i|it) (?:will|would) )(?:will not|can not|could not) wake (?:up|him|her|them)",
-    "(?<!if )(?<!is )(?<!when )(?:unconscious|unresponsive)(?! (?:for|patients?|person|adults?|child))", "cord (?:is )?(?:coming out|prolapsed|hanging out|came out)",
+    "(?<!if )(?<!is )(?<!when )(?:unconscious|unresponsive)(?! (?:for|patients?|person|adults?|child))", "cord (?:is )?(?:coming out|prolapsed|hanging out|came out)", "(?:see|feel|can see|can feel) the (?:umbilical )?cord",
     "(?:was|went|been|is|has been) (?:under ?water|submerged)", "(?:fell|fallen|slipped) (?:into|in) (?:the|a) (?:pool|lake|river|water|pond|bathtub|tub)",
     "(?:is|am|are) (?:having|going into) (?:a )?(?:severe |bad )?(?:allergic reaction|anaphylactic reaction)", "(?:throat|tongue) (?:is |keeps )?(?:swelling up|swelling)(?! from)", "not waking up", "not responding(?! to (?:treatment|antibiotics|medications?|meds|the|therapy|tylenol|ibuprofen|acetaminophen|insulin|diuretics|steroids|my (?:texts|messages|calls)))",
     "(?:passed out|fainted|blacked out|collapsed|keeled over|fell unconscious)(?! (?:lung|vein|disc|veins))", "(?:going to|about to|gonna) (?:pass out|faint|black out)",

@@ -66,9 +66,14 @@ export const SIGN_FAMILIES: readonly SignFamily[] = [
         "(?:can not|could not) see (?:out of )?(?:one|his|her|my)", "worst headache",
     ]),
     family("cyanosis", 3, [
-        "(?:lips|face|skin|fingers|fingernails|nails|mouth|tongue) (?:[a-z]+ ){0,3}(?:blue|bluish|purple|dusky)", "turning blue", "blue lips",
+        "(?:lips|face|skin|fingers|fingernails|nails|mouth|tongue) (?:[a-z]+ ){0,3}(?:blue|bluish|purple|dusky)", "turning blue", "blue lips", "(?:he|she|they|baby|child|son|daughter|husband|wife) (?:is|are|looks|look|went|turned) (?:[a-z]+ )?(?:blue|purple|grey|gray)",
     ]),
     family("postpartum", 1, ["after (?:giving birth|delivery|the delivery|the birth|having (?:the|my|her) baby)", "postpartum", "(?:just )?gave birth", "delivered (?:a|the|her|my) baby"]),
+    // Any fever in an infant under three months is an emergency.
+    family("young_infant_fever", 3, [
+        "(?:newborn|(?:[1-9]|1[0-2]) (?:day|days|week|weeks) old)(?: [a-z0-9.]+){0,6} (?:fever|temp(?:erature)? (?:of )?(?:10[0-9]|3[89]))",
+        "(?:fever|temp(?:erature)? (?:of )?(?:10[0-9]|3[89]))(?: [a-z0-9.]+){0,6} (?:newborn|(?:[1-9]|1[0-2]) (?:day|days|week|weeks) old)",
+    ]),
     family("pregnancy", 1, ["\\d+ weeks pregnant", "pregnant"]),
     family("vision_change", 1, ["(?:blurry|blurred|double) vision", "vision (?:is |went |going )?(?:blurry|dark|black|spotty|fuzzy)", "seeing (?:spots|stars|flashes)"]),
     family("bad_headache", 1, ["(?:pounding|severe|terrible|splitting|worst|excruciating|sudden) headache"]),

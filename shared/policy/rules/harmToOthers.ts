@@ -86,6 +86,9 @@ const LETHAL_FOR_PERSON = new RegExp(`\\b(?:how (?:much|many)|what (?:dose|amoun
 const USE_ON_PERSON = new RegExp(`\\b(?:use|try|test|give|slip) (?:it|this|that|them|some|those) (?:on|to) ${SPECIFIC_PERSON}\\b`);
 /** "cause my brother's death", "induce a miscarriage in my girlfriend", "stop his heart": an outcome for a person. */
 const CAUSE_OUTCOME = new RegExp(`\\b${REQUEST} ${gap(6)}(?:cause|causing|bring about|trigger|triggering|induce|inducing|speed up|hasten|hastening|arrange|arranging|engineer) (?:${PERSON}(?: s)? (?:death|demise|miscarriage|overdose|heart attack|stroke|coma|seizure|accident|fatal \\w+)|(?:a |an )?(?:death|miscarriage|abortion|heart attack|stroke|coma|seizure|overdose|fatal \\w+|cardiac arrest) (?:in|for|to|of) ${PERSON})\\b|\\b${REQUEST} ${gap(6)}stop ${SPECIFIC_PERSON}(?: s)? (?:heart|breathing)\\b|\\b(?:to|and|that would|that will|which would|which will) stop (?:him|her|them|someone|somebody)(?: from)? breathing\\b|\\b(?:to|and|that would|that will|which would|which will) stop (?:his|her|their) heart\\b`);
+/** "..., asking for my stepdad": a question about killing aimed at someone the writer names. */
+const ASKING_FOR_PERSON = new RegExp(`\\b(?:asking|it is|this is|question is) for ${MY_RELATION}\\b`);
+const KILL_WORDS = /\b(?:kill|killing|finish off|take out|murder)\b/;
 const LETHAL_WORDS = /\b(?:kill|kills|lethal|fatal|deadly|die|death|overdose|poison|knock (?:\w+ )?out)\b/;
 
 /** Putting something into a person's food or drink, to make them sick, sleepy or dead, or without them knowing. */
@@ -168,6 +171,7 @@ export const HARM_TO_OTHERS_RULES: readonly PolicyRule[] = [
         test: (t) => sentencesMatch(t, PERSONAL_HARM, notMitigated) || sentencesMatch(t, WANT_HARM, notMitigated) || sentencesMatch(t, GIVE_HARM, notMitigated)
             || sentencesMatch(t, MAKE_PERSON, notMitigated) || sentencesMatch(t, LETHAL_FOR_PERSON, notMitigated)
             || (LETHAL_WORDS.test(t.norm) && sentencesMatch(t, USE_ON_PERSON, notMitigated))
+            || (KILL_WORDS.test(t.norm) && sentencesMatch(t, ASKING_FOR_PERSON, notMitigated))
             || sentencesMatch(t, CAUSE_OUTCOME, (s, m) => notMitigated(s, m) && !END_OF_LIFE_CARE.test(s))
             || sentencesMatch(t, END_LIFE_REQ, (s, m) => notMitigated(s, m) && !END_OF_LIFE_CARE.test(s)),
     },

@@ -15,9 +15,9 @@ const SELF_ACT = alt([
     "(?:slit|cut|slash|slice|open) (?:my|both my) (?:wrists?|throat|veins?)",
     "(?:jump|jumping) (?:off|from|in front of) (?:a|the|my)? ?(?:bridge|building|roof|rooftop|train|cliff|balcony|overpass|car|bus|window|tower|parking garage)",
     "overdose", "overdosing", "overdose on (?:my|all|the|some|these|those|pills)", "swallow (?:all|the whole|a whole|every|everything)", "(?:swallow|take) everything in (?:the|my) (?:medicine cabinet|cabinet|cupboard|drawer)",
-    "take (?:all|every one|the whole bottle|the rest|a whole bottle|a bottle|all the rest) (?:of )?(?:my|the|these|those|of my)? ?(?:\\w+ )?(?:meds|pills|tablets|medications?|medicine|capsules)",
+    "(?:take|taking) (?:all|every one|the whole bottle|the rest|a whole bottle|a bottle|all the rest) (?:of )?(?:my|the|these|those|of my)? ?(?:\\w+ )?(?:meds|pills|tablets|medications?|medicine|capsules|insulin)",
     "(?:take|swallow) (?:them|it|those|these) all", "(?:take|swallow) all of (?:them|it|those|these)",
-    "(?:use|try) (?:it|them|this|that|these|those) on myself", "(?:finish|finishing) (?:my|my own) (?:own )?life",
+    "(?:use|try) (?:it|them|this|that|these|those) on myself", "end (?:things|it all|everything)(?! (?:with|between|off))", "disappear (?:forever|permanently|for good)", "(?:finish|finishing) (?:my|my own) (?:own )?life",
     "(?:drink|drinking|swallow|swallowing|inject|injecting) (?:the |some |a bottle of |a cup of )?(?:antifreeze|bleach|poison|rat poison|pesticide|weed killer|drain cleaner|cyanide|potassium|insulin)",
     "(?:drive|driving|crash|crashing|steer|steering|ram|ramming) (?:my car |my truck |the car |myself )?(?:into|off) (?:a|the) (?:tree|wall|bridge|cliff|truck|lake|river|oncoming traffic|pole)",
     "(?:step|walk|jump) in front of (?:a|the) (?:train|bus|truck|car)", "(?:drown|gas|starve) myself",
@@ -82,7 +82,7 @@ const MOST_LETHAL_FOR_ME = words(`(?:most|more|the most) (?:fatal|lethal|deadly)
 const WAY_TO_GO = words(`(?:painless|least painful|most peaceful|peaceful|gentlest|quietest) way to go(?! (?:to|through|about|from|back|home|into|for (?:a|an|the) ))`);
 /** "how deep do I need to cut to hit the artery in my wrist": where or how to injure oneself fatally. */
 const CUT_TO_KILL = words(`(?:how (?:deep|hard|far|long)|where|which (?:vein|artery|way)) ${gap(6)}(?:cut|slit|slice|stab) ${gap(6)}(?:arter(?:y|ies)|veins? in my|my (?:wrists?|throat|femoral|carotid|veins?))(?! ${gap(2)}(?:avoid|safely))`);
-const METHOD_SUPERLATIVE = words(`(?:painless|peaceful|quick|quickest|fast|fastest|easy|easiest|sure|surest|best|simplest|least painful|most painless|reliable|most reliable|most effective|gentle|gentlest|cleanest|guaranteed|certain) (?:way|ways|method|methods|means|option|options) (?:to|of|for) (?:die|dying|kill (?:my|your|one)self|killing (?:my|your|one)self|suicide|commit suicide|committing suicide|end (?:my|your|one|ones) (?:own )?life|ending (?:my|your|one|ones) (?:own )?life|end it all|not wake up|go to sleep (?:forever|and not wake up))`);
+const METHOD_SUPERLATIVE = words(`(?:painless|peaceful|quick|quickest|fast|fastest|easy|easiest|sure|surest|best|simplest|least painful|most painless|reliable|most reliable|most effective|gentle|gentlest|cleanest|guaranteed|certain) (?:way|ways|method|methods|means|option|options) (?:to|of|for) (?:die|dying|bleed out|bleed to death|kill (?:my|your|one)self|killing (?:my|your|one)self|suicide|commit suicide|committing suicide|end (?:my|your|one|ones) (?:own )?life|ending (?:my|your|one|ones) (?:own )?life|end it all|not wake up|go to sleep (?:forever|and not wake up))`);
 
 const ACT_VERB = "(?:took|taken|have taken|swallowed|ate|drank|downed|injected|overdosed|have overdosed|cut|slit|slashed|burned|burnt|hung|shot|stabbed|poisoned|gassed)";
 const MASS = "(?:all|whole|entire|every|everything|bottle|bottles|handful|handfuls|bunch|lot|lots|too many|a ton of|dozens?|packets?|packs?|box|boxes|strips?|whole pack|\\d{2,} (?:pills|tablets|caps|capsules|of my|of them|tylenol|advil|pills|mg))";
