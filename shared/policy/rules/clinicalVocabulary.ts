@@ -24,7 +24,7 @@ export const EXTRA_CLINICAL_WORDS = [
     "contraindications", "teratogenic", "renal dosing", "dose adjustment",
     // sleep
     "asleep", "awake", "naps", "nightmares", "night terrors", "sleep schedule", "sleep through the night",
-    "sleepwalking", "drowsiness", "sleepiness",
+    "sleepwalking", "drowsiness", "sleepiness", "sleeper", "sleepers", "oversleeping", "wake up tired",
     // anatomy
     "epidermis", "dermis", "cornea", "retina", "eardrum", "tonsils", "tonsil", "adenoids",
     "trachea", "larynx", "pharynx", "diaphragm", "sternum", "pelvis", "pelvic", "femur", "tibia", "fibula",
