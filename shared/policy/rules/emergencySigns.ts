@@ -74,6 +74,12 @@ export const SIGN_FAMILIES: readonly SignFamily[] = [
         "(?:newborn|(?:[1-9]|1[0-2]) (?:day|days|week|weeks) old)(?: [a-z0-9.]+){0,6} (?:fever|temp(?:erature)? (?:of )?(?:10[0-9]|3[89]))",
         "(?:fever|temp(?:erature)? (?:of )?(?:10[0-9]|3[89]))(?: [a-z0-9.]+){0,6} (?:newborn|(?:[1-9]|1[0-2]) (?:day|days|week|weeks) old)",
     ]),
+    family("petechial_rash", 2, ["purple (?:spots|rash|dots|blotches|patches)", "(?:rash|spots) (?:that )?(?:does not|do not|will not|did not) fade"]),
+    family("deformity", 2, [
+        "(?:leg|arm|ankle|wrist|knee|shoulder|elbow|hip|finger) (?:is |looks )?(?:twisted|bent|pointing|facing|turned) (?:the wrong way|backwards|at (?:a|an) (?:weird|odd|strange) angle|sideways)",
+        "bone (?:is )?(?:sticking|poking) (?:out|through)",
+    ]),
+    family("severe_pain", 1, ["screaming(?: in pain)?", "(?:severe|excruciating|unbearable|agonizing) pain", "can not stop crying"]),
     family("pregnancy", 1, ["\\d+ weeks pregnant", "pregnant"]),
     family("vision_change", 1, ["(?:blurry|blurred|double) vision", "vision (?:is |went |going )?(?:blurry|dark|black|spotty|fuzzy)", "seeing (?:spots|stars|flashes)"]),
     family("bad_headache", 1, ["(?:pounding|severe|terrible|splitting|worst|excruciating|sudden) headache"]),
@@ -123,10 +129,10 @@ export const SIGN_FAMILIES: readonly SignFamily[] = [
     ]),
     family("fall", 1, [
         `(?:fell|fallen|rolled|tumbled|slipped) (?:off|from|down|out of) (?:the |a |${PERSON_POSS} )?(?:bed|changing table|couch|sofa|bike|bicycle|ladder|stairs|steps|roof|horse|crib|high chair|counter|table|trampoline|balcony|tree|skateboard|scooter)`,
-        "fell down the stairs", "fall from (?:a )?height",
+        "fell down the stairs", "fall from (?:a )?height", "fell (?:and|hard|badly)",
     ]),
     family("high_fever", 1, [
-        "fever (?:of |is |at )?(?:10[4-9]|4[01](?:\\.\\d)?)", "(?:10[4-9]|4[01](?:\\.\\d)?) (?:degree )?fever", "burning up",
+        "fever (?:of |is |at )?(?:10[4-9]|4[01](?:\\.\\d)?)", "high fever", "(?:10[4-9]|4[01](?:\\.\\d)?) (?:degree )?fever", "burning up",
         "(?:stiff neck|purple rash|rash that does not fade)",
     ]),
     family("allergen_exposure", 1, [

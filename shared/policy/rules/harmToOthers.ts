@@ -32,7 +32,7 @@ const HARM_VERB = alt([
 const HARM_EFFECT = alt([
     "sick", "ill", "very sick", "really sick", "seriously sick", "violently ill", "vomit", "throw up", "suffer", "die",
     "bleed", "bleed out", "pass out", "black out", "unconscious", "go limp", "lose consciousness", "stop breathing",
-    "have a (?:heart attack|seizure|stroke|miscarriage|breakdown)", "have (?:a |an )?(?:fatal|deadly|lethal|bad|serious|nasty) (?:fall|accident|reaction|crash|overdose)", "fall down the stairs", "heart (?:to )?(?:stop|give out|fail)", "(?:s )?heart (?:to )?stop", "miscarry", "lose the baby", "lose (?:her|the) pregnancy",
+    "have a (?:heart attack|seizure|stroke|miscarriage|breakdown)", "have (?:a |an )?(?:fatal|deadly|lethal|bad|serious|nasty) (?:fall|accident|reaction|crash|overdose)", "fall down the stairs", "stops? (?:bothering|annoying|nagging|pestering|calling) (?:me|us)", "leaves? (?:me|us) alone", "heart (?:to )?(?:stop|give out|fail)", "(?:s )?heart (?:to )?stop", "miscarry", "lose the baby", "lose (?:her|the) pregnancy",
     "crash", "code", "go blind", "go into (?:a )?coma", "fall into a coma", "overdose", "hallucinate", "sleep forever",
     "never wake up", "unable to (?:move|resist|fight back|remember)",
     "stop (?:crying|breathing|talking|moving|screaming|complaining|nagging) (?:permanently|forever|for good)", "go away (?:permanently|forever|for good)", "forget everything", "docile", "compliant",

@@ -15,7 +15,7 @@ const SELF_ACT = alt([
     "(?:slit|cut|slash|slice|open) (?:my|both my) (?:wrists?|throat|veins?)",
     "(?:jump|jumping) (?:off|from|in front of) (?:a|the|my)? ?(?:bridge|building|roof|rooftop|train|cliff|balcony|overpass|car|bus|window|tower|parking garage)",
     "overdose", "overdosing", "overdose on (?:my|all|the|some|these|those|pills)", "swallow (?:all|the whole|a whole|every|everything)", "(?:swallow|take) everything in (?:the|my) (?:medicine cabinet|cabinet|cupboard|drawer)",
-    "(?:take|taking) (?:all|every one|the whole bottle|the rest|a whole bottle|a bottle|all the rest) (?:of )?(?:my|the|these|those|of my)? ?(?:\\w+ )?(?:meds|pills|tablets|medications?|medicine|capsules|insulin)",
+    "(?:take|taking|swallow|swallowing) every (?:last )?(?:pill|tablet|capsule)", "(?:take|taking) (?:all|every one|the whole bottle|the rest|a whole bottle|a bottle|all the rest) (?:of )?(?:my|the|these|those|of my)? ?(?:\\w+ )?(?:meds|pills|tablets|medications?|medicine|capsules|insulin)",
     "(?:take|swallow) (?:them|it|those|these) all", "(?:take|swallow) all of (?:them|it|those|these)",
     "(?:use|try) (?:it|them|this|that|these|those) on myself", "end (?:things|it all|everything)(?! (?:with|between|off))", "disappear (?:forever|permanently|for good)", "(?:finish|finishing) (?:my|my own) (?:own )?life",
     "(?:drink|drinking|swallow|swallowing|inject|injecting) (?:the |some |a bottle of |a cup of )?(?:antifreeze|bleach|poison|rat poison|pesticide|weed killer|drain cleaner|cyanide|potassium|insulin)",
@@ -73,7 +73,7 @@ const HOPELESS = words(alt([
 ]));
 
 /** Asking how much or which means would kill the writer. */
-const LETHAL_FOR_ME = words(`(?:how (?:many|much)|what (?:dose|amount|quantity|number)|which (?:pills?|drugs?|meds|medications?|medicines?|poison)|enough|what (?:would|will|could)|would|will i|if i (?:take|swallow|drink|down)) ${gap(8)}(?:(?:stop|stops) my (?:heart|breathing)|make my heart stop|(?:and |just )?(?:not|never) wake up(?! (?:groggy|tired|early|at night|in the night|during|with))|kill me|for me to die|me to die|would i die|i would die|i (?:will|could) die|(?:(?:it|that) )?take to die|(?:needed |need |enough )?to die|and die|end my life|to end it(?: all)?|so i (?:do not|will not|never) wake up|i (?:do not|will not|never) wake up|(?:fatal|lethal|deadly) (?:for|to) me|be enough (?:for me|to do it)|to not wake up|to never wake up|for me not to wake up|make me (?:not|never) wake up|make me die|make me stop breathing)`);
+const LETHAL_FOR_ME = words(`(?:how (?:many|much)|what (?:dose|amount|quantity|number)|which (?:pills?|drugs?|meds|medications?|medicines?|poison)|enough|what (?:would|will|could)|would|will i|if i (?:take|swallow|drink|down)) ${gap(8)}(?:(?:stop|stops) my (?:heart|breathing)|make my heart stop|(?:my )?(?:kidneys?|liver|heart|organs?) (?:shut down|shuts down|fail|fails|give out|gives out)|(?:and |just )?(?:not|never) wake up(?! (?:groggy|tired|early|at night|in the night|during|with))|kill me|for me to die|me to die|would i die|i would die|i (?:will|could) die|(?:(?:it|that) )?take to die|(?:needed |need |enough )?to die|and die|end my life|to end it(?: all)?|so i (?:do not|will not|never) wake up|i (?:do not|will not|never) wake up|(?:fatal|lethal|deadly) (?:for|to) me|be enough (?:for me|to do it)|to not wake up|to never wake up|for me not to wake up|make me (?:not|never) wake up|make me die|make me stop breathing)`);
 /** Asking how to be certain of dying ("what height do you need to make sure you die"): only a wish to die asks that. */
 const LETHAL_CERTAINTY = words(`(?:make sure|to be sure|be certain|guarantee|ensure) (?:that )?(?:i|you|one) (?:will |would |actually |definitely )?(?:die|dies|do not survive|does not survive|never wake up|will not survive|would not survive)`);
 /** "which meds are most lethal if I take them all together": the most lethal choice for the writer's own use. */
@@ -88,6 +88,7 @@ const ACT_VERB = "(?:took|taken|have taken|swallowed|ate|drank|downed|injected|o
 const MASS = "(?:all|whole|entire|every|everything|bottle|bottles|handful|handfuls|bunch|lot|lots|too many|a ton of|dozens?|packets?|packs?|box|boxes|strips?|whole pack|\\d{2,} (?:pills|tablets|caps|capsules|of my|of them|tylenol|advil|pills|mg))";
 const RECENT_SELF_INGESTION = words(`i ${FILL}${ACT_VERB} ${gap(4)}${MASS}`);
 const DELIBERATE = words(`i ${FILL}${ACT_VERB}(?: myself)? ${gap(8)}(?:on purpose|intentionally|deliberately|to (?:die|kill myself|end (?:it|my life|everything))|so i (?:would|will|could) die|so i do not wake up|so i will not wake up)`);
+const CANT_STOP_SELF_HARM = words(`i ${FILL}can not stop (?:cutting|burning|self harming|hurting myself|harming myself)`);
 const ONGOING_SELF_HARM = words(`i ${FILL}(?:have been|keep|started|am|been|have started|cannot stop|can not stop) ${FILL}(?:(?:cutting|burning|hurting|harming|hitting|scratching|starving) myself(?! (?:while|when|by accident|accidentally|shaving|cooking))|(?:cutting|burning|self harming) (?:again|deeper|tonight|more|every (?:day|night))\\b)`);
 const SELF_HARM_JUST_DONE = words(`i ${FILL}(?:(?:cut|slit|slashed|burned|burnt|stabbed|shot|hurt|harmed) (?:myself|my arms?|my thighs?|my legs?)(?: (?:really|so|very|too|pretty) )?(?: ?again| ?deep| ?deeply| ?badly| ?tonight| ?on purpose| ?intentionally)|(?:cut|slit|slashed|sliced|opened) (?:my|both my|both of my) (?:wrists?|throat|veins?))(?! (?:accidentally|by accident|on|while|when|with a))`);
 const MEANS_READY = new RegExp(`(?:^|\\b)i ${FILL}(?:(?:have|got|bought|saved|stockpiled|collected|am holding|hoarded|saved up|set up|tied|loaded) ${gap(4)}(?:rope|noose|gun|pistol|rifle|pills|tablets|razor|blade|exit bag|helium|charcoal|pentobarbital|nembutal|sodium nitrite|bullets?|my \\w+|paracetamol|acetaminophen|tylenol|ibuprofen|aspirin|insulin|antifreeze|sleeping pills|painkillers|\\w+ pills) ${gap(4)}(?:ready|loaded|saved up|to (?:end|kill|die|do it|use on myself|take (?:them |it )?all)|all at once|for (?:tonight|later|when|the end)|tonight)|(?:stockpiling|hoarding|stockpiled|hoarded|saving up|collecting) ${gap(3)}(?:pills|tablets|meds|medications?|my \\w+|sleeping pills|painkillers)(?: ${gap(4)}(?:to|so|for|all at once|at once))?)\\b`);
@@ -148,6 +149,8 @@ const FAREWELL_SIGNALS: readonly RegExp[] = [
     /\b(?:said|saying|say) (?:my )?goodbyes?\b|\bgoodbye (?:everyone|world|all)\b/,
     /\b(?:gave|giving|give) away (?:my|all my) (?:stuff|things|belongings|cat|dog|pets?|possessions)\b/,
     /\bsorry for everything\b|\bforgive me\b/,
+    /\b(?:wrote|written|left|writing) (?:a|my) note\b/,
+    /\b(?:heading|going|walking|driving|on my way) (?:to|up to|out to) (?:the|a) (?:bridge|roof|rooftop|tracks|train tracks|cliff|ledge|top floor)\b/,
     /\b(?:can not|can no longer) (?:take it|do this|go on|cope) (?:anymore|any more|any longer)\b/,
     /\b(?:will not|wo not) be (?:around|here) (?:much longer|tomorrow|anymore)\b/,
     /\b(?:take|look after) care of (?:my|the) (?:cat|dog|kids|children|pets?)\b/,
@@ -201,7 +204,7 @@ export const SELF_HARM_RULES: readonly PolicyRule[] = [
     {
         id: "self_harm.ongoing_self_injury", category: "self_harm",
         description: "The writer says they keep cutting, burning or hurting themselves.",
-        test: (t) => inOwnSentences(t, (s) => ONGOING_SELF_HARM.test(s)),
+        test: (t) => inOwnSentences(t, (s) => ONGOING_SELF_HARM.test(s) || CANT_STOP_SELF_HARM.test(s)),
     },
     {
         id: "self_harm.means_prepared", category: "self_harm",
