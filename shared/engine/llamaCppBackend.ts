@@ -140,7 +140,7 @@ export class LlamaCppBackend implements ChatBackend {
      * evaluating the prompt costs seconds to a minute per sequence on a CPU).
      */
     private async primeSequences(l: Loaded, systemPrompt: string): Promise<void> {
-        const tokens = this.renderTokens(l, systemPrompt, []);
+        const tokens = this.conversationPrefix(l, systemPrompt);
         const [first, ...rest] = l.slots;
         await first.sequence.evaluateWithoutGeneratingNewTokens(tokens);
         if (rest.length === 0) return;
@@ -151,6 +151,19 @@ export class LlamaCppBackend implements ChatBackend {
             await Promise.all(rest.map((s) => s.sequence.clearHistory()));
             await Promise.all(rest.map((s) => s.sequence.evaluateWithoutGeneratingNewTokens(tokens)));
         }
+    }
+
+    /**
+     * The tokens every new conversation starts with: the system prompt and the header of the user's first turn
+     * (what two conversations with different first questions have in common), so a new conversation evaluates its
+     * question alone.
+     */
+    private conversationPrefix(l: Loaded, systemPrompt: string): Token[] {
+        const a = this.renderTokens(l, systemPrompt, [{role: "user", content: "a"}]);
+        const b = this.renderTokens(l, systemPrompt, [{role: "user", content: "b"}]);
+        let n = 0;
+        while (n < a.length && n < b.length && a[n] === b[n]) n++;
+        return a.slice(0, n);
     }
 
     private renderTokens(l: Loaded, systemPrompt: string, messages: ChatMessage[]): Token[] {

@@ -39,13 +39,25 @@ function commonPrefix(a: readonly Token[], b: readonly Token[]): number {
 describe("prompt caching gives the same tokens as a cold evaluation", function () {
     let primed: LlamaCppBackend;
     let cold: LlamaCppBackend;
-    /** Tokens the primed sequences hold: the system prompt (and the assistant header that follows it). */
+    /** Tokens the primed sequences hold: the system prompt and the header of a user's turn. */
     let systemTokens: Token[];
 
     before(async () => {
         primed = new LlamaCppBackend({modelPath: testModelPath(), contextSize: 2048, sequences: 3});
         await primed.load();
-        systemTokens = await promptTokens(primed, []);
+        const a = await promptTokens(primed, [user("a")]);
+        systemTokens = a.slice(0, commonPrefix(a, await promptTokens(primed, [user("b")])));
+    });
+
+    it("primes the system prompt and the user header, so a new conversation evaluates its question alone", async () => {
+        // (Its first letter starts no other question of this suite: a sequence reuses any common prefix.)
+        const messages = [user("Potassium: which level is normal?")];
+        const full = await promptTokens(primed, messages);
+        const question = primed.model!.tokenize(messages[0].content).length;
+        const r = await primed.generate(request(messages, GREEDY, "prefix"));
+        assert.equal(r.usage.evaluatedPromptTokens, full.length - systemTokens.length);
+        // The question, then its end-of-turn marker and the assistant header (14 byte-level tokens): nothing before it.
+        assert.equal(r.usage.evaluatedPromptTokens, question + 14);
     });
     after(async () => {
         await primed.dispose();
@@ -140,7 +152,7 @@ describe("prompt caching gives the same tokens as a cold evaluation", function (
         const r = await primed.generate(request(followUp, GREEDY, "evicted"));
         // Reused: the system prompt and the user header the other conversation began with; nothing of "evicted".
         const reusable = commonPrefix(full, await promptTokens(primed, [user("Unrelated question number 0?")]));
-        assert.ok(reusable > systemTokens.length - 15);
+        assert.equal(reusable, systemTokens.length);
         assert.equal(r.usage.evaluatedPromptTokens, full.length - reusable,
             "the whole conversation after the system prompt was evaluated again");
         assert.equal(r.text, (await coldAnswer(followUp, GREEDY)).text);
