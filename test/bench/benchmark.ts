@@ -76,7 +76,10 @@ export interface CachingFigure {
     coldFullMs: number;
     /** Median tokens of that whole prompt. */
     coldFullTokens: number;
-    /** Median ms to evaluate only the tokens the warm request evaluated (from an empty sequence) and sample one. */
+    /**
+     * Median ms for llama.cpp to evaluate only the tokens the warm request evaluated, on top of the same cached
+     * prefix (a bare sequence, no chat layer), and sample one: the least any cache can cost.
+     */
     newTokensOnlyMs: number;
     /** warm.ttftMs / newTokensOnlyMs; goal ≤ 1.2. */
     ratioToNewTokensOnly: number;
@@ -101,6 +104,8 @@ export interface ConcurrencyFigure {
     tokensPerDecode: number;
     /** Generations let go together per step by the engine's lockstep batcher (NaN when it is off). */
     generationsPerStep: number;
+    /** Median prompt tokens per conversation (the KV length generation starts from). */
+    promptTokens: number;
 }
 
 export interface PolicyFigure {
@@ -327,6 +332,22 @@ export async function runBenchmark(o: BenchmarkOptions): Promise<BenchmarkResult
             return clock.timing(end, {evaluatedPromptTokens: evaluated, promptTokens: NaN, completionTokens});
         };
 
+        /**
+         * ms to evaluate the last `count` of `tokens` and sample a token, on a sequence that holds `tokens` (after
+         * coldEvaluate): the same work as the cached request, without the chat layer.
+         */
+        const prefixedEvaluate = async (sequence: LlamaContextSequence, tokens: Token[], count: number, seed: number): Promise<number> => {
+            const keep = tokens.length - count;
+            await sequence.eraseContextTokenRanges([{start: keep, end: sequence.nextTokenIndex}]);
+            const start = now();
+            const it = sequence.evaluate(tokens.slice(keep), {temperature: MED42_SAMPLING.temperature, topK: MED42_SAMPLING.topK,
+                topP: MED42_SAMPLING.topP, seed});
+            await it.next();
+            const ms = now() - start;
+            await it.return();
+            return ms;
+        };
+
         /** ms to evaluate `tokens` on an empty sequence and sample the first token: a cold evaluation. */
         const coldEvaluate = async (sequence: LlamaContextSequence, tokens: Token[], seed: number): Promise<number> => {
             await sequence.clearHistory();
@@ -378,9 +399,9 @@ export async function runBenchmark(o: BenchmarkOptions): Promise<BenchmarkResult
             const firstTokens = renderTokens([{role: "user", content: q}]);
             const followTokens = renderTokens(followMessages);
             const coldFirst = await coldEvaluate(rawSequence, firstTokens, 1);
-            const newFirst = await coldEvaluate(rawSequence, firstTokens.slice(-Math.max(1, first.timing.evaluatedPromptTokens)), 1);
+            const newFirst = await prefixedEvaluate(rawSequence, firstTokens, Math.max(1, first.timing.evaluatedPromptTokens), 1);
             const coldFollow = await coldEvaluate(rawSequence, followTokens, 1);
-            const newFollow = await coldEvaluate(rawSequence, followTokens.slice(-Math.max(1, second.timing.evaluatedPromptTokens)), 1);
+            const newFollow = await prefixedEvaluate(rawSequence, followTokens, Math.max(1, second.timing.evaluatedPromptTokens), 1);
             fresh.warm.push(first.timing); fresh.coldFull.push(coldFirst); fresh.coldTokens.push(firstTokens.length); fresh.newOnly.push(newFirst);
             follow.warm.push(second.timing); follow.coldFull.push(coldFollow); follow.coldTokens.push(followTokens.length); follow.newOnly.push(newFollow);
         }
@@ -403,6 +424,7 @@ export async function runBenchmark(o: BenchmarkOptions): Promise<BenchmarkResult
             const cpuAggregates: number[] = [];
             const latencies: number[] = [];
             const ttfts: number[] = [];
+            const prompts: number[] = [];
             let decodeCalls = 0;
             let decodeTokens = 0;
             const before = {...(engine.batchingStats ?? {releases: NaN, released: NaN})};
@@ -410,13 +432,14 @@ export async function runBenchmark(o: BenchmarkOptions): Promise<BenchmarkResult
                 const clocks = Array.from({length: k}, () => new TokenClock());
                 const ends: number[] = new Array(k).fill(NaN);
                 await Promise.all(clocks.map(async (clock, j) => {
-                    await engine.generate({
+                    const r = await engine.generate({
                         systemPrompt: MED42_SYSTEM_PROMPT,
                         messages: [{role: "user", content: question(rep * 7 + j + 5, o.concurrentPromptChars)}],
                         sampling: sampling(1000 * k + 10 * rep + j, o.concurrentTokens), conversationId: `concurrent-${k}-${rep}-${j}`,
                         onToken: clock.onToken
                     });
                     ends[j] = now();
+                    prompts.push(r.usage.promptTokens);
                 }));
                 if (rep < 0) {
                     decodes?.reset();
@@ -448,7 +471,8 @@ export async function runBenchmark(o: BenchmarkOptions): Promise<BenchmarkResult
                 latencyP50Ms: percentile(latencies, 50), latencyP95Ms: percentile(latencies, 95), ttftP50Ms: median(ttfts),
                 speedup: NaN, aggregateTokensPerCpuSecond: median(cpuAggregates.filter(Number.isFinite)),
                 tokensPerDecode: decodeCalls > 0 ? decodeTokens / decodeCalls : NaN,
-                generationsPerStep: after ? (after.released - before.released) / (after.releases - before.releases) : NaN
+                generationsPerStep: after ? (after.released - before.released) / (after.releases - before.releases) : NaN,
+                promptTokens: median(prompts)
             });
         }
         decodes?.dispose();

@@ -135,23 +135,27 @@ export async function runBenchCli(o: BenchCliOptions, log: (line: string) => voi
         }
     }
     let batchedBench: BenchReport["batchedBench"];
+    let batchedBenchShort: BenchReport["batchedBenchShort"];
     if (o.batchedBench) {
-        log("llama-batched-bench...");
-        try {
-            batchedBench = await runBatchedBench({
-                binary: o.batchedBench, modelPath, threads: o.threads, promptTokens: 32, generatedTokens: o.concurrentTokens,
-                parallel: [1, 2, 4]
-            });
-        } catch (err) {
-            batchedBench = {error: (err as Error).message};
-        }
+        const run = async (promptTokens: number): Promise<BenchReport["batchedBench"]> => {
+            log(`llama-batched-bench with ${promptTokens}-token prompts...`);
+            try {
+                return await runBatchedBench({binary: o.batchedBench!, modelPath, threads: o.threads, promptTokens,
+                    generatedTokens: o.concurrentTokens, parallel: [1, 2, 4]});
+            } catch (err) {
+                return {error: (err as Error).message};
+            }
+        };
+        const matched = Math.round(Math.max(...results.concurrency.map((c) => c.promptTokens).filter(Number.isFinite), 32));
+        batchedBench = await run(matched);
+        batchedBenchShort = await run(32);
     }
     return {
         model: {label, path: modelPath, fileBytes: fs.statSync(modelPath).size},
         machine: {cpus: os.cpus().length, threads: o.threads, loadAverage, node: process.version},
         settings: {reps: o.reps, warmup: o.warmup, contextSize: o.contextSize, sequences, generateTokens: o.tokens,
             concurrentTokens: o.concurrentTokens, concurrentPromptChars: 32},
-        results, memory, threads, batchedBench,
+        results, memory, threads, batchedBench, batchedBenchShort,
         elapsedSeconds: (performance.now() - started) / 1000
     };
 }

@@ -11,7 +11,10 @@ export interface BenchReport {
     results: BenchmarkResult;
     memory?: {mmapOn: MemoryProbeResult; mmapOff: MemoryProbeResult} | {error: string};
     threads?: {ours: ThreadsProbeResult; libraryDefault: ThreadsProbeResult} | {error: string};
+    /** llama-batched-bench with prompts as long as the benchmark's conversations (the goal's comparison). */
     batchedBench?: BatchedBenchRow[] | {error: string};
+    /** llama-batched-bench with 32-token prompts (the setting of issue 7's figures). */
+    batchedBenchShort?: BatchedBenchRow[] | {error: string};
     /** Seconds the whole benchmark took. */
     elapsedSeconds: number;
 }
@@ -61,7 +64,10 @@ export function renderMarkdown(r: BenchReport): string {
         ms(c.newTokensOnlyMs), ms(c.coldFullMs), x(c.ratioToNewTokensOnly), x(c.ratioToColdFull),
         `≤ 1.2× ${check(c.ratioToNewTokensOnly <= 1.2)}`
     ];
-    out.push(table(["request", "med42 core", "tokens evaluated", "cold: only those tokens", "cold: whole prompt",
+    out.push("\"those tokens only\": llama.cpp evaluating exactly the tokens the core evaluated, on top of the same " +
+        "cached prefix, through a bare sequence (no chat layer): the least a cache can cost. \"whole prompt\": the same " +
+        "prompt evaluated from an empty sequence.", "");
+    out.push(table(["request", "med42 core", "tokens evaluated", "those tokens only", "whole prompt, cold",
         "core / those tokens", "core / whole prompt", "goal"], [
         cacheRow("new conversation (system prompt primed)", res.newConversation),
         cacheRow("follow-up (same sequence)", res.followUp)
@@ -69,6 +75,10 @@ export function renderMarkdown(r: BenchReport): string {
 
     out.push("", "### 3. Concurrent conversations (one batched context)", "");
     const bb = Array.isArray(r.batchedBench) ? r.batchedBench : undefined;
+    const short = Array.isArray(r.batchedBenchShort) ? r.batchedBenchShort : undefined;
+    if (bb) out.push(`llama-batched-bench ran with ${bb[0].pp}-token prompts (as long as these conversations' prompts, ` +
+        `the Med42 system prompt included) and ${bb[0].tg} generated tokens per sequence, ${res.threads} thread(s).` +
+        (short ? ` With ${short[0].pp}-token prompts it generates ${short.map((b) => `${fmt(b.speedTg, 2)} tok/s with ${b.pl}`).join(", ")}.` : ""), "");
     out.push(table(["conversations", "aggregate generation tok/s", "vs 1", "tok per CPU second", "tokens per decode",
         "latency p50", "latency p95", "TTFT p50", "llama-batched-bench tok/s", "med42 / llama.cpp", "goal"],
     res.concurrency.map((c) => {
@@ -80,6 +90,7 @@ export function renderMarkdown(r: BenchReport): string {
             c.conversations === 4 && ref ? `≥ 90% ${check(share >= 0.9)}` : ""];
     })));
     if (r.batchedBench && !Array.isArray(r.batchedBench)) out.push("", `llama-batched-bench: ${r.batchedBench.error}`);
+    if (r.batchedBenchShort && !Array.isArray(r.batchedBenchShort)) out.push("", `llama-batched-bench (short prompts): ${r.batchedBenchShort.error}`);
     else if (!r.batchedBench) out.push("", "llama-batched-bench: not run (pass --batched-bench PATH; see docs/performance.md).");
 
     out.push("", "### 4. Policy, threads and memory", "");
