@@ -484,28 +484,31 @@ export class FakeSlack {
         return {ok: true, channel: args.channel, ts: message.ts};
     }
 
-    private appendStream(args: Record<string, any>): Record<string, any> {
+    /** What appendStream and stopStream check alike: the message exists, is still streaming, and stays in limits. */
+    private streamCall(args: Record<string, any>): {message: FakeMessage; text: string} | {error: Record<string, any>} {
         const invalid = requireArgs(args, ["channel", "ts"]);
-        if (invalid) return invalid;
+        if (invalid) return {error: invalid};
         const message = this.find(args.channel, args.ts);
-        if (!message) return {ok: false, error: "message_not_found"};
+        if (!message) return {error: {ok: false, error: "message_not_found"}};
         this.countStreamCall(message);
-        if (!message.streaming) return {ok: false, error: "message_not_in_streaming_state"};
+        if (!message.streaming) return {error: {ok: false, error: "message_not_in_streaming_state"}};
         const text = message.text + streamText(args);
-        if (text.length > LIMITS.markdownText) return {ok: false, error: "msg_too_long"};
+        if (text.length > LIMITS.markdownText) return {error: {ok: false, error: "msg_too_long"}};
+        return {message, text};
+    }
+
+    private appendStream(args: Record<string, any>): Record<string, any> {
+        const checked = this.streamCall(args);
+        if ("error" in checked) return checked.error;
+        const {message, text} = checked;
         message.text = text;
         return {ok: true, channel: args.channel, ts: args.ts};
     }
 
     private stopStream(args: Record<string, any>): Record<string, any> {
-        const invalid = requireArgs(args, ["channel", "ts"]);
-        if (invalid) return invalid;
-        const message = this.find(args.channel, args.ts);
-        if (!message) return {ok: false, error: "message_not_found"};
-        this.countStreamCall(message);
-        if (!message.streaming) return {ok: false, error: "message_not_in_streaming_state"};
-        const text = message.text + streamText(args);
-        if (text.length > LIMITS.markdownText) return {ok: false, error: "msg_too_long"};
+        const checked = this.streamCall(args);
+        if ("error" in checked) return checked.error;
+        const {message, text} = checked;
         if (args.blocks) {
             const blockError = checkBlocks(args.blocks);
             if (blockError) return blockError;
