@@ -51,6 +51,8 @@ export const policyConfigSchema = z.strictObject({
     })).optional(),
     /** Terms that are in scope (local system names) and never identifiers (clinic names). */
     allowedTerms: z.array(nonEmpty).optional(),
+    /** The statistical layer after the rules (on by default); `{"enabled": false}` leaves decisions to the rules alone. */
+    classifier: z.strictObject({enabled: z.boolean().optional()}).optional(),
     /** Replacement texts for the refusal of each category. */
     messages: z.strictObject({
         harm_to_others: nonEmpty.optional(),

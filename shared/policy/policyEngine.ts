@@ -12,6 +12,9 @@ import {type PolicyConfig, SWITCHABLE_CATEGORIES} from "./policyConfig";
 import {type CrisisResources, DEFAULT_DISCLAIMER, DEFAULT_LOCALE, DEFAULT_PHI_MODE, DEFAULT_RESOURCES, type PhiMode} from "./defaultPolicy";
 import {BLOCKED_TERM_MESSAGE, escalationMessage, type MessageOverrides, phiNotice, phiRefusalMessage, refusalMessage} from "./messages";
 import {inputRules, OUTPUT_RULES, type PolicyRule} from "./rules";
+import {topicSignal} from "./rules/healthLexicon";
+import {isSmallTalk} from "./rules/scope";
+import {type PolicyTextClassifier, shippedTextClassifier} from "./classifier/textClassifier";
 
 /** When several categories fire, the first one in this order decides (escalations before refusals). */
 export const CATEGORY_PRIORITY: readonly PolicyCategory[] = ["self_harm", "emergency", "harm_to_others", "drug_misuse", "phi", "out_of_scope"];
@@ -19,6 +22,23 @@ export const CATEGORY_PRIORITY: readonly PolicyCategory[] = ["self_harm", "emerg
 export const PHI_REFUSE_RULE = "phi.identifiers_in_channel";
 export const PHI_NOTICE_RULE = "phi.identifiers_in_dm";
 export const BLOCKED_TERM_RULE = "config.blocked_term";
+/** Rule id prefix of the statistical layer: "classifier.harm_to_others". */
+export const CLASSIFIER_RULE_PREFIX = "classifier.";
+
+/** Categories the text classifier may add over what the rules found (it never adds PHI: that is the detector's). */
+const CLASSIFIER_OVERRIDES: Readonly<Record<string, ReadonlySet<PolicyCategory>>> = {
+    none: new Set(["self_harm", "emergency", "harm_to_others", "drug_misuse", "out_of_scope"]),
+    phi: new Set(["self_harm", "emergency", "harm_to_others", "drug_misuse"]),
+    out_of_scope: new Set(["self_harm", "emergency", "harm_to_others", "drug_misuse"]),
+};
+
+export interface PolicyEngineOptions {
+    /**
+     * The statistical layer consulted when the rules find nothing to escalate or refuse. Default: the classifier
+     * trained from the repository's cases (unless the policy file turns it off); null: rules only.
+     */
+    textClassifier?: PolicyTextClassifier | null;
+}
 
 interface SurfacePolicy {
     categories: ReadonlySet<PolicyCategory>;
@@ -36,8 +56,9 @@ export class PolicyEngine implements PolicyChecker {
     private readonly overrides: MessageOverrides;
     private readonly blocked: readonly BlockedTerm[];
     private readonly allowedTerms: readonly string[];
+    private readonly textClassifier: PolicyTextClassifier | null;
 
-    constructor(config: PolicyConfig = {}) {
+    constructor(config: PolicyConfig = {}, options: PolicyEngineOptions = {}) {
         this.disclaimer = config.disclaimer
             ? {text: config.disclaimer.text, markdown: config.disclaimer.markdown ?? config.disclaimer.text}
             : DEFAULT_DISCLAIMER;
@@ -58,6 +79,8 @@ export class PolicyEngine implements PolicyChecker {
         }
         this.surfaces = surfaces;
         this.rules = inputRules({allowedTerms: this.allowedTerms});
+        this.textClassifier = options.textClassifier !== undefined ? options.textClassifier
+            : config.classifier?.enabled === false ? null : shippedTextClassifier();
         this.ruleIndex = new Map([...this.rules, ...OUTPUT_RULES].map((r) => [r.id, r]));
     }
 
@@ -66,6 +89,9 @@ export class PolicyEngine implements PolicyChecker {
         if (id === PHI_REFUSE_RULE) return "Patient identifiers in a Slack channel, where many people read.";
         if (id === PHI_NOTICE_RULE) return "Patient identifiers in a direct message: answered, with a notice.";
         if (id === BLOCKED_TERM_RULE) return "A term the institution's policy file blocks.";
+        if (id.startsWith(CLASSIFIER_RULE_PREFIX)) {
+            return `The statistical text classifier (trained on the repository's labelled cases) scored the message as ${id.slice(CLASSIFIER_RULE_PREFIX.length).replace(/_/g, " ")} above its threshold.`;
+        }
         return this.ruleIndex.get(id)?.description;
     }
 
@@ -97,10 +123,22 @@ export class PolicyEngine implements PolicyChecker {
             firedCategories.add("phi");
         }
 
-        const category = CATEGORY_PRIORITY.find((c) => firedCategories.has(c)) ?? null;
+        let evidence: string[] | undefined;
+        let category = CATEGORY_PRIORITY.find((c) => firedCategories.has(c)) ?? null;
+        const overridable = this.textClassifier && !blockedTerm ? CLASSIFIER_OVERRIDES[category ?? "none"] : undefined;
+        if (overridable) {
+            const allowed = new Set([...overridable].filter((c) => policy.categories.has(c) && (c !== "out_of_scope" || !isSmallTalk(analyzed))));
+            const topic = topicSignal(analyzed.norm, this.allowedTerms);
+            const verdict = this.textClassifier!.classify(analyzed, allowed, topic.clinical + topic.setting > 0);
+            if (verdict.category) {
+                category = verdict.category;
+                rules.push(CLASSIFIER_RULE_PREFIX + verdict.category);
+                evidence = verdict.evidence;
+            }
+        }
         // Report the rules behind the decision (and informational ones), not those of categories it outranked.
         const ruleCategory = (id: string) => id === PHI_REFUSE_RULE ? "phi" : id === BLOCKED_TERM_RULE ? blockedTerm?.category ?? null
-            : this.ruleIndex.get(id)?.category ?? null;
+            : id.startsWith(CLASSIFIER_RULE_PREFIX) ? id.slice(CLASSIFIER_RULE_PREFIX.length) : this.ruleIndex.get(id)?.category ?? null;
         rules.splice(0, rules.length, ...rules.filter((id) => ruleCategory(id) === null || ruleCategory(id) === category));
         if (category === null) {
             const decision: PolicyDecision = {action: "answer", category: null, rules, phi};
@@ -111,11 +149,13 @@ export class PolicyEngine implements PolicyChecker {
             return decision;
         }
         const custom = blockedTerm && blockedTerm.category === category ? blockedTerm.message ?? BLOCKED_TERM_MESSAGE : undefined;
-        return {
+        const decision: PolicyDecision = {
             action: category === "emergency" || category === "self_harm" ? "escalate" : "refuse",
             category, rules, phi,
             message: this.messageFor(category, phi, custom),
         };
+        if (evidence) decision.evidence = evidence;
+        return decision;
     }
 
     screenOutput(text: string, surface: Surface): PolicyDecision {

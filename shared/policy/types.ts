@@ -26,6 +26,11 @@ export interface PolicyDecision {
     phi: PhiSpan[];
     /** For escalate/refuse: the message to show instead of a model answer (plain text, may contain Markdown). */
     message?: string;
+    /**
+     * When the statistical layer decided (rule "classifier.<category>"): the features that weighed most, e.g.
+     * "u:untraceable", "b:my ex" (u: word, p: word stem, b: word pair, g: pair with one word between).
+     */
+    evidence?: string[];
     /** For answer: a notice to show with the answer (e.g. identifiers found in a DM). */
     notice?: string;
 }

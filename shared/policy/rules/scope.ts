@@ -15,6 +15,11 @@ const FINANCE_RE = /\b(?:(?:buy|sell|invest in|short|hold) (?:[^\s.]+ ){0,3}(?:s
 /** Requests for a task of any kind: with no health vocabulary at all, they are out of scope. */
 const GENERIC_TASK = /^(?:please |can you |could you |would you |pls |hey |hi )*(?:help me (?:write|plan|pick|choose|find|draft|make)|what (?:is|s) (?:a good|the address|the nearest|the best way to get)|what is \d+(?:\.\d+)? ?%? (?:of|times|plus|minus|divided by) \d+|\d+ ?[-+*/x] ?\d+|write|compose|draft|create|make|generate|give me|suggest|recommend|plan|translate|convert|calculate|summari[sz]e (?:the|this) (?:movie|book|plot|game|match)|tell me (?:a|about a|some)|list (?:some|the best|good)|name (?:some|a few)|who (?:won|is|was|were|invented|wrote|sang|directed|plays|played|painted|built|discovered|founded|created|composed|designed|owns)|what (?:is|was|are) the (?:capital|population|best|score|plot|weather|price|exchange|time|height|distance)|where (?:is|can i find|can i buy|should i go|do i find)|when (?:is|does|did) the (?:game|match|show|movie|concert|store|cafeteria|party)|how (?:do|can|should) i (?:set up|install|configure|fix|repair|build|cook|bake|make|get to|change|reset|clean my|start a|learn)|explain (?:how (?:a|an|the) (?:car|engine|blockchain|computer|internet|stock|economy|election))|is there a good|does anyone (?:know|have|want)|anyone (?:know|want|up for|have)|any (?:recommendations|suggestions|tips) for (?:a |an |the )?(?:good )?(?:restaurant|place|movie|book|show|game|gift|hotel|trip|mechanic|car))\b/;
 
+/** Greetings, thanks and questions about the assistant: answered briefly, never refused as off topic. */
+export function isSmallTalk(t: AnalyzedText): boolean {
+    return t.norm.length === 0 || SMALL_TALK.test(t.norm.replace(/ \.$/, "").replace(/ \. /g, " ").trim());
+}
+
 /** Terms an institution adds in its policy file as in scope (system names, local services). */
 export interface ScopeOptions {
     allowedTerms: readonly string[];
@@ -28,7 +33,6 @@ export function scopeRules(options: ScopeOptions): PolicyRule[] {
         if (!s) signals.set(t, s = topicSignal(t.norm, options.allowedTerms));
         return s;
     };
-    const isSmallTalk = (t: AnalyzedText) => t.norm.length === 0 || SMALL_TALK.test(t.norm.replace(/ \.$/, "").replace(/ \. /g, " ").trim());
     return [
         {
             id: "out_of_scope.no_health_topic", category: "out_of_scope",
