@@ -38,11 +38,12 @@ function prng(seed: number): () => number {
     };
 }
 
-export function trainTextModel(cases: readonly PolicyCase[], options: Partial<TrainOptions> = {}): LinearModel {
+export function trainTextModel(cases: readonly PolicyCase[], options: Partial<TrainOptions> = {},
+    featuresOf: (c: PolicyCase) => string[] = (c) => textFeatures(analyze(c.text).norm)): LinearModel {
     const o = {...DEFAULT_TRAIN_OPTIONS, ...options};
     const classes = TEXT_CLASSES;
     const k = classes.length;
-    const examples = cases.map((c) => ({features: textFeatures(analyze(c.text).norm), label: classes.indexOf(textLabel(c) as never)}));
+    const examples = cases.map((c) => ({features: featuresOf(c), label: classes.indexOf(textLabel(c) as never)}));
     for (const [i, e] of examples.entries()) if (e.label < 0) throw new Error(`case ${cases[i].id}: no text class for "${textLabel(cases[i])}"`);
 
     const counts = new Map<string, number>();

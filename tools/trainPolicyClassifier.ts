@@ -13,11 +13,18 @@ import {LinearModel, type SerializedLinearModel} from "../shared/policy/classifi
 import {PolicyTextClassifier, type ShippedTextModel, type Thresholds} from "../shared/policy/classifier/textClassifier";
 import {computeMetrics, type CaseResult, parseCases, type PolicyCase, type PolicyMetrics} from "./policyMetrics";
 import {trainTextModel} from "./policyTraining";
+import {analyze} from "../shared/policy/normalize";
 
 /** Repository root (this file runs from out/tools/). */
 const ROOT = path.resolve(__dirname, "../..");
 /** Where the training cases live: the policy tests' own case files and the larger training sets. */
 export const TRAINING_DIRS = ["test/policy/fixtures", "test/policy/training"];
+/**
+ * The rules were tuned on these files until they got every case right, so what the rules find there says nothing
+ * about how far to trust them: their cases teach the classifier words only. Every other file teaches words and
+ * rule findings.
+ */
+export const RULES_TUNED_ON = "test/policy/fixtures/";
 export const MODEL_FILE = "shared/policy/classifier/textModel.generated.ts";
 
 /**
@@ -25,11 +32,21 @@ export const MODEL_FILE = "shared/policy/classifier/textModel.generated.ts";
  * rules' own. Lower thresholds catch more and refuse more ordinary questions.
  */
 export const THRESHOLDS: Thresholds = {
-    self_harm: 0.5, emergency: 0.5, harm_to_others: 0.5, drug_misuse: 0.5,
-    out_of_scope: 1.01, out_of_scope_without_health_vocabulary: 0.3,
+    self_harm: 0.4, emergency: 0.4, harm_to_others: 0.4, drug_misuse: 0.4,
+    out_of_scope: 0.7, out_of_scope_without_health_vocabulary: 0.3,
 };
 
 export interface CaseFile { name: string; cases: PolicyCase[] }
+
+/** Trains on the files: words from every case, rule findings from the files the rules were not tuned on. */
+export function trainOnFiles(files: readonly CaseFile[]): LinearModel {
+    const rules = new PolicyEngine({}, {textClassifier: null});
+    const tuned = new Set(files.filter((f) => f.name.startsWith(RULES_TUNED_ON)).flatMap((f) => f.cases));
+    return trainTextModel(files.flatMap((f) => f.cases), {}, (c) => {
+        const analyzed = analyze(c.text);
+        return PolicyTextClassifier.features(analyzed, tuned.has(c) ? null : rules.ruleFindings(c.text, c.surface));
+    });
+}
 
 export function readTrainingFiles(root = ROOT): CaseFile[] {
     const files: CaseFile[] = [];
@@ -45,7 +62,7 @@ export function readTrainingFiles(root = ROOT): CaseFile[] {
 }
 
 export function trainShippedModel(files: readonly CaseFile[]): ShippedTextModel {
-    const model = trainTextModel(files.flatMap((f) => f.cases));
+    const model = trainOnFiles(files);
     const trainedOn = `${files.reduce((n, f) => n + f.cases.length, 0)} cases in ${files.length} files under ${TRAINING_DIRS.join(" and ")}`;
     return {...model.serialize(trainedOn), thresholds: THRESHOLDS};
 }
@@ -73,7 +90,7 @@ export function modelDifference(a: SerializedLinearModel, b: SerializedLinearMod
 export function crossValidate(files: readonly CaseFile[], thresholds: Thresholds = THRESHOLDS): {file: string; rules: PolicyMetrics; combined: PolicyMetrics}[] {
     const rulesOnly = new PolicyEngine({}, {textClassifier: null});
     return files.map((held) => {
-        const model: LinearModel = trainTextModel(files.filter((f) => f !== held).flatMap((f) => f.cases));
+        const model = trainOnFiles(files.filter((f) => f !== held));
         const combined = new PolicyEngine({}, {textClassifier: new PolicyTextClassifier(model, thresholds)});
         const run = (engine: PolicyEngine): PolicyMetrics => computeMetrics(held.cases.map((c): CaseResult => ({case: c, decision: engine.decide(c.text, c.surface)})));
         return {file: held.name, rules: run(rulesOnly), combined: run(combined)};

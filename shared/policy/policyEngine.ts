@@ -5,7 +5,8 @@
  */
 import type {Surface} from "../types";
 import {SURFACES} from "../types";
-import {analyze, normalize} from "./normalize";
+import {analyze, type AnalyzedText, normalize} from "./normalize";
+import type {RuleFindings} from "./classifier/features";
 import {detectPhi, redactPhi} from "./phi";
 import type {Disclaimer, PhiSpan, PolicyCategory, PolicyChecker, PolicyDecision} from "./types";
 import {type PolicyConfig, SWITCHABLE_CATEGORIES} from "./policyConfig";
@@ -25,17 +26,10 @@ export const BLOCKED_TERM_RULE = "config.blocked_term";
 /** Rule id prefix of the statistical layer: "classifier.harm_to_others". */
 export const CLASSIFIER_RULE_PREFIX = "classifier.";
 
-/** Categories the text classifier may add over what the rules found (it never adds PHI: that is the detector's). */
-const CLASSIFIER_OVERRIDES: Readonly<Record<string, ReadonlySet<PolicyCategory>>> = {
-    none: new Set(["self_harm", "emergency", "harm_to_others", "drug_misuse", "out_of_scope"]),
-    phi: new Set(["self_harm", "emergency", "harm_to_others", "drug_misuse"]),
-    out_of_scope: new Set(["self_harm", "emergency", "harm_to_others", "drug_misuse"]),
-};
-
 export interface PolicyEngineOptions {
     /**
-     * The statistical layer consulted when the rules find nothing to escalate or refuse. Default: the classifier
-     * trained from the repository's cases (unless the policy file turns it off); null: rules only.
+     * The statistical layer that reads the message and the rules' findings and gives the final category. Default:
+     * the classifier trained from the repository's cases (unless the policy file turns it off); null: rules only.
      */
     textClassifier?: PolicyTextClassifier | null;
 }
@@ -100,48 +94,69 @@ export class PolicyEngine implements PolicyChecker {
         return [...this.ruleIndex.values()].map(({id, category, description}) => ({id, category, description}));
     }
 
+    /**
+     * What the input rules alone find in a message (identifiers aside): the classifier's view of the rules, also
+     * used to train it.
+     */
+    ruleFindings(text: string, surface: Surface): RuleFindings {
+        return this.findings(analyze(text), this.surfacePolicy(surface));
+    }
+
+    private findings(analyzed: AnalyzedText, policy: SurfacePolicy): RuleFindings & {fired: readonly PolicyRule[]} {
+        const fired = this.rules.filter((r) => (r.category === null || policy.categories.has(r.category)) && r.test(analyzed));
+        const category = CATEGORY_PRIORITY.find((c) => fired.some((r) => r.category === c)) ?? null;
+        const topic = topicSignal(analyzed.norm, this.allowedTerms);
+        return {category, rules: fired.map((r) => r.id), healthVocabulary: topic.clinical + topic.setting > 0, fired};
+    }
+
     decide(text: string, surface: Surface): PolicyDecision {
         const policy = this.surfacePolicy(surface);
         const analyzed = analyze(text);
-        const fired = this.rules.filter((r) => (r.category === null || policy.categories.has(r.category)) && r.test(analyzed));
-        const firedCategories = new Set(fired.map((r) => r.category).filter((c): c is PolicyCategory => c !== null));
-        const rules = fired.map((r) => r.id);
+        const found = this.findings(analyzed, policy);
+        const informational = found.fired.filter((r) => r.category === null).map((r) => r.id);
+        const rulesOf = (c: PolicyCategory | null) => found.fired.filter((r) => c !== null && r.category === c).map((r) => r.id);
 
         let blockedTerm: BlockedTerm | undefined;
         if (this.blocked.length > 0) {
             const padded = ` ${analyzed.norm} `;
             blockedTerm = this.blocked.find((b) => padded.includes(` ${b.norm} `) && (policy.categories.has(b.category) || b.category === "phi"));
-            if (blockedTerm) {
-                rules.push(BLOCKED_TERM_RULE);
-                firedCategories.add(blockedTerm.category);
-            }
         }
-
         const phi = detectPhi(text, {allowedTerms: this.allowedTerms});
-        if (phi.length > 0 && policy.phi === "refuse") {
-            rules.push(PHI_REFUSE_RULE);
-            firedCategories.add("phi");
-        }
+        const phiRefuse = phi.length > 0 && policy.phi === "refuse";
 
+        let category: PolicyCategory | null;
+        let rules: string[];
         let evidence: string[] | undefined;
-        let category = CATEGORY_PRIORITY.find((c) => firedCategories.has(c)) ?? null;
-        const overridable = this.textClassifier && !blockedTerm ? CLASSIFIER_OVERRIDES[category ?? "none"] : undefined;
-        if (overridable) {
-            const allowed = new Set([...overridable].filter((c) => policy.categories.has(c) && (c !== "out_of_scope" || !isSmallTalk(analyzed))));
-            const topic = topicSignal(analyzed.norm, this.allowedTerms);
-            const verdict = this.textClassifier!.classify(analyzed, allowed, topic.clinical + topic.setting > 0);
-            if (verdict.category) {
-                category = verdict.category;
-                rules.push(CLASSIFIER_RULE_PREFIX + verdict.category);
-                evidence = verdict.evidence;
+        if (this.textClassifier && !blockedTerm) {
+            // The classifier decides the categories it knows; identifiers in a channel outrank only "out of scope".
+            // Small talk and the institution's own allowed terms are never out of scope.
+            const inScope = isSmallTalk(analyzed) || this.mentionsAllowedTerm(analyzed);
+            const allowed = new Set([...policy.categories].filter((c) => c !== "phi" && (c !== "out_of_scope" || !inScope)));
+            const verdict = this.textClassifier.classify(analyzed, found, allowed);
+            const classified = verdict.harmful ?? (phiRefuse ? "phi" : verdict.outOfScope ? "out_of_scope" : null);
+            category = classified;
+            if (category === "phi" || category === found.category) {
+                rules = rulesOf(category);
+            } else {
+                // The classifier disagreed with the rules: say so, with what weighed most and what it overruled.
+                rules = [CLASSIFIER_RULE_PREFIX + (category ?? "answer")];
+                evidence = [...this.textClassifier.evidence(verdict, category, found.category),
+                    ...rulesOf(found.category).map((id) => `overruled:${id}`)];
             }
+        } else {
+            const categories = new Set<PolicyCategory>(found.fired.map((r) => r.category).filter((c): c is PolicyCategory => c !== null));
+            if (blockedTerm) categories.add(blockedTerm.category);
+            if (phiRefuse) categories.add("phi");
+            category = CATEGORY_PRIORITY.find((c) => categories.has(c)) ?? null;
+            rules = rulesOf(category);
+            if (blockedTerm && blockedTerm.category === category) rules.push(BLOCKED_TERM_RULE);
         }
-        // Report the rules behind the decision (and informational ones), not those of categories it outranked.
-        const ruleCategory = (id: string) => id === PHI_REFUSE_RULE ? "phi" : id === BLOCKED_TERM_RULE ? blockedTerm?.category ?? null
-            : id.startsWith(CLASSIFIER_RULE_PREFIX) ? id.slice(CLASSIFIER_RULE_PREFIX.length) : this.ruleIndex.get(id)?.category ?? null;
-        rules.splice(0, rules.length, ...rules.filter((id) => ruleCategory(id) === null || ruleCategory(id) === category));
+        if (category === "phi") rules.push(PHI_REFUSE_RULE);
+        rules.push(...informational);
+
         if (category === null) {
             const decision: PolicyDecision = {action: "answer", category: null, rules, phi};
+            if (evidence) decision.evidence = evidence;
             if (phi.length > 0 && policy.phi === "notice") {
                 decision.rules = [...rules, PHI_NOTICE_RULE];
                 decision.notice = phiNotice(phi);
@@ -178,6 +193,12 @@ export class PolicyEngine implements PolicyChecker {
     /** The text with identifiers replaced by typed placeholders ("[NAME]", "[MRN]"). */
     redact(text: string): string {
         return redactPhi(text, {allowedTerms: this.allowedTerms});
+    }
+
+    private mentionsAllowedTerm(analyzed: AnalyzedText): boolean {
+        if (this.allowedTerms.length === 0) return false;
+        const padded = ` ${analyzed.norm} `;
+        return this.allowedTerms.some((t) => padded.includes(` ${t} `));
     }
 
     private surfacePolicy(surface: Surface): SurfacePolicy {

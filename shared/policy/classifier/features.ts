@@ -1,3 +1,5 @@
+import type {PolicyCategory} from "../types";
+
 /**
  * Features of a message for the policy's text classifier: words, five-letter stems (so "poisoning" and "poisoned"
  * share "poiso"), word pairs and pairs with one word between ("kill my ex" gives "kill ex"). Computed from the same
@@ -29,4 +31,22 @@ export function textFeatures(norm: string): string[] {
         }
     }
     return [...out];
+}
+
+/** What the rules found in a message, as the classifier sees it. */
+export interface RuleFindings {
+    /** The category the rules alone would give (PHI aside: identifiers are the detector's business). */
+    category: PolicyCategory | null;
+    /** Ids of every input rule that fired, informational ones included. */
+    rules: readonly string[];
+    /** Whether the health lexicon found any clinical or care-setting word. */
+    healthVocabulary: boolean;
+}
+
+/**
+ * The rules' findings as features ("rc:harm_to_others", "r:harm_to_others.stealth_marker", "v:none"), so the
+ * classifier learns how far to trust each rule on wording it was not written for.
+ */
+export function ruleFeatures(f: RuleFindings): string[] {
+    return [`rc:${f.category ?? "none"}`, ...f.rules.map((id) => `r:${id}`), f.healthVocabulary ? "v:some" : "v:none"];
 }

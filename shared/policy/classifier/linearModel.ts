@@ -99,14 +99,15 @@ export class LinearModel {
         return {probabilities, top};
     }
 
-    /** The features that pushed most towards `cls` relative to the first class ("answer"), strongest first. */
-    evidence(features: readonly string[], cls: string, limit = 5): {feature: string; weight: number}[] {
+    /** The features that pushed most towards `cls` rather than `against` (default: the first class), strongest first. */
+    evidence(features: readonly string[], cls: string, against = this.classes[0], limit = 5): {feature: string; weight: number}[] {
         const c = this.classes.indexOf(cls);
-        if (c < 0) return [];
+        const a = this.classes.indexOf(against);
+        if (c < 0 || a < 0 || c === a) return [];
         const out: {feature: string; weight: number}[] = [];
         for (const f of features) {
             const row = this.rows.get(f);
-            if (row) out.push({feature: f, weight: row[c] - row[0]});
+            if (row) out.push({feature: f, weight: row[c] - row[a]});
         }
         return out.filter((e) => e.weight > 0).sort((a, b) => b.weight - a.weight).slice(0, limit);
     }

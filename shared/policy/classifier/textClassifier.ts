@@ -1,13 +1,18 @@
 /**
- * The policy's second, statistical layer: a linear text classifier trained on the repository's labelled cases
- * (`npm run train:policy`). The rules decide first; when they find nothing to escalate or refuse, a message the
- * classifier scores above a category's threshold gets that category, reported as rule `classifier.<category>` with
- * the words that weighed most. Thresholds are set high, by cross-validation across case authors, so the layer adds
- * recall on wording the rules have never seen without refusing ordinary clinical questions.
+ * The policy's second, statistical layer: a linear classifier trained on the repository's labelled cases
+ * (`npm run train:policy`). It reads the message's words and what the rules found in it (which rules fired, the
+ * category they give, whether there is any health vocabulary), so it learns both the wording the rules were never
+ * written for and how far to trust each rule. Its verdict is final for the categories it knows (PHI stays with the
+ * identifier detector, and an institution's blocked terms stay absolute); the engine reports which rules fired and,
+ * when the classifier disagreed with them, `classifier.<category>` with the features that weighed most.
+ *
+ * Thresholds are set by leave-one-author-out cross-validation (`npm run train:policy -- --cv`): a category is given
+ * when its probability reaches its threshold, so lower thresholds catch more and refuse more ordinary questions.
  */
 import type {AnalyzedText} from "../normalize";
 import type {PolicyCategory} from "../types";
-import {textFeatures} from "./features";
+import {type RuleFindings, ruleFeatures, textFeatures} from "./features";
+import {withoutInjection} from "../rules/injection";
 import {LinearModel, type SerializedLinearModel} from "./linearModel";
 import {TEXT_MODEL} from "./textModel.generated";
 
@@ -16,10 +21,12 @@ export const TEXT_CLASSES = ["answer", "emergency", "self_harm", "harm_to_others
 export type TextClass = (typeof TEXT_CLASSES)[number];
 export type ClassifiedCategory = Exclude<TextClass, "answer">;
 
+/** Escalations and refusals for harm, in the engine's priority order: they outrank PHI and out of scope. */
+const HARMFUL: readonly ClassifiedCategory[] = ["self_harm", "emergency", "harm_to_others", "drug_misuse"];
+
 /**
- * Probability a category needs before the layer acts on it. Out of scope has a second, lower bar for messages with
- * no health vocabulary at all (the rules give those the benefit of the doubt; the classifier can tell a recipe or a
- * game question from a health question phrased in everyday words).
+ * Probability each category needs. Out of scope has its own bar for messages with no health vocabulary at all
+ * (the classifier can tell a recipe question from a health question in everyday words).
  */
 export type Thresholds = Readonly<Record<ClassifiedCategory, number> & {out_of_scope_without_health_vocabulary: number}>;
 
@@ -28,12 +35,13 @@ export interface ShippedTextModel extends SerializedLinearModel {
 }
 
 export interface TextClassification {
-    /** The category the layer assigns, or null when no category reaches its threshold. */
-    category: ClassifiedCategory | null;
-    /** Probability of the most likely non-answer category. */
-    probability: number;
-    /** Features that pushed most towards that category (e.g. "b:kill my", "u:untraceable"). */
-    evidence: string[];
+    /** The harmful category (outranks PHI), if any reached its threshold. */
+    harmful: ClassifiedCategory | null;
+    /** Whether out of scope reached its threshold (it ranks below PHI, so the engine decides between them). */
+    outOfScope: boolean;
+    probabilities: Record<string, number>;
+    /** Features of the message, for `evidence`. */
+    features: string[];
 }
 
 export class PolicyTextClassifier {
@@ -44,26 +52,32 @@ export class PolicyTextClassifier {
     }
 
     /**
-     * Categories not in `allowed` are never assigned (a surface may switch a category off, and the rules may
-     * already have found one that outranks them). `healthVocabulary` is whether the rules' lexicon found any.
+     * Every feature the classifier reads: the words (prompt-injection phrases cut out) and, where given, the rules'
+     * findings (training leaves them out for the cases the rules were tuned on).
      */
-    classify(text: AnalyzedText, allowed?: ReadonlySet<PolicyCategory>, healthVocabulary = true): TextClassification {
-        const features = textFeatures(text.norm);
+    static features(text: AnalyzedText, findings: RuleFindings | null): string[] {
+        const words = textFeatures(withoutInjection(text.norm));
+        return findings ? [...words, ...ruleFeatures(findings)] : words;
+    }
+
+    /** Categories not in `allowed` are never given (a surface may switch a category off). */
+    classify(text: AnalyzedText, findings: RuleFindings, allowed: ReadonlySet<PolicyCategory>): TextClassification {
+        const features = PolicyTextClassifier.features(text, findings);
         const {probabilities} = this.model.score(features);
-        let best: ClassifiedCategory | null = null;
-        let bestMargin = -Infinity;
-        let probability = 0;
-        for (const c of TEXT_CLASSES) {
-            if (c === "answer") continue;
-            const p = probabilities[c] ?? 0;
-            if (p > probability) probability = p;
-            if (allowed && !allowed.has(c)) continue;
-            const threshold = c === "out_of_scope" && !healthVocabulary ? this.thresholds.out_of_scope_without_health_vocabulary : this.thresholds[c];
-            const margin = p - threshold;
-            if (margin >= 0 && margin > bestMargin) { best = c; bestMargin = margin; }
+        let harmful: ClassifiedCategory | null = null;
+        let best = -Infinity;
+        for (const c of HARMFUL) {
+            const margin = probabilities[c] - this.thresholds[c];
+            if (allowed.has(c) && margin >= 0 && margin > best) { harmful = c; best = margin; }
         }
-        const evidence = best ? this.model.evidence(features, best).map((e) => e.feature) : [];
-        return {category: best, probability: best ? probabilities[best] : probability, evidence};
+        const oosThreshold = findings.healthVocabulary ? this.thresholds.out_of_scope : this.thresholds.out_of_scope_without_health_vocabulary;
+        const outOfScope = allowed.has("out_of_scope") && probabilities.out_of_scope >= oosThreshold;
+        return {harmful, outOfScope, probabilities, features};
+    }
+
+    /** The features that weighed most for `category` (null: answer) rather than `against` (null: answer). */
+    evidence(c: TextClassification, category: PolicyCategory | null, against: PolicyCategory | null): string[] {
+        return this.model.evidence(c.features, category ?? "answer", against ?? "answer").map((e) => e.feature);
     }
 }
 

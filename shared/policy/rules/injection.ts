@@ -7,7 +7,7 @@ import {alt} from "./patterns";
 import type {PolicyRule} from "./ruleTypes";
 
 const SAFETY_THINGS = "(?:disclaimers?|warnings?|warning text|safety (?:rules|filters?|guidelines|policy|policies|checks?|notes?)|caveats?|guardrails?|filters?|restrictions?|rules|guidelines|policies|policy|instructions|system prompt|the fine print|legal text|notices?|limitations)";
-const INJECTION = new RegExp(`\\b${alt([
+const INJECTION_SOURCE = `\\b${alt([
     `(?:skip|remove|omit|drop|hide|delete|leave out|get rid of|turn off|disable|bypass|ignore|disregard|forget|override|suppress|no|without(?: any)?) (?:the |your |all |any |all the |those |these |previous |prior |above |earlier )*${SAFETY_THINGS}`,
     "developer mode", "dev mode", "god mode", "admin mode", "debug mode", "unrestricted mode", "jailbreak\\w*", "dan mode", "do anything now",
     "(?:you are|you re|act as|pretend (?:to be|you are)|roleplay as) (?:an? )?(?:unfiltered|uncensored|unrestricted|evil|rogue|jailbroken)",
@@ -15,7 +15,17 @@ const INJECTION = new RegExp(`\\b${alt([
     "(?:safety|rules|filters|restrictions) (?:are |is )?(?:off|disabled)", "no (?:rules|restrictions|limits|filters) apply",
     "(?:ignore|disregard|forget) (?:all |any |your |the )?(?:previous|prior|above|earlier|system|original) (?:instructions|prompts?|messages|rules|context)",
     "new instructions", "system override", "you are now", "from now on you (?:will|are|must)", "respond without",
-])}\\b`);
+])}\\b`;
+const INJECTION = new RegExp(INJECTION_SOURCE);
+const INJECTION_ALL = new RegExp(INJECTION_SOURCE, "g");
+
+/**
+ * The normalised text with injection phrases cut out, for the statistical layer: such framing says nothing about
+ * what is asked, and a classifier would otherwise learn it from examples where it happens to wrap harmful requests.
+ */
+export function withoutInjection(norm: string): string {
+    return INJECTION.test(norm) ? norm.replace(INJECTION_ALL, " ").replace(/ {2,}/g, " ").trim() : norm;
+}
 
 export const INJECTION_RULES: readonly PolicyRule[] = [
     {
