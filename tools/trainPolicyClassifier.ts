@@ -87,9 +87,9 @@ export function modelDifference(a: SerializedLinearModel, b: SerializedLinearMod
 }
 
 /** Leave-one-file-out: for each file, rules alone and rules + a classifier trained on the other files. */
-export function crossValidate(files: readonly CaseFile[], thresholds: Thresholds = THRESHOLDS): {file: string; rules: PolicyMetrics; combined: PolicyMetrics}[] {
+export function crossValidate(files: readonly CaseFile[], thresholds: Thresholds = THRESHOLDS, heldOut: readonly CaseFile[] = files): {file: string; rules: PolicyMetrics; combined: PolicyMetrics}[] {
     const rulesOnly = new PolicyEngine({}, {textClassifier: null});
-    return files.map((held) => {
+    return heldOut.map((held) => {
         const model = trainOnFiles(files.filter((f) => f !== held));
         const combined = new PolicyEngine({}, {textClassifier: new PolicyTextClassifier(model, thresholds)});
         const run = (engine: PolicyEngine): PolicyMetrics => computeMetrics(held.cases.map((c): CaseResult => ({case: c, decision: engine.decide(c.text, c.surface)})));

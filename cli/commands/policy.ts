@@ -96,6 +96,10 @@ function describeDecision(engine: PolicyEngine, d: PolicyDecision, surface: stri
         lines.push("rules:");
         for (const id of d.rules) lines.push(`  ${id}: ${engine.describeRule(id) ?? ""}`);
     }
+    if (d.evidence && d.evidence.length > 0) {
+        lines.push("evidence (what weighed most with the classifier):");
+        for (const e of d.evidence) lines.push(`  ${describeEvidence(e)}`);
+    }
     if (d.phi.length > 0) {
         lines.push("identifiers:");
         for (const s of d.phi) lines.push(`  ${s.type} at ${s.start}-${s.end}`);
@@ -103,6 +107,23 @@ function describeDecision(engine: PolicyEngine, d: PolicyDecision, surface: stri
     if (d.message) lines.push("message:", ...d.message.split("\n").map((l) => `  ${l}`));
     if (d.notice) lines.push("notice:", `  ${d.notice}`);
     return lines.join("\n") + "\n";
+}
+
+/** "b:kill my" -> 'the words "kill my"'; "overruled:harm_to_others.x" -> "overruled rule harm_to_others.x". */
+function describeEvidence(e: string): string {
+    const [kind, ...rest] = e.split(":");
+    const value = rest.join(":");
+    switch (kind) {
+        case "u": return `the word "${value}"`;
+        case "p": return `words starting "${value}"`;
+        case "b": return `the words "${value}"`;
+        case "g": return `"${value.replace(" ", " … ")}" (one word between)`;
+        case "r": return `rule ${value} fired`;
+        case "rc": return `the rules' category: ${value}`;
+        case "v": return value === "none" ? "no health vocabulary" : "health vocabulary present";
+        case "overruled": return `overruled rule ${value}`;
+        default: return e;
+    }
 }
 
 function listRules(engine: PolicyEngine): void {

@@ -34,6 +34,13 @@ export interface PolicyEngineOptions {
     textClassifier?: PolicyTextClassifier | null;
 }
 
+function classifierRuleDescription(verdict: string): string {
+    const trained = "the statistical classifier (trained on the repository's labelled cases, reading the words and what the rules found)";
+    return verdict === "answer"
+        ? `Answered although a rule fired: ${trained} judged the message an ordinary question; the decision's evidence names the overruled rules.`
+        : `${trained[0].toUpperCase()}${trained.slice(1)} judged the message ${verdict.replace(/_/g, " ")} where the rules did not; the decision's evidence names the words that weighed most.`;
+}
+
 interface SurfacePolicy {
     categories: ReadonlySet<PolicyCategory>;
     phi: PhiMode;
@@ -83,15 +90,17 @@ export class PolicyEngine implements PolicyChecker {
         if (id === PHI_REFUSE_RULE) return "Patient identifiers in a Slack channel, where many people read.";
         if (id === PHI_NOTICE_RULE) return "Patient identifiers in a direct message: answered, with a notice.";
         if (id === BLOCKED_TERM_RULE) return "A term the institution's policy file blocks.";
-        if (id.startsWith(CLASSIFIER_RULE_PREFIX)) {
-            return `The statistical text classifier (trained on the repository's labelled cases) scored the message as ${id.slice(CLASSIFIER_RULE_PREFIX.length).replace(/_/g, " ")} above its threshold.`;
-        }
+        if (id.startsWith(CLASSIFIER_RULE_PREFIX)) return classifierRuleDescription(id.slice(CLASSIFIER_RULE_PREFIX.length));
         return this.ruleIndex.get(id)?.description;
     }
 
-    /** Every rule with its id, category and description. */
+    /** Every rule with its id, category and description (the classifier's verdicts last, when it is on). */
     listRules(): readonly Pick<PolicyRule, "id" | "category" | "description">[] {
-        return [...this.ruleIndex.values()].map(({id, category, description}) => ({id, category, description}));
+        const rules = [...this.ruleIndex.values()].map(({id, category, description}) => ({id, category, description}));
+        if (!this.textClassifier) return rules;
+        return [...rules, ...(["answer", ...CATEGORY_PRIORITY.filter((c) => c !== "phi")] as const).map((c) => ({
+            id: CLASSIFIER_RULE_PREFIX + c, category: c === "answer" ? null : c, description: classifierRuleDescription(c),
+        }))];
     }
 
     /**
