@@ -2,7 +2,8 @@
  * Med42Assistant: the one core API used by the CLI, the VS Code extension and the Slack bot.
  *
  * Every request goes through the same pipeline, so both front ends enforce the same policy:
- *   policy decision on the user's text → (escalate/refuse: policy message, no model call)
+ *   policy decision on the user's text (plus, when the policy file asks, the model's own verdict) → (escalate/refuse:
+ *   policy message, no model call)
  *   → FIFO queue → model (streamed) → output screening on the accumulated text (a harmful answer is stopped and
  *   replaced by the refusal) → disclaimer attached by code → audit record.
  */
@@ -15,6 +16,7 @@ import {EventChannel} from "./eventChannel";
 import {summarize} from "./summarizer";
 import type {Disclaimer, PolicyChecker, PolicyDecision} from "./policy/types";
 import {PolicyEngine} from "./policy/policyEngine";
+import {MODEL_CHECK_MAX_TOKENS, MODEL_CHECK_SCHEMA, MODEL_CHECK_SYSTEM_PROMPT, modelCheckUserMessage, parseModelVerdict} from "./policy/modelCheck";
 import {loadPolicyFile} from "./policy/policyConfig";
 import {type AuditSink, AuditLog, defaultAuditDbPath} from "./audit/auditLog";
 import {ModelStore} from "./models/modelStore";
@@ -221,7 +223,7 @@ export class Med42Assistant {
 
     ask(req: AskRequest): AnswerStream {
         const last = req.messages[req.messages.length - 1];
-        return this.run(req.surface, req.userId, req.signal, last?.role === "user" ? last.content : "", (decision) => decision,
+        return this.run(req.surface, req.userId, req.signal, last?.role === "user" ? last.content : "", (decision) => decision, true,
             (backend, hooks) => {
                 if (!last || last.role !== "user") throw new Error("Ask needs a conversation that ends with a user message.");
                 return backend.generate({
@@ -237,23 +239,36 @@ export class Med42Assistant {
         const summaryDecision = (d: PolicyDecision): PolicyDecision =>
             d.action === "answer" || d.category === "phi" ? d
                 : {...d, action: "answer", category: null, message: undefined, rules: [...d.rules, "summary:document-not-a-request"]};
-        return this.run(req.surface, req.userId, req.signal, req.text, summaryDecision,
+        return this.run(req.surface, req.userId, req.signal, req.text, summaryDecision, false,
             (backend, hooks) => summarize({
                 backend, systemPrompt: this.systemPrompt, text: req.text, instruction: req.instruction,
                 sampling: this.sampling(), onProgress: req.onProgress, ...hooks
             }));
     }
 
+    /**
+     * The optional model check (policy file `modelCheck`): the loaded model classifies the message, its output held
+     * to one category by a JSON-schema grammar, greedy and short; the policy decides what the verdict changes.
+     */
+    private async checkWithModel(decision: PolicyDecision, text: string, surface: Surface, signal?: AbortSignal): Promise<PolicyDecision> {
+        const backend = this.getBackend();
+        await this.ensureLoaded(backend, signal);
+        const r = await backend.generate({
+            systemPrompt: MODEL_CHECK_SYSTEM_PROMPT, messages: [{role: "user", content: modelCheckUserMessage(text)}],
+            sampling: {temperature: 0, topK: 1, topP: 1, maxTokens: MODEL_CHECK_MAX_TOKENS}, jsonSchema: MODEL_CHECK_SCHEMA, signal,
+        });
+        return this.policy.applyModelVerdict!(decision, r.stopReason === "eos" ? parseModelVerdict(r.text) : null, surface);
+    }
+
     /** The shared pipeline of ask and summarize. */
     private run(surface: Surface, userId: string | undefined, signal: AbortSignal | undefined, userText: string,
-        adjust: (d: PolicyDecision) => PolicyDecision,
+        adjust: (d: PolicyDecision) => PolicyDecision, modelCheck: boolean,
         generate: (backend: ChatBackend, hooks: {signal: AbortSignal; onQueuePosition: (p: number) => void;
             onStart: () => void; onText: (t: string) => void}) => Promise<GenerateResult>): AnswerStream {
         const channel = new EventChannel<AnswerEvent>();
         const started = Date.now();
         const result = (async (): Promise<AnswerResult> => {
-            const decision = adjust(this.policy.decide(userText, surface));
-            channel.push({type: "decision", decision});
+            let decision = adjust(this.policy.decide(userText, surface));
             const disclaimer = this.policy.disclaimer;
             const finish = (r: Omit<AnswerResult, "disclaimer" | "model" | "text">, shown: string): AnswerResult => {
                 const out: AnswerResult = {
@@ -266,6 +281,18 @@ export class Med42Assistant {
                 });
                 return out;
             };
+            if (modelCheck && decision.action === "answer" && this.policy.modelCheck && this.policy.applyModelVerdict) {
+                try {
+                    decision = await this.checkWithModel(decision, userText, surface, signal);
+                } catch (err) {
+                    if (signal?.aborted) {
+                        channel.push({type: "decision", decision});
+                        return finish({answer: "", policy: decision, usage: {promptTokens: 0, completionTokens: 0}, stopReason: "abort"}, "");
+                    }
+                    throw err;
+                }
+            }
+            channel.push({type: "decision", decision});
             if (decision.action !== "answer") {
                 return finish({answer: "", policy: decision, usage: {promptTokens: 0, completionTokens: 0}, stopReason: "policy"},
                     decision.message ?? "");

@@ -20,6 +20,11 @@ export interface GenerateRequest {
     sampling: ResolvedSampling;
     /** Routes follow-ups to the sequence that still holds the conversation's KV cache. */
     conversationId?: string;
+    /**
+     * Constrain the answer to JSON matching this schema (llama.cpp grammar sampling), e.g. for the policy's model
+     * check. The schema uses the JSON-schema subset node-llama-cpp supports (objects, enums, strings, numbers, arrays).
+     */
+    jsonSchema?: Readonly<Record<string, unknown>>;
     signal?: AbortSignal;
     onQueuePosition?: (position: number) => void;
     onStart?: () => void;

@@ -5,7 +5,7 @@
  * with at load time).
  */
 import type {
-    ChatHistoryItem, Llama, LlamaChat, LlamaContext, LlamaContextSequence, LlamaModel, Llama3ChatWrapper, Token
+    ChatHistoryItem, Llama, LlamaChat, LlamaContext, LlamaContextSequence, LlamaGrammar, LlamaModel, Llama3ChatWrapper, Token
 } from "node-llama-cpp" with {"resolution-mode": "import"};
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -62,6 +62,7 @@ export class LlamaCppBackend implements ChatBackend {
     private loading?: Promise<Loaded>;
     private loaded?: Loaded;
     private disposed = false;
+    private readonly grammars = new Map<string, Promise<LlamaGrammar>>();
 
     constructor(private readonly options: LlamaCppBackendOptions) {
         this.contextSize = options.contextSize ?? MED42_CONTEXT_SIZE;
@@ -218,6 +219,7 @@ export class LlamaCppBackend implements ChatBackend {
             const meter = slot.sequence.tokenMeter;
             const inBefore = meter.usedInputTokens;
             const outBefore = meter.usedOutputTokens;
+            const grammar = req.jsonSchema ? await this.grammarFor(l, req.jsonSchema) : undefined;
             req.onStart?.();
             let text = "";
             let stopReason: GenerateResult["stopReason"];
@@ -230,6 +232,7 @@ export class LlamaCppBackend implements ChatBackend {
                     topK: req.sampling.topK,
                     topP: req.sampling.topP,
                     seed: req.sampling.seed,
+                    grammar,
                     onTextChunk: (chunk) => { text += chunk; req.onText?.(chunk); },
                     onToken: req.onToken && ((tokens) => req.onToken!(tokens.length))
                 });
@@ -252,6 +255,18 @@ export class LlamaCppBackend implements ChatBackend {
         } finally {
             lease.release();
         }
+    }
+
+    /** One grammar per schema, built once (building one parses the schema into GBNF). */
+    private grammarFor(l: Loaded, schema: Readonly<Record<string, unknown>>): Promise<LlamaGrammar> {
+        const key = JSON.stringify(schema);
+        let g = this.grammars.get(key);
+        if (!g) {
+            g = l.llama.createGrammarForJsonSchema(schema as never) as Promise<LlamaGrammar>;
+            this.grammars.set(key, g);
+            g.catch(() => this.grammars.delete(key));
+        }
+        return g;
     }
 
     async dispose(): Promise<void> {

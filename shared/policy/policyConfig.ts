@@ -53,6 +53,8 @@ export const policyConfigSchema = z.strictObject({
     allowedTerms: z.array(nonEmpty).optional(),
     /** The statistical layer after the rules (on by default); `{"enabled": false}` leaves decisions to the rules alone. */
     classifier: z.strictObject({enabled: z.boolean().optional()}).optional(),
+    /** Also ask the loaded model to classify messages that would be answered (off by default: one extra generation). */
+    modelCheck: z.strictObject({enabled: z.boolean().optional()}).optional(),
     /** Replacement texts for the refusal of each category. */
     messages: z.strictObject({
         harm_to_others: nonEmpty.optional(),

@@ -25,6 +25,8 @@ export const PHI_NOTICE_RULE = "phi.identifiers_in_dm";
 export const BLOCKED_TERM_RULE = "config.blocked_term";
 /** Rule id prefix of the statistical layer: "classifier.harm_to_others". */
 export const CLASSIFIER_RULE_PREFIX = "classifier.";
+/** Rule id prefix of the optional model check: "model_check.harm_to_others", "model_check.answer", "model_check.unclear". */
+export const MODEL_CHECK_RULE_PREFIX = "model_check.";
 
 export interface PolicyEngineOptions {
     /**
@@ -50,6 +52,7 @@ interface BlockedTerm { norm: string; category: PolicyCategory; message?: string
 
 export class PolicyEngine implements PolicyChecker {
     readonly disclaimer: Disclaimer;
+    readonly modelCheck: boolean;
     private readonly rules: readonly PolicyRule[];
     private readonly ruleIndex: ReadonlyMap<string, PolicyRule>;
     private readonly surfaces: Readonly<Record<Surface, SurfacePolicy>>;
@@ -80,6 +83,7 @@ export class PolicyEngine implements PolicyChecker {
         }
         this.surfaces = surfaces;
         this.rules = inputRules({allowedTerms: this.allowedTerms});
+        this.modelCheck = config.modelCheck?.enabled === true;
         this.textClassifier = options.textClassifier !== undefined ? options.textClassifier
             : config.classifier?.enabled === false ? null : shippedTextClassifier();
         this.ruleIndex = new Map([...this.rules, ...OUTPUT_RULES].map((r) => [r.id, r]));
@@ -90,6 +94,13 @@ export class PolicyEngine implements PolicyChecker {
         if (id === PHI_REFUSE_RULE) return "Patient identifiers in a Slack channel, where many people read.";
         if (id === PHI_NOTICE_RULE) return "Patient identifiers in a direct message: answered, with a notice.";
         if (id === BLOCKED_TERM_RULE) return "A term the institution's policy file blocks.";
+        if (id.startsWith(MODEL_CHECK_RULE_PREFIX)) {
+            const verdict = id.slice(MODEL_CHECK_RULE_PREFIX.length);
+            return verdict === "answer" ? "The loaded model, asked to classify the message (model check), judged it an ordinary question."
+                : verdict === "unclear" ? "The loaded model, asked to classify the message (model check), gave no readable verdict; the decision stands."
+                : verdict === "out_of_scope" ? "The loaded model, asked to classify the message (model check), judged it out of scope; the model check acts only on harm, so the decision stands."
+                : `The loaded model, asked to classify the message (model check), judged it ${verdict.replace(/_/g, " ")}.`;
+        }
         if (id.startsWith(CLASSIFIER_RULE_PREFIX)) return classifierRuleDescription(id.slice(CLASSIFIER_RULE_PREFIX.length));
         return this.ruleIndex.get(id)?.description;
     }
@@ -180,6 +191,27 @@ export class PolicyEngine implements PolicyChecker {
         };
         if (evidence) decision.evidence = evidence;
         return decision;
+    }
+
+    /**
+     * The model check can only add caution: a harmful verdict the surface applies turns an answer into the
+     * category's escalation or refusal; "answer", "out_of_scope" (it acts only on harm), a category switched off on
+     * the surface, or an unreadable verdict leave the decision as it was, with the verdict recorded in its rules.
+     */
+    applyModelVerdict(decision: PolicyDecision, verdict: string | null, surface: Surface): PolicyDecision {
+        if (decision.action !== "answer") return decision;
+        const policy = this.surfacePolicy(surface);
+        const harmful = ["self_harm", "emergency", "harm_to_others", "drug_misuse"] as const;
+        const category = harmful.find((c) => c === verdict && policy.categories.has(c));
+        if (!category) {
+            const note = MODEL_CHECK_RULE_PREFIX + (verdict === null || !harmful.includes(verdict as never) && verdict !== "answer" && verdict !== "out_of_scope" ? "unclear" : verdict);
+            return {...decision, rules: [...decision.rules, note]};
+        }
+        return {
+            action: category === "emergency" || category === "self_harm" ? "escalate" : "refuse",
+            category, rules: [MODEL_CHECK_RULE_PREFIX + category, ...decision.rules.filter((id) => this.ruleIndex.get(id)?.category === null)],
+            phi: decision.phi, message: this.messageFor(category, decision.phi),
+        };
     }
 
     screenOutput(text: string, surface: Surface): PolicyDecision {

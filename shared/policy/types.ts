@@ -48,6 +48,13 @@ export interface PolicyChecker {
     decide(text: string, surface: Surface): PolicyDecision;
     /** Screen model output (partial or whole); an action other than `answer` replaces the answer. */
     screenOutput(text: string, surface: Surface): PolicyDecision;
+    /**
+     * Whether the loaded model should also classify messages this checker would answer (the optional model check,
+     * off by default); if so the core calls `applyModelVerdict` with the model's verdict before generating.
+     */
+    readonly modelCheck?: boolean;
+    /** The decision once the model's verdict ("harm_to_others", "answer", or null if unreadable) is known. */
+    applyModelVerdict?(decision: PolicyDecision, verdict: string | null, surface: Surface): PolicyDecision;
     /** The disclaimer attached to every answer. */
     readonly disclaimer: Disclaimer;
 }
