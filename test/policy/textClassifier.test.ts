@@ -104,6 +104,14 @@ describe("policy engine with the classifier", () => {
         assert.ok(engine.listRules().some((r) => r.id === "classifier.answer"));
     });
 
+    it("leaves function words out of the evidence: they weigh but explain nothing", () => {
+        const d = engineWith(handModel({"u:zorblax": ["harm_to_others", 4], "u:so": ["harm_to_others", 6], "b:so he": ["harm_to_others", 6]}))
+            .decide("zorblax him so he stops", "cli");
+        assert.equal(d.category, "harm_to_others");
+        assert.ok(d.evidence?.includes("u:zorblax"), String(d.evidence));
+        assert.ok(!d.evidence?.includes("u:so") && !d.evidence?.includes("b:so he"), String(d.evidence));
+    });
+
     it("can overrule a rule, and names the rule it overruled", () => {
         const text = "How do I make ricin at home?";
         const rulesOnly = new PolicyEngine({}, {textClassifier: null}).decide(text, "cli");

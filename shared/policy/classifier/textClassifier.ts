@@ -75,10 +75,26 @@ export class PolicyTextClassifier {
         return {harmful, outOfScope, probabilities, features};
     }
 
-    /** The features that weighed most for `category` (null: answer) rather than `against` (null: answer). */
-    evidence(c: TextClassification, category: PolicyCategory | null, against: PolicyCategory | null): string[] {
-        return this.model.evidence(c.features, category ?? "answer", against ?? "answer").map((e) => e.feature);
+    /**
+     * The features that weighed most for `category` (null: answer) rather than `against` (null: answer). Features
+     * made only of function words ("so", "to the") are left out: they carry weight but explain nothing to a reader.
+     */
+    evidence(c: TextClassification, category: PolicyCategory | null, against: PolicyCategory | null, limit = 5): string[] {
+        return this.model.evidence(c.features, category ?? "answer", against ?? "answer", c.features.length)
+            .map((e) => e.feature).filter(isExplanatory).slice(0, limit);
     }
+}
+
+const FUNCTION_WORDS = new Set(("a an the and or but so if then than that this these those to of in on at by for with from into " +
+    "about as is are was were be been being am do does did have has had i me my we our you your he him his she her they them " +
+    "their it its what which who whom how when where why can could would should will shall may might must not no just very").split(" "));
+
+/** Whether an evidence feature says something a reader can check: a rule, or a word that is not a function word. */
+function isExplanatory(feature: string): boolean {
+    const colon = feature.indexOf(":");
+    const kind = feature.slice(0, colon);
+    if (kind !== "u" && kind !== "b" && kind !== "g") return true;
+    return feature.slice(colon + 1).split(" ").some((w) => !FUNCTION_WORDS.has(w));
 }
 
 let shipped: PolicyTextClassifier | undefined;
