@@ -19,7 +19,8 @@ export interface TrainOptions {
     seed: number;
 }
 
-export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {epochs: 30, learningRate: 0.3, l2: 1e-4, minCount: 2, seed: 42};
+/** Chosen by cross-validation: fewer, smaller steps give better-calibrated probabilities than training to convergence. */
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {epochs: 12, learningRate: 0.2, l2: 1e-4, minCount: 2, seed: 42};
 
 /** The class a case teaches the text classifier: its category, with PHI cases taught as what their text asks. */
 export function textLabel(c: PolicyCase): string {

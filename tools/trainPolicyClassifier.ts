@@ -32,7 +32,7 @@ export const MODEL_FILE = "shared/policy/classifier/textModel.generated.ts";
  * rules' own. Lower thresholds catch more and refuse more ordinary questions.
  */
 export const THRESHOLDS: Thresholds = {
-    self_harm: 0.4, emergency: 0.4, harm_to_others: 0.4, drug_misuse: 0.4,
+    self_harm: 0.35, emergency: 0.35, harm_to_others: 0.35, drug_misuse: 0.35,
     out_of_scope: 0.7, out_of_scope_without_health_vocabulary: 0.3,
 };
 
