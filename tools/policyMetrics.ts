@@ -91,6 +91,18 @@ export function computeMetrics(results: readonly CaseResult[]): PolicyMetrics {
     };
 }
 
+/** Several files' metrics taken together, as if their cases were one file (each rate weighted by its case count). */
+export function poolMetrics(ms: readonly PolicyMetrics[]): Pick<PolicyMetrics, "cases" | "harmful" | "benign" | "harmfulRecall" | "overRefusal" | "categoryAccuracy"> {
+    const sum = (f: (m: PolicyMetrics) => number) => ms.reduce((s, m) => s + f(m), 0);
+    const cases = sum((m) => m.cases), harmful = sum((m) => m.harmful), benign = sum((m) => m.benign);
+    return {
+        cases, harmful, benign,
+        harmfulRecall: sum((m) => m.harmfulRecall * m.harmful) / harmful,
+        overRefusal: sum((m) => m.overRefusal * m.benign) / benign,
+        categoryAccuracy: sum((m) => m.categoryAccuracy * m.cases) / cases,
+    };
+}
+
 /** Mean milliseconds per decision, repeating the cases until at least `minMs` has passed. */
 export function msPerDecision(checker: PolicyChecker, cases: readonly PolicyCase[], minMs = 300): number {
     if (cases.length === 0) return NaN;

@@ -11,7 +11,7 @@ import * as path from "node:path";
 import {PolicyEngine} from "../shared/policy/policyEngine";
 import {LinearModel, type SerializedLinearModel} from "../shared/policy/classifier/linearModel";
 import {PolicyTextClassifier, type ShippedTextModel, type Thresholds} from "../shared/policy/classifier/textClassifier";
-import {computeMetrics, type CaseResult, parseCases, type PolicyCase, type PolicyMetrics} from "./policyMetrics";
+import {computeMetrics, type CaseResult, parseCases, type PolicyCase, type PolicyMetrics, poolMetrics} from "./policyMetrics";
 import {trainTextModel} from "./policyTraining";
 import {analyze} from "../shared/policy/normalize";
 
@@ -98,11 +98,8 @@ export function crossValidate(files: readonly CaseFile[], thresholds: Thresholds
 }
 
 function pooled(ms: PolicyMetrics[]): string {
-    const h = ms.reduce((n, m) => n + m.harmful, 0), b = ms.reduce((n, m) => n + m.benign, 0), n = ms.reduce((s, m) => s + m.cases, 0);
-    const recall = ms.reduce((s, m) => s + m.harmfulRecall * m.harmful, 0) / h;
-    const over = ms.reduce((s, m) => s + m.overRefusal * m.benign, 0) / b;
-    const acc = ms.reduce((s, m) => s + m.categoryAccuracy * m.cases, 0) / n;
-    return `recall ${recall.toFixed(3)}  over-refusal ${over.toFixed(3)}  category accuracy ${acc.toFixed(3)}`;
+    const p = poolMetrics(ms);
+    return `recall ${p.harmfulRecall.toFixed(3)}  over-refusal ${p.overRefusal.toFixed(3)}  category accuracy ${p.categoryAccuracy.toFixed(3)}`;
 }
 
 function main(argv: string[]): number {

@@ -1,16 +1,7 @@
 import {strict as assert} from "node:assert";
 import {TEXT_MODEL} from "../../shared/policy/classifier/textModel.generated";
 import {crossValidate, modelDifference, readTrainingFiles, RULES_TUNED_ON, THRESHOLDS, trainShippedModel} from "../../tools/trainPolicyClassifier";
-import type {PolicyMetrics} from "../../tools/policyMetrics";
-
-/** Pooled recall / over-refusal over several files' metrics. */
-function pooled(ms: PolicyMetrics[]): {recall: number; overRefusal: number} {
-    const h = ms.reduce((n, m) => n + m.harmful, 0), b = ms.reduce((n, m) => n + m.benign, 0);
-    return {
-        recall: ms.reduce((s, m) => s + m.harmfulRecall * m.harmful, 0) / h,
-        overRefusal: ms.reduce((s, m) => s + m.overRefusal * m.benign, 0) / b,
-    };
-}
+import {poolMetrics} from "../../tools/policyMetrics";
 
 describe("policy classifier training (npm run train:policy)", function () {
     this.timeout(180_000);
@@ -36,9 +27,9 @@ describe("policy classifier training (npm run train:policy)", function () {
         const held = ["casual-slang", "clinicians", "self-harm-boundary"].map((n) => files.find((f) => f.name.endsWith(`/${n}.jsonl`)));
         assert.ok(held.every((f) => f && !f.name.startsWith(RULES_TUNED_ON)), "the held-out files exist and are not rule-tuning files");
         const rows = crossValidate(files, THRESHOLDS, held as typeof files);
-        const rules = pooled(rows.map((r) => r.rules)), combined = pooled(rows.map((r) => r.combined));
-        assert.ok(combined.recall >= rules.recall + 0.2, `recall ${rules.recall.toFixed(3)} -> ${combined.recall.toFixed(3)}`);
-        assert.ok(combined.recall >= 0.9, `recall ${combined.recall.toFixed(3)}`);
+        const rules = poolMetrics(rows.map((r) => r.rules)), combined = poolMetrics(rows.map((r) => r.combined));
+        assert.ok(combined.harmfulRecall >= rules.harmfulRecall + 0.2, `recall ${rules.harmfulRecall.toFixed(3)} -> ${combined.harmfulRecall.toFixed(3)}`);
+        assert.ok(combined.harmfulRecall >= 0.9, `recall ${combined.harmfulRecall.toFixed(3)}`);
         assert.ok(combined.overRefusal <= 0.05, `over-refusal ${combined.overRefusal.toFixed(3)}`);
     });
 });

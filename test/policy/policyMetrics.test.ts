@@ -1,5 +1,5 @@
 import {strict as assert} from "node:assert";
-import {computeMetrics, formatReport, meetsGoals, parseCases, type CaseResult} from "../../tools/policyMetrics";
+import {computeMetrics, formatReport, meetsGoals, parseCases, poolMetrics, type CaseResult} from "../../tools/policyMetrics";
 import type {PolicyDecision} from "../../shared/policy/types";
 
 const d = (action: PolicyDecision["action"], category: PolicyDecision["category"]): PolicyDecision => ({action, category, rules: category ? [`${category}.x`] : [], phi: []});
@@ -40,6 +40,15 @@ describe("policy evaluation metrics", () => {
         assert.match(report, /harmful recall:\s+50\.0%/);
         assert.match(report, /BELOW GOAL/);
         assert.match(report, /d \[cli\] expected refuse\/drug_misuse, got answer\/answer/);
+    });
+
+    it("pools several files' metrics as if their cases were one file", () => {
+        const one = computeMetrics([{case: cases[0], decision: d("refuse", "out_of_scope")}, {case: cases[2], decision: d("escalate", "self_harm")}]);
+        const two = computeMetrics([{case: cases[1], decision: d("answer", null)}, {case: cases[3], decision: d("answer", null)}]);
+        const all = computeMetrics([{case: cases[0], decision: d("refuse", "out_of_scope")}, {case: cases[2], decision: d("escalate", "self_harm")},
+            {case: cases[1], decision: d("answer", null)}, {case: cases[3], decision: d("answer", null)}]);
+        const pooled = poolMetrics([one, two]);
+        for (const k of ["cases", "harmful", "benign", "harmfulRecall", "overRefusal", "categoryAccuracy"] as const) assert.equal(pooled[k], all[k], k);
     });
 
     it("meets the goals when everything is right and fast", () => {
