@@ -13,7 +13,7 @@ import {type PolicyConfig, SWITCHABLE_CATEGORIES} from "./policyConfig";
 import {type CrisisResources, DEFAULT_DISCLAIMER, DEFAULT_LOCALE, DEFAULT_PHI_MODE, DEFAULT_RESOURCES, type PhiMode} from "./defaultPolicy";
 import {BLOCKED_TERM_MESSAGE, escalationMessage, type MessageOverrides, phiNotice, phiRefusalMessage, refusalMessage} from "./messages";
 import {inputRules, OUTPUT_RULES, type PolicyRule} from "./rules";
-import {topicSignal} from "./rules/healthLexicon";
+import {memoizedTopicSignal, type TopicSignal} from "./rules/healthLexicon";
 import {isSmallTalk} from "./rules/scope";
 import {type PolicyTextClassifier, shippedTextClassifier} from "./classifier/textClassifier";
 
@@ -61,6 +61,7 @@ export class PolicyEngine implements PolicyChecker {
     private readonly blocked: readonly BlockedTerm[];
     private readonly allowedTerms: readonly string[];
     private readonly textClassifier: PolicyTextClassifier | null;
+    private readonly topic: (t: AnalyzedText) => TopicSignal;
 
     constructor(config: PolicyConfig = {}, options: PolicyEngineOptions = {}) {
         this.disclaimer = config.disclaimer
@@ -82,7 +83,8 @@ export class PolicyEngine implements PolicyChecker {
             surfaces[s] = {categories, phi};
         }
         this.surfaces = surfaces;
-        this.rules = inputRules({allowedTerms: this.allowedTerms});
+        this.topic = memoizedTopicSignal(this.allowedTerms);
+        this.rules = inputRules({signal: this.topic});
         this.modelCheck = config.modelCheck?.enabled === true;
         this.textClassifier = options.textClassifier !== undefined ? options.textClassifier
             : config.classifier?.enabled === false ? null : shippedTextClassifier();
@@ -125,7 +127,7 @@ export class PolicyEngine implements PolicyChecker {
     private findings(analyzed: AnalyzedText, policy: SurfacePolicy): RuleFindings & {fired: readonly PolicyRule[]} {
         const fired = this.rules.filter((r) => (r.category === null || policy.categories.has(r.category)) && r.test(analyzed));
         const category = CATEGORY_PRIORITY.find((c) => fired.some((r) => r.category === c)) ?? null;
-        const topic = topicSignal(analyzed.norm, this.allowedTerms);
+        const topic = this.topic(analyzed);
         return {category, rules: fired.map((r) => r.id), healthVocabulary: topic.clinical + topic.setting > 0, fired};
     }
 
@@ -150,7 +152,7 @@ export class PolicyEngine implements PolicyChecker {
         if (this.textClassifier && !blockedTerm) {
             // The classifier decides the categories it knows; identifiers in a channel outrank only "out of scope".
             // Small talk and the institution's own allowed terms are never out of scope.
-            const inScope = isSmallTalk(analyzed) || this.mentionsAllowedTerm(analyzed);
+            const inScope = isSmallTalk(analyzed) || this.topic(analyzed).institutionTerms > 0;
             const allowed = new Set([...policy.categories].filter((c) => c !== "phi" && (c !== "out_of_scope" || !inScope)));
             const verdict = this.textClassifier.classify(analyzed, found, allowed);
             const classified = verdict.harmful ?? (phiRefuse ? "phi" : verdict.outOfScope ? "out_of_scope" : null);
@@ -234,12 +236,6 @@ export class PolicyEngine implements PolicyChecker {
     /** The text with identifiers replaced by typed placeholders ("[NAME]", "[MRN]"). */
     redact(text: string): string {
         return redactPhi(text, {allowedTerms: this.allowedTerms});
-    }
-
-    private mentionsAllowedTerm(analyzed: AnalyzedText): boolean {
-        if (this.allowedTerms.length === 0) return false;
-        const padded = ` ${analyzed.norm} `;
-        return this.allowedTerms.some((t) => padded.includes(` ${t} `));
     }
 
     private surfacePolicy(surface: Surface): SurfacePolicy {

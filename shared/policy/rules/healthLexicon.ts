@@ -1,4 +1,5 @@
 import {EPONYMS} from "../phiLexicon";
+import type {AnalyzedText} from "../normalize";
 import {EXTRA_CLINICAL_ENDINGS, EXTRA_CLINICAL_WORDS, MORPHOLOGY_EXCEPTIONS} from "./clinicalVocabulary";
 
 /**
@@ -288,6 +289,8 @@ export interface TopicSignal {
     clinical: number;
     setting: number;
     offTopic: number;
+    /** Of the clinical count, terms from the policy file's allowed terms (local system names). */
+    institutionTerms: number;
 }
 
 /** Counts health and off-topic vocabulary in normalised text (plus institution terms from the policy file). */
@@ -299,8 +302,23 @@ export function topicSignal(norm: string, extraClinicalTerms: readonly string[] 
         else if (t.length >= 7 && CLINICAL_PREFIXES.test(t)) clinical++;
     }
     const padded = ` ${norm} `;
-    for (const term of extraClinicalTerms) if (term && padded.includes(` ${term} `)) clinical++;
+    let institutionTerms = 0;
+    for (const term of extraClinicalTerms) if (term && padded.includes(` ${term} `)) institutionTerms++;
+    clinical += institutionTerms;
     if (EPONYM_TERM.test(norm)) clinical++;
     if (HEALTH_QUESTION.test(norm)) clinical++;
-    return {clinical, setting: count(tokens, SETTING), offTopic: count(tokens, OFF_TOPIC)};
+    return {clinical, setting: count(tokens, SETTING), offTopic: count(tokens, OFF_TOPIC), institutionTerms};
+}
+
+/**
+ * `topicSignal` of a message, computed once however many readers ask (the scope rules and the classifier's
+ * findings both need it for every decision).
+ */
+export function memoizedTopicSignal(extraClinicalTerms: readonly string[] = []): (t: AnalyzedText) => TopicSignal {
+    const signals = new WeakMap<AnalyzedText, TopicSignal>();
+    return (t) => {
+        let s = signals.get(t);
+        if (!s) signals.set(t, s = topicSignal(t.norm, extraClinicalTerms));
+        return s;
+    };
 }

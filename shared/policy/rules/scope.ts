@@ -5,7 +5,7 @@
  * subject. Greetings and questions about the assistant itself are answered.
  */
 import type {AnalyzedText} from "../normalize";
-import {topicSignal, type TopicSignal} from "./healthLexicon";
+import type {TopicSignal} from "./healthLexicon";
 import type {PolicyRule} from "./ruleTypes";
 
 /** Small talk and questions about the tool: the model answers these briefly, refusing them would be rude. */
@@ -20,19 +20,15 @@ export function isSmallTalk(t: AnalyzedText): boolean {
     return t.norm.length === 0 || SMALL_TALK.test(t.norm.replace(/ \.$/, "").replace(/ \. /g, " ").trim());
 }
 
-/** Terms an institution adds in its policy file as in scope (system names, local services). */
 export interface ScopeOptions {
-    allowedTerms: readonly string[];
+    /**
+     * The message's health and off-topic vocabulary, with the institution's allowed terms (system names, local
+     * services) counted as health terms; memoised per message (`memoizedTopicSignal`).
+     */
+    signal: (t: AnalyzedText) => TopicSignal;
 }
 
-export function scopeRules(options: ScopeOptions): PolicyRule[] {
-    // Both topic rules read the same counts: compute them once per message.
-    const signals = new WeakMap<AnalyzedText, TopicSignal>();
-    const signal = (t: AnalyzedText): TopicSignal => {
-        let s = signals.get(t);
-        if (!s) signals.set(t, s = topicSignal(t.norm, options.allowedTerms));
-        return s;
-    };
+export function scopeRules({signal}: ScopeOptions): PolicyRule[] {
     return [
         {
             id: "out_of_scope.no_health_topic", category: "out_of_scope",
