@@ -15,7 +15,7 @@ import {BLOCKED_TERM_MESSAGE, escalationMessage, type MessageOverrides, phiNotic
 import {inputRules, OUTPUT_RULES, type PolicyRule} from "./rules";
 import {memoizedTopicSignal, type TopicSignal} from "./rules/healthLexicon";
 import {isSmallTalk} from "./rules/scope";
-import {type PolicyTextClassifier, shippedTextClassifier} from "./classifier/textClassifier";
+import {HARM_CATEGORIES, type PolicyTextClassifier, shippedTextClassifier} from "./classifier/textClassifier";
 
 /** When several categories fire, the first one in this order decides (escalations before refusals). */
 export const CATEGORY_PRIORITY: readonly PolicyCategory[] = ["self_harm", "emergency", "harm_to_others", "drug_misuse", "phi", "out_of_scope"];
@@ -98,10 +98,11 @@ export class PolicyEngine implements PolicyChecker {
         if (id === BLOCKED_TERM_RULE) return "A term the institution's policy file blocks.";
         if (id.startsWith(MODEL_CHECK_RULE_PREFIX)) {
             const verdict = id.slice(MODEL_CHECK_RULE_PREFIX.length);
-            return verdict === "answer" ? "The loaded model, asked to classify the message (model check), judged it an ordinary question."
-                : verdict === "unclear" ? "The loaded model, asked to classify the message (model check), gave no readable verdict; the decision stands."
-                : verdict === "out_of_scope" ? "The loaded model, asked to classify the message (model check), judged it out of scope; the model check acts only on harm, so the decision stands."
-                : `The loaded model, asked to classify the message (model check), judged it ${verdict.replace(/_/g, " ")}.`;
+            const asked = "The loaded model, asked to classify the message (model check),";
+            return verdict === "answer" ? `${asked} judged it an ordinary question.`
+                : verdict === "unclear" ? `${asked} gave no readable verdict; the decision stands.`
+                : verdict === "out_of_scope" ? `${asked} judged it out of scope; the model check acts only on harm, so the decision stands.`
+                : `${asked} judged it ${verdict.replace(/_/g, " ")}.`;
         }
         if (id.startsWith(CLASSIFIER_RULE_PREFIX)) return classifierRuleDescription(id.slice(CLASSIFIER_RULE_PREFIX.length));
         return this.ruleIndex.get(id)?.description;
@@ -155,8 +156,7 @@ export class PolicyEngine implements PolicyChecker {
             const inScope = isSmallTalk(analyzed) || this.topic(analyzed).institutionTerms > 0;
             const allowed = new Set([...policy.categories].filter((c) => c !== "phi" && (c !== "out_of_scope" || !inScope)));
             const verdict = this.textClassifier.classify(analyzed, found, allowed);
-            const classified = verdict.harmful ?? (phiRefuse ? "phi" : verdict.outOfScope ? "out_of_scope" : null);
-            category = classified;
+            category = verdict.harmful ?? (phiRefuse ? "phi" : verdict.outOfScope ? "out_of_scope" : null);
             if (category === "phi" || category === found.category) {
                 rules = rulesOf(category);
             } else {
@@ -186,11 +186,7 @@ export class PolicyEngine implements PolicyChecker {
             return decision;
         }
         const custom = blockedTerm && blockedTerm.category === category ? blockedTerm.message ?? BLOCKED_TERM_MESSAGE : undefined;
-        const decision: PolicyDecision = {
-            action: category === "emergency" || category === "self_harm" ? "escalate" : "refuse",
-            category, rules, phi,
-            message: this.messageFor(category, phi, custom),
-        };
+        const decision = this.actOn(category, rules, phi, custom);
         if (evidence) decision.evidence = evidence;
         return decision;
     }
@@ -203,16 +199,20 @@ export class PolicyEngine implements PolicyChecker {
     applyModelVerdict(decision: PolicyDecision, verdict: string | null, surface: Surface): PolicyDecision {
         if (decision.action !== "answer") return decision;
         const policy = this.surfacePolicy(surface);
-        const harmful = ["self_harm", "emergency", "harm_to_others", "drug_misuse"] as const;
-        const category = harmful.find((c) => c === verdict && policy.categories.has(c));
+        const category = HARM_CATEGORIES.find((c) => c === verdict && policy.categories.has(c));
         if (!category) {
-            const note = MODEL_CHECK_RULE_PREFIX + (verdict === null || !harmful.includes(verdict as never) && verdict !== "answer" && verdict !== "out_of_scope" ? "unclear" : verdict);
-            return {...decision, rules: [...decision.rules, note]};
+            const known = verdict === "answer" || verdict === "out_of_scope" || HARM_CATEGORIES.includes(verdict as never);
+            return {...decision, rules: [...decision.rules, MODEL_CHECK_RULE_PREFIX + (known ? verdict : "unclear")]};
         }
+        const informational = decision.rules.filter((id) => this.ruleIndex.get(id)?.category === null);
+        return this.actOn(category, [MODEL_CHECK_RULE_PREFIX + category, ...informational], decision.phi);
+    }
+
+    /** The escalation or refusal for a category, with its message. */
+    private actOn(category: PolicyCategory, rules: string[], phi: PhiSpan[], custom?: string): PolicyDecision {
         return {
             action: category === "emergency" || category === "self_harm" ? "escalate" : "refuse",
-            category, rules: [MODEL_CHECK_RULE_PREFIX + category, ...decision.rules.filter((id) => this.ruleIndex.get(id)?.category === null)],
-            phi: decision.phi, message: this.messageFor(category, decision.phi),
+            category, rules, phi, message: this.messageFor(category, phi, custom),
         };
     }
 

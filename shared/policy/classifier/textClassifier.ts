@@ -22,7 +22,7 @@ export type TextClass = (typeof TEXT_CLASSES)[number];
 export type ClassifiedCategory = Exclude<TextClass, "answer">;
 
 /** Escalations and refusals for harm, in the engine's priority order: they outrank PHI and out of scope. */
-const HARMFUL: readonly ClassifiedCategory[] = ["self_harm", "emergency", "harm_to_others", "drug_misuse"];
+export const HARM_CATEGORIES: readonly ClassifiedCategory[] = ["self_harm", "emergency", "harm_to_others", "drug_misuse"];
 
 /**
  * Probability each category needs. Out of scope has its own bar for messages with no health vocabulary at all
@@ -66,7 +66,7 @@ export class PolicyTextClassifier {
         const {probabilities} = this.model.score(features);
         let harmful: ClassifiedCategory | null = null;
         let best = -Infinity;
-        for (const c of HARMFUL) {
+        for (const c of HARM_CATEGORIES) {
             const margin = probabilities[c] - this.thresholds[c];
             if (allowed.has(c) && margin >= 0 && margin > best) { harmful = c; best = margin; }
         }
