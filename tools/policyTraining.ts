@@ -8,6 +8,7 @@ import {textFeatures} from "../shared/policy/classifier/features";
 import {LinearModel} from "../shared/policy/classifier/linearModel";
 import {TEXT_CLASSES} from "../shared/policy/classifier/textClassifier";
 import type {PolicyCase} from "./policyMetrics";
+import {mulberry32} from "./seededRandom";
 
 export interface TrainOptions {
     epochs: number;
@@ -25,18 +26,6 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {epochs: 12, learningRate: 0.
 /** The class a case teaches the text classifier: its category, with PHI cases taught as what their text asks. */
 export function textLabel(c: PolicyCase): string {
     return c.category === null || c.category === "phi" ? "answer" : c.category;
-}
-
-/** Small, fast, seedable PRNG (mulberry32). */
-function prng(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
 }
 
 export function trainTextModel(cases: readonly PolicyCase[], options: Partial<TrainOptions> = {},
@@ -57,7 +46,7 @@ export function trainTextModel(cases: readonly PolicyCase[], options: Partial<Tr
     const g2 = new Float64Array(index.size * k).fill(1e-8);
     const bias = new Float64Array(k);
     const b2 = new Float64Array(k).fill(1e-8);
-    const rand = prng(o.seed);
+    const rand = mulberry32(o.seed);
     const order = rows.map((_, i) => i);
     const p = new Float64Array(k);
     for (let epoch = 0; epoch < o.epochs; epoch++) {

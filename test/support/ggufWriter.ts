@@ -8,6 +8,7 @@
  * Format reference: https://github.com/ggml-org/ggml/blob/master/docs/gguf.md
  */
 import * as fs from "node:fs";
+import {mulberry32} from "../../tools/seededRandom";
 
 export const LLAMA3_CHAT_TEMPLATE =
     "{% set loop_messages = messages %}{% for message in loop_messages %}{% set content = '<|start_header_id|>' + " +
@@ -115,17 +116,6 @@ function tensorBytes(t: TensorSpec): number {
 
 const align = (n: number) => Math.ceil(n / ALIGNMENT) * ALIGNMENT;
 
-/** Deterministic PRNG (mulberry32) so a seed gives the same model every time. */
-function mulberry32(seed: number) {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
 
 export interface WriteModelOptions {
     shape?: Partial<ModelShape>;
