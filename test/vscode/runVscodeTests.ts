@@ -8,7 +8,6 @@
  *   node out/test/vscode/runVscodeTests.js [--only host|ui] [--grep PATTERN]
  */
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import Mocha from "mocha";
 import {findVscodeInstall, launchChromium, repoRoot, VscodeServer, type VscodeInstall} from "../support/vscodeServer";

@@ -10,7 +10,6 @@ import type {PolicyRule} from "./ruleTypes";
 import {signScore} from "./emergencySigns";
 import type {AnalyzedText} from "../normalize";
 
-const POSS = "(?:my|his|her|their|our|the baby|the child)";
 
 /** Signs that are emergencies by themselves when they are happening (tier A). */
 const CRITICAL_SIGNS = alt([
@@ -187,7 +186,7 @@ const SIGNS_AS_TOPIC = /\b(?:signs?|symptoms?|red flags|warning|criteria|explain
 
 function signCluster(t: AnalyzedText): boolean {
     if (clinicalFraming(t) || RESOLVED.test(t.norm) || MILD.test(t.norm)) return false;
-    const {score, families, firstIndex} = signScore(t.norm);
+    const {score, firstIndex} = signScore(t.norm);
     if (score < 3) return false;
     const before = t.norm.slice(0, firstIndex).split(" . ").pop() ?? "";
     if (HYPOTHETICAL_BEFORE.test(before)) return false;
