@@ -136,8 +136,8 @@ export class ThreadAnswerView implements AnswerView {
     }
 
     /**
-     * The "thinking" status under the thread. Slack accepts it in assistant threads (DMs with an AI app) and,
-     * where enabled, in channel threads; elsewhere it fails harmlessly, so failures are only logged.
+     * The "thinking" status under the thread (`chat:write`; the bot has no AI-app view). Where Slack does not show
+     * it, the call fails harmlessly, so failures are only logged.
      */
     private async setStatus(status: string): Promise<void> {
         try {

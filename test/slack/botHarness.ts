@@ -117,6 +117,7 @@ export async function startBot(assistant: BotAssistant, options: {settings?: Par
     http?: {signingSecret: string}; fake?: FakeSlack} = {}): Promise<BotHarness> {
     const fake = options.fake ?? new FakeSlack();
     if (!options.fake) await fake.start();
+    fake.join(CHANNEL, DM); // the bot was invited to #general, and Alice has a DM with it
     const logger = memoryLogger();
     const bot = await createSlackBot({
         assistant, botToken: fake.botToken, slackApiUrl: fake.apiUrl, retryConfig: {retries: 0}, logger,

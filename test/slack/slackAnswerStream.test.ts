@@ -19,6 +19,7 @@ describe("slack: SlackAnswerStream against the fake Slack", function () {
     beforeEach(async () => {
         fake = new FakeSlack();
         await fake.start();
+        fake.join(CHANNEL);
         client = new webApi.WebClient(fake.botToken, {slackApiUrl: fake.apiUrl, rejectRateLimitedCalls: true,
             retryConfig: {retries: 0}});
         threadTs = fake.addMessage({channel: CHANNEL, user: "U1", text: "question"});

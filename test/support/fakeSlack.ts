@@ -7,6 +7,12 @@
  * Lifecycle (Bolt facts): start the fake before constructing the App (`auth.test` runs in its constructor), and stop
  * the App before the fake (otherwise the websocket's close-handshake timer keeps the process alive).
  *
+ * Membership (Slack facts): a bot reads and writes only in conversations it is a member of. Calls naming another
+ * conversation fail as in Slack: `not_in_channel` for a public channel (`C…`), `channel_not_found` for anything the
+ * bot cannot see (a private channel or group DM, `G…`, or a DM between people, `D…`). The bot joins a conversation
+ * through `join()` (someone invited it), by opening a DM with `conversations.open`, and by receiving a user's message
+ * there (`userMessage()`: Slack delivers message and mention events only from conversations the bot is in).
+ *
  * @see https://docs.slack.dev/apis/events-api/using-socket-mode
  * @see https://docs.slack.dev/reference/methods
  */
@@ -85,6 +91,8 @@ export class FakeSlack {
     streamExpiresAfterCalls: number | undefined;
     /** Number of socket connections opened so far. */
     connectionsOpened = 0;
+    /** Conversations the bot is a member of (see "Membership" above). */
+    readonly memberOf = new Set<string>();
 
     private server: http.Server | undefined;
     private wss: WebSocketServer | undefined;
@@ -141,6 +149,11 @@ export class FakeSlack {
     /** Replaces the built-in behaviour of a method. */
     setHandler(method: string, handler: MethodHandler): void {
         this.handlers.set(method, handler);
+    }
+
+    /** The bot is invited to these conversations (`/invite @Med42`, or its own DM with a user). */
+    join(...channels: string[]): void {
+        for (const channel of channels) this.memberOf.add(channel);
     }
 
     /** Adds a message to a channel as if a user (or another bot) had posted it; returns its ts. */
@@ -209,6 +222,7 @@ export class FakeSlack {
     /** Builds a user's message event (`app_mention` or `message`) and adds the message to the fake's history. */
     userMessage(type: "app_mention" | "message", fields: {channel: string; user: string; text: string;
         thread_ts?: string; channel_type?: string; ts?: string}): Record<string, any> {
+        this.join(fields.channel);
         const ts = this.addMessage({channel: fields.channel, user: fields.user, text: fields.text,
             thread_ts: fields.thread_ts, ts: fields.ts});
         const event: Record<string, any> = {type, channel: fields.channel, user: fields.user, text: fields.text, ts,
@@ -382,6 +396,10 @@ export class FakeSlack {
             return {ok: true, url: `ws://127.0.0.1:${this.port}/link/?ticket=${crypto.randomUUID()}`};
         }
         if (token !== this.botToken) return {ok: false, error: "invalid_auth"};
+        const conversation = args.channel ?? args.channel_id;
+        if (typeof conversation === "string" && conversation && !this.memberOf.has(conversation)) {
+            return {ok: false, error: conversation.startsWith("C") ? "not_in_channel" : "channel_not_found"};
+        }
         switch (method) {
             case "auth.test":
                 return {ok: true, url: "https://fake.slack.com/", team: "Fake", user: "med42", team_id: this.teamId,
@@ -420,7 +438,9 @@ export class FakeSlack {
             case "conversations.open": {
                 const users = String(args.users ?? "");
                 if (!users) return {ok: false, error: "users_list_not_supplied"};
-                return {ok: true, channel: {id: `D${users.replace(/^U/, "")}`}};
+                const dm = `D${users.replace(/^U/, "")}`;
+                this.join(dm);
+                return {ok: true, channel: {id: dm}};
             }
             case "assistant.threads.setStatus": {
                 const invalid = requireArgs(args, ["channel_id", "thread_ts"]);
