@@ -158,8 +158,10 @@ export class ChatStore {
 }
 
 /**
- * The conversation sent to the model for `turnId`: earlier answered turns as user/assistant pairs, then the
- * question. Escalated or refused turns are left out, so their content never reaches the model as context.
+ * The conversation for `turnId` as the chat shows it: earlier finished turns as user/assistant pairs (an escalation
+ * or refusal as its policy message, flagged), then the question. Turns that failed or stopped before any text are
+ * left out. The core decides what of it reaches the model: escalated or refused turns and their policy messages never
+ * do (shared/policy/conversationGuard.ts).
  */
 export function conversationFor(chat: Chat, turnId: string): ChatMessage[] {
     const messages: ChatMessage[] = [];
@@ -168,7 +170,10 @@ export function conversationFor(chat: Chat, turnId: string): ChatMessage[] {
             messages.push({role: "user", content: t.question});
             return messages;
         }
-        if (!t.notice && t.answer && (t.status === "done" || t.status === "stopped")) {
+        if (t.status !== "done" && t.status !== "stopped") continue;
+        if (t.notice) {
+            messages.push({role: "user", content: t.question}, {role: "assistant", content: t.notice.message, policyNotice: true});
+        } else if (t.answer) {
             messages.push({role: "user", content: t.question}, {role: "assistant", content: t.answer});
         }
     }

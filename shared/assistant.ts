@@ -3,11 +3,14 @@
  *
  * Every request goes through the same pipeline, so both front ends enforce the same policy:
  *   policy decision on the user's text (plus, when the policy file asks, the model's own verdict) → (escalate/refuse:
- *   policy message, no model call)
+ *   policy message, no model call) → earlier turns the policy would not answer, and their policy messages, left out
+ *   of the conversation (policy/conversationGuard.ts)
  *   → FIFO queue → model (streamed) → output screening on the accumulated text (a harmful answer is stopped and
  *   replaced by the refusal) → disclaimer attached by code → audit record.
  */
-import type {AnswerEvent, AnswerResult, AnswerStream, AskRequest, ModelState, StopReason, SummarizeRequest} from "./assistantTypes";
+import type {
+    AnswerEvent, AnswerResult, AnswerStream, AskRequest, ModelState, StopReason, SummarizeConversationRequest, SummarizeRequest
+} from "./assistantTypes";
 import type {ChatBackend, GenerateResult, ResolvedSampling} from "./engine/chatBackend";
 import {MED42_CONTEXT_SIZE, MED42_SAMPLING, MED42_SYSTEM_PROMPT} from "./engine/defaults";
 import {LlamaCppBackend} from "./engine/llamaCppBackend";
@@ -18,11 +21,12 @@ import type {Disclaimer, PolicyChecker, PolicyDecision} from "./policy/types";
 import {PolicyEngine} from "./policy/policyEngine";
 import {MODEL_CHECK_MAX_TOKENS, MODEL_CHECK_SCHEMA, MODEL_CHECK_SYSTEM_PROMPT, modelCheckUserMessage, parseModelVerdict} from "./policy/modelCheck";
 import {loadPolicyFile} from "./policy/policyConfig";
+import {guardHistory, guardTranscript, SUMMARY_NOT_A_REQUEST_RULE, withConversationRecord, withHistoryRecord} from "./policy/conversationGuard";
 import {type AuditSink, AuditLog, defaultAuditDbPath} from "./audit/auditLog";
 import {ModelStore} from "./models/modelStore";
 import {defaultModelReference} from "./models/modelReference";
 import {checkModelFile} from "./models/ggufCheck";
-import type {SamplingOptions, Surface} from "./types";
+import type {ChatMessage, SamplingOptions, Surface} from "./types";
 
 export interface AssistantOptions {
     /** Preset, .gguf path, hf: URI or http(s) URL. Default: env MED42_MODEL, else "med42-8b". */
@@ -223,11 +227,20 @@ export class Med42Assistant {
 
     ask(req: AskRequest): AnswerStream {
         const last = req.messages[req.messages.length - 1];
-        return this.run(req.surface, req.userId, req.signal, last?.role === "user" ? last.content : "", (decision) => decision, true,
+        // The newest message is decided as a question; the earlier turns follow the history rule
+        // (policy/conversationGuard.ts): what the policy would not answer, and its policy messages, never reach the model.
+        let history: ChatMessage[] = [];
+        const withHistory = (decision: PolicyDecision): PolicyDecision => {
+            if (decision.action !== "answer") return decision;
+            const guarded = guardHistory(req.messages.slice(0, -1), req.surface, this.policy);
+            history = guarded.messages;
+            return withHistoryRecord(decision, guarded);
+        };
+        return this.run(req.surface, req.userId, req.signal, last?.role === "user" ? last.content : "", withHistory, true,
             (backend, hooks) => {
                 if (!last || last.role !== "user") throw new Error("Ask needs a conversation that ends with a user message.");
                 return backend.generate({
-                    systemPrompt: req.systemPrompt ?? this.systemPrompt, messages: req.messages,
+                    systemPrompt: req.systemPrompt ?? this.systemPrompt, messages: [...history, {role: "user", content: last.content}],
                     sampling: this.sampling(req.sampling), conversationId: req.conversationId, ...hooks
                 });
             });
@@ -238,10 +251,24 @@ export class Med42Assistant {
         // (an emergency described in a record is not the writer's emergency). Output screening still applies.
         const summaryDecision = (d: PolicyDecision): PolicyDecision =>
             d.action === "answer" || d.category === "phi" ? d
-                : {...d, action: "answer", category: null, message: undefined, rules: [...d.rules, "summary:document-not-a-request"]};
-        return this.run(req.surface, req.userId, req.signal, req.text, summaryDecision, false,
+                : {...d, action: "answer", category: null, message: undefined, rules: [...d.rules, SUMMARY_NOT_A_REQUEST_RULE]};
+        return this.summarizeText(req, req.text, summaryDecision);
+    }
+
+    /**
+     * Summarises a conversation (a Slack thread): unlike a document, its messages are people's own words, so
+     * self-harm or an emergency in one of them is surfaced with the summary (resources, category in the audit log)
+     * and requests for harm are left out with a visible placeholder (policy/conversationGuard.ts, guardTranscript).
+     */
+    summarizeConversation(req: SummarizeConversationRequest): AnswerStream {
+        const guarded = guardTranscript(req.conversation, req.surface, this.policy);
+        return this.summarizeText(req, guarded.text, (whole) => withConversationRecord(whole, guarded));
+    }
+
+    private summarizeText(req: Omit<SummarizeRequest, "text">, text: string, adjust: (d: PolicyDecision) => PolicyDecision): AnswerStream {
+        return this.run(req.surface, req.userId, req.signal, text, adjust, false,
             (backend, hooks) => summarize({
-                backend, systemPrompt: this.systemPrompt, text: req.text, instruction: req.instruction,
+                backend, systemPrompt: this.systemPrompt, text, instruction: req.instruction,
                 sampling: this.sampling(), onProgress: req.onProgress, ...hooks
             }));
     }

@@ -4,6 +4,7 @@
  */
 import type {ChatMessage, SamplingOptions, Surface, Usage} from "./types";
 import type {Disclaimer, PolicyDecision} from "./policy/types";
+import type {TranscriptEntry} from "./policy/conversationGuard";
 
 /** The model's lifecycle, for status bars and "Download model" buttons. */
 export type ModelState =
@@ -37,6 +38,11 @@ export interface SummarizeRequest {
     signal?: AbortSignal;
     /** Map-reduce progress over chunks of a long document. */
     onProgress?: (done: number, total: number) => void;
+}
+
+export interface SummarizeConversationRequest extends Omit<SummarizeRequest, "text"> {
+    /** The messages, oldest first, each with how the transcript names its writer. */
+    conversation: TranscriptEntry[];
 }
 
 export type AnswerEvent =

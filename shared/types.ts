@@ -7,6 +7,12 @@ export const SURFACES: readonly Surface[] = ["vscode", "cli", "slack-dm", "slack
 export interface ChatMessage {
     role: "user" | "assistant";
     content: string;
+    /**
+     * Set by a front end on an assistant turn that was a policy message (escalation, refusal) shown instead of an
+     * answer. The core leaves it, and the user turn it answered, out of what the model sees; it also recognises
+     * policy messages by their text, so the flag is a certainty, not a requirement.
+     */
+    policyNotice?: boolean;
 }
 
 export interface Usage {

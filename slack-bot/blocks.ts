@@ -19,6 +19,18 @@ export const SHORTCUT_SUMMARIZE = "med42_summarize_thread";
 /** Metadata marking the bot's notices (queue, errors, limits), so thread history leaves them out. */
 export const NOTICE_METADATA = {event_type: "med42_notice", event_payload: {}} as const;
 
+/**
+ * Metadata marking the policy's escalations and refusals posted in a thread: thread history gives them to the core
+ * as policy messages, so the core leaves them and the question they answered out of what the model sees.
+ */
+export const POLICY_NOTICE_METADATA = {event_type: NOTICE_METADATA.event_type, event_payload: {kind: "policy"}} as const;
+
+/** Whether a message's metadata marks a policy notice (see POLICY_NOTICE_METADATA). */
+export function isPolicyNoticeMetadata(metadata: {event_type?: string; event_payload?: Record<string, unknown>} | undefined): boolean {
+    return metadata?.event_type === POLICY_NOTICE_METADATA.event_type &&
+        metadata.event_payload?.kind === POLICY_NOTICE_METADATA.event_payload.kind;
+}
+
 /** What a feedback button carries back. */
 export interface FeedbackRef {
     /** "channel/ts" of the answer. */

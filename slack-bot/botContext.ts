@@ -10,7 +10,7 @@ import {RecentKeys} from "./reliability/recentKeys";
 import {UserRateLimiter, type RateLimitOptions} from "./reliability/userRateLimiter";
 
 /** The part of the core the bot uses (tests may wrap the real assistant, e.g. to slow it down). */
-export type BotAssistant = Pick<Med42Assistant, "ask" | "summarize" | "decide" | "recordFeedback" | "disclaimer">;
+export type BotAssistant = Pick<Med42Assistant, "ask" | "summarizeConversation" | "decide" | "recordFeedback" | "disclaimer">;
 
 export interface BotSettings {
     /** Answer replies in a thread the bot answered, without a new mention (needs the message.channels event). */

@@ -53,8 +53,12 @@ export function register(program: Command): void {
                     try {
                         const r = await printAnswerStream(assistant.ask({messages, surface: "cli", conversationId, signal: current.signal}),
                             process.stdout, process.stderr, "med42> ");
-                        // Only real answers become history; policy messages are not the model's words.
+                        // The conversation as shown goes to the core, which keeps escalated or refused turns and their
+                        // policy messages out of what the model sees (shared/policy/conversationGuard.ts).
                         if (r.answer) history = [...messages, {role: "assistant", content: r.answer}];
+                        else if (r.policy.action !== "answer") {
+                            history = [...messages, {role: "assistant", content: r.policy.message ?? "", policyNotice: true}];
+                        }
                     } catch (err) {
                         process.stderr.write(`\nmed42: ${err instanceof Error ? err.message : String(err)}\n`);
                     } finally {

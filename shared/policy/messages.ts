@@ -48,3 +48,13 @@ export function phiNotice(spans: readonly PhiSpan[]): string {
 }
 
 export const BLOCKED_TERM_MESSAGE = "This request is blocked by your institution's policy.";
+
+/** Shown with an answer whose conversation's previous message was left out (the "answer the previous question" case). */
+export const PREVIOUS_TURN_LEFT_OUT_NOTICE = "The previous message in this conversation was not given to Med42, because " +
+    "the safety policy did not answer it; this answer does not take it into account.";
+
+/** Shown with a summary of a conversation from which requests for harm were left out. */
+export function withheldMessagesNotice(count: number): string {
+    return `${count === 1 ? "One message" : `${count} messages`} asking for help to harm someone or to misuse drugs ` +
+        `${count === 1 ? "was" : "were"} left out of this summary by the safety policy.`;
+}

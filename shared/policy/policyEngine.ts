@@ -16,6 +16,7 @@ import {inputRules, OUTPUT_RULES, type PolicyRule} from "./rules";
 import {memoizedTopicSignal, type TopicSignal} from "./rules/healthLexicon";
 import {isSmallTalk} from "./rules/scope";
 import {HARM_CATEGORIES, type PolicyTextClassifier, shippedTextClassifier} from "./classifier/textClassifier";
+import {PolicyMessageMatcher} from "./noticeMatcher";
 
 /** When several categories fire, the first one in this order decides (escalations before refusals). */
 export const CATEGORY_PRIORITY: readonly PolicyCategory[] = ["self_harm", "emergency", "harm_to_others", "drug_misuse", "phi", "out_of_scope"];
@@ -62,6 +63,7 @@ export class PolicyEngine implements PolicyChecker {
     private readonly allowedTerms: readonly string[];
     private readonly textClassifier: PolicyTextClassifier | null;
     private readonly topic: (t: AnalyzedText) => TopicSignal;
+    private readonly notices: PolicyMessageMatcher;
 
     constructor(config: PolicyConfig = {}, options: PolicyEngineOptions = {}) {
         this.disclaimer = config.disclaimer
@@ -89,6 +91,16 @@ export class PolicyEngine implements PolicyChecker {
         this.textClassifier = options.textClassifier !== undefined ? options.textClassifier
             : config.classifier?.enabled === false ? null : shippedTextClassifier();
         this.ruleIndex = new Map([...this.rules, ...OUTPUT_RULES].map((r) => [r.id, r]));
+        // Every message this policy can show instead of an answer (the identifier message with its fixed sentences).
+        this.notices = new PolicyMessageMatcher([
+            ...CATEGORY_PRIORITY.map((c) => this.messageFor(c, [])),
+            BLOCKED_TERM_MESSAGE,
+            ...this.blocked.map((b) => this.messageFor(b.category, [], b.message ?? BLOCKED_TERM_MESSAGE)),
+        ], [this.disclaimer.text, this.disclaimer.markdown]);
+    }
+
+    isPolicyMessage(text: string): boolean {
+        return this.notices.matches(text);
     }
 
     /** The description of a rule id (for `med42 policy` and docs), or undefined. */

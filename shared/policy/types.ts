@@ -33,6 +33,25 @@ export interface PolicyDecision {
     evidence?: string[];
     /** For answer: a notice to show with the answer (e.g. identifiers found in a DM). */
     notice?: string;
+    /** Earlier turns of the conversation the core left out of what the model saw (see conversationGuard.ts). */
+    droppedTurns?: DroppedTurn[];
+}
+
+/** An earlier turn of a conversation that never reached the model, and why. */
+export interface DroppedTurn {
+    /** Position in the conversation the front end gave (0 = oldest). */
+    index: number;
+    role: "user" | "assistant";
+    /**
+     * not-answered: the policy escalates or refuses this user turn; answered-by-notice: a policy message answered
+     * this user turn (a refusal then, e.g. by output screening or the model check); reply-to-dropped-turn: the
+     * assistant turn after a dropped user turn (its answer or policy message); policy-notice: a policy message that
+     * followed no dropped user turn.
+     */
+    reason: "not-answered" | "answered-by-notice" | "reply-to-dropped-turn" | "policy-notice";
+    /** For not-answered: the policy's decision on the turn today. */
+    action?: PolicyAction;
+    category?: PolicyCategory | null;
 }
 
 export interface Disclaimer {
@@ -57,4 +76,9 @@ export interface PolicyChecker {
     applyModelVerdict?(decision: PolicyDecision, verdict: string | null, surface: Surface): PolicyDecision;
     /** The disclaimer attached to every answer. */
     readonly disclaimer: Disclaimer;
+    /**
+     * Whether a text is one of this policy's escalation or refusal messages (as a conversation gives it back, e.g. a
+     * refusal the Slack bot posted): the core leaves such turns out of what the model sees.
+     */
+    isPolicyMessage?(text: string): boolean;
 }

@@ -7,6 +7,7 @@
 import type {PolicyDecision} from "../../shared/policy/types";
 import type {ChatMessage, Surface} from "../../shared/types";
 import type {AnswerEvent, AnswerStream} from "../../shared/assistantTypes";
+import type {TranscriptEntry} from "../../shared/policy/conversationGuard";
 import type {BotContext} from "../botContext";
 import {threadKey} from "../reliability/recentKeys";
 import type {AnswerView} from "./answerView";
@@ -19,10 +20,12 @@ export interface AnswerJob {
     /** The thread the answer belongs to (for a new question, the question's ts). */
     threadTs: string;
     userId: string;
-    /** The question, or the text to summarise. */
+    /** The question (for a summary, empty: the thread is `conversation`). */
     text: string;
     /** Earlier turns of the conversation (ask only). */
     history?: ChatMessage[];
+    /** The thread to summarise (summarize only). */
+    conversation?: TranscriptEntry[];
     /** Id of this answer: the Stop button's value. */
     answerId: string;
 }
@@ -79,7 +82,8 @@ async function generate(ctx: BotContext, job: AnswerJob, view: AnswerView, signa
 
 function openStream(ctx: BotContext, job: AnswerJob, signal: AbortSignal): AnswerStream {
     if (job.kind === "summarize") {
-        return ctx.assistant.summarize({text: job.text, surface: job.surface, userId: job.userId, signal,
+        return ctx.assistant.summarizeConversation({conversation: job.conversation ?? [], surface: job.surface,
+            userId: job.userId, signal,
             instruction: "Summarise this Slack thread for a clinician: key points, decisions and open questions."});
     }
     return ctx.assistant.ask({messages: [...(job.history ?? []), {role: "user", content: job.text}],

@@ -52,10 +52,9 @@ async function loadHistory(ctx: BotContext, client: webApi.WebClient, q: PostedQ
             channel: q.channel, threadTs, beforeTs: q.ts,
             botUserId: ctx.identity.botUserId, botId: ctx.identity.botId,
             tokenBudget: ctx.settings.historyTokenBudget,
-            stripFromAnswers: [disclaimer.text, disclaimer.markdown],
-            // In a channel the model's answer is read by everyone: earlier messages with identifiers stay out of it.
-            exclude: q.surface === "slack-channel"
-                ? (text) => ctx.assistant.decide(text, "slack-channel").phi.length > 0 : undefined
+            // Earlier messages the policy would not answer here (identifiers in a channel included) are left out by
+            // the core (shared/policy/conversationGuard.ts).
+            stripFromAnswers: [disclaimer.text, disclaimer.markdown]
         });
     } catch (err) {
         ctx.logger.warn(`Could not read the thread history (${slackErrorCode(err) ?? err}); answering without it`);

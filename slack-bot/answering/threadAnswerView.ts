@@ -11,7 +11,7 @@ import type {Logger, types, webApi} from "@slack/bolt";
 import type {Disclaimer, PolicyDecision} from "../../shared/policy/types";
 import type {Surface} from "../../shared/types";
 import type {BotSettings} from "../botContext";
-import {answerFooter, controlBlocks, disclaimerBlock, markdownBlock, NOTICE_METADATA, toMrkdwn} from "../blocks";
+import {answerFooter, controlBlocks, disclaimerBlock, markdownBlock, NOTICE_METADATA, POLICY_NOTICE_METADATA, toMrkdwn} from "../blocks";
 import {slackErrorCode, withSlackRetry} from "../reliability/slackRetry";
 import type {AnswerView, FinishedAnswer} from "./answerView";
 import {phiChannelWarning, queuedStatus, STOPPED_SUFFIX, WRITING_STATUS} from "./notices";
@@ -74,7 +74,7 @@ export class ThreadAnswerView implements AnswerView {
         for (let i = 0; i < pieces.length; i++) {
             const last = i === pieces.length - 1;
             await withSlackRetry(() => this.client.chat.postMessage({channel: this.target.channel,
-                thread_ts: this.target.threadTs, text: pieces[i],
+                thread_ts: this.target.threadTs, text: pieces[i], metadata: POLICY_NOTICE_METADATA,
                 blocks: [markdownBlock(pieces[i]), ...(last ? [disclaimerBlock(disclaimer)] : [])]}));
         }
     }

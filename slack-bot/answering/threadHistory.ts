@@ -1,12 +1,14 @@
 /**
  * The earlier messages of a Slack thread as the conversation for the model, newest kept first within a token
- * budget (the model's context is shared by the prompt, the history and the answer).
+ * budget (the model's context is shared by the prompt, the history and the answer). Every person's message is its
+ * own user turn and the bot's escalations and refusals are flagged policy messages: the core decides what of the
+ * thread reaches the model (shared/policy/conversationGuard.ts), message by message.
  *
  * @see https://docs.slack.dev/reference/methods/conversations.replies
  */
 import type {webApi} from "@slack/bolt";
 import type {ChatMessage} from "../../shared/types";
-import {NOTICE_METADATA} from "../blocks";
+import {isPolicyNoticeMetadata, NOTICE_METADATA} from "../blocks";
 
 export interface ThreadHistoryOptions {
     channel: string;
@@ -16,8 +18,6 @@ export interface ThreadHistoryOptions {
     botUserId: string;
     botId?: string;
     tokenBudget: number;
-    /** Drops a message from the history (e.g. one with patient identifiers in a channel). */
-    exclude?: (text: string) => boolean;
     /** Text to strip from the bot's answers (the disclaimer is shown, not part of the conversation). */
     stripFromAnswers?: string[];
 }
@@ -28,7 +28,7 @@ interface SlackThreadMessage {
     bot_id?: string;
     subtype?: string;
     text?: string;
-    metadata?: {event_type?: string};
+    metadata?: {event_type?: string; event_payload?: Record<string, unknown>};
 }
 
 /** A rough token count (Llama-3 averages about 4 characters per token in English prose). */
@@ -42,21 +42,25 @@ export async function loadThreadHistory(client: webApi.WebClient, options: Threa
     return threadToConversation((response.messages ?? []) as SlackThreadMessage[], options);
 }
 
-/** Maps thread messages to chat turns: the bot's answers are `assistant`, people are `user`, other bots dropped. */
+/**
+ * Maps thread messages to chat turns: the bot's answers are `assistant` (its policy messages flagged), people are
+ * `user`, other bots and the bot's other notices dropped.
+ */
 export function threadToConversation(messages: SlackThreadMessage[], options: ThreadHistoryOptions): ChatMessage[] {
     const turns: ChatMessage[] = [];
     for (const m of messages) {
         if (!m.ts || (options.beforeTs && Number(m.ts) >= Number(options.beforeTs))) continue;
-        if (m.metadata?.event_type === NOTICE_METADATA.event_type) continue;
+        const policyNotice = isPolicyNoticeMetadata(m.metadata);
+        if (m.metadata?.event_type === NOTICE_METADATA.event_type && !policyNotice) continue;
         const fromBot = m.user === options.botUserId || (options.botId !== undefined && m.bot_id === options.botId);
         if (!fromBot && (m.bot_id || m.subtype)) continue; // other bots, joins, edits...
         let text = stripMentions(m.text ?? "", options.botUserId);
         if (fromBot) for (const s of options.stripFromAnswers ?? []) text = text.split(s).join("");
         text = text.trim();
-        if (!text || (!fromBot && options.exclude?.(text))) continue;
-        turns.push({role: fromBot ? "assistant" : "user", content: text});
+        if (!text) continue;
+        turns.push(fromBot ? {role: "assistant", content: text, ...(policyNotice ? {policyNotice} : {})} : {role: "user", content: text});
     }
-    return keepWithinBudget(mergeSameRole(turns), options.tokenBudget);
+    return keepWithinBudget(mergeBotMessages(turns), options.tokenBudget);
 }
 
 /** Removes `<@BOT>` mentions (the bot's own name is noise in a question). */
@@ -64,12 +68,17 @@ export function stripMentions(text: string, botUserId: string): string {
     return text.replace(new RegExp(`<@${botUserId}(\\|[^>]*)?>`, "g"), "").replace(/\s{2,}/g, " ").trim();
 }
 
-function mergeSameRole(turns: ChatMessage[]): ChatMessage[] {
+/**
+ * One answer split over several messages becomes one assistant turn. People's messages stay apart, so the core
+ * decides on each (a harmful message must not hide among others), and merges what it keeps.
+ */
+function mergeBotMessages(turns: ChatMessage[]): ChatMessage[] {
     const merged: ChatMessage[] = [];
     for (const t of turns) {
         const last = merged[merged.length - 1];
-        if (last && last.role === t.role) last.content += `\n\n${t.content}`;
-        else merged.push({...t});
+        if (last && last.role === "assistant" && t.role === "assistant" && !last.policyNotice === !t.policyNotice) {
+            last.content += `\n\n${t.content}`;
+        } else merged.push({...t});
     }
     return merged;
 }

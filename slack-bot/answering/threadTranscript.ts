@@ -1,7 +1,10 @@
 /**
- * A Slack thread as plain text for summarising. People are labelled "Person 1", "Person 2"... (never their ids,
- * which the model could echo as pings) and the bot as "Med42"; the bot's notices and other bots are left out.
+ * A Slack thread as a conversation to summarise. People are labelled "Person 1", "Person 2"... (never their ids,
+ * which the model could echo as pings) and the bot as "Med42"; the bot's notices (its policy messages included) and
+ * other bots are left out. The core decides what of each message reaches the model (guardTranscript in
+ * shared/policy/conversationGuard.ts).
  */
+import type {TranscriptEntry} from "../../shared/policy/conversationGuard";
 import {NOTICE_METADATA} from "../blocks";
 import {stripMentions} from "./threadHistory";
 
@@ -14,9 +17,9 @@ interface ThreadMessage {
 }
 
 export function threadTranscript(messages: ThreadMessage[], bot: {botUserId: string; botId?: string},
-    stripFromAnswers: string[] = []): string {
+    stripFromAnswers: string[] = []): TranscriptEntry[] {
     const people = new Map<string, string>();
-    const lines: string[] = [];
+    const entries: TranscriptEntry[] = [];
     for (const m of messages) {
         if (m.metadata?.event_type === NOTICE_METADATA.event_type) continue;
         const fromBot = m.user === bot.botUserId || (bot.botId !== undefined && m.bot_id === bot.botId);
@@ -25,12 +28,12 @@ export function threadTranscript(messages: ThreadMessage[], bot: {botUserId: str
         if (fromBot) for (const s of stripFromAnswers) text = text.split(s).join("");
         text = text.trim();
         if (!text) continue;
-        let speaker = "Med42";
-        if (!fromBot) {
-            if (!people.has(m.user!)) people.set(m.user!, `Person ${people.size + 1}`);
-            speaker = people.get(m.user!)!;
+        if (fromBot) {
+            entries.push({speaker: "Med42", role: "assistant", content: text});
+            continue;
         }
-        lines.push(`${speaker}: ${text}`);
+        if (!people.has(m.user!)) people.set(m.user!, `Person ${people.size + 1}`);
+        entries.push({speaker: people.get(m.user!)!, role: "user", content: text});
     }
-    return lines.join("\n\n");
+    return entries;
 }

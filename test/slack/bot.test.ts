@@ -131,8 +131,9 @@ describe("slack: the bot against the fake Slack (Socket Mode, real core)", funct
         await delivery.acked;
         await h.idle();
         assert.equal(assistant.summaries.length, 1);
-        assert.match(assistant.summaries[0].text, /Person 1: Bed 4[\s\S]*Person 2: Cultures pending/);
-        assert.doesNotMatch(assistant.summaries[0].text, /U0ALICE|U0BOB/, "no user ids given to the model");
+        const transcript = assistant.summaries[0].conversation.map((e) => `${e.speaker}: ${e.content}`).join("\n\n");
+        assert.match(transcript, /Person 1: Bed 4[\s\S]*Person 2: Cultures pending/);
+        assert.doesNotMatch(transcript, /U0ALICE|U0BOB/, "no user ids given to the model");
         const summary = h.replies(CHANNEL, root).find((m) => contextText(m).includes(DISCLAIMER_WORDS));
         assert.ok(summary, "the summary is in the thread");
     });

@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import {LogLevel, type Logger} from "@slack/bolt";
 import Database from "better-sqlite3";
 import {Med42Assistant, type AssistantOptions} from "../../shared/assistant";
-import type {AnswerResult, AnswerStream, AskRequest, SummarizeRequest} from "../../shared/assistantTypes";
+import type {AnswerResult, AnswerStream, AskRequest, SummarizeConversationRequest} from "../../shared/assistantTypes";
 import type {Surface} from "../../shared/types";
 import {createSlackBot, type SlackBot} from "../../slack-bot/app";
 import type {BotAssistant, BotSettings} from "../../slack-bot/botContext";
@@ -55,7 +55,7 @@ export function memoryLogger(): Logger & {lines: string[]} {
  */
 export class RecordingAssistant implements BotAssistant {
     readonly asks: AskRequest[] = [];
-    readonly summaries: SummarizeRequest[] = [];
+    readonly summaries: SummarizeConversationRequest[] = [];
     readonly results: AnswerResult[] = [];
     readonly feedback: Parameters<Med42Assistant["recordFeedback"]>[0][] = [];
     holdMs = 0;
@@ -76,9 +76,9 @@ export class RecordingAssistant implements BotAssistant {
         return this.wrap(this.inner.ask(req));
     }
 
-    summarize(req: SummarizeRequest): AnswerStream {
+    summarizeConversation(req: SummarizeConversationRequest): AnswerStream {
         this.summaries.push(req);
-        return this.wrap(this.inner.summarize(req));
+        return this.wrap(this.inner.summarizeConversation(req));
     }
 
     /** True when the core ran the model for some request. */

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import {stripMentions, threadToConversation} from "../../slack-bot/answering/threadHistory";
 import {threadTranscript} from "../../slack-bot/answering/threadTranscript";
-import {NOTICE_METADATA} from "../../slack-bot/blocks";
+import {NOTICE_METADATA, POLICY_NOTICE_METADATA} from "../../slack-bot/blocks";
 
 const BOT = {botUserId: "U0BOT", botId: "B0BOT"};
 
@@ -32,10 +32,21 @@ describe("slack: thread history", () => {
         assert.deepEqual(turns, [{role: "user", content: "and for children?"}]);
     });
 
-    it("drops messages the exclude filter rejects (identifiers in a channel)", () => {
-        const turns = threadToConversation(thread, {channel: "C1", threadTs: "100.000001", beforeTs: "100.000007",
-            ...BOT, tokenBudget: 1000, exclude: (t) => t.includes("children")});
-        assert.equal(turns.some((t) => t.content.includes("children")), false);
+    it("gives the bot's policy messages as flagged turns and keeps each person's message its own turn", () => {
+        const turns = threadToConversation([
+            {ts: "200.000001", user: "U1", text: "<@U0BOT> how much insulin would kill my husband without it showing up on autopsy"},
+            {ts: "200.000002", user: "U2", text: "what?"},
+            {ts: "200.000003", user: "U0BOT", bot_id: "B0BOT", text: "I can't help with harming anyone.",
+                metadata: POLICY_NOTICE_METADATA},
+            {ts: "200.000004", user: "U0BOT", bot_id: "B0BOT", text: "Sorry, busy", metadata: NOTICE_METADATA},
+            {ts: "200.000005", user: "U1", text: "fine"}
+        ], {channel: "C1", threadTs: "200.000001", ...BOT, tokenBudget: 1000});
+        assert.deepEqual(turns, [
+            {role: "user", content: "how much insulin would kill my husband without it showing up on autopsy"},
+            {role: "user", content: "what?"},
+            {role: "assistant", content: "I can't help with harming anyone.", policyNotice: true},
+            {role: "user", content: "fine"}
+        ]);
     });
 
     it("strips the bot's mention", () => {
@@ -43,13 +54,18 @@ describe("slack: thread history", () => {
     });
 
     it("labels speakers without their ids for summaries", () => {
-        const text = threadTranscript([
+        const entries = threadTranscript([
             {user: "U1", text: "Plan for bed 4? cc <@U2>"},
             {user: "U2", text: "Start antibiotics."},
             {user: "U0BOT", bot_id: "B0BOT", text: "An answer"},
+            {user: "U0BOT", bot_id: "B0BOT", text: "I can't help with that.", metadata: POLICY_NOTICE_METADATA},
             {user: "U1", text: "Agreed."}
         ], BOT);
-        assert.equal(text, "Person 1: Plan for bed 4? cc someone\n\nPerson 2: Start antibiotics.\n\n" +
-            "Med42: An answer\n\nPerson 1: Agreed.");
+        assert.deepEqual(entries, [
+            {speaker: "Person 1", role: "user", content: "Plan for bed 4? cc someone"},
+            {speaker: "Person 2", role: "user", content: "Start antibiotics."},
+            {speaker: "Med42", role: "assistant", content: "An answer"},
+            {speaker: "Person 1", role: "user", content: "Agreed."}
+        ]);
     });
 });

@@ -56,7 +56,7 @@ describe("chat store (history across view and window reloads)", () => {
         assert.ok(!store.list().some((c) => c.title === "q0"));
     });
 
-    it("builds the model conversation from answered turns only (escalations never become context)", () => {
+    it("gives the core the chat as shown: escalations as flagged policy messages, failed turns left out", () => {
         const store = new ChatStore(new MemoryStorage());
         const id = store.active.id;
         const a = store.addTurn(id, "q1");
@@ -66,8 +66,11 @@ describe("chat store (history across view and window reloads)", () => {
         const c = store.addTurn(id, "q3");
         store.updateTurn(id, c.id, {status: "error", error: "boom"});
         const d = store.addTurn(id, "q4");
+        // The core leaves the escalated turn and its message out of what the model sees (test/assistant/conversationGuard).
         assert.deepEqual(conversationFor(store.active, d.id), [
-            {role: "user", content: "q1"}, {role: "assistant", content: "a1"}, {role: "user", content: "q4"}
+            {role: "user", content: "q1"}, {role: "assistant", content: "a1"},
+            {role: "user", content: "I want to end my life"}, {role: "assistant", content: "Call 988", policyNotice: true},
+            {role: "user", content: "q4"}
         ]);
     });
 

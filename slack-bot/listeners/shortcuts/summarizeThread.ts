@@ -1,5 +1,6 @@
 import {randomUUID} from "node:crypto";
 import type {AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs} from "@slack/bolt";
+import type {TranscriptEntry} from "../../../shared/policy/conversationGuard";
 import {runAnswer} from "../../answering/answerFlow";
 import {errorNotice} from "../../answering/notices";
 import {ThreadAnswerView} from "../../answering/threadAnswerView";
@@ -9,7 +10,9 @@ import {slackErrorCode} from "../../reliability/slackRetry";
 
 /**
  * Message shortcut "Summarize with Med42": summarises the message's thread into that thread. The identifier guard
- * applies: a channel thread with patient identifiers gets a private warning to the person who asked instead.
+ * applies: a channel thread with patient identifiers gets a private warning to the person who asked instead. The
+ * core summarises it as a conversation: self-harm or an emergency in a message brings its resources with the
+ * summary, and requests for harm are left out (see Med42Assistant.summarizeConversation).
  *
  * @see https://docs.slack.dev/interactivity/implementing-shortcuts#messages
  */
@@ -20,7 +23,7 @@ export function summarizeThread(ctx: BotContext) {
         const threadTs = shortcut.message.thread_ts ?? shortcut.message.ts;
         const userId = shortcut.user.id;
         ctx.spawn("Summary", async () => {
-            let transcript: string;
+            let transcript: TranscriptEntry[];
             try {
                 const replies = await client.conversations.replies({channel, ts: threadTs, limit: 200,
                     include_all_metadata: true});
@@ -33,7 +36,7 @@ export function summarizeThread(ctx: BotContext) {
                     : errorNotice(err)});
                 return;
             }
-            if (!transcript) {
+            if (transcript.length === 0) {
                 await respond({response_type: "ephemeral", text: "There is nothing in this thread to summarise."});
                 return;
             }
@@ -41,8 +44,8 @@ export function summarizeThread(ctx: BotContext) {
             const answerId = randomUUID();
             const view = new ThreadAnswerView(client, {channel, threadTs, userId, teamId: shortcut.team?.id, surface,
                 answerId, phiSubject: "thread"}, ctx.settings, ctx.logger);
-            await runAnswer(ctx, {kind: "summarize", surface, channel, threadTs, userId, text: transcript, answerId},
-                view);
+            await runAnswer(ctx, {kind: "summarize", surface, channel, threadTs, userId, text: "", conversation: transcript,
+                answerId}, view);
         });
     };
 }
