@@ -6,6 +6,7 @@
 import {ModelDownloadError} from "./errors";
 import type {DownloadPart} from "./httpDownload";
 import {fetchOrExplain, httpErrorMessage} from "./httpDownload";
+import {hubPathSegments} from "./modelReference";
 
 export interface RemoteModelFile {
     /** The joined file's name, e.g. `Llama3-Med42-70B.Q6_K.gguf`. */
@@ -83,8 +84,13 @@ export async function resolveHfQuant(repo: string, quant: string, options: {endp
     const matches = files.filter((f) => matchesQuant(f.fileName, quant) && !SHARD_PATTERN.test(f.fileName));
     if (matches.length === 1) {
         const file = matches[0];
+        // A name with `..` or a backslash (a separator on Windows) could write outside the model folder.
+        const segments = hubPathSegments(file.fileName);
+        if (!segments || file.parts.some((p) => !hubPathSegments(p.rfilename) || p.rfilename.includes("\\")))
+            throw new ModelDownloadError(`${repo} names its ${quant} file "${file.fileName}", which is not a safe file name ` +
+                "(it has a backslash or a . or .. segment): download it yourself and pass --model", "resolve");
         return {
-            fileName: file.fileName.split("/").pop()!,
+            fileName: segments[segments.length - 1],
             parts: file.parts.map((p) => ({url: hfFileUrl(options.endpoint, repo, p.rfilename), sizeBytes: typeof p.size === "number" ? p.size : undefined}))
         };
     }
