@@ -6,8 +6,10 @@ import {strict as assert} from "node:assert";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import {Writable} from "node:stream";
 import {AuditLog} from "../../shared/audit/auditLog";
 import {hashUserId} from "../../shared/audit/userHash";
+import {main as slackMain} from "../../slack-bot/main";
 
 const mode = (file: string) => fs.statSync(file).mode & 0o777;
 
@@ -94,5 +96,24 @@ describe("AuditLog files: permissions and salt", function () {
         } finally {
             log.close();
         }
+    });
+
+    it("med42-slack stops with one line and exit code 2 on a short MED42_AUDIT_SALT", async () => {
+        let stderr = "";
+        const sink = new Writable({write(chunk, _enc, done) { stderr += String(chunk); done(); }});
+        // The core reads the audit settings from the process environment.
+        const savedDb = process.env.MED42_AUDIT_DB;
+        process.env.MED42_AUDIT_DB = dbPath;
+        process.env.MED42_AUDIT_SALT = "short";
+        let code: number;
+        try {
+            code = await slackMain(["node", "med42-slack"], {stderr: sink, shutdownRequested: Promise.resolve("test"),
+                env: {SLACK_BOT_TOKEN: "xoxb-1-test", SLACK_APP_TOKEN: "xapp-1-test", SLACK_API_URL: "http://127.0.0.1:9/api/"}});
+        } finally {
+            if (savedDb === undefined) delete process.env.MED42_AUDIT_DB; else process.env.MED42_AUDIT_DB = savedDb;
+        }
+        assert.equal(code, 2);
+        assert.match(stderr, /^med42-slack: could not start: MED42_AUDIT_SALT is only 5 characters long: it must be at least 32/);
+        assert.doesNotMatch(stderr, /\n\s+at /, "no stack trace");
     });
 });
