@@ -67,11 +67,9 @@ function errorCode(err: unknown): string | undefined {
 }
 
 /** What the Hugging Face Hub says about a file in the headers of its resolve answer (the hop before its CDN). */
-export interface HubFileInfo {
+interface HubFileInfo {
     /** SHA-256 of an LFS file's content, lowercase hex (X-Linked-Etag). */
     sha256?: string;
-    /** The commit the file was resolved at (X-Repo-Commit). */
-    commit?: string;
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -87,18 +85,17 @@ export async function fetchOrExplain(url: string, init: RequestInit & {signal?: 
 }
 
 /**
- * Follows redirects itself (up to 10): a redirect from https to anything else is refused (the file could be altered
- * on the way, and a checksum header read over HTTPS would then vouch for it), and the Hub's headers are read on every
- * hop, since its CDN's final answer does not carry them.
+ * Follows redirects itself (up to 10): a redirect from https to anything else is refused (the rest of the download
+ * could be read and altered on the way, and most sources publish no checksum to catch it), and the Hub's headers
+ * are read on every hop, since its CDN's final answer does not carry them.
  */
-export async function fetchFollowingRedirects(url: string, init: RequestInit & {signal?: AbortSignal},
+async function fetchFollowingRedirects(url: string, init: RequestInit & {signal?: AbortSignal},
     context: {retryCommand: string}): Promise<{response: Response; hub: HubFileInfo}> {
     const hub: HubFileInfo = {};
     let current = url;
     for (let hop = 0; ; hop++) {
         const res = await fetchOnce(current, init, context);
         hub.sha256 ??= linkedSha256(res.headers);
-        hub.commit ??= repoCommit(res.headers);
         const location = REDIRECT_STATUSES.has(res.status) ? res.headers.get("location") : null;
         if (location === null) return {response: res, hub};
         await res.body?.cancel();
@@ -125,11 +122,6 @@ function redirectTarget(from: string, location: string): string {
 function linkedSha256(headers: Headers): string | undefined {
     const m = /^(?:W\/)?"?([0-9a-f]{64})"?$/i.exec(headers.get("x-linked-etag")?.trim() ?? "");
     return m ? m[1].toLowerCase() : undefined;
-}
-
-function repoCommit(headers: Headers): string | undefined {
-    const value = headers.get("x-repo-commit")?.trim() ?? "";
-    return /^[0-9a-f]{40}$/i.test(value) ? value.toLowerCase() : undefined;
 }
 
 async function fetchOnce(url: string, init: RequestInit & {signal?: AbortSignal}, context: {retryCommand: string}): Promise<Response> {
