@@ -39,10 +39,10 @@ export async function summarize(o: SummarizeOptions): Promise<GenerateResult & {
         usage.completionTokens += r.usage.completionTokens;
         usage.evaluatedPromptTokens += r.usage.evaluatedPromptTokens;
     };
-    const run = (prompt: string, final: boolean) => o.backend.generate({
+    const run = (prompt: string, final: boolean, maxTokens = o.sampling.maxTokens) => o.backend.generate({
         systemPrompt: o.systemPrompt,
         messages: [{role: "user", content: prompt}],
-        sampling: o.sampling,
+        sampling: {...o.sampling, maxTokens},
         signal: o.signal,
         onQueuePosition: o.onQueuePosition,
         onStart: final ? o.onStart : undefined,
@@ -61,16 +61,30 @@ export async function summarize(o: SummarizeOptions): Promise<GenerateResult & {
         o.onProgress?.(1, 1);
         return {...r, usage, chunks};
     }
+    // Every pass must shrink the text, or the passes would never end (a model that writes more than it was given, or
+    // a server that ignores maxTokens): each partial summary gets at most half its part's tokens, asked of the model
+    // and enforced on what comes back, and combined summaries no shorter than the pass's text or the previous pass's
+    // summaries are cut to fit. The combined token count strictly falls from pass to pass, so the loop ends.
+    let previousTokens = Infinity;
     for (;;) {
         const summaries: string[] = [];
+        let passTokens = 0;
         for (let i = 0; i < parts.length; i++) {
-            const r = await run(`${instruction}\nThis is part ${i + 1} of ${parts.length} of a longer document.\n\n---\n${parts[i]}`, false);
+            const partTokens = await o.backend.countTokens(parts[i]);
+            passTokens += partTokens;
+            const cap = Math.max(1, Math.floor(partTokens / 2));
+            const r = await run(`${instruction}\nThis is part ${i + 1} of ${parts.length} of a longer document.\n\n---\n${parts[i]}`,
+                false, Math.min(o.sampling.maxTokens, cap));
             add(r);
             o.onProgress?.(++done, total);
             if (r.stopReason === "abort") return {...r, text: "", usage, chunks};
-            summaries.push(r.text.trim());
+            summaries.push(await clipToTokens(o.backend, r.text.trim(), cap));
         }
-        const combined = summaries.map((s, i) => `Part ${i + 1}:\n${s}`).join("\n\n");
+        let combined = summaries.map((s, i) => `Part ${i + 1}:\n${s}`).join("\n\n");
+        const combinedTokens = await o.backend.countTokens(combined);
+        if (combinedTokens > chunkBudget && (combinedTokens >= passTokens || combinedTokens >= previousTokens))
+            combined = await clipToTokens(o.backend, combined, chunkBudget);
+        previousTokens = combinedTokens;
         if ((await o.backend.countTokens(combined)) <= chunkBudget) {
             const r = await run("Combine these partial summaries of one clinical document into a single summary. " +
                 `${instruction}\n\n---\n${combined}`, true);
@@ -82,6 +96,19 @@ export async function summarize(o: SummarizeOptions): Promise<GenerateResult & {
         parts = await splitByTokens(o.backend, combined, chunkBudget);
         total += parts.length;
     }
+}
+
+/** `text` cut to at most `maxTokens` tokens (marked with "…" where it was cut). */
+async function clipToTokens(backend: ChatBackend, text: string, maxTokens: number): Promise<string> {
+    if ((await backend.countTokens(text)) <= maxTokens) return text;
+    let lo = 0;
+    let hi = text.length;
+    while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        if ((await backend.countTokens(`${text.slice(0, mid)}…`)) <= maxTokens) lo = mid;
+        else hi = mid - 1;
+    }
+    return `${text.slice(0, lo).trimEnd()}…`;
 }
 
 /** Splits text into pieces of at most `budget` tokens, preferring paragraph, then line, then sentence boundaries. */

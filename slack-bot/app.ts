@@ -12,6 +12,7 @@ import {fetchBotIdentity} from "./botIdentity";
 import {deliveryGuard} from "./deliveryGuard";
 import {registerListeners} from "./listeners";
 import {createPinoLogger} from "./logger";
+import {redactingLogger} from "./logRedaction";
 import {slackErrorCode} from "./reliability/slackRetry";
 import {StartupError} from "./startupError";
 
@@ -47,7 +48,7 @@ export interface SlackBot {
 
 export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot> {
     const settings: BotSettings = {...DEFAULT_SETTINGS, ...options.settings};
-    const logger = options.logger ?? createPinoLogger(LogLevel.INFO);
+    const logger = redactingLogger(options.logger ?? createPinoLogger(LogLevel.INFO));
     const clientOptions: webApi.WebClientOptions = {
         ...(options.slackApiUrl ? {slackApiUrl: options.slackApiUrl} : {}),
         // A 429 reaches our code (which waits as Retry-After says) instead of pausing every call of the client.
@@ -65,6 +66,8 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
         botId: identity.botId,
         botUserId: identity.botUserId,
         logger,
+        // Without it Bolt sets its logger to INFO, whatever level the logger was made with (--log-level debug).
+        logLevel: logger.getLevel(),
         clientOptions,
         ...(options.http
             ? {signingSecret: options.http.signingSecret, port: options.http.port}

@@ -48,7 +48,18 @@ export async function main(argv: string[], io: MainIo = {env: process.env, stder
     }
     const level = Object.values(LogLevel).includes(flags.logLevel as LogLevel) ? flags.logLevel as LogLevel : LogLevel.INFO;
     const logger = createPinoLogger(level, io.stderr);
-    const assistant = new Med42Assistant({model: config.model});
+    if (level === LogLevel.DEBUG) {
+        logger.warn("Debug logging is on: Slack payloads are logged with every text people wrote replaced by " +
+            "[redacted N chars], but ids, channels and timestamps remain. Keep these logs as private as the messages.");
+    }
+    let assistant: Med42Assistant;
+    try {
+        assistant = new Med42Assistant({model: config.model});
+    } catch (err) {
+        // A bad policy file or audit salt: a configuration problem, said in one line.
+        say(`could not start: ${err instanceof Error ? err.message : String(err)}`);
+        return 2;
+    }
     let bot;
     try {
         bot = await createSlackBot({assistant, botToken: config.botToken, appToken: config.appToken,

@@ -13,7 +13,7 @@ import type {Writable} from "node:stream";
 import type {Surface} from "../types";
 import type {PolicyAction, PolicyCategory} from "../policy/types";
 import {redactPhi} from "../policy/phi";
-import {hashUserId, loadOrCreateSalt} from "./userHash";
+import {hashUserId, loadOrCreateSalt, saltFromEnv} from "./userHash";
 
 /** What the core hands the audit log (raw user id; it is hashed here and never stored). */
 export interface AuditEntry {
@@ -61,7 +61,10 @@ export interface AuditSink {
 }
 
 export interface AuditLogOptions {
-    /** Salt for user-id hashes. Default: env MED42_AUDIT_SALT, else a random salt kept in `<db>.salt` (0600). */
+    /**
+     * Salt for user-id hashes. Default: env MED42_AUDIT_SALT (at least 32 characters), else a random salt kept in
+     * `<db>.salt` (0600).
+     */
     salt?: string;
 }
 
@@ -100,7 +103,9 @@ export class AuditLog implements AuditSink {
 
     constructor(readonly dbPath: string, options: AuditLogOptions = {}) {
         const inMemory = dbPath === ":memory:";
-        if (!inMemory) fs.mkdirSync(path.dirname(path.resolve(dbPath)), {recursive: true});
+        if (!inMemory) prepareOwnerOnlyFiles(dbPath);
+        // Before the database is opened: a bad salt must not leave it open.
+        this.salt = options.salt ?? saltFromEnv(process.env) ?? loadOrCreateSalt(inMemory ? undefined : `${dbPath}.salt`);
         this.db = openSqlite(dbPath);
         this.db.exec("PRAGMA journal_mode = WAL");
         this.db.exec(`CREATE TABLE IF NOT EXISTS audit (
@@ -120,7 +125,6 @@ export class AuditLog implements AuditSink {
             ref TEXT
         );
         CREATE INDEX IF NOT EXISTS audit_time ON audit(time);`);
-        this.salt = options.salt ?? process.env.MED42_AUDIT_SALT ?? loadOrCreateSalt(inMemory ? undefined : `${dbPath}.salt`);
         this.insert = this.db.prepare(`INSERT INTO audit (time, kind, surface, user_hash, action, category, rules, latency_ms,
             model, stop_reason, excerpt, feedback, ref) VALUES (@time, @kind, @surface, @userHash, @action, @category, @rules,
             @latencyMs, @model, @stopReason, @excerpt, @feedback, @ref)`);
@@ -184,6 +188,25 @@ export class AuditLog implements AuditSink {
         if (this.closed) return;
         this.closed = true;
         this.db.close();
+    }
+}
+
+/**
+ * The audit log holds who asked what (hashed, redacted, but still sensitive): its folder is created 0700, and the
+ * database, its WAL and shared-memory files and the salt are made 0600 before SQLite opens them (SQLite gives the WAL
+ * and SHM files it creates the database file's mode). Existing files are tightened too; an existing folder is left
+ * as it is (it may be shared, like /var/lib). No-op on Windows, where files inherit the folder's ACL.
+ */
+function prepareOwnerOnlyFiles(dbPath: string): void {
+    fs.mkdirSync(path.dirname(path.resolve(dbPath)), {recursive: true, mode: 0o700});
+    if (process.platform === "win32") return;
+    fs.closeSync(fs.openSync(dbPath, "a", 0o600));
+    for (const file of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`, `${dbPath}-journal`, `${dbPath}.salt`]) {
+        try {
+            if ((fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, 0o600);
+        } catch (err) {
+            if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+        }
     }
 }
 

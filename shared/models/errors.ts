@@ -28,7 +28,11 @@ export class ModelNotDownloadedError extends Error {
     }
 }
 
-export type ModelDownloadFailure = "offline" | "http" | "interrupted" | "incomplete" | "not-gguf" | "busy" | "resolve" | "disk";
+export type ModelDownloadFailure = "offline" | "http" | "interrupted" | "incomplete" | "not-gguf" | "busy" | "resolve" | "disk"
+    /** The bytes do not match the SHA-256 the source published. */
+    | "checksum"
+    /** A redirect would leave HTTPS (or http(s) altogether). */
+    | "insecure";
 
 /** A download that failed; `failure` says why, `partialPath` is the kept partial file when it can be resumed. */
 export class ModelDownloadError extends Error {

@@ -5,7 +5,12 @@
  * Why our own and not node-llama-cpp's downloader: the store needs exact, testable behaviour: resume with a Range
  * request from the partial file's size, a clean restart when a server ignores Range, the partial kept on cancel or
  * a broken connection, one clear message when offline, and a lock so two processes never append to the same file.
+ *
+ * Integrity: a file whose SHA-256 the source publishes (the Hub's API, or its X-Linked-Etag header for LFS files) is
+ * hashed as it arrives and deleted when it does not match; a resume continues only bytes whose version was saved
+ * with them (validator, SHA-256), never an unidentified partial file; redirects never leave HTTPS.
  */
+import {createHash, type Hash} from "node:crypto";
 import * as fs from "node:fs";
 import * as fsp from "node:fs/promises";
 import * as path from "node:path";
@@ -16,6 +21,8 @@ export interface DownloadPart {
     url: string;
     /** Size announced by the source (e.g. the Hub's API); lets progress show a total across parts. */
     sizeBytes?: number;
+    /** SHA-256 of the part (lowercase hex) when the source publishes it; else taken from X-Linked-Etag if present. */
+    sha256?: string;
 }
 
 export interface DownloadOptions {
@@ -59,15 +66,69 @@ function errorCode(err: unknown): string | undefined {
     return undefined;
 }
 
+/** What the Hugging Face Hub says about a file in the headers of its resolve answer (the hop before its CDN). */
+interface HubFileInfo {
+    /** SHA-256 of an LFS file's content, lowercase hex (X-Linked-Etag). */
+    sha256?: string;
+}
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 10;
+
 /**
  * fetch() whose failures become one clear ModelDownloadError: an unreachable host says "are you offline?" and how to
- * go on without the network. Aborts are rethrown as the signal's reason.
+ * go on without the network. Aborts are rethrown as the signal's reason. Redirects are followed (see
+ * fetchFollowingRedirects).
  */
 export async function fetchOrExplain(url: string, init: RequestInit & {signal?: AbortSignal}, context: {retryCommand: string}): Promise<Response> {
+    return (await fetchFollowingRedirects(url, init, context)).response;
+}
+
+/**
+ * Follows redirects itself (up to 10): a redirect from https to anything else is refused (the rest of the download
+ * could be read and altered on the way, and most sources publish no checksum to catch it), and the Hub's headers
+ * are read on every hop, since its CDN's final answer does not carry them.
+ */
+async function fetchFollowingRedirects(url: string, init: RequestInit & {signal?: AbortSignal},
+    context: {retryCommand: string}): Promise<{response: Response; hub: HubFileInfo}> {
+    const hub: HubFileInfo = {};
+    let current = url;
+    for (let hop = 0; ; hop++) {
+        const res = await fetchOnce(current, init, context);
+        hub.sha256 ??= linkedSha256(res.headers);
+        const location = REDIRECT_STATUSES.has(res.status) ? res.headers.get("location") : null;
+        if (location === null) return {response: res, hub};
+        await res.body?.cancel();
+        if (hop >= MAX_REDIRECTS)
+            throw new ModelDownloadError(`${url} redirected more than ${MAX_REDIRECTS} times: check the URL`, "http", {status: res.status});
+        current = redirectTarget(current, location);
+    }
+}
+
+function redirectTarget(from: string, location: string): string {
+    let target: URL;
+    try { target = new URL(location, from); } catch {
+        throw new ModelDownloadError(`${from} redirected to an invalid address (${location.slice(0, 200)})`, "http");
+    }
+    const fromHttps = new URL(from).protocol === "https:";
+    if ((fromHttps && target.protocol !== "https:") || !/^https?:$/.test(target.protocol)) {
+        throw new ModelDownloadError(`refusing a redirect from ${safeHost(from)} over HTTPS to ${target.protocol}//${target.host}: ` +
+            "the download would leave HTTPS, where it could be altered on the way. Check the URL or the proxy", "insecure");
+    }
+    return target.toString();
+}
+
+/** X-Linked-Etag: the SHA-256 of an LFS file (quoted); other files carry a git blob id there, which is not one. */
+function linkedSha256(headers: Headers): string | undefined {
+    const m = /^(?:W\/)?"?([0-9a-f]{64})"?$/i.exec(headers.get("x-linked-etag")?.trim() ?? "");
+    return m ? m[1].toLowerCase() : undefined;
+}
+
+async function fetchOnce(url: string, init: RequestInit & {signal?: AbortSignal}, context: {retryCommand: string}): Promise<Response> {
     try {
         return await fetch(url, {
             ...init,
-            redirect: "follow",
+            redirect: "manual",
             // Compressed transfer would make Content-Length and Range count compressed bytes.
             headers: {"Accept-Encoding": "identity", "User-Agent": userAgent, ...(init.headers as Record<string, string>)}
         });
@@ -124,11 +185,15 @@ export async function downloadFile(options: DownloadOptions): Promise<DownloadRe
 
 /**
  * What a resume needs besides the partial file: which parts are complete (their sizes, in order), so it knows where
- * in which part the file ends, and the unfinished part's validator (strong ETag or Last-Modified), sent as If-Range
- * so a file that changed on the server is downloaded afresh instead of being spliced onto old bytes.
- * Stored as `NAME.partial.json`; a single-part partial file without it still resumes (without If-Range).
+ * in which part the file ends, and what identifies the version of the unfinished part's bytes: its validator (strong
+ * ETag or Last-Modified), sent as If-Range so a file that changed on the server is downloaded afresh instead of being
+ * spliced onto old bytes, and its published SHA-256, compared with the one the source names now.
+ * Stored as `NAME.partial.json`. A partial file without it, or without either identity, is downloaded again from
+ * the start: nothing says which version its bytes belong to.
  */
-interface DownloadState { urls: string[]; completedSizes: number[]; validator?: string }
+interface DownloadState extends PartIdentity { urls: string[]; completedSizes: number[] }
+
+interface PartIdentity { validator?: string; sha256?: string }
 
 const partsStatePath = (partial: string) => partial + ".json";
 
@@ -151,20 +216,21 @@ async function downloadParts(options: DownloadOptions, partial: string): Promise
     const partialSize = (await statSize(partial)) ?? 0;
     let state = await readState(partial, urls);
     if (state && (state.completedSizes.length >= parts.length || sum(state.completedSizes) > partialSize)) state = null;
-    if (!state && parts.length > 1 && partialSize > 0) await truncate(partial, 0); // nothing says where parts end: start over
+    // Nothing says which version the bytes on disk are (nor, for several parts, where each ends): start over.
+    if (!state && partialSize > 0) await truncate(partial, 0);
     const completed = state?.completedSizes ?? [];
-    let validator = state?.validator;
+    let saved: PartIdentity = {validator: state?.validator, sha256: state?.sha256};
     let base = sum(completed);
     const announcedTotal = parts.every((p) => p.sizeBytes !== undefined) ? sum(parts.map((p) => p.sizeBytes!)) : undefined;
     for (let i = completed.length; i < parts.length; i++) {
         const offset = ((await statSize(partial)) ?? 0) - base;
         const partSize = await downloadPart({
-            options, part: parts[i], partial, base, announcedTotal, validator,
-            saveValidator: (v) => writeState(partial, {urls, completedSizes: completed, validator: v})
+            options, part: parts[i], partial, base, announcedTotal, saved,
+            saveIdentity: (identity) => writeState(partial, {urls, completedSizes: completed, ...identity})
         }, offset);
         completed.push(partSize);
         base += partSize;
-        validator = undefined;
+        saved = {};
         await writeState(partial, {urls, completedSizes: completed});
     }
     return base;
@@ -177,9 +243,9 @@ interface PartContext {
     /** Bytes of earlier parts at the start of the partial file. */
     base: number;
     announcedTotal: number | undefined;
-    /** The validator of this part's bytes already on disk, if known. */
-    validator: string | undefined;
-    saveValidator: (validator: string | undefined) => Promise<void>;
+    /** What identifies the version of this part's bytes already on disk, as saved with them. */
+    saved: PartIdentity;
+    saveIdentity: (identity: PartIdentity) => Promise<void>;
 }
 
 /** A validator usable with If-Range: a strong ETag, else Last-Modified. */
@@ -196,23 +262,35 @@ function validatorOf(res: Response): string | undefined {
 async function downloadPart(ctx: PartContext, offset: number): Promise<number> {
     const {options, part, partial, base} = ctx;
     const {signal, label, retryCommand} = options;
+    if (offset > 0 && !ctx.saved.validator && !ctx.saved.sha256) {
+        // Bytes of an unknown version: continuing them could splice two versions of the file.
+        await truncate(partial, base);
+        offset = 0;
+    }
     const headers: Record<string, string> = {};
     if (offset > 0) {
         headers.Range = `bytes=${offset}-`;
-        if (ctx.validator) headers["If-Range"] = ctx.validator;
+        if (ctx.saved.validator) headers["If-Range"] = ctx.saved.validator;
     }
-    const res = await fetchOrExplain(part.url, {headers, signal}, {retryCommand});
+    const {response: res, hub} = await fetchFollowingRedirects(part.url, {headers, signal}, {retryCommand});
+    const expectedSha256 = part.sha256 ?? hub.sha256;
     const restart = async () => {
         await truncate(partial, base);
-        return downloadPart({...ctx, validator: undefined}, 0);
+        return downloadPart({...ctx, saved: {}}, 0);
     };
+    if (offset > 0 && ctx.saved.sha256 && expectedSha256 && ctx.saved.sha256 !== expectedSha256) {
+        // The source now publishes another version than the one on disk.
+        await res.body?.cancel();
+        return restart();
+    }
 
     if (res.status === 416 && offset > 0) {
         // Range not satisfiable: either this part is already complete or the partial file is longer than the source.
         await res.body?.cancel();
         const total = /\/(\d+)\s*$/.exec(res.headers.get("content-range") ?? "")?.[1];
-        if (total !== undefined && Number(total) === offset) return offset;
-        return restart();
+        if (total === undefined || Number(total) !== offset) return restart();
+        if (expectedSha256 && await sha256Of(partial, base, offset) !== expectedSha256) return restart();
+        return offset;
     }
     if (!res.ok || !res.body) {
         await res.body?.cancel();
@@ -239,17 +317,21 @@ async function downloadPart(ctx: PartContext, offset: number): Promise<number> {
     }
     await truncate(partial, base + start);
     const validator = validatorOf(res);
-    if (start === 0 || validator !== ctx.validator) await ctx.saveValidator(validator);
+    if (start === 0 || validator !== ctx.saved.validator || expectedSha256 !== ctx.saved.sha256)
+        await ctx.saveIdentity({validator, sha256: expectedSha256});
     const total = ctx.announcedTotal ?? (options.parts.length === 1 && partTotal !== undefined ? partTotal : undefined);
     const remaining = total !== undefined ? total - (base + start) : partTotal !== undefined ? partTotal - start : undefined;
     await checkDiskSpace(partial, remaining, res, options);
 
     let received = start;
+    // The bytes already on disk are hashed first, so a resumed part is checked whole.
+    const hash = expectedSha256 ? await hashOf(partial, base, start) : undefined;
     const file = await fsp.open(partial, "a");
     try {
         options.onProgress?.(base + received, total);
         for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
             await file.write(chunk);
+            hash?.update(chunk);
             received += chunk.byteLength;
             options.onProgress?.(base + received, total);
         }
@@ -269,7 +351,40 @@ async function downloadPart(ctx: PartContext, offset: number): Promise<number> {
             `download of ${label} ended early: got ${formatBytes(received)} of ${formatBytes(partTotal)} from ${part.url}: ` +
             `run \`${retryCommand}\` again to resume`, "incomplete", {partialPath: partial});
     }
+    const actual = hash?.digest("hex");
+    if (actual !== undefined && actual !== expectedSha256) {
+        // A resumed part may hold bad bytes from before: one fresh download of it settles that.
+        if (start > 0) return restart();
+        await fsp.rm(partial, {force: true});
+        await fsp.rm(partsStatePath(partial), {force: true});
+        const which = options.parts.length > 1 ? ` (part ${options.parts.indexOf(part) + 1} of ${options.parts.length})` : "";
+        throw new ModelDownloadError(`the download of ${label}${which} is corrupt or was altered: its SHA-256 is ${actual}, ` +
+            `but the source publishes ${expectedSha256}. It was deleted: run \`${retryCommand}\` to download it again`, "checksum");
+    }
     return received;
+}
+
+/** A SHA-256 hash fed with `length` bytes of `file` from `start`. */
+async function hashOf(file: string, start: number, length: number): Promise<Hash> {
+    const hash = createHash("sha256");
+    if (length === 0) return hash;
+    const fd = await fsp.open(file, "r");
+    try {
+        const buffer = Buffer.alloc(Math.min(length, 1 << 20));
+        for (let done = 0; done < length;) {
+            const {bytesRead} = await fd.read(buffer, 0, Math.min(buffer.length, length - done), start + done);
+            if (bytesRead === 0) throw new Error(`${file} is shorter than expected`);
+            hash.update(buffer.subarray(0, bytesRead));
+            done += bytesRead;
+        }
+    } finally {
+        await fd.close();
+    }
+    return hash;
+}
+
+async function sha256Of(file: string, start: number, length: number): Promise<string> {
+    return (await hashOf(file, start, length)).digest("hex");
 }
 
 /** Fails early, before filling the disk, when the rest of the download cannot fit. */

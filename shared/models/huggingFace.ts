@@ -1,11 +1,14 @@
 /**
- * Resolving `hf:user/repo:QUANT` to files through the Hugging Face Hub API (`GET /api/models/{repo}` lists the
- * repository's files as `siblings`). A quant may be published as one `.gguf` or, for big files, as raw byte-range
- * parts `X.gguf.part1of2`, `X.gguf.part2of2` that are joined by concatenation.
+ * Resolving `hf:user/repo:QUANT` to files through the Hugging Face Hub API (`GET /api/models/{repo}?blobs=true`
+ * lists the repository's files as `siblings`, with the SHA-256 and size of LFS files, and the commit as `sha`). A
+ * quant may be published as one `.gguf` or, for big files, as raw byte-range parts `X.gguf.part1of2`,
+ * `X.gguf.part2of2` that are joined by concatenation. Every part is downloaded from the commit the API answered
+ * for, so the parts of one file never come from two versions of the repository.
  */
 import {ModelDownloadError} from "./errors";
 import type {DownloadPart} from "./httpDownload";
 import {fetchOrExplain, httpErrorMessage} from "./httpDownload";
+import {hubPathSegments} from "./modelReference";
 
 export interface RemoteModelFile {
     /** The joined file's name, e.g. `Llama3-Med42-70B.Q6_K.gguf`. */
@@ -13,14 +16,15 @@ export interface RemoteModelFile {
     parts: DownloadPart[];
 }
 
-interface Sibling { rfilename: string; size?: number }
+interface Sibling { rfilename: string; size?: number; lfs?: {sha256?: string; size?: number} }
 
 const PART_PATTERN = /^(.*\.gguf)\.part(\d+)of(\d+)$/i;
 /** llama.cpp's gguf-split shards: each is a GGUF of its own, loaded from the first; not joined by concatenation. */
 const SHARD_PATTERN = /-\d{5}-of-\d{5}\.gguf$/i;
 
-export function hfFileUrl(endpoint: string, repo: string, filePath: string): string {
-    return `${endpoint}/${repo}/resolve/main/${filePath.split("/").map(encodeURIComponent).join("/")}`;
+/** The file's download URL at `revision` (a commit id pins its bytes; a branch follows it). */
+export function hfFileUrl(endpoint: string, repo: string, filePath: string, revision = "main"): string {
+    return `${endpoint}/${repo}/resolve/${encodeURIComponent(revision)}/${filePath.split("/").map(encodeURIComponent).join("/")}`;
 }
 
 /**
@@ -72,9 +76,11 @@ export async function resolveHfQuant(repo: string, quant: string, options: {endp
         throw new ModelDownloadError(message, "resolve", {status: res.status});
     }
     let siblings: Sibling[];
+    let revision = "main";
     try {
-        const info = await res.json() as {siblings?: Sibling[]};
+        const info = await res.json() as {sha?: unknown; siblings?: Sibling[]};
         siblings = (info.siblings ?? []).filter((s) => typeof s?.rfilename === "string");
+        if (typeof info.sha === "string" && /^[0-9a-f]{40}$/i.test(info.sha)) revision = info.sha.toLowerCase();
     } catch (err) {
         if (options.signal?.aborted) throw err;
         throw new ModelDownloadError(`the Hugging Face API answered ${apiUrl} with something that is not JSON`, "resolve", {cause: err});
@@ -83,9 +89,18 @@ export async function resolveHfQuant(repo: string, quant: string, options: {endp
     const matches = files.filter((f) => matchesQuant(f.fileName, quant) && !SHARD_PATTERN.test(f.fileName));
     if (matches.length === 1) {
         const file = matches[0];
+        // A name with `..` or a backslash (a separator on Windows) could write outside the model folder.
+        const segments = hubPathSegments(file.fileName);
+        if (!segments || file.parts.some((p) => !hubPathSegments(p.rfilename) || p.rfilename.includes("\\")))
+            throw new ModelDownloadError(`${repo} names its ${quant} file "${file.fileName}", which is not a safe file name ` +
+                "(it has a backslash or a . or .. segment): download it yourself and pass --model", "resolve");
         return {
-            fileName: file.fileName.split("/").pop()!,
-            parts: file.parts.map((p) => ({url: hfFileUrl(options.endpoint, repo, p.rfilename), sizeBytes: typeof p.size === "number" ? p.size : undefined}))
+            fileName: segments[segments.length - 1],
+            parts: file.parts.map((p) => ({
+                url: hfFileUrl(options.endpoint, repo, p.rfilename, revision),
+                sizeBytes: typeof p.size === "number" ? p.size : typeof p.lfs?.size === "number" ? p.lfs.size : undefined,
+                sha256: typeof p.lfs?.sha256 === "string" && /^[0-9a-f]{64}$/i.test(p.lfs.sha256) ? p.lfs.sha256.toLowerCase() : undefined
+            }))
         };
     }
     if (matches.length > 1) {

@@ -86,7 +86,8 @@ function parseHf(rest: string, raw: string): ModelReference {
         body = body.slice(0, colon);
         if (!QUANT_TAG.test(quant)) throw new ModelReferenceError(`"${raw}": "${quant}" is not a quantisation tag (e.g. Q4_K_M)`, raw);
     }
-    const parts = body.split("/").filter((p) => p.length > 0);
+    // A backslash is a separator too: on Windows it would be one in the stored file's path.
+    const parts = body.split(/[\\/]/).filter((p) => p.length > 0);
     if (parts.length < 2 || !REPO_PART.test(parts[0]) || !REPO_PART.test(parts[1]))
         throw new ModelReferenceError(`"${raw}" does not name a Hugging Face repository: write hf:user/repo:QUANT or hf:user/repo/file.gguf`, raw);
     const repo = `${parts[0]}/${parts[1]}`;
@@ -100,6 +101,15 @@ function parseHf(rest: string, raw: string): ModelReference {
     }
     if (!quant) throw new ModelReferenceError(`"${raw}": add a quantisation tag or a file, e.g. hf:${repo}:Q4_K_M or hf:${repo}/file.gguf`, raw);
     return {kind: "hf", raw, repo, quant};
+}
+
+/**
+ * The segments of a path inside a Hub repository, splitting on `/` and on `\` (a separator on Windows), or null when
+ * one is empty, `.` or `..`: such a name could resolve outside the model folder once joined to it.
+ */
+export function hubPathSegments(filePath: string): string[] | null {
+    const segments = filePath.split(/[\\/]/);
+    return segments.every((s) => s.length > 0 && s !== "." && s !== "..") ? segments : null;
 }
 
 /** The reference in canonical form, for messages and `med42 pull` suggestions. */

@@ -14,7 +14,7 @@ import * as path from "node:path";
 import {ModelFileError, ModelNotDownloadedError, ModelReferenceError} from "./errors";
 import {downloadFile} from "./httpDownload";
 import {hfFileUrl, matchesQuant, resolveHfQuant} from "./huggingFace";
-import {formatModelReference, hfEndpoint, parseModelReference, type ModelReference} from "./modelReference";
+import {formatModelReference, hfEndpoint, hubPathSegments, parseModelReference, type ModelReference} from "./modelReference";
 import {MODEL_PRESETS, presetUrl, type ModelPreset} from "./presets";
 import {med42CacheDir} from "../paths";
 
@@ -115,10 +115,10 @@ export class ModelStore {
             const endpoint = hfEndpoint();
             const remote = await resolveHfQuant(r.repo, r.quant, {endpoint, signal: options.signal, retryCommand: d.pullCommand!});
             const preset = presetForFile(r.repo, remote.fileName);
-            const target = preset ? path.join(this.dir, preset.fileName) : path.join(this.hfDir(r.repo), remote.fileName);
-            return (await downloadFile({...common, parts: remote.parts, target})).path;
+            const target = preset ? path.join(this.dir, preset.fileName) : path.join(this.hfDir(r.repo), hubFileName(remote.fileName, r.raw));
+            return (await downloadFile({...common, parts: remote.parts, target: this.inside(target, r.raw)})).path;
         }
-        const target = this.targetPath(r)!;
+        const target = this.inside(this.targetPath(r)!, r.raw);
         const url = d.url!;
         const parts = [{url, sizeBytes: undefined}];
         return (await downloadFile({...common, parts, target})).path;
@@ -171,7 +171,7 @@ export class ModelStore {
             case "url": return path.join(this.dir, urlFileName(r.url));
             case "hf": {
                 if (r.quant) return null;
-                const fileName = path.posix.basename(r.filePath!);
+                const fileName = hubFileName(r.filePath!, r.raw);
                 const preset = presetForFile(r.repo, fileName);
                 return preset ? path.join(this.dir, preset.fileName) : path.join(this.hfDir(r.repo), fileName);
             }
@@ -180,6 +180,14 @@ export class ModelStore {
 
     private hfDir(repo: string): string {
         return path.join(this.dir, "hf", ...repo.split("/"));
+    }
+
+    /** `target`, checked to lie inside the model folder (a download never writes anywhere else). */
+    private inside(target: string, reference: string): string {
+        const relative = path.relative(this.dir, target);
+        if (!relative || relative.split(/[\\/]/)[0] === ".." || path.isAbsolute(relative))
+            throw new ModelReferenceError(`"${reference}" would be stored outside the model folder ${this.dir}`, reference);
+        return target;
     }
 
     private async locateHfQuant(repo: string, quant: string): Promise<string | null> {
@@ -219,6 +227,13 @@ export class ModelStore {
 
 function toReference(ref: ModelRef): ModelReference {
     return typeof ref === "string" ? parseModelReference(ref) : ref;
+}
+
+/** The local name of a Hub file: its last path segment, `/` and `\` both separators; `.` and `..` refused. */
+function hubFileName(filePath: string, reference: string): string {
+    const segments = hubPathSegments(filePath);
+    if (!segments) throw new ModelReferenceError(`"${reference}": the file path must not contain . or .. segments`, reference);
+    return segments[segments.length - 1];
 }
 
 function presetForFile(repo: string, fileName: string): ModelPreset | undefined {

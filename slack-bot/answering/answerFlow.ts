@@ -11,7 +11,7 @@ import type {TranscriptEntry} from "../../shared/policy/conversationGuard";
 import type {BotContext} from "../botContext";
 import {threadKey} from "../reliability/recentKeys";
 import type {AnswerView} from "./answerView";
-import {BUSY_NOTICE, errorNotice, userLimitNotice} from "./notices";
+import {BUSY_NOTICE, errorNotice, newErrorId, userLimitNotice} from "./notices";
 
 export interface AnswerJob {
     kind: "ask" | "summarize";
@@ -72,8 +72,9 @@ async function generate(ctx: BotContext, job: AnswerJob, view: AnswerView, signa
             `stop reason ${result.stopReason}`);
     } catch (err) {
         const stopped = signal.aborted;
-        ctx.logger.warn(`Answer failed${stopped ? " (stopped)" : ""}: ${err instanceof Error ? err.message : err}`);
-        const message = stopped ? ":black_square_for_stop: Stopped before Med42 finished." : errorNotice(err);
+        const errorId = newErrorId();
+        ctx.logger.warn(`Answer failed${stopped ? " (stopped)" : ""} (error id ${errorId}): ${err instanceof Error ? err.message : err}`);
+        const message = stopped ? ":black_square_for_stop: Stopped before Med42 finished." : errorNotice(err, errorId);
         await view.error(message).catch((e) => ctx.logger.error(`Could not report an error in Slack: ${e}`));
     } finally {
         await view.cleanup().catch((e) => ctx.logger.warn(`Cleanup failed: ${e}`));

@@ -2,6 +2,8 @@
  * The short texts the bot shows instead of, or around, an answer: the PHI warning (which names the kinds of
  * identifier found and never echoes them), rate-limit and busy replies, and errors.
  */
+import {randomBytes} from "node:crypto";
+import {InputTooLongError} from "../../shared/engine/chatBackend";
 import type {PhiType, PolicyDecision} from "../../shared/policy/types";
 
 const PHI_LABELS: Record<PhiType, string> = {
@@ -50,9 +52,24 @@ export const WRITING_STATUS = ":writing_hand: Med42 is writing…";
 
 export const STOPPED_SUFFIX = "\n\n_:black_square_for_stop: Stopped._";
 
-/** A short, user-fit error: the core's errors already carry a readable message; anything else stays generic. */
-export function errorNotice(err: unknown): string {
-    const message = err instanceof Error && err.message && err.message.length < 300 && !/\n\s+at /.test(err.message)
-        ? err.message : "an unexpected error";
-    return `:warning: Sorry, Med42 could not answer: ${message}`;
+/** A short random id that links what a user sees to the log line with the error's details. */
+export function newErrorId(): string {
+    return randomBytes(4).toString("hex");
+}
+
+/**
+ * Errors whose message is written for the person asking and holds nothing of the machine (no path, no host, no
+ * model file): shown as they are. Everything else stays in the log.
+ */
+const USER_FACING_ERRORS: ReadonlyArray<abstract new (...args: never[]) => Error> = [InputTooLongError];
+
+/**
+ * What a conversation sees when an answer fails. Never the error itself (it can name files and folders on the bot's
+ * machine, hosts, a model's location): only an error id, which the caller logs with the details.
+ */
+export function errorNotice(err: unknown, errorId: string): string {
+    if (USER_FACING_ERRORS.some((type) => err instanceof type))
+        return `:warning: Sorry, Med42 could not answer: ${(err as Error).message} (error id ${errorId})`;
+    return `:warning: Sorry, Med42 could not answer because of an internal error (error id ${errorId}). ` +
+        "The bot's administrator can find the details in its log under this id.";
 }

@@ -18,14 +18,19 @@ export type Admission =
 export class UserRateLimiter {
     private readonly history = new Map<string, number[]>();
     private active = 0;
+    private lastSweep = 0;
 
     constructor(private readonly options: RateLimitOptions) {}
 
     /** Answers in progress or queued. */
     get activeCount(): number { return this.active; }
 
+    /** Users with a question still inside the window (the others are forgotten, so the map stays small). */
+    get trackedUsers(): number { return this.history.size; }
+
     /** Admits one question from `userId`, or says why not; call `release()` when its answer is done. */
     admit(userId: string, now = Date.now()): Admission {
+        this.forgetIdleUsers(now);
         const recent = (this.history.get(userId) ?? []).filter((t) => now - t < this.options.windowMs);
         if (recent.length >= this.options.perUser) {
             this.history.set(userId, recent);
@@ -41,5 +46,17 @@ export class UserRateLimiter {
             released = true;
             this.active--;
         }};
+    }
+
+    /**
+     * Drops users whose last question left the window: once per window, so the cost stays small, and the map holds
+     * at most the users of the last two windows instead of everyone who ever asked.
+     */
+    private forgetIdleUsers(now: number): void {
+        if (now - this.lastSweep < this.options.windowMs) return;
+        this.lastSweep = now;
+        for (const [userId, times] of this.history) {
+            if (times.length === 0 || now - times[times.length - 1] >= this.options.windowMs) this.history.delete(userId);
+        }
     }
 }

@@ -98,19 +98,25 @@ describe("model downloads (loopback HTTP)", () => {
 
     it("restarts cleanly when the server ignores Range", async () => {
         const url = server.url("/m.gguf");
-        fs.writeFileSync(path.join(dir, "m.gguf.partial"), Buffer.alloc(5000, 0xaa)); // wrong bytes: must not survive
+        server.serveFile("/m.gguf", {body: source, cutAfterBytes: 100_000});
+        await assert.rejects(store.download(url), ModelDownloadError);
+        const partial = path.join(dir, "m.gguf.partial");
+        const kept = fs.statSync(partial).size;
+        fs.writeFileSync(partial, Buffer.alloc(kept, 0xaa)); // wrong bytes: must not survive
         server.serveFile("/m.gguf", {body: source, ignoreRange: true});
         const file = await store.download(url);
-        assert.equal(server.requestsFor("/m.gguf")[0].headers.range, "bytes=5000-");
+        assert.equal(server.requestsFor("/m.gguf").at(-1)!.headers.range, `bytes=${kept}-`);
         assert.ok(fs.readFileSync(file).equals(source));
     });
 
     it("finishes a partial file that is already complete (416 from the server)", async () => {
         const url = server.url("/m.gguf");
-        fs.writeFileSync(path.join(dir, "m.gguf.partial"), source);
+        server.serveFile("/m.gguf", {body: source, cutAfterBytes: 100_000});
+        await assert.rejects(store.download(url), ModelDownloadError);
+        fs.writeFileSync(path.join(dir, "m.gguf.partial"), source); // all bytes there, the state still unfinished
         server.serveFile("/m.gguf", {body: source});
         const file = await store.download(url);
-        assert.equal(server.requestsFor("/m.gguf")[0].headers.range, `bytes=${source.length}-`);
+        assert.equal(server.requestsFor("/m.gguf").at(-1)!.headers.range, `bytes=${source.length}-`);
         assert.ok(fs.readFileSync(file).equals(source));
     });
 

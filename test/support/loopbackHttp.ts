@@ -4,8 +4,18 @@
  * (a fake Hugging Face API), and records every request with its headers.
  */
 import {createHash} from "node:crypto";
+import * as fs from "node:fs";
 import * as http from "node:http";
+import * as https from "node:https";
 import type {AddressInfo} from "node:net";
+import * as path from "node:path";
+
+/**
+ * A self-signed certificate for 127.0.0.1 and localhost (valid 2020-2120), for tests only: the key is public on
+ * purpose. A child process trusts it when started with NODE_EXTRA_CA_CERTS=LOOPBACK_CERT_PATH.
+ */
+export const LOOPBACK_CERT_PATH = path.resolve(__dirname, "../../../test/support/tls/loopback-cert.pem");
+const LOOPBACK_KEY_PATH = path.resolve(__dirname, "../../../test/support/tls/loopback-key.pem");
 
 export interface ServedFile {
     body: Buffer;
@@ -23,6 +33,8 @@ export interface ServedFile {
     announcedLength?: number;
     /** Body bytes per write (default 16 KiB), so clients see several chunks. */
     chunkSize?: number;
+    /** Extra response headers (e.g. the Hub's X-Linked-Etag). */
+    headers?: Record<string, string>;
 }
 
 export interface RecordedRequest {
@@ -34,29 +46,33 @@ export interface RecordedRequest {
 type Route =
     | {type: "file"; file: ServedFile}
     | {type: "json"; status: number; value: unknown}
-    | {type: "redirect"; location: string; status: number};
+    | {type: "redirect"; location: string; status: number; headers?: Record<string, string>};
 
 export class LoopbackHttpServer {
     readonly requests: RecordedRequest[] = [];
     private readonly routes = new Map<string, Route>();
     private readonly sockets = new Set<import("node:net").Socket>();
 
-    private constructor(private readonly server: http.Server, readonly port: number) {
+    private constructor(private readonly server: http.Server, readonly port: number, private readonly scheme: "http" | "https") {
         server.on("connection", (s) => { this.sockets.add(s); s.on("close", () => this.sockets.delete(s)); });
     }
 
-    static async start(): Promise<LoopbackHttpServer> {
+    /** `tls`: serve HTTPS with the test certificate (LOOPBACK_CERT_PATH). */
+    static async start(options: {tls?: boolean} = {}): Promise<LoopbackHttpServer> {
         let self: LoopbackHttpServer | undefined;
-        const server = http.createServer((req, res) => self!.handle(req, res));
+        const handler = (req: http.IncomingMessage, res: http.ServerResponse) => self!.handle(req, res);
+        const server = options.tls
+            ? https.createServer({key: fs.readFileSync(LOOPBACK_KEY_PATH), cert: fs.readFileSync(LOOPBACK_CERT_PATH)}, handler)
+            : http.createServer(handler);
         await new Promise<void>((resolve, reject) => {
             server.once("error", reject);
             server.listen(0, "127.0.0.1", () => resolve());
         });
-        self = new LoopbackHttpServer(server, (server.address() as AddressInfo).port);
+        self = new LoopbackHttpServer(server, (server.address() as AddressInfo).port, options.tls ? "https" : "http");
         return self;
     }
 
-    get origin(): string { return `http://127.0.0.1:${this.port}`; }
+    get origin(): string { return `${this.scheme}://127.0.0.1:${this.port}`; }
 
     url(pathname: string): string { return this.origin + pathname; }
 
@@ -65,7 +81,10 @@ export class LoopbackHttpServer {
 
     serveJson(pathname: string, value: unknown, status = 200): void { this.routes.set(pathname, {type: "json", status, value}); }
 
-    redirect(pathname: string, location: string, status = 302): void { this.routes.set(pathname, {type: "redirect", location, status}); }
+    /** Redirects to `location`, with extra headers (as the Hub sends X-Linked-Etag and X-Repo-Commit on its redirect). */
+    redirect(pathname: string, location: string, status = 302, headers: Record<string, string> = {}): void {
+        this.routes.set(pathname, {type: "redirect", location, status, headers});
+    }
 
     requestsFor(pathname: string): RecordedRequest[] { return this.requests.filter((r) => r.path === pathname); }
 
@@ -84,7 +103,7 @@ export class LoopbackHttpServer {
             return;
         }
         if (route.type === "redirect") {
-            res.writeHead(route.status, {Location: route.location}).end();
+            res.writeHead(route.status, {...route.headers, Location: route.location}).end();
             return;
         }
         this.sendFile(req, res, route.file);
@@ -97,7 +116,7 @@ export class LoopbackHttpServer {
         }
         const size = file.body.length;
         const etag = file.etag ?? `"${createHash("sha1").update(file.body).digest("hex").slice(0, 16)}"`;
-        const validators: Record<string, string> = etag ? {ETag: etag} : {};
+        const validators: Record<string, string> = {...file.headers, ...(etag ? {ETag: etag} : {})};
         let start = 0;
         const range = /^bytes=(\d+)-$/.exec(String(req.headers.range ?? ""));
         // If-Range: serve the range only if the client's copy is of this same version, else the whole body.

@@ -2,7 +2,7 @@ import {randomUUID} from "node:crypto";
 import type {AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs} from "@slack/bolt";
 import type {TranscriptEntry} from "../../../shared/policy/conversationGuard";
 import {runAnswer} from "../../answering/answerFlow";
-import {errorNotice} from "../../answering/notices";
+import {errorNotice, newErrorId} from "../../answering/notices";
 import {ThreadAnswerView} from "../../answering/threadAnswerView";
 import {threadTranscript} from "../../answering/threadTranscript";
 import {surfaceOf, type BotContext} from "../../botContext";
@@ -31,9 +31,14 @@ export function summarizeThread(ctx: BotContext) {
                     [ctx.assistant.disclaimer.text, ctx.assistant.disclaimer.markdown]);
             } catch (err) {
                 const code = slackErrorCode(err);
-                await respond({response_type: "ephemeral", text: code === "channel_not_found" || code === "not_in_channel"
-                    ? "Add Med42 to this conversation first (mention it, or /invite it), then try again."
-                    : errorNotice(err)});
+                if (code === "channel_not_found" || code === "not_in_channel") {
+                    await respond({response_type: "ephemeral",
+                        text: "Add Med42 to this conversation first (mention it, or /invite it), then try again."});
+                    return;
+                }
+                const errorId = newErrorId();
+                ctx.logger.warn(`Could not read the thread to summarise (error id ${errorId}): ${code ?? err}`);
+                await respond({response_type: "ephemeral", text: errorNotice(err, errorId)});
                 return;
             }
             if (transcript.length === 0) {
