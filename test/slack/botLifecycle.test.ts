@@ -77,8 +77,7 @@ describe("slack: start-up and shutdown", function () {
         });
         let stderr = "";
         child.stderr.on("data", (d) => { stderr += String(d); });
-        const exited = new Promise<{code: number | null; at: number}>((resolve) =>
-            child.on("exit", (code) => resolve({code, at: Date.now()})));
+        const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
         try {
             await fake.connection(60_000);
             await fake.waitUntil(() => stderr.includes("Connected to Slack"), 30_000, "the bot's start-up log");
@@ -88,11 +87,10 @@ describe("slack: start-up and shutdown", function () {
             await (await fake.sendEvent(event)).acked;
             await fake.waitUntil(() => fake.thread(DM, event.ts).some((m) =>
                 contextText(m).includes("not ready for clinical use")), 60_000, "the answer");
-            const sent = Date.now();
             child.kill("SIGTERM");
-            const {code, at} = await exited;
-            assert.equal(code, 0, stderr);
-            assert.ok(at - sent < 20_000, `exited after ${at - sent} ms`);
+            // Exit code 0: it stopped by itself (a shutdown past its bound is forced with exit code 1).
+            assert.equal(await exited, 0, stderr);
+            assert.match(stderr, /SIGTERM: finishing answers in progress/);
             assert.doesNotMatch(stderr, /\n\s+at /);
         } finally {
             if (child.exitCode === null) child.kill("SIGKILL");
@@ -103,14 +101,20 @@ describe("slack: start-up and shutdown", function () {
     it("shutdown lets an answer in flight finish within the grace period", async () => {
         const core = testAssistant();
         const assistant = new RecordingAssistant(core);
-        assistant.holdMs = 1_500;
+        // The answer is held until shutdown has begun, so it is surely in flight when the bot is stopped.
+        const release = assistant.hold();
         const h = await startBot(assistant, {fake});
         try {
             const {ts} = await post(fake, "message", {channel: DM, user: ALICE, channel_type: "im",
                 text: "What is the usual adult dose of amoxicillin?"});
-            await fake.waitForCall("assistant.threads.setStatus");
-            const unfinished = await h.bot.stop({graceMs: 10_000});
+            await fake.waitUntil(() => assistant.waiting === 1, 30_000, "the answer to reach the held model");
+            // A grace period far longer than the answer takes: what is checked is that stop() waits for it.
+            const stopped = h.bot.stop({graceMs: 60_000});
+            assert.equal(h.bot.context.accepting, false, "shutdown has begun");
+            release();
+            const unfinished = await stopped;
             assert.equal(unfinished, 0);
+            assert.notEqual(assistant.results[0].stopReason, "abort", "the answer was not stopped");
             const answer = h.replies(DM, ts).find((m) => contextText(m).includes("not ready for clinical use"));
             assert.ok(answer, "the answer was completed");
             assert.doesNotMatch(answer.text, /Stopped/);
@@ -129,10 +133,9 @@ describe("slack: start-up and shutdown", function () {
             await core.loadModel();
             const {ts} = await post(fake, "message", {channel: DM, user: ALICE, channel_type: "im", text: LONG_QUESTION});
             await fake.waitForCall("chat.postMessage", (c) => /writing/.test(String(c.args.text)), 30_000);
-            const started = Date.now();
             const unfinished = await h.bot.stop({graceMs: 100});
+            // 0: the stopped answer wrapped up after the abort (drain gives up on tasks still running after it).
             assert.equal(unfinished, 0);
-            assert.ok(Date.now() - started < 6_000, "bounded");
             assert.equal(assistant.results[0].stopReason, "abort");
             const answer = h.replies(DM, ts).find((m) => contextText(m).includes("not ready for clinical use"));
             assert.ok(answer, "the partial answer was posted with its disclaimer");
