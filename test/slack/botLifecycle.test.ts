@@ -11,7 +11,7 @@ import {Writable} from "node:stream";
 import {main} from "../../slack-bot/main";
 import {FakeSlack} from "../support/fakeSlack";
 import {testModelPath} from "../support/testModel";
-import {ALICE, DM, LONG_QUESTION, RecordingAssistant, contextText, post, startBot, statuses, testAssistant} from "./botHarness";
+import {ALICE, CHANNEL, DM, LONG_QUESTION, RecordingAssistant, auditRows, contextText, post, startBot, statuses, testAssistant} from "./botHarness";
 
 const ROOT = path.resolve(__dirname, "../../..");
 
@@ -95,6 +95,49 @@ describe("slack: start-up and shutdown", function () {
         } finally {
             if (child.exitCode === null) child.kill("SIGKILL");
             fs.rmSync(dir, {recursive: true, force: true});
+        }
+    });
+
+    it("med42-slack with a new user's settings (the tokens, the model and one thread) answers a mention", async () => {
+        // No other setting: answer length, context size, sampling, the policy and the audit log come from their
+        // defaults. The model is one setting (weights cannot be downloaded here). Threads are the other: the default,
+        // every physical core, makes llama.cpp's spinning threads several times slower than one on a busy 2-core
+        // machine (~350 ms a token measured here), so MED42_THREADS=1, which the default's own code path reads
+        // (no --threads option; defaultThreads()). A fresh HOME with no XDG_* variables is a new user's: the audit
+        // log lands at its default path there.
+        const home = fs.mkdtempSync(path.join(os.tmpdir(), "med42-slack-home-"));
+        const env: NodeJS.ProcessEnv = {};
+        for (const [key, value] of Object.entries(process.env)) {
+            if (!key.startsWith("MED42_") && !key.startsWith("XDG_") && !key.startsWith("SLACK_")) env[key] = value;
+        }
+        Object.assign(env, {HOME: home, SLACK_BOT_TOKEN: fake.botToken, SLACK_APP_TOKEN: fake.appToken,
+            SLACK_API_URL: fake.apiUrl, MED42_MODEL: testModelPath(), MED42_THREADS: "1"});
+        const child = spawn(process.execPath, [path.join(ROOT, "bin/med42-slack.js")], {cwd: home, env,
+            stdio: ["ignore", "pipe", "pipe"]});
+        let stderr = "";
+        child.stderr.on("data", (d) => { stderr += String(d); });
+        const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+        try {
+            await fake.connection(60_000);
+            const event = fake.userMessage("app_mention", {channel: CHANNEL, user: ALICE,
+                text: `<@${fake.botUserId}> What is the usual adult dose of amoxicillin?`});
+            await (await fake.sendEvent(event)).acked;
+            // The answer (with the disclaimer) or an error message (:warning:), whichever the bot posts.
+            const reply = await fake.waitUntil(() => fake.thread(CHANNEL, event.ts).find((m) => m.ts !== event.ts &&
+                (contextText(m).includes("not ready for clinical use") || m.text.startsWith(":warning:"))), 60_000, "a reply");
+            assert.doesNotMatch(reply.text, /^:warning:|returned an empty answer/, stderr);
+            assert.ok(reply.text.trim().length > 0, "the model's answer");
+            assert.equal(fake.callsTo("chat.startStream").length, 1, "streamed");
+            child.kill("SIGTERM");
+            assert.equal(await exited, 0, stderr);
+            const rows = auditRows(path.join(home, ".local", "share", "med42-assist", "audit.sqlite"));
+            assert.deepEqual(rows.map((r) => [r.kind, r.surface, r.action, r.model]),
+                [["decision", "slack-channel", "answer", "med42-test.gguf"]]);
+            assert.ok(rows[0].stop_reason === "eos" || rows[0].stop_reason === "maxTokens", String(rows[0].stop_reason));
+            assert.doesNotMatch(stderr, /\n\s+at /);
+        } finally {
+            if (child.exitCode === null) child.kill("SIGKILL");
+            fs.rmSync(home, {recursive: true, force: true});
         }
     });
 
