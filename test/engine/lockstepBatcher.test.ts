@@ -1,4 +1,5 @@
 import {strict as assert} from "node:assert";
+import {mock} from "node:test";
 import type {LlamaContextSequence} from "node-llama-cpp" with {"resolution-mode": "import"};
 import {LockstepBatcher, sequenceOrderedPrioritization} from "../../shared/engine/lockstepBatcher";
 import {LlamaCppBackend} from "../../shared/engine/llamaCppBackend";
@@ -7,26 +8,37 @@ import {MED42_SYSTEM_PROMPT} from "../../shared/engine/defaults";
 import {testModelPath} from "../support/testModel";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** A decode that takes no time at all (no timer): with mocked timers, nothing waits unless the batcher does. */
+const instant = () => Promise.resolve();
+/** Lets everything that can run without time passing run: promise chains, then one real event-loop turn. */
+const settle = () => new Promise((r) => setImmediate(r));
 
 /**
  * Stands in for a context sequence: evaluate() yields 0, 1, 2, ... and records, for every token, when the decode
- * was asked for (a global step counter), as node-llama-cpp would queue it.
+ * was asked for (a global step counter), as node-llama-cpp would queue it. `decode` is how long one decode takes.
  */
 class FakeSequence {
     readonly asked: number[] = [];
     static step = 0;
-    constructor(readonly decodeMs = 1) {}
+    constructor(readonly decode: () => Promise<unknown> = () => sleep(1)) {}
     evaluate(): AsyncGenerator<number, void, unknown> {
         const self = this;
         return (async function* () {
             for (let n = 0; ; n++) {
                 self.asked.push(FakeSequence.step++);
-                await sleep(self.decodeMs);
+                await self.decode();
                 yield n;
             }
         })();
     }
     get asSequence(): LlamaContextSequence { return this as unknown as LlamaContextSequence; }
+}
+
+/** Whether `promise` has settled. */
+function settledFlag(promise: Promise<unknown>): () => boolean {
+    let settled = false;
+    promise.then(() => { settled = true; }, () => { settled = true; });
+    return () => settled;
 }
 
 /** Consumes `count` tokens from a wrapped sequence, pausing `pauseMs` (0: none) between tokens. */
@@ -46,8 +58,8 @@ async function consume(seq: FakeSequence, count: number, pauseMs = 0): Promise<n
 describe("LockstepBatcher", function () {
     it("holds each generation's next token until every other generation has asked for its own", async () => {
         const batcher = new LockstepBatcher(5_000);
-        const fast = new FakeSequence(1);
-        const slow = new FakeSequence(1);
+        const fast = new FakeSequence();
+        const slow = new FakeSequence();
         batcher.wrap(fast.asSequence);
         batcher.wrap(slow.asSequence);
         // The slow caller spends 15 ms on every token; the fast one would race ahead without the batcher.
@@ -68,40 +80,75 @@ describe("LockstepBatcher", function () {
         batcher.dispose();
     });
 
-    it("lets the others go after maxWaitMs when a caller stops asking, and forgets a generation that ended", async () => {
-        const batcher = new LockstepBatcher(20);
-        const busy = new FakeSequence(1);
-        const quick = new FakeSequence(1);
-        batcher.wrap(busy.asSequence);
-        batcher.wrap(quick.asSequence);
-        const started = performance.now();
-        // `busy` pauses 300 ms after each token: `quick` must not wait 300 ms per token, only ~20.
-        const [, q] = await Promise.all([consume(busy, 2, 300), consume(quick, 5)]);
-        assert.deepEqual(q, [0, 1, 2, 3, 4]);
-        assert.ok(batcher.stats.timeouts >= 1, JSON.stringify(batcher.stats));
-        assert.ok(performance.now() - started < 2_000);
-        assert.equal(batcher.active, 0, "ended generations are removed");
-        // A lone generation afterwards is never held.
-        const t = performance.now();
-        await consume(quick, 5);
-        assert.ok(performance.now() - t < 1_000);
-        batcher.dispose();
-    });
+    describe("on a fake clock (Node's mock timers)", () => {
+        beforeEach(() => mock.timers.enable({apis: ["setTimeout"]}));
+        afterEach(() => mock.timers.reset());
 
-    it("does not hold generations for one that is still evaluating its prompt", async () => {
-        const batcher = new LockstepBatcher(5_000);
-        const generating = new FakeSequence(1);
-        const longPrompt = new FakeSequence(400);
-        batcher.wrap(generating.asSequence);
-        batcher.wrap(longPrompt.asSequence);
-        const it = longPrompt.asSequence.evaluate([]);
-        const pending = it.next(); // 400 ms "prompt"
-        const t = performance.now();
-        assert.deepEqual(await consume(generating, 4), [0, 1, 2, 3]);
-        assert.ok(performance.now() - t < 350, "did not wait for the prompt");
-        await pending;
-        await it.return();
-        batcher.dispose();
+        it("lets the others go after exactly maxWaitMs when a caller stops asking, and forgets a generation that ended",
+            async () => {
+                const batcher = new LockstepBatcher(20);
+                const busy = new FakeSequence(instant);
+                const quick = new FakeSequence(instant);
+                batcher.wrap(busy.asSequence);
+                batcher.wrap(quick.asSequence);
+                // `busy` takes its first token, then its caller goes quiet (busy elsewhere) for as long as the test says.
+                const busyTokens = busy.asSequence.evaluate([]);
+                assert.deepEqual(await busyTokens.next(), {value: 0, done: false});
+                const quickTokens = quick.asSequence.evaluate([]);
+                assert.deepEqual(await quickTokens.next(), {value: 0, done: false}, "a prompt is never held");
+                for (let token = 1; token <= 3; token++) {
+                    const next = quickTokens.next();
+                    const released = settledFlag(next);
+                    await settle();
+                    assert.equal(released(), false, `token ${token} waits while busy's caller may still ask`);
+                    mock.timers.tick(19);
+                    await settle();
+                    assert.equal(released(), false, `token ${token} still waits 1 ms before maxWaitMs`);
+                    mock.timers.tick(1);
+                    await settle();
+                    assert.equal(released(), true, `token ${token} let go at maxWaitMs`);
+                    assert.deepEqual(await next, {value: token, done: false});
+                }
+                assert.equal(batcher.stats.timeouts, 3, JSON.stringify(batcher.stats));
+                await busyTokens.return();
+                // Alone now: the next token is not held at all.
+                const alone = quickTokens.next();
+                const aloneReleased = settledFlag(alone);
+                await settle();
+                assert.equal(aloneReleased(), true, "a lone generation is never held");
+                await quickTokens.return();
+                assert.equal(batcher.active, 0, "ended generations are removed");
+                // A lone generation afterwards is never held either: five tokens without the clock moving.
+                const lone = consume(quick, 5);
+                const loneDone = settledFlag(lone);
+                await settle();
+                assert.equal(loneDone(), true, "no idle wait");
+                assert.deepEqual(await lone, [0, 1, 2, 3, 4]);
+                assert.equal(batcher.stats.timeouts, 3);
+                batcher.dispose();
+            });
+
+        it("does not hold generations for one that is still evaluating its prompt", async () => {
+            const batcher = new LockstepBatcher(5_000);
+            const generating = new FakeSequence(instant);
+            let promptDone!: () => void;
+            const prompt = new Promise<void>((resolve) => { promptDone = resolve; });
+            const longPrompt = new FakeSequence(() => prompt);
+            batcher.wrap(generating.asSequence);
+            batcher.wrap(longPrompt.asSequence);
+            const it = longPrompt.asSequence.evaluate([]);
+            const pending = it.next(); // a "prompt" that lasts until the test ends it
+            const generated = consume(generating, 4);
+            const done = settledFlag(generated);
+            await settle();
+            assert.equal(done(), true, "four tokens generated without the clock moving: nobody waited for the prompt");
+            assert.deepEqual(await generated, [0, 1, 2, 3]);
+            assert.equal(batcher.stats.timeouts, 0);
+            promptDone();
+            await pending;
+            await it.return();
+            batcher.dispose();
+        });
     });
 
     it("restores the sequence's own evaluate on unwrap", () => {

@@ -7,9 +7,14 @@ import {parseCases} from "../../tools/policyMetrics";
 /** Case files written for this repository (never the shared development set). */
 const FIXTURES = path.resolve(__dirname, "../../../test/policy/fixtures");
 
-describe("policy engine on the repository's own labelled cases", () => {
+/**
+ * Regression tests, not a measure of quality: the rules were tuned on every one of these cases until they got them
+ * right, and the classifier is trained on them too (see docs/policy.md, "Measuring", for figures from cases the
+ * policy never saw). A failure here means a change broke a decision that used to be right.
+ */
+describe("policy regression: the cases the rules were tuned on and the classifier trained on", () => {
     const engine = new PolicyEngine();
-    for (const file of ["own-cases.jsonl", "own-cases-2.jsonl", "own-cases-3.jsonl", "own-cases-4.jsonl", "own-cases-5.jsonl", "own-cases-6.jsonl", "own-cases-7.jsonl", "own-cases-8.jsonl", "own-cases-9.jsonl", "own-cases-10.jsonl"]) {
+    for (const file of ["former-heldout-cases.jsonl", "own-cases.jsonl", "own-cases-2.jsonl", "own-cases-3.jsonl", "own-cases-4.jsonl", "own-cases-5.jsonl", "own-cases-6.jsonl", "own-cases-7.jsonl", "own-cases-8.jsonl", "own-cases-9.jsonl", "own-cases-10.jsonl"]) {
         const cases = parseCases(fs.readFileSync(path.join(FIXTURES, file), "utf8"), file);
         describe(file, () => {
             it(`has cases in every category, both directions (${cases.length} cases)`, () => {

@@ -50,15 +50,17 @@ export function memoryLogger(): Logger & {lines: string[]} {
 }
 
 /**
- * Wraps the real assistant to record what the bot asked and what the core answered; optionally holds the events
- * after the policy decision for `holdMs` (a slow model) without changing them.
+ * Wraps the real assistant to record what the bot asked and what the core answered; `hold()` keeps the events after
+ * the policy decision back until the test lets them go (a slow model, under the test's control) without changing them.
  */
 export class RecordingAssistant implements BotAssistant {
     readonly asks: AskRequest[] = [];
     readonly summaries: SummarizeConversationRequest[] = [];
     readonly results: AnswerResult[] = [];
     readonly feedback: Parameters<Med42Assistant["recordFeedback"]>[0][] = [];
-    holdMs = 0;
+    private held?: Promise<void>;
+    /** Answers that reached the policy decision while held (and wait there). */
+    waiting = 0;
 
     constructor(readonly inner: Med42Assistant) {}
 
@@ -81,6 +83,20 @@ export class RecordingAssistant implements BotAssistant {
         return this.wrap(this.inner.summarizeConversation(req));
     }
 
+    /**
+     * From now on, every answer waits after its policy decision until the returned function is called (answers
+     * already past that point are not affected).
+     */
+    hold(): () => void {
+        let release!: () => void;
+        const held = new Promise<void>((resolve) => { release = resolve; });
+        this.held = held;
+        return () => {
+            if (this.held === held) this.held = undefined;
+            release();
+        };
+    }
+
     /** True when the core ran the model for some request. */
     get modelCalled(): boolean {
         return this.results.some((r) => r.stopReason !== "policy" || r.usage.completionTokens > 0);
@@ -89,13 +105,18 @@ export class RecordingAssistant implements BotAssistant {
     private wrap(stream: AnswerStream): AnswerStream {
         const result = stream.result.then((r) => { this.results.push(r); return r; });
         result.catch(() => undefined);
-        const holdMs = this.holdMs;
+        const self = this;
         return {
             result,
             async *[Symbol.asyncIterator]() {
                 for await (const event of stream) {
                     yield event;
-                    if (event.type === "decision" && holdMs > 0) await new Promise((r) => setTimeout(r, holdMs));
+                    const held = self.held;
+                    if (event.type === "decision" && held) {
+                        self.waiting++;
+                        await held;
+                        self.waiting--;
+                    }
                 }
             }
         };
@@ -106,7 +127,10 @@ export interface BotHarness {
     fake: FakeSlack;
     bot: SlackBot;
     logs: string[];
-    /** Resolves when the bot has no work in progress (answers done, status cleared). */
+    /**
+     * Resolves when the bot has no work in progress: every envelope acknowledged, every event processed by Bolt, and
+     * the work its listeners started (answers, status, notices) finished.
+     */
     idle(timeoutMs?: number): Promise<void>;
     /** The bot's messages in a thread (not the root), as the fake holds them. */
     replies(channel: string, threadTs: string): FakeMessage[];
@@ -124,16 +148,24 @@ export async function startBot(assistant: BotAssistant, options: {settings?: Par
         ...(options.http ? {http: {signingSecret: options.http.signingSecret, port: 0}} : {appToken: fake.appToken}),
         settings: {shutdownGraceMs: 5_000, ...options.settings}
     });
+    // Bolt acknowledges an event before its listeners run; counting the events Bolt is processing closes the gap
+    // between the ack and the listener's work (the listener registers that work before it returns).
+    let processing = 0;
+    const processEvent = bot.app.processEvent.bind(bot.app);
+    bot.app.processEvent = async (event) => {
+        processing++;
+        try {
+            return await processEvent(event);
+        } finally {
+            processing--;
+        }
+    };
     await bot.start();
     return {
         fake, bot, logs: logger.lines,
         async idle(timeoutMs = 30_000) {
-            // Bolt acknowledges an event before its listener runs, so "no work" must hold for a while to mean "done".
-            let quietSince = Date.now();
-            await fake.waitUntil(() => {
-                if (bot.context.pendingTasks > 0) quietSince = Date.now();
-                return Date.now() - quietSince >= 300;
-            }, timeoutMs, "the bot to finish its work");
+            await fake.waitUntil(() => fake.unacknowledged === 0 && processing === 0 && bot.context.pendingTasks === 0,
+                timeoutMs, "the bot to finish its work");
         },
         replies: (channel, threadTs) => fake.thread(channel, threadTs).filter((m) => m.ts !== threadTs),
         async close() {

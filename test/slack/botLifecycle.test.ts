@@ -11,7 +11,7 @@ import {Writable} from "node:stream";
 import {main} from "../../slack-bot/main";
 import {FakeSlack} from "../support/fakeSlack";
 import {testModelPath} from "../support/testModel";
-import {ALICE, DM, LONG_QUESTION, RecordingAssistant, contextText, post, startBot, statuses, testAssistant} from "./botHarness";
+import {ALICE, CHANNEL, DM, LONG_QUESTION, RecordingAssistant, auditRows, contextText, post, startBot, statuses, testAssistant} from "./botHarness";
 
 const ROOT = path.resolve(__dirname, "../../..");
 
@@ -77,8 +77,7 @@ describe("slack: start-up and shutdown", function () {
         });
         let stderr = "";
         child.stderr.on("data", (d) => { stderr += String(d); });
-        const exited = new Promise<{code: number | null; at: number}>((resolve) =>
-            child.on("exit", (code) => resolve({code, at: Date.now()})));
+        const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
         try {
             await fake.connection(60_000);
             await fake.waitUntil(() => stderr.includes("Connected to Slack"), 30_000, "the bot's start-up log");
@@ -88,11 +87,10 @@ describe("slack: start-up and shutdown", function () {
             await (await fake.sendEvent(event)).acked;
             await fake.waitUntil(() => fake.thread(DM, event.ts).some((m) =>
                 contextText(m).includes("not ready for clinical use")), 60_000, "the answer");
-            const sent = Date.now();
             child.kill("SIGTERM");
-            const {code, at} = await exited;
-            assert.equal(code, 0, stderr);
-            assert.ok(at - sent < 20_000, `exited after ${at - sent} ms`);
+            // Exit code 0: it stopped by itself (a shutdown past its bound is forced with exit code 1).
+            assert.equal(await exited, 0, stderr);
+            assert.match(stderr, /SIGTERM: finishing answers in progress/);
             assert.doesNotMatch(stderr, /\n\s+at /);
         } finally {
             if (child.exitCode === null) child.kill("SIGKILL");
@@ -100,17 +98,66 @@ describe("slack: start-up and shutdown", function () {
         }
     });
 
+    it("med42-slack with a new user's settings (the tokens, the model and one thread) answers a mention", async () => {
+        // No other setting: answer length, context size, sampling, the policy and the audit log come from their
+        // defaults. The model is one setting (weights cannot be downloaded here). Threads are the other: the default,
+        // every physical core, makes llama.cpp's spinning threads several times slower than one on a busy 2-core
+        // machine (~350 ms a token measured here), so MED42_THREADS=1, which the default's own code path reads
+        // (no --threads option; defaultThreads()). A fresh HOME with no XDG_* variables is a new user's: the audit
+        // log lands at its default path there.
+        const home = fs.mkdtempSync(path.join(os.tmpdir(), "med42-slack-home-"));
+        const env: NodeJS.ProcessEnv = {};
+        for (const [key, value] of Object.entries(process.env)) {
+            if (!key.startsWith("MED42_") && !key.startsWith("XDG_") && !key.startsWith("SLACK_")) env[key] = value;
+        }
+        Object.assign(env, {HOME: home, SLACK_BOT_TOKEN: fake.botToken, SLACK_APP_TOKEN: fake.appToken,
+            SLACK_API_URL: fake.apiUrl, MED42_MODEL: testModelPath(), MED42_THREADS: "1"});
+        const child = spawn(process.execPath, [path.join(ROOT, "bin/med42-slack.js")], {cwd: home, env,
+            stdio: ["ignore", "pipe", "pipe"]});
+        let stderr = "";
+        child.stderr.on("data", (d) => { stderr += String(d); });
+        const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+        try {
+            await fake.connection(60_000);
+            const event = fake.userMessage("app_mention", {channel: CHANNEL, user: ALICE,
+                text: `<@${fake.botUserId}> What is the usual adult dose of amoxicillin?`});
+            await (await fake.sendEvent(event)).acked;
+            // The answer (with the disclaimer) or an error message (:warning:), whichever the bot posts.
+            const reply = await fake.waitUntil(() => fake.thread(CHANNEL, event.ts).find((m) => m.ts !== event.ts &&
+                (contextText(m).includes("not ready for clinical use") || m.text.startsWith(":warning:"))), 60_000, "a reply");
+            assert.doesNotMatch(reply.text, /^:warning:|returned an empty answer/, stderr);
+            assert.ok(reply.text.trim().length > 0, "the model's answer");
+            assert.equal(fake.callsTo("chat.startStream").length, 1, "streamed");
+            child.kill("SIGTERM");
+            assert.equal(await exited, 0, stderr);
+            const rows = auditRows(path.join(home, ".local", "share", "med42-assist", "audit.sqlite"));
+            assert.deepEqual(rows.map((r) => [r.kind, r.surface, r.action, r.model]),
+                [["decision", "slack-channel", "answer", "med42-test.gguf"]]);
+            assert.ok(rows[0].stop_reason === "eos" || rows[0].stop_reason === "maxTokens", String(rows[0].stop_reason));
+            assert.doesNotMatch(stderr, /\n\s+at /);
+        } finally {
+            if (child.exitCode === null) child.kill("SIGKILL");
+            fs.rmSync(home, {recursive: true, force: true});
+        }
+    });
+
     it("shutdown lets an answer in flight finish within the grace period", async () => {
         const core = testAssistant();
         const assistant = new RecordingAssistant(core);
-        assistant.holdMs = 1_500;
+        // The answer is held until shutdown has begun, so it is surely in flight when the bot is stopped.
+        const release = assistant.hold();
         const h = await startBot(assistant, {fake});
         try {
             const {ts} = await post(fake, "message", {channel: DM, user: ALICE, channel_type: "im",
                 text: "What is the usual adult dose of amoxicillin?"});
-            await fake.waitForCall("assistant.threads.setStatus");
-            const unfinished = await h.bot.stop({graceMs: 10_000});
+            await fake.waitUntil(() => assistant.waiting === 1, 30_000, "the answer to reach the held model");
+            // A grace period far longer than the answer takes: what is checked is that stop() waits for it.
+            const stopped = h.bot.stop({graceMs: 60_000});
+            assert.equal(h.bot.context.accepting, false, "shutdown has begun");
+            release();
+            const unfinished = await stopped;
             assert.equal(unfinished, 0);
+            assert.notEqual(assistant.results[0].stopReason, "abort", "the answer was not stopped");
             const answer = h.replies(DM, ts).find((m) => contextText(m).includes("not ready for clinical use"));
             assert.ok(answer, "the answer was completed");
             assert.doesNotMatch(answer.text, /Stopped/);
@@ -129,10 +176,9 @@ describe("slack: start-up and shutdown", function () {
             await core.loadModel();
             const {ts} = await post(fake, "message", {channel: DM, user: ALICE, channel_type: "im", text: LONG_QUESTION});
             await fake.waitForCall("chat.postMessage", (c) => /writing/.test(String(c.args.text)), 30_000);
-            const started = Date.now();
             const unfinished = await h.bot.stop({graceMs: 100});
+            // 0: the stopped answer wrapped up after the abort (drain gives up on tasks still running after it).
             assert.equal(unfinished, 0);
-            assert.ok(Date.now() - started < 6_000, "bounded");
             assert.equal(assistant.results[0].stopReason, "abort");
             const answer = h.replies(DM, ts).find((m) => contextText(m).includes("not ready for clinical use"));
             assert.ok(answer, "the partial answer was posted with its disclaimer");

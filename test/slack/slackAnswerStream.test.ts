@@ -1,10 +1,31 @@
 import * as assert from "node:assert/strict";
+import {mock} from "node:test";
 import {webApi} from "@slack/bolt";
 import {SlackAnswerStream} from "../../slack-bot/answering/slackAnswerStream";
 import {FakeSlack} from "../support/fakeSlack";
 
 const CHANNEL = "C0TEST";
 const FOOTER = [{type: "context" as const, elements: [{type: "mrkdwn" as const, text: "FOOTER"}]}];
+
+/**
+ * Runs `work` on a fake clock (Node's mock timers: setTimeout and Date), so waits are checked exactly and take no
+ * real time: between real event-loop turns (the fake Slack's HTTP is real) the clock moves 1 ms. What the tests
+ * compare are the fake times the fake Slack records for each call.
+ */
+async function onFakeClock<T>(work: () => Promise<T>): Promise<T> {
+    mock.timers.enable({apis: ["setTimeout", "Date"], now: 1_700_000_000_000});
+    try {
+        let settled = false;
+        const done = work().finally(() => { settled = true; });
+        while (!settled) {
+            await new Promise((resolve) => setImmediate(resolve));
+            mock.timers.tick(1);
+        }
+        return await done;
+    } finally {
+        mock.timers.reset();
+    }
+}
 
 /** A long answer in paragraphs, each tagged so the test can check nothing was lost or duplicated. */
 function longAnswer(paragraphs: number): string[] {
@@ -53,11 +74,13 @@ describe("slack: SlackAnswerStream against the fake Slack", function () {
             fake.streamingAvailable = false;
             const stream = new SlackAnswerStream(client, {channel: CHANNEL, threadTs, recipientUserId: "U1", recipientTeamId: "T0FAKE"});
             const parts = longAnswer(30); // ~10,000 characters
-            for (const p of parts) {
-                stream.append(p);
-                await new Promise((r) => setTimeout(r, 40));
-            }
-            await stream.finish(FOOTER);
+            await onFakeClock(async () => {
+                for (const p of parts) {
+                    stream.append(p);
+                    await new Promise((r) => setTimeout(r, 40));
+                }
+                await stream.finish(FOOTER);
+            });
             const messages = answerMessages();
             assert.ok(messages.length >= 3);
             for (const m of messages) assert.ok(m.text.length <= 4_000);
@@ -67,9 +90,13 @@ describe("slack: SlackAnswerStream against the fake Slack", function () {
             for (let i = 0; i < parts.length; i++) assert.equal(all.split(`P${i}:`).length, 2, `P${i} lost or repeated`);
             const updates = fake.callsTo("chat.update").filter((c) => c.status === 200);
             assert.ok(updates.length >= 1);
+            // The answer arrived over 1.2 s (of fake time): without the throttle it would take one update per part.
+            assert.ok(updates.length < parts.length, `${updates.length} updates for ${parts.length} parts`);
             for (const m of messages) {
                 const times = updates.filter((u) => u.args.ts === m.ts).map((u) => u.at);
-                for (let i = 1; i < times.length; i++) assert.ok(times[i] - times[i - 1] >= 950, "updates too close");
+                for (let i = 1; i < times.length; i++) {
+                    assert.ok(times[i] - times[i - 1] >= 1000, `updates ${times[i] - times[i - 1]} ms apart`);
+                }
             }
         });
 
@@ -98,15 +125,17 @@ describe("slack: SlackAnswerStream against the fake Slack", function () {
         fake.failNext("chat.update", {rateLimitedSeconds: 1});
         const stream = new SlackAnswerStream(client, {channel: CHANNEL, threadTs, recipientUserId: "U1", recipientTeamId: "T0FAKE"},
             {updateIntervalMs: 100, nativeStreaming: false});
-        stream.append("Hello");
-        await fake.waitForCall("chat.postMessage");
-        stream.append(", world.");
-        await stream.finish(FOOTER);
+        await onFakeClock(async () => {
+            stream.append("Hello");
+            await fake.waitForCall("chat.postMessage");
+            stream.append(", world.");
+            await stream.finish(FOOTER);
+        });
         const updates = fake.callsTo("chat.update");
         assert.equal(updates[0].status, 429);
         const retry = updates.find((u) => u.status === 200);
         assert.ok(retry, "retried");
-        assert.ok(retry.at - updates[0].at >= 1000, `retried after ${retry.at - updates[0].at} ms`);
+        assert.ok(retry.at - updates[0].at >= 1000, `retried after ${retry.at - updates[0].at} ms (Retry-After: 1)`);
         assert.equal(answerMessages()[0].text, "Hello, world.");
     });
 

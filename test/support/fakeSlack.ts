@@ -29,6 +29,8 @@ export interface RecordedCall {
     token?: string;
     /** Date.now() when the request arrived. */
     at: number;
+    /** Position among everything the fake received (calls and acks): compare it to tell what came first. */
+    seq: number;
     /** HTTP status answered. */
     status: number;
     response: Record<string, any>;
@@ -51,11 +53,27 @@ export interface FakeMessage {
 /** A scripted failure: a Slack error (`ok: false`) or an HTTP 429 with `Retry-After` seconds. */
 export type Failure = {error: string} | {rateLimitedSeconds: number};
 
+export interface Ack {
+    at: number;
+    /** Position among everything the fake received (see RecordedCall.seq). */
+    seq: number;
+    payload: Record<string, any>;
+}
+
 export interface DeliveredEnvelope {
     envelopeId: string;
-    sentAt: number;
-    /** Resolves with the ack (its time and payload) or rejects after the timeout. */
-    acked: Promise<{at: number; payload: Record<string, any>}>;
+    /**
+     * Resolves with the ack. Rejects when the fake stops or the connection closes first; such an envelope is also
+     * reported by stop(), so a test that never awaits its ack still fails.
+     */
+    acked: Promise<Ack>;
+}
+
+interface PendingAck {
+    what: string;
+    resolve: (ack: Ack) => void;
+    reject: (err: Error) => void;
+    ws: WebSocket;
 }
 
 type MethodHandler = (args: Record<string, any>, token: string | undefined) => Record<string, any>;
@@ -102,7 +120,10 @@ export class FakeSlack {
     private readonly handlers = new Map<string, MethodHandler>();
     private readonly sockets = new Set<WebSocket>();
     private current: WebSocket | undefined;
-    private readonly pendingAcks = new Map<string, (ack: {at: number; payload: Record<string, any>}) => void>();
+    private readonly pendingAcks = new Map<string, PendingAck>();
+    /** Envelopes the bot never acknowledged (stop() throws when there are any). */
+    private readonly unacknowledgedEnvelopes: string[] = [];
+    private sequence = 0;
     private readonly connectionWaiters: Array<(ws: WebSocket) => void> = [];
     private readonly callWaiters = new Set<() => void>();
     private envelopeCounter = 0;
@@ -125,7 +146,12 @@ export class FakeSlack {
         this.port = (this.server.address() as AddressInfo).port;
     }
 
+    /**
+     * Stops the fake. Throws (after stopping) when an envelope was never acknowledged: Slack would have retried it,
+     * and a test must not pass over it silently.
+     */
     async stop(): Promise<void> {
+        for (const [envelopeId, pending] of this.pendingAcks) this.failAck(envelopeId, pending, "the fake Slack stopped");
         for (const ws of this.sockets) ws.terminate();
         this.sockets.clear();
         await new Promise<void>((resolve) => this.wss ? this.wss.close(() => resolve()) : resolve());
@@ -135,6 +161,14 @@ export class FakeSlack {
         }
         this.server = undefined;
         this.wss = undefined;
+        if (this.unacknowledgedEnvelopes.length > 0) {
+            throw new Error(`FakeSlack: the bot never acknowledged ${this.unacknowledgedEnvelopes.join("; ")}`);
+        }
+    }
+
+    /** Envelopes delivered and not acknowledged yet. */
+    get unacknowledged(): number {
+        return this.pendingAcks.size;
     }
 
     // ------------------------------------------------------------------ scripting
@@ -303,21 +337,30 @@ export class FakeSlack {
         });
     }
 
-    private async deliver(type: string, payload: Record<string, any>, extra: Record<string, any>,
-        ackTimeoutMs = 3_000): Promise<DeliveredEnvelope> {
+    /**
+     * Sends an envelope. There is no deadline for its ack (a deadline would make the tests depend on the machine's
+     * speed): tests check that the ack comes before the listener's work by the order of events, and an envelope
+     * never acknowledged fails the test when the fake stops.
+     */
+    private async deliver(type: string, payload: Record<string, any>, extra: Record<string, any>):
+        Promise<DeliveredEnvelope> {
         const ws = await this.connection();
         const envelopeId = crypto.randomUUID();
-        const acked = new Promise<{at: number; payload: Record<string, any>}>((resolve, reject) => {
-            const timer = setTimeout(() => {
-                this.pendingAcks.delete(envelopeId);
-                reject(new Error(`FakeSlack: envelope ${type} not acknowledged within ${ackTimeoutMs} ms`));
-            }, ackTimeoutMs);
-            this.pendingAcks.set(envelopeId, (ack) => { clearTimeout(timer); resolve(ack); });
+        const what = `${type}${payload.event?.type ? ` (${payload.event.type})` : payload.type ? ` (${payload.type})` : ""}`;
+        const acked = new Promise<Ack>((resolve, reject) => {
+            this.pendingAcks.set(envelopeId, {what, resolve, reject, ws});
         });
-        acked.catch(() => undefined); // a test that does not await the ack must not crash the process
-        const sentAt = Date.now();
+        // Unhandled here on purpose only: a missing ack is reported by stop() and by the connection closing.
+        acked.catch(() => undefined);
         ws.send(JSON.stringify({envelope_id: envelopeId, type, payload, accepts_response_payload: false, ...extra}));
-        return {envelopeId, sentAt, acked};
+        return {envelopeId, acked};
+    }
+
+    private failAck(envelopeId: string, pending: PendingAck, why: string): void {
+        this.pendingAcks.delete(envelopeId);
+        const message = `${pending.what} envelope ${envelopeId} (${why} before its ack)`;
+        this.unacknowledgedEnvelopes.push(message);
+        pending.reject(new Error(`FakeSlack: ${message}`));
     }
 
     private onConnection(ws: WebSocket): void {
@@ -330,14 +373,17 @@ export class FakeSlack {
             this.socketMessages.push(msg);
             const envelopeId = msg.envelope_id;
             if (typeof envelopeId === "string") {
-                const resolve = this.pendingAcks.get(envelopeId);
+                const pending = this.pendingAcks.get(envelopeId);
                 this.pendingAcks.delete(envelopeId);
-                resolve?.({at: Date.now(), payload: msg.payload ?? {}});
+                pending?.resolve({at: Date.now(), seq: ++this.sequence, payload: msg.payload ?? {}});
             }
         });
         ws.on("close", () => {
             this.sockets.delete(ws);
             if (this.current === ws) this.current = undefined;
+            for (const [envelopeId, pending] of this.pendingAcks) {
+                if (pending.ws === ws) this.failAck(envelopeId, pending, "the connection closed");
+            }
         });
         ws.send(JSON.stringify({type: "hello", num_connections: 1,
             debug_info: {host: "fake-slack", approximate_connection_time: 18060}, connection_info: {app_id: this.appId}}));
@@ -356,7 +402,8 @@ export class FakeSlack {
         const args = parseBody(raw, String(req.headers["content-type"] ?? ""));
         const method = url.startsWith("/api/") ? url.slice("/api/".length).split("?")[0]
             : url.startsWith("/response/") ? "response_url" : url;
-        const call: RecordedCall = {method, args, token: token ?? args.token, at: Date.now(), status: 200, response: {}};
+        const call: RecordedCall = {method, args, token: token ?? args.token, at: Date.now(), seq: 0, status: 200,
+            response: {}};
 
         const failure = this.failures.get(method)?.shift();
         if (failure && "rateLimitedSeconds" in failure) {
@@ -383,6 +430,7 @@ export class FakeSlack {
     }
 
     private record(call: RecordedCall): void {
+        call.seq = ++this.sequence;
         this.calls.push(call);
         for (const waiter of [...this.callWaiters]) waiter();
     }

@@ -39,8 +39,8 @@ export interface VscodeServerOptions {
     /** Server state (user settings, logs); a fresh temp folder by default. */
     userDataDir?: string;
     extensionsDir?: string;
-    /** Extra environment for the server and so for the extension host it forks. */
-    env?: Record<string, string>;
+    /** Extra environment for the server and so for the extension host it forks (undefined: removed). */
+    env?: Record<string, string | undefined>;
     /** Where the server's own output goes (it is noisy); default: <userDataDir>/server.log. */
     logFile?: string;
     startTimeoutMs?: number;
@@ -98,9 +98,11 @@ export class VscodeServer {
             "--extensions-dir", extensionsDir,
             ...(options.extraArgs ?? [])
         ];
+        // An empty gallery: nothing is fetched from a marketplace.
+        const env: NodeJS.ProcessEnv = {...process.env, EXTENSIONS_GALLERY: "{}", ...options.env};
+        for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
         const child = spawn(options.install.node, args, {
-            // An empty gallery: nothing is fetched from a marketplace.
-            env: {...process.env, EXTENSIONS_GALLERY: "{}", ...options.env},
+            env,
             stdio: ["ignore", "pipe", log],
             detached: false
         });

@@ -102,7 +102,7 @@ async function runUiSuite(install: VscodeInstall, artifactsDir: string, grep?: s
     console.log("\n== VS Code UI suite ==");
     uiHarness.install = install;
     uiHarness.artifactsDir = artifactsDir;
-    const mocha = new Mocha({ui: "bdd", timeout: 120_000, color: false, reporter: "spec"});
+    const mocha = new Mocha({ui: "bdd", timeout: 120_000, color: false, reporter: "spec", forbidOnly: true});
     if (grep) mocha.grep(grep);
     const dir = path.join(__dirname, "ui");
     for (const file of fs.readdirSync(dir).sort()) {

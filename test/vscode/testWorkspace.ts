@@ -1,4 +1,7 @@
-/** The workspace and environment every VS Code test runs with: the generated test model, one thread, small answers. */
+/**
+ * The workspace and environment the VS Code tests run with: the generated test model, and (unless a test asks for a
+ * new user's settings) the pins below. See docs/testing.md.
+ */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -15,18 +18,34 @@ export function longTalkerModelPath(): string {
     return testModelPath({shape: {nVocab: 32000}, seed: 5});
 }
 
-/** A fresh workspace folder whose settings point the extension at the generated test model. */
-export function makeTestWorkspace(extraSettings: Record<string, unknown> = {}): string {
+/**
+ * Settings the suite pins, and why: the suite runs the model some twenty times on a shared 2-core machine.
+ * Tests that exercise the defaults remove them (extension.test.ts "a new user's settings", vsix.ui.ts).
+ */
+export const SUITE_PINS = {
+    /** llama.cpp's worker threads spin: two of them on a busy 2-core machine are several times slower than one. */
+    "med42.threads": 1,
+    /** Half the default 8192: a smaller KV cache for the many model loads (settings changes reload the model). */
+    "med42.contextSize": 4096,
+    /** Short answers: the tests check what happens to an answer, not its length (the default is 512). */
+    "med42.sampling.maxTokens": 24,
+    /** The same answers on every run (the default is a random seed). */
+    "med42.sampling.seed": 1,
+    /** No question where the summary goes (the default "ask" opens a quick pick). */
+    "med42.summary.insertMode": "below"
+};
+
+/**
+ * A fresh workspace folder whose settings point the extension at the generated test model, with the suite's pins
+ * unless `pinned` is false (then only the model and the models folder are set, as a new user would have them).
+ */
+export function makeTestWorkspace(extraSettings: Record<string, unknown> = {}, options: {pinned?: boolean} = {}): string {
     const ws = fs.mkdtempSync(path.join(os.tmpdir(), "med42-vscode-ws-"));
     fs.mkdirSync(path.join(ws, ".vscode"));
     const settings = {
         "med42.model": testModelPath(),
         "med42.modelsFolder": path.join(ws, ".models"),
-        "med42.threads": 1,
-        "med42.contextSize": 4096,
-        "med42.sampling.maxTokens": 24,
-        "med42.sampling.seed": 1,
-        "med42.summary.insertMode": "below",
+        ...(options.pinned === false ? {} : SUITE_PINS),
         "security.workspace.trust.enabled": false,
         "workbench.startupEditor": "none",
         "workbench.tips.enabled": false,
@@ -43,7 +62,14 @@ export function makeTestWorkspace(extraSettings: Record<string, unknown> = {}): 
     return ws;
 }
 
-/** Environment for the VS Code server (and so the extension host): one llama thread, the audit log among the artifacts. */
-export function testServerEnv(artifactsDir: string, name: string): Record<string, string> {
-    return {MED42_THREADS: "1", MED42_AUDIT_DB: path.join(artifactsDir, `${name}-audit.sqlite`)};
+/**
+ * Environment for the VS Code server (and so the extension host): no MED42_* variable from the test process but
+ * MED42_THREADS=1, which the default thread count reads (every physical core: llama.cpp's spinning threads make two
+ * of them several times slower than one on a busy 2-core machine); and XDG_DATA_HOME among the artifacts, so the
+ * audit log is written at its default path (<artifacts>/<name>-data/med42-assist/audit.sqlite), not the user's.
+ */
+export function testServerEnv(artifactsDir: string, name: string): Record<string, string | undefined> {
+    const env: Record<string, string | undefined> = {};
+    for (const key of Object.keys(process.env)) if (key.startsWith("MED42_")) env[key] = undefined;
+    return {...env, MED42_THREADS: "1", XDG_DATA_HOME: path.join(artifactsDir, `${name}-data`)};
 }

@@ -20,7 +20,7 @@ function routeReport(): void {
 
 export async function run(): Promise<void> {
     routeReport();
-    const mocha = new Mocha({ui: "bdd", timeout: 60000, color: false, reporter: "spec"});
+    const mocha = new Mocha({ui: "bdd", timeout: 60000, color: false, reporter: "spec", forbidOnly: true});
     const grep = process.env.MED42_VSCODE_GREP;
     if (grep) mocha.grep(grep);
     for (const file of fs.readdirSync(__dirname).sort()) {

@@ -115,9 +115,32 @@ describe("Med42 chat view in VS Code (UI)", function () {
         await screenshot(page, "04-inserted-answer");
     });
 
-    it("keeps the conversation after a window reload", async () => {
+    it("Med42: Select Model offers the presets and switches to the one picked", async () => {
+        const settingsFile = path.join(ws, ".vscode", "settings.json");
+        const configured = JSON.parse(fs.readFileSync(settingsFile, "utf8"))["med42.model"] as string;
+        await page.keyboard.press("F1");
+        const input = page.locator(".quick-input-widget input");
+        await input.waitFor({state: "visible", timeout: 15_000});
+        await input.fill(">Med42: Select Model");
+        await page.locator(".quick-input-widget .monaco-list-row", {hasText: "Med42: Select Model"}).first()
+            .waitFor({state: "visible", timeout: 15_000});
+        await input.press("Enter");
+        // The command's own quick pick replaces the palette: the three presets, a file, a URI.
+        const preset = page.locator(".quick-input-widget .monaco-list-row", {hasText: "Med42-v2 70B Q4_K_M"});
+        await preset.waitFor({state: "visible", timeout: 15_000});
+        const rows = await page.locator(".quick-input-widget .monaco-list-row").allInnerTexts();
+        assert.equal(rows.length, 5, rows.join(" | "));
+        await screenshot(page, "04b-select-model");
+        await preset.click();
+        await chat().locator(`#model-panel[data-status=not-downloaded][data-model="med42-70b"]`).waitFor({timeout: 30_000});
+        assert.equal(JSON.parse(fs.readFileSync(settingsFile, "utf8"))["med42.model"], "med42-70b", "the workspace setting");
+        writeWorkspaceSettings(ws, {"med42.model": configured});
+        await chat().locator(`#model-panel[data-status=idle][data-model="${configured}"]`).waitFor({timeout: 30_000});
+    });
+
+    it("keeps the conversation after a window reload; Med42: Show Chats lists it", async () => {
         const before = await turns().count();
-        assert.ok(before >= 2);
+        assert.equal(before, 2, "the two questions asked above");
         await page.reload();
         await waitForWorkbench(page);
         // The status-bar item appears once the extension host has activated the extension again.
@@ -125,9 +148,15 @@ describe("Med42 chat view in VS Code (UI)", function () {
         await runCommand(page, "Med42: Open Chat");
         await turns().first().waitFor({state: "visible", timeout: 60_000});
         assert.equal(await turns().count(), before);
-        await chat().locator("#history-toggle").click();
-        assert.ok(await chat().locator(".history-list li").count() >= 1);
+        // The command (the view's title-bar button) opens the list of conversations; the toggle in the view closes it.
+        assert.equal(await chat().locator("#history").isHidden(), true);
+        await runCommand(page, "Med42: Show Chats");
+        await chat().locator("#history").waitFor({state: "visible", timeout: 15_000});
+        assert.equal(await chat().locator("#history-toggle").getAttribute("aria-expanded"), "true");
+        assert.equal(await chat().locator(".history-list li").count(), 1, "one conversation");
         await screenshot(page, "05-after-reload-history");
+        await chat().locator("#history-toggle").click();
+        await chat().locator("#history").waitFor({state: "hidden", timeout: 15_000});
     });
 
     it("follows the high-contrast theme", async () => {

@@ -2,7 +2,10 @@
  * The packaged extension as a new user gets it: `npm run package` builds the .vsix, the VS Code server installs it
  * (--install-extension), and a fresh workbench (no development path) activates it. The chat view offers to download
  * the default model (a loopback server stands in for Hugging Face and serves the generated test model under the
- * preset's name), the user clicks Download, then asks a question and gets an answer with the disclaimer.
+ * preset's name), the user clicks Download, then asks a question and gets an answer with the disclaimer. Every
+ * setting but the models folder is a new user's default (context size, answer length, sampling, policy, audit log);
+ * threads come from the default's code path with MED42_THREADS=1 (see testServerEnv: all cores is several times
+ * slower on a busy 2-core machine).
  */
 import * as assert from "node:assert/strict";
 import {execFileSync} from "node:child_process";
@@ -11,6 +14,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import type {Page} from "playwright-core";
 import {installExtension, launchChromium, repoRoot, VscodeServer, type BrowserSession} from "../../support/vscodeServer";
+import {AuditLog} from "../../../shared/audit/auditLog";
 import {LoopbackHttpServer} from "../../support/loopbackHttp";
 import {testModelPath} from "../../support/testModel";
 import {makeTestWorkspace, testServerEnv} from "../testWorkspace";
@@ -61,11 +65,15 @@ describe("the packaged .vsix installed into VS Code", function () {
         const presetFile = "/mradermacher/Llama3-Med42-8B-GGUF/resolve/main/Llama3-Med42-8B.Q4_K_M.gguf";
         hub.serveFile(presetFile, {body: fs.readFileSync(testModelPath()), chunkSize: 4096});
         const models = path.join(tmp, "models");
-        // A new user's settings: the default preset, nothing downloaded yet.
-        const ws = makeTestWorkspace({"med42.model": "med42-8b", "med42.modelsFolder": models});
+        // A new user's settings: the default preset, nothing downloaded yet, none of the suite's pins. The models
+        // folder is the one setting changed (so the download lands in the test's folder, not the user's cache).
+        const ws = makeTestWorkspace({"med42.model": "med42-8b", "med42.modelsFolder": models}, {pinned: false});
+        const settings = JSON.parse(fs.readFileSync(path.join(ws, ".vscode", "settings.json"), "utf8")) as Record<string, unknown>;
+        assert.deepEqual(Object.keys(settings).filter((k) => k.startsWith("med42.")), ["med42.model", "med42.modelsFolder"]);
+        const serverEnv: Record<string, string | undefined> = {...testServerEnv(uiHarness.artifactsDir!, "vsix"), MED42_HF_ENDPOINT: hub.origin};
         server = await VscodeServer.start({
             install: uiHarness.install!, userDataDir: data, extensionsDir: extensions,
-            env: {...testServerEnv(uiHarness.artifactsDir!, "vsix"), MED42_HF_ENDPOINT: hub.origin},
+            env: serverEnv,
             logFile: path.join(uiHarness.artifactsDir!, "vsix-server.log")
         });
         session = await launchChromium(uiHarness.install!);
@@ -90,8 +98,16 @@ describe("the packaged .vsix installed into VS Code", function () {
         const turn = chat.locator("article.turn").first();
         await turn.locator(".answer-actions").waitFor({state: "visible", timeout: 120_000});
         assert.ok((await turn.locator(".answer-body").innerText()).trim().length > 0);
-        assert.match(await turn.locator("[data-testid=disclaimer]").innerText(), /\w{10,}/);
+        assert.match(await turn.locator("[data-testid=disclaimer]").innerText(), /not ready for clinical use/);
         await chat.locator("#model-panel[data-status=ready]").waitFor({timeout: 10_000});
+        // The audit log at its default path (XDG_DATA_HOME points into the artifacts; no MED42_AUDIT_DB).
+        const log = new AuditLog(path.join(serverEnv.XDG_DATA_HOME!, "med42-assist", "audit.sqlite"));
+        try {
+            assert.deepEqual(log.list().map((r) => [r.kind, r.surface, r.action, r.model]),
+                [["decision", "vscode", "answer", "Llama3-Med42-8B.Q4_K_M.gguf"]], "the one question, audited");
+        } finally {
+            log.close();
+        }
         await screenshot(page, "08-installed-vsix-answer");
         fs.rmSync(ws, {recursive: true, force: true});
     });
