@@ -92,6 +92,7 @@ export class RecordingAssistant implements BotAssistant {
         const holdMs = this.holdMs;
         return {
             result,
+            disclaimer: stream.disclaimer,
             async *[Symbol.asyncIterator]() {
                 for await (const event of stream) {
                     yield event;
