@@ -1,8 +1,11 @@
 /**
  * How AI-generated text is marked when it goes into a user's document: a header naming Med42 and the model, the
- * text, the disclaimer, and an end marker, so a reader can always tell generated text from their own.
+ * text, the disclaimer, and an end marker, so a reader can always tell generated text from their own. The model's
+ * text cannot hide the disclaimer or fake the markers: in Markdown it is neutralised (markdownNeutralize.ts: no raw
+ * HTML such as an unclosed `<!--` or `<details>`, no fence left open), and text imitating a marker is marked as quoted.
  */
 import type {Disclaimer} from "../shared/policy/types";
+import {neutralizeMarkdown, neutralizeMarkers} from "./markdownNeutralize";
 
 export interface AiBlockOptions {
     kind: "summary" | "answer";
@@ -27,14 +30,16 @@ export function formatAiBlock(o: AiBlockOptions): string {
     const what = o.kind === "summary" ? "summary" : "answer";
     const date = (o.date ?? new Date()).toISOString().slice(0, 10);
     const source = `Med42, ${shortModelName(o.model)}, ${date}`;
-    const body = o.body.trim();
+    const body = neutralizeMarkers(o.body.trim());
     let lines: string[];
     if (MARKDOWN_LANGUAGES.has(o.languageId)) {
+        // A model file name cannot end the comment early either.
+        const inComment = source.replace(/-{2,}/g, "-").replace(/[<>]/g, "");
         lines = [
-            `<!-- BEGIN AI-GENERATED ${what.toUpperCase()} (${source}) -->`,
+            `<!-- BEGIN AI-GENERATED ${what.toUpperCase()} (${inComment}) -->`,
             `> **AI-generated ${what}** (${source}). Review before use.`,
             "",
-            body,
+            neutralizeMarkdown(body),
             "",
             `> ${o.disclaimer.markdown.trim().replace(/\r?\n/g, "\n> ")}`,
             `<!-- END AI-GENERATED ${what.toUpperCase()} -->`
@@ -42,7 +47,8 @@ export function formatAiBlock(o: AiBlockOptions): string {
     } else {
         lines = [
             `----- BEGIN AI-GENERATED ${what.toUpperCase()} (${source}): review before use -----`,
-            body,
+            // Plain text can still end up rendered (an HTML file): an HTML comment cannot open or close in it.
+            body.replace(/<!--/g, "<!- -").replace(/-->/g, "- ->"),
             "",
             o.disclaimer.text.trim(),
             `----- END AI-GENERATED ${what.toUpperCase()} -----`
