@@ -168,8 +168,7 @@ export class SlackAnswerStream {
      * disclaimer under it. Never throws.
      */
     async abandon(): Promise<void> {
-        if (this.closed) return;
-        this.take(this.defanger.flush());
+        if (!this.closed) this.take(this.defanger.flush());
         this.closed = true;
         await this.idle().catch(() => undefined);
         if (this.failure) return; // Slack itself failed: the error notice that follows carries the disclaimer
