@@ -1,7 +1,8 @@
 /**
  * The disclaimer inside the real VS Code extension host: an inserted answer written to hide it stays visible in VS
  * Code's own Markdown rendering (the preview's markdown-it, raw HTML on), and a chat answer that fails after part of
- * it was shown keeps the disclaimer with it.
+ * it was shown keeps the disclaimer with it. (Named to run after extension.test.ts, whose first test checks that
+ * activation alone created no assistant: inserting creates it.)
  */
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
