@@ -20,6 +20,8 @@ export interface AiBlockOptions {
 }
 
 const MARKDOWN_LANGUAGES = new Set(["markdown", "mdx", "quarto", "rmd"]);
+/** Documents whose text a browser parses as markup: the block goes in as text, every markup character escaped. */
+const MARKUP_LANGUAGES = new Set(["html", "xml", "xsl", "svg"]);
 
 export function shortModelName(model: string): string {
     const parts = model.split(/[\\/]/);
@@ -45,14 +47,20 @@ export function formatAiBlock(o: AiBlockOptions): string {
             `<!-- END AI-GENERATED ${what.toUpperCase()} -->`
         ];
     } else {
+        const markup = MARKUP_LANGUAGES.has(o.languageId);
         lines = [
             `----- BEGIN AI-GENERATED ${what.toUpperCase()} (${source}): review before use -----`,
-            // Plain text can still end up rendered (an HTML file): an HTML comment cannot open or close in it.
-            body.replace(/<!--/g, "<!- -").replace(/-->/g, "- ->"),
+            // In markup no tag or comment of the answer can hide what follows; elsewhere an HTML comment cannot open
+            // or close (plain text can still end up rendered).
+            markup ? escapeMarkup(body) : body.replace(/<!--/g, "<!- -").replace(/-->/g, "- ->"),
             "",
             o.disclaimer.text.trim(),
             `----- END AI-GENERATED ${what.toUpperCase()} -----`
         ];
     }
     return lines.join("\n").replace(/\r?\n/g, o.eol ?? "\n");
+}
+
+function escapeMarkup(text: string): string {
+    return text.replace(/[&<>]/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;"})[c]!);
 }

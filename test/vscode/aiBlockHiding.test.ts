@@ -55,6 +55,15 @@ describe("AI-generated block: the model's text cannot hide the disclaimer or fak
             assert.ok(block.endsWith(`\r\n${disclaimer.text}\r\n----- END AI-GENERATED ANSWER -----`), name);
         }
     });
+
+    it("HTML: the answer goes in as text, so no tag or comment of it can hide the disclaimer", () => {
+        for (const [name, answer] of MARKDOWN_HIDING_CORPUS) {
+            const block = formatAiBlock({kind: "answer", body: answer, disclaimer, model: "med42-8b", languageId: "html", date});
+            const {prose, rawElements} = visibleProse(block);
+            assert.deepEqual(rawElements, [], name);
+            assert.ok(prose.includes(`${disclaimer.text} ----- END AI-GENERATED ANSWER -----`), `${name}: ${prose}`);
+        }
+    });
 });
 
 /** Text inside code elements (shown as code). */
