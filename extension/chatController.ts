@@ -78,6 +78,8 @@ export class ChatController implements vscode.Disposable {
                 this.turnChanged(chatId, t);
             }
         };
+        // The disclaimer of the request, kept for a turn that fails after part of its answer was shown.
+        let disclaimer: string | undefined;
         try {
             // A settings change being applied (model switch, restart) goes first.
             await this.host.settled();
@@ -90,6 +92,7 @@ export class ChatController implements vscode.Disposable {
                 signal: controller.signal,
                 sampling: currentSettings().sampling
             });
+            disclaimer = stream.disclaimer.markdown;
             let answer = "";
             for await (const ev of stream as AsyncIterable<AnswerEvent>) {
                 switch (ev.type) {
@@ -129,8 +132,8 @@ export class ChatController implements vscode.Disposable {
                 queuePosition: undefined
             });
         } catch (err) {
-            if (controller.signal.aborted) update({status: "stopped", queuePosition: undefined, stopReason: "abort"});
-            else update({status: "error", error: userMessage(err, this.host.modelInfo), queuePosition: undefined});
+            if (controller.signal.aborted) update({status: "stopped", queuePosition: undefined, stopReason: "abort", disclaimer});
+            else update({status: "error", error: userMessage(err, this.host.modelInfo), queuePosition: undefined, disclaimer});
         } finally {
             untrack();
             this.running.delete(chatId);

@@ -40,6 +40,14 @@ export interface ChatTurn {
     createdAt: number;
 }
 
+/**
+ * Whether a turn shows the disclaimer under it: always, except a failed turn with nothing on screen. A turn that
+ * failed after part of the answer (or a policy notice) was shown keeps it under that text.
+ */
+export function showsDisclaimer(turn: Pick<ChatTurn, "status" | "answer" | "notice">): boolean {
+    return turn.status !== "error" || turn.answer.trim() !== "" || turn.notice !== undefined;
+}
+
 export interface Chat {
     id: string;
     title: string;

@@ -294,18 +294,22 @@ export class Med42Assistant {
             onStart: () => void; onText: (t: string) => void}) => Promise<GenerateResult>): AnswerStream {
         const channel = new EventChannel<AnswerEvent>();
         const started = Date.now();
+        const disclaimer = this.policy.disclaimer;
         const result = (async (): Promise<AnswerResult> => {
             let decision = adjust(this.policy.decide(userText, surface));
-            const disclaimer = this.policy.disclaimer;
             const finish = (r: Omit<AnswerResult, "disclaimer" | "model" | "text">, shown: string): AnswerResult => {
                 const out: AnswerResult = {
                     ...r, disclaimer, model: this.backend?.modelDescription ?? this.modelRef,
                     text: withDisclaimer(shown, disclaimer)
                 };
-                this.audit?.record({
-                    time: new Date(), kind: "decision", surface, userId, action: out.policy.action, category: out.policy.category,
-                    rules: out.policy.rules, latencyMs: Date.now() - started, model: out.model, stopReason: out.stopReason
-                });
+                try {
+                    this.audit?.record({
+                        time: new Date(), kind: "decision", surface, userId, action: out.policy.action, category: out.policy.category,
+                        rules: out.policy.rules, latencyMs: Date.now() - started, model: out.model, stopReason: out.stopReason
+                    });
+                } catch (err) {
+                    throw new AuditWriteError(err);
+                }
                 return out;
             };
             if (modelCheck && decision.action === "answer" && this.policy.modelCheck && this.policy.applyModelVerdict) {
@@ -364,10 +368,19 @@ export class Med42Assistant {
                 const shown = decision.notice ? `${decision.notice}\n\n${r.text}` : r.text;
                 return finish({answer: r.text, policy: decision, usage, stopReason}, shown);
             } catch (err) {
+                if (err instanceof AuditWriteError) throw err;
                 // Stopped while the model was still loading or downloading: an ordinary stop, not an error.
                 if (signal?.aborted) {
                     return finish({answer: "", policy: decision, usage: {promptTokens: 0, completionTokens: 0}, stopReason: "abort"}, "");
                 }
+                // A request that failed (model crash, load error) is audited too; the model's error is what the caller gets.
+                try {
+                    this.audit?.record({
+                        time: new Date(), kind: "decision", surface, userId, action: decision.action, category: decision.category,
+                        rules: decision.rules, latencyMs: Date.now() - started, model: this.backend?.modelDescription ?? this.modelRef,
+                        stopReason: "error"
+                    });
+                } catch { /* the original error matters more than the audit's */ }
                 throw err;
             } finally {
                 signal?.removeEventListener("abort", onAbort);
@@ -376,7 +389,7 @@ export class Med42Assistant {
         result.then(() => channel.close(), () => channel.close());
         // Callers that only iterate must not crash the process with an unhandled rejection; awaiting `result` still throws.
         result.catch(() => undefined);
-        return {result, [Symbol.asyncIterator]: () => channel[Symbol.asyncIterator]()};
+        return {result, disclaimer, [Symbol.asyncIterator]: () => channel[Symbol.asyncIterator]()};
     }
 
     async dispose(): Promise<void> {
@@ -392,6 +405,17 @@ export class Med42Assistant {
 export function withDisclaimer(shown: string, disclaimer: Disclaimer): string {
     const body = shown.trimEnd();
     return body ? `${body}\n\n${disclaimer.text}` : disclaimer.text;
+}
+
+/**
+ * The audit log could not record a request (disk full, database locked). The request fails loudly, since every
+ * decision must be auditable; what was already shown stays, and front ends put the stream's disclaimer under it.
+ */
+export class AuditWriteError extends Error {
+    constructor(cause: unknown) {
+        super(`The request could not be recorded in the audit log: ${errorMessage(cause)}`, {cause});
+        this.name = "AuditWriteError";
+    }
 }
 
 export function errorMessage(err: unknown): string {

@@ -75,4 +75,10 @@ export interface AnswerResult {
 /** Iterate for live events; `result` resolves when the request ends (rejects on errors such as a missing model). */
 export interface AnswerStream extends AsyncIterable<AnswerEvent> {
     readonly result: Promise<AnswerResult>;
+    /**
+     * The disclaimer that goes under anything this request shows, known before the first event: when `result`
+     * rejects after text was shown (the model crashed, the audit log could not be written), front ends still put it
+     * under that text.
+     */
+    readonly disclaimer: Disclaimer;
 }

@@ -42,6 +42,19 @@ export function disclaimerBlock(disclaimer: Disclaimer): KnownBlock {
     return {type: "context", elements: [{type: "mrkdwn", text: `:warning: ${toMrkdwn(disclaimer.markdown)}`}]};
 }
 
+/**
+ * A message's plain `text` (notifications, screen readers, clients that show no blocks) with the disclaimer after it,
+ * within `limit` characters: the body is shortened, never the disclaimer.
+ */
+export function textWithDisclaimer(text: string, disclaimer: Disclaimer, limit = 3_900): string {
+    const body = text.trimEnd();
+    const tail = `\n\n${disclaimer.text}`;
+    if (!body) return disclaimer.text.slice(0, limit);
+    const room = limit - tail.length;
+    if (room < 2) return disclaimer.text.slice(0, limit);
+    return (body.length > room ? `${body.slice(0, room - 1)}…` : body) + tail;
+}
+
 export function feedbackBlock(ref: FeedbackRef): KnownBlock {
     const value = JSON.stringify(ref);
     return {type: "actions", block_id: "med42_feedback", elements: [

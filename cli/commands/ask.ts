@@ -8,6 +8,7 @@ import {CliError} from "../cliError";
 import {showModelStatus} from "../modelStatus";
 import {readStdin, withInterrupt} from "../readInput";
 import {printAnswerStream} from "../renderAnswer";
+import {jsonForTerminal} from "../../shared/terminalText";
 
 interface AskFlags extends ModelFlags { json?: boolean }
 
@@ -28,7 +29,7 @@ export function register(program: Command): void {
                     const stream = assistant.ask({messages: [{role: "user", content: question.trim()}], surface: "cli", signal});
                     if (flags.json) {
                         const r = await stream.result;
-                        process.stdout.write(JSON.stringify({
+                        process.stdout.write(jsonForTerminal({
                             text: r.text, answer: r.answer, disclaimer: r.disclaimer.text,
                             policy: {action: r.policy.action, category: r.policy.category, rules: r.policy.rules},
                             usage: r.usage, model: r.model, stopReason: r.stopReason

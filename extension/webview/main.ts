@@ -3,7 +3,8 @@
  * posts the user's actions back (see ../protocol.ts); the host owns chats, the model and all persistence. The last
  * state is also kept with setState so a reloaded view paints at once, before the host answers.
  */
-import type {Chat, ChatTurn, HostMessage, ModelInfo, ModelState, ViewState, WebviewMessage} from "../protocol";
+import {showsDisclaimer, type Chat, type ChatTurn, type HostMessage, type ModelInfo, type ModelState, type ViewState,
+    type WebviewMessage} from "../protocol";
 import {createMarkdownRenderer} from "./render";
 
 interface VsCodeApi {
@@ -113,8 +114,8 @@ function renderTurn(chatId: string, turn: ChatTurn): HTMLElement {
     }
     if (turn.status === "stopped") a.append(el("div", {"class": "stopped"}, "Stopped."));
     if (turn.status === "error") a.append(el("div", {"class": "error", "role": "alert"}, turn.error ?? "The request failed."));
-    if (turn.status !== "error") {
-        // The disclaimer is part of every answer, also while it streams; it has no control to hide it.
+    if (showsDisclaimer(turn)) {
+        // The disclaimer is part of every answer, also while it streams or after it failed; no control hides it.
         const disclaimer = el("div", {"class": "disclaimer", "data-testid": "disclaimer"});
         setMarkdown(disclaimer, turn.disclaimer ?? state?.disclaimer ?? "");
         a.append(disclaimer);

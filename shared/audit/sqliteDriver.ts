@@ -18,13 +18,16 @@ export interface SqliteDatabase {
     close(): void;
 }
 
+/** How long a write waits for another connection's lock before failing with SQLITE_BUSY (better-sqlite3's default). */
+export const BUSY_TIMEOUT_MS = 5000;
+
 /** Opens `file` with better-sqlite3 when it loads in this runtime, else with node:sqlite; says why when neither does. */
 export function openSqlite(file: string): SqliteDatabase {
     const problems: string[] = [];
     try {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const Better = require("better-sqlite3") as typeof import("better-sqlite3");
-        const db = new Better(file);
+        const db = new Better(file, {timeout: BUSY_TIMEOUT_MS});
         return {driver: "better-sqlite3", exec: (sql) => { db.exec(sql); }, prepare: (sql) => db.prepare(sql), close: () => db.close()};
     } catch (err) {
         if (!isLoadError(err)) throw err;
@@ -34,6 +37,9 @@ export function openSqlite(file: string): SqliteDatabase {
         // node:sqlite is absent from Node 20's type definitions: load it dynamically by name.
         const {DatabaseSync} = require("node:sqlite") as {DatabaseSync: new (file: string) => NodeSqliteDatabase};
         const db = new DatabaseSync(file);
+        // node:sqlite waits for no lock by default: a second writer (the CLI, another window) would fail at once with
+        // SQLITE_BUSY. Wait as long as better-sqlite3 does by default.
+        db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
         return {driver: "node:sqlite", exec: (sql) => db.exec(sql), prepare: (sql) => db.prepare(sql), close: () => db.close()};
     } catch (err) {
         if (!isLoadError(err)) throw err;

@@ -34,7 +34,7 @@ export async function askInThread(ctx: BotContext, client: webApi.WebClient, q: 
         ctx.logger.debug(`reactions.add failed: ${slackErrorCode(err) ?? err}`));
     const answerId = randomUUID();
     const view = new ThreadAnswerView(client, {channel: q.channel, threadTs, userId: q.userId, teamId: q.teamId,
-        surface: q.surface, answerId}, ctx.settings, ctx.logger);
+        surface: q.surface, answerId, disclaimer: ctx.assistant.disclaimer}, ctx.settings, ctx.logger);
     const question = stripMentions(q.text, ctx.identity.botUserId);
     if (!question) {
         await view.notice(EMPTY_QUESTION_REPLY);

@@ -6,15 +6,21 @@
  * stream (`message_not_in_streaming_state`, seen after ~5 minutes), it falls back to a posted message edited with
  * `chat.update` at most once per `updateIntervalMs`. Long answers continue in further messages (a streamed message
  * holds 12,000 characters of Markdown, an updated one about 4,000). A 429 waits as `Retry-After` says. The footer
- * (disclaimer, feedback) goes on the last message.
+ * (disclaimer, feedback) goes on the last message; with a `disclaimer`, every other message of the answer carries it
+ * too (and so does every plain-text `text` fallback), also while it is written and when the answer is abandoned.
+ * Model text is defanged (slackDefang.ts) as one text, not chunk by chunk.
  *
  * @see https://docs.slack.dev/messaging/sending-and-scheduling-messages#text-streaming
  * @see https://docs.slack.dev/reference/methods/chat.update
  */
 import type {Logger, types, webApi} from "@slack/bolt";
-import {markdownBlock} from "../blocks";
+import type {Disclaimer} from "../../shared/policy/types";
+import {disclaimerBlock, markdownBlock, textWithDisclaimer} from "../blocks";
 import {retryAfterMs, sleep, slackErrorCode, withSlackRetry} from "../reliability/slackRetry";
+import {SlackDefanger} from "./slackDefang";
 import {splitMessage} from "./splitMessage";
+
+export {defangSlackSyntax} from "./slackDefang";
 
 export interface AnswerTarget {
     channel: string;
@@ -35,6 +41,8 @@ export interface SlackAnswerStreamOptions {
     updateMessageLimit?: number;
     /** Characters the chatStream helper buffers before calling Slack. */
     streamBufferSize?: number;
+    /** Shown under every message of the answer, not only the last (whose footer has it), and in every `text`. */
+    disclaimer?: Disclaimer;
     logger?: Logger;
 }
 
@@ -53,8 +61,12 @@ const EMPTY_ANSWER = "_Med42 returned an empty answer._";
 
 export class SlackAnswerStream {
     private mode: Mode;
-    private readonly options: Required<Omit<SlackAnswerStreamOptions, "logger">>;
+    private readonly options: Required<Omit<SlackAnswerStreamOptions, "logger" | "disclaimer">>;
     private readonly logger?: Logger;
+    private readonly disclaimer?: Disclaimer;
+    /** Blocks every message but the last ends with (the disclaimer, when there is one). */
+    private readonly partFooter: types.KnownBlock[];
+    private defanger = new SlackDefanger();
     /** Finished messages of this answer, oldest first. */
     private readonly sealed: string[] = [];
     private current: OpenMessage = {shown: "", desired: ""};
@@ -80,6 +92,8 @@ export class SlackAnswerStream {
             streamBufferSize: options.streamBufferSize ?? 128
         };
         this.logger = options.logger;
+        this.disclaimer = options.disclaimer;
+        this.partFooter = options.disclaimer ? [disclaimerBlock(options.disclaimer)] : [];
         this.mode = this.options.nativeStreaming ? "stream" : "update";
     }
 
@@ -97,16 +111,24 @@ export class SlackAnswerStream {
     /** Adds model text; returns at once (Slack calls happen in the background, in order). */
     append(text: string): void {
         if (this.closed || !text) return;
-        const safe = defangSlackSyntax(text);
+        this.take(this.defanger.push(text));
+    }
+
+    private take(safe: string): void {
+        if (!safe) return;
         this.total += safe;
         this.pending += safe;
         this.kick();
     }
 
-    /** Output screening replaced the answer: everything shown so far is rewritten to `text`. */
+    /**
+     * Output screening replaced the answer: everything shown so far is rewritten to `text`, the policy's own message
+     * (shown as written, like every policy message; model text held back is dropped).
+     */
     replace(text: string): void {
         if (this.closed) return;
-        this.replacement = defangSlackSyntax(text);
+        this.defanger = new SlackDefanger();
+        this.replacement = text;
         this.total = this.replacement;
         this.pending = "";
         this.epoch++;
@@ -119,6 +141,7 @@ export class SlackAnswerStream {
      */
     async finish(footer: types.KnownBlock[]): Promise<string> {
         if (this.closed) throw new Error("SlackAnswerStream: finish() called twice");
+        this.take(this.defanger.flush());
         if (!this.total.trim()) {
             this.total = EMPTY_ANSWER;
             this.pending += EMPTY_ANSWER;
@@ -140,13 +163,22 @@ export class SlackAnswerStream {
         return this.writeUpdate(footer);
     }
 
-    /** Ends the stream without a footer (an error follows in the thread); never throws. */
+    /**
+     * Ends the answer without the feedback footer (an error follows in the thread); what was shown keeps the
+     * disclaimer under it. Never throws.
+     */
     async abandon(): Promise<void> {
+        if (!this.closed) this.take(this.defanger.flush());
         this.closed = true;
         await this.idle().catch(() => undefined);
-        if (this.mode === "stream" && this.streamer?.ts) {
-            await this.streamer.stop().catch((err) =>
-                this.logger?.debug(`chat.stopStream on abandon failed: ${slackErrorCode(err) ?? err}`));
+        if (this.failure) return; // Slack itself failed: the error notice that follows carries the disclaimer
+        const blocks = this.partFooter;
+        try {
+            // Text the helper still buffers is shown too (stop() starts the stream when it had not started yet).
+            if (this.mode === "stream" && this.streamer) await this.streamer.stop(blocks.length ? {blocks} : undefined);
+            else if (this.mode === "update" && (this.pending || this.current.desired !== this.current.shown)) await this.writeUpdate([]);
+        } catch (err) {
+            this.logger?.debug(`Ending the abandoned answer failed: ${slackErrorCode(err) ?? err}`);
         }
     }
 
@@ -200,7 +232,7 @@ export class SlackAnswerStream {
             await this.streamAppend(head);
             if (this.mode === "stream") {
                 try {
-                    await this.stopStream([]);
+                    await this.stopStream(this.partFooter);
                 } catch (err) {
                     this.logger?.warn(`chat.stopStream failed (${slackErrorCode(err) ?? err}); falling back to chat.update`);
                     this.fallBackToUpdates();
@@ -258,17 +290,21 @@ export class SlackAnswerStream {
     private async writeUpdate(footer: types.KnownBlock[]): Promise<string> {
         this.current.desired += this.pending;
         this.pending = "";
-        const pieces = splitMessage(this.current.desired, this.options.updateMessageLimit);
+        // Each piece's plain-text fallback holds the piece and the disclaimer within Slack's limit on `text`.
+        const room = this.options.updateMessageLimit - (this.disclaimer ? this.disclaimer.text.length + 2 : 0);
+        const pieces = splitMessage(this.current.desired, Math.max(1_000, room));
         for (let i = 0; i < pieces.length; i++) {
             const last = i === pieces.length - 1;
-            const blocks = [markdownBlock(pieces[i]), ...(last ? footer : [])];
+            // While it is written and once finished, every message shows the disclaimer; the last gets the footer.
+            const blocks = [markdownBlock(pieces[i]), ...(last && footer.length ? footer : this.partFooter)];
+            const text = this.fallbackText(pieces[i]);
             if (this.current.ts) {
                 const ts = this.current.ts;
                 await this.rateLimitedUpdate(() => this.client.chat.update({channel: this.target.channel, ts,
-                    text: pieces[i], blocks}));
+                    text, blocks}));
             } else {
                 const posted = await withSlackRetry(() => this.client.chat.postMessage({channel: this.target.channel,
-                    thread_ts: this.target.threadTs, text: pieces[i], blocks}));
+                    thread_ts: this.target.threadTs, text, blocks}));
                 this.current.ts = posted.ts;
             }
             this.lastUpdateAt = Date.now();
@@ -299,10 +335,15 @@ export class SlackAnswerStream {
         }
     }
 
+    /** A message's plain-text fallback: the text, and the disclaimer when there is one. */
+    private fallbackText(text: string): string {
+        return this.disclaimer ? textWithDisclaimer(text, this.disclaimer, this.options.updateMessageLimit) : text;
+    }
+
     /** The rare case of a streamed answer that ended exactly at a message boundary. */
     private async postFooterAlone(footer: types.KnownBlock[]): Promise<string> {
         const posted = await withSlackRetry(() => this.client.chat.postMessage({channel: this.target.channel,
-            thread_ts: this.target.threadTs, text: "Med42", blocks: footer}));
+            thread_ts: this.target.threadTs, text: this.disclaimer?.text ?? "Med42", blocks: footer}));
         this.sealed.push(posted.ts!);
         return posted.ts!;
     }
@@ -324,14 +365,6 @@ export class SlackAnswerStream {
         this.sealed.length = 0;
         this.current = {ts: all[0], shown: "", desired: text};
     }
-}
-
-/**
- * Model text must not ping people or channels: Slack's special syntax (`<!channel>`, `<@U123>`, `<#C123>`) is broken
- * with a zero-width space, leaving comparisons such as "< 5 mg" untouched.
- */
-export function defangSlackSyntax(text: string): string {
-    return text.replace(/<([!@#])/g, "<\u200b$1");
 }
 
 function cutPoint(text: string, max: number): number {

@@ -2,7 +2,9 @@
  * An answer in a Slack thread: the "thinking" status (assistant.threads.setStatus), a small control message with
  * the queue position and a Stop button while the model works, the streamed answer (SlackAnswerStream), and the
  * footer (disclaimer, feedback) on its last message. Policy messages and errors go in the thread; warnings meant
- * for one person (identifiers, rate limits in a channel) are ephemeral.
+ * for one person (identifiers, rate limits in a channel) are ephemeral. Every message with answer or policy text
+ * carries the disclaimer, in its blocks and its plain-text fallback; an error after part of the answer was shown
+ * leaves the disclaimer under that part and on the error notice.
  *
  * @see https://docs.slack.dev/reference/methods/assistant.threads.setStatus
  * @see https://docs.slack.dev/reference/methods/chat.postEphemeral
@@ -11,7 +13,8 @@ import type {Logger, types, webApi} from "@slack/bolt";
 import type {Disclaimer, PolicyDecision} from "../../shared/policy/types";
 import type {Surface} from "../../shared/types";
 import type {BotSettings} from "../botContext";
-import {answerFooter, controlBlocks, disclaimerBlock, markdownBlock, NOTICE_METADATA, POLICY_NOTICE_METADATA, toMrkdwn} from "../blocks";
+import {answerFooter, controlBlocks, disclaimerBlock, markdownBlock, NOTICE_METADATA, POLICY_NOTICE_METADATA, textWithDisclaimer,
+    toMrkdwn} from "../blocks";
 import {slackErrorCode, withSlackRetry} from "../reliability/slackRetry";
 import type {AnswerView, FinishedAnswer} from "./answerView";
 import {phiChannelWarning, queuedStatus, STOPPED_SUFFIX, WRITING_STATUS} from "./notices";
@@ -28,6 +31,8 @@ export interface ThreadAnswerTarget {
     answerId: string;
     /** What an identifier warning talks about (default "question"). */
     phiSubject?: "question" | "thread";
+    /** Shown under every part of the answer (the policy's; the core's `disclaimer`). */
+    disclaimer: Disclaimer;
 }
 
 export class ThreadAnswerView implements AnswerView {
@@ -41,7 +46,8 @@ export class ThreadAnswerView implements AnswerView {
         settings: Pick<BotSettings, "nativeStreaming" | "updateIntervalMs">, private readonly logger: Logger) {
         this.stream = new SlackAnswerStream(client, {channel: target.channel, threadTs: target.threadTs,
             recipientUserId: target.userId, recipientTeamId: target.teamId},
-            {nativeStreaming: settings.nativeStreaming, updateIntervalMs: settings.updateIntervalMs, logger});
+            {nativeStreaming: settings.nativeStreaming, updateIntervalMs: settings.updateIntervalMs,
+                disclaimer: target.disclaimer, logger});
     }
 
     async thinking(): Promise<void> {
@@ -71,11 +77,10 @@ export class ThreadAnswerView implements AnswerView {
 
     async policyMessage(message: string, disclaimer: Disclaimer): Promise<void> {
         const pieces = splitMessage(message || "Med42 can't help with this request.", 3_900);
-        for (let i = 0; i < pieces.length; i++) {
-            const last = i === pieces.length - 1;
+        for (const piece of pieces) {
             await withSlackRetry(() => this.client.chat.postMessage({channel: this.target.channel,
-                thread_ts: this.target.threadTs, text: pieces[i], metadata: POLICY_NOTICE_METADATA,
-                blocks: [markdownBlock(pieces[i]), ...(last ? [disclaimerBlock(disclaimer)] : [])]}));
+                thread_ts: this.target.threadTs, text: textWithDisclaimer(piece, disclaimer), metadata: POLICY_NOTICE_METADATA,
+                blocks: [markdownBlock(piece), disclaimerBlock(disclaimer)]}));
         }
     }
 
@@ -90,7 +95,17 @@ export class ThreadAnswerView implements AnswerView {
 
     async error(message: string): Promise<void> {
         await this.stream.abandon();
-        await this.postNotice(message);
+        // Part of the answer may be on screen (or, if Slack failed to show it, in no message at all): the notice that
+        // follows it carries the disclaimer too.
+        if (this.stream.text.trim()) {
+            const disclaimer = this.target.disclaimer;
+            await withSlackRetry(() => this.client.chat.postMessage({channel: this.target.channel,
+                thread_ts: this.target.threadTs, text: textWithDisclaimer(message, disclaimer),
+                blocks: [{type: "section", text: {type: "mrkdwn", text: message.slice(0, 3_000)}}, disclaimerBlock(disclaimer)],
+                metadata: NOTICE_METADATA}));
+        } else {
+            await this.postNotice(message);
+        }
     }
 
     async cleanup(): Promise<void> {

@@ -108,6 +108,7 @@ export class RecordingAssistant implements BotAssistant {
         const self = this;
         return {
             result,
+            disclaimer: stream.disclaimer,
             async *[Symbol.asyncIterator]() {
                 for await (const event of stream) {
                     yield event;

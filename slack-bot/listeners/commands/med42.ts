@@ -52,7 +52,8 @@ export function med42Command(ctx: BotContext) {
                     return;
                 }
                 const view = new ThreadAnswerView(client, {channel: command.channel_id, threadTs: root.ts!,
-                    userId: command.user_id, teamId: command.team_id, surface, answerId}, ctx.settings, ctx.logger);
+                    userId: command.user_id, teamId: command.team_id, surface, answerId, disclaimer: ctx.assistant.disclaimer},
+                    ctx.settings, ctx.logger);
                 await runAnswer(ctx, {...job, threadTs: root.ts!}, view);
             });
             return;

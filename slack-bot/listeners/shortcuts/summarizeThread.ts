@@ -48,7 +48,7 @@ export function summarizeThread(ctx: BotContext) {
             const surface = surfaceOf(channel, shortcut.channel.name === "directmessage" ? "im" : undefined);
             const answerId = randomUUID();
             const view = new ThreadAnswerView(client, {channel, threadTs, userId, teamId: shortcut.team?.id, surface,
-                answerId, phiSubject: "thread"}, ctx.settings, ctx.logger);
+                answerId, phiSubject: "thread", disclaimer: ctx.assistant.disclaimer}, ctx.settings, ctx.logger);
             await runAnswer(ctx, {kind: "summarize", surface, channel, threadTs, userId, text: "", conversation: transcript,
                 answerId}, view);
         });

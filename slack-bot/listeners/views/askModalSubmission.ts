@@ -27,7 +27,8 @@ export function askModalSubmission(ctx: BotContext) {
                 text: `*Your question:* ${defangSlackSyntax(question)}`});
             const answerId = randomUUID();
             const answerView = new ThreadAnswerView(client, {channel, threadTs: root.ts!, userId,
-                teamId: body.team?.id, surface: "slack-dm", answerId}, ctx.settings, ctx.logger);
+                teamId: body.team?.id, surface: "slack-dm", answerId, disclaimer: ctx.assistant.disclaimer},
+                ctx.settings, ctx.logger);
             await runAnswer(ctx, {kind: "ask", surface: "slack-dm", channel, threadTs: root.ts!, userId, text: question,
                 answerId}, answerView);
         });
