@@ -14,6 +14,7 @@ import {registerListeners} from "./listeners";
 import {createPinoLogger} from "./logger";
 import {slackErrorCode} from "./reliability/slackRetry";
 import {StartupError} from "./startupError";
+import {mergeDefined} from "../shared/options";
 
 export interface SlackBotOptions {
     assistant: BotAssistant;
@@ -46,7 +47,7 @@ export interface SlackBot {
 }
 
 export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot> {
-    const settings: BotSettings = {...DEFAULT_SETTINGS, ...options.settings};
+    const settings: BotSettings = mergeDefined(DEFAULT_SETTINGS, options.settings);
     const logger = options.logger ?? createPinoLogger(LogLevel.INFO);
     const clientOptions: webApi.WebClientOptions = {
         ...(options.slackApiUrl ? {slackApiUrl: options.slackApiUrl} : {}),

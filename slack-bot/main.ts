@@ -6,7 +6,7 @@ import {Command, CommanderError} from "commander";
 import {LogLevel} from "@slack/bolt";
 import {Med42Assistant} from "../shared/assistant";
 import {createSlackBot} from "./app";
-import {readSlackConfig} from "./config";
+import {assistantOptionsFrom, readSlackConfig} from "./config";
 import {createPinoLogger} from "./logger";
 import {StartupError} from "./startupError";
 
@@ -48,7 +48,7 @@ export async function main(argv: string[], io: MainIo = {env: process.env, stder
     }
     const level = Object.values(LogLevel).includes(flags.logLevel as LogLevel) ? flags.logLevel as LogLevel : LogLevel.INFO;
     const logger = createPinoLogger(level, io.stderr);
-    const assistant = new Med42Assistant({model: config.model});
+    const assistant = new Med42Assistant(assistantOptionsFrom(config));
     let bot;
     try {
         bot = await createSlackBot({assistant, botToken: config.botToken, appToken: config.appToken,

@@ -11,7 +11,9 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type {ChatMessage} from "../types";
-import {type ChatBackend, type GenerateRequest, type GenerateResult, InputTooLongError} from "./chatBackend";
+import {randomInt} from "node:crypto";
+import {type ChatBackend, ContextTooSmallError, type GenerateRequest, type GenerateResult, InputTooLongError} from "./chatBackend";
+import {finiteNumber} from "../options";
 import {DEFAULT_SEQUENCES, MED42_CONTEXT_SIZE, MED42_SYSTEM_PROMPT} from "./defaults";
 import {type GpuChoice, defaultThreads, getLlamaRuntime, importNodeLlamaCpp} from "./llamaRuntime";
 import {LockstepBatcher, type LockstepStats, sequenceOrderedPrioritization} from "./lockstepBatcher";
@@ -65,7 +67,7 @@ export class LlamaCppBackend implements ChatBackend {
     private readonly grammars = new Map<string, Promise<LlamaGrammar>>();
 
     constructor(private readonly options: LlamaCppBackendOptions) {
-        this.contextSize = options.contextSize ?? MED42_CONTEXT_SIZE;
+        this.contextSize = finiteNumber("contextSize", options.contextSize ?? MED42_CONTEXT_SIZE, {integer: true, min: 1});
     }
 
     get modelDescription(): string {
@@ -180,7 +182,11 @@ export class LlamaCppBackend implements ChatBackend {
 
     /** Drops the oldest turns until the prompt plus room for the answer fits; the system prompt always stays. */
     private fitHistory(l: Loaded, req: GenerateRequest): {messages: ChatMessage[]; promptTokens: number; dropped: number} {
-        const budget = l.context.contextSize - req.sampling.maxTokens;
+        const maxTokens = finiteNumber("sampling.maxTokens", req.sampling.maxTokens, {integer: true, min: 1});
+        const budget = finiteNumber("the prompt's token budget", l.context.contextSize - maxTokens);
+        // When the system prompt alone leaves no room, the question is not the problem: say what is.
+        const fixedTokens = this.renderTokens(l, req.systemPrompt, [{role: "user", content: ""}]).length + 8;
+        if (fixedTokens >= budget) throw new ContextTooSmallError(l.context.contextSize, fixedTokens, maxTokens);
         let messages = req.messages;
         let dropped = 0;
         for (;;) {
@@ -231,7 +237,8 @@ export class LlamaCppBackend implements ChatBackend {
                     temperature: req.sampling.temperature,
                     topK: req.sampling.topK,
                     topP: req.sampling.topP,
-                    seed: req.sampling.seed,
+                    // node-llama-cpp's own default is the current second: two answers in one second would be the same.
+                    seed: req.sampling.seed ?? randomInt(0, 2 ** 31),
                     grammar,
                     onTextChunk: (chunk) => { text += chunk; req.onText?.(chunk); },
                     onToken: req.onToken && ((tokens) => req.onToken!(tokens.length))
