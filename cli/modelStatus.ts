@@ -21,7 +21,8 @@ export function showModelStatus(assistant: Med42Assistant, stream: NodeJS.WriteS
                     bar.start(total, 0, {model: s.model, got: "0 B", size: formatBytes(total)});
                 }
                 bar.update(s.receivedBytes, {got: formatBytes(s.receivedBytes)});
-            } else if (Date.now() - lastLine > 5000) {
+            } else if ((s.receivedBytes > 0 || s.totalBytes !== undefined) && Date.now() - lastLine > 5000) {
+                // Only once the transfer started: a download that fails to connect prints its error alone.
                 lastLine = Date.now();
                 const pct = total ? ` (${Math.floor((s.receivedBytes / total) * 100)}%)` : "";
                 stream.write(`Downloading ${s.model}: ${formatBytes(s.receivedBytes)}${pct}\n`);
