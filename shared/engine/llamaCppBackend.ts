@@ -59,6 +59,14 @@ interface Loaded {
     modelPath: string;
 }
 
+/**
+ * The seed of one request: the one asked for, else a fresh random one. node-llama-cpp's own default is the current
+ * second, so two answers to the same question within one second were the same text.
+ */
+export function requestSeed(seed: number | undefined): number {
+    return seed ?? randomInt(0, 2 ** 31);
+}
+
 export class LlamaCppBackend implements ChatBackend {
     readonly contextSize: number;
     private loading?: Promise<Loaded>;
@@ -237,8 +245,7 @@ export class LlamaCppBackend implements ChatBackend {
                     temperature: req.sampling.temperature,
                     topK: req.sampling.topK,
                     topP: req.sampling.topP,
-                    // node-llama-cpp's own default is the current second: two answers in one second would be the same.
-                    seed: req.sampling.seed ?? randomInt(0, 2 ** 31),
+                    seed: requestSeed(req.sampling.seed),
                     grammar,
                     onTextChunk: (chunk) => { text += chunk; req.onText?.(chunk); },
                     onToken: req.onToken && ((tokens) => req.onToken!(tokens.length))

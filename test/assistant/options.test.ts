@@ -13,6 +13,7 @@ import {assistantOptionsFrom, readSlackConfig} from "../../slack-bot/config";
 import {parseBenchArgs} from "../bench/main";
 import {Med42Assistant} from "../../shared/assistant";
 import type {ChatBackend, GenerateRequest, GenerateResult, ResolvedSampling} from "../../shared/engine/chatBackend";
+import {requestSeed} from "../../shared/engine/llamaCppBackend";
 import {InvalidNumberError, finiteNumber, mergeDefined, withoutUndefined} from "../../shared/options";
 import {testModelPath} from "../support/testModel";
 
@@ -150,14 +151,23 @@ describe("options: merging and the options builders", () => {
         }
     });
 
+    it("an unset seed is a fresh random one for each request; a set one is kept", () => {
+        const seeds = new Set(Array.from({length: 20}, () => requestSeed(undefined)));
+        assert.ok(seeds.size > 1, "not one seed for every request (node-llama-cpp's default: the current second)");
+        for (const s of seeds) assert.ok(Number.isInteger(s) && s >= 0 && s < 2 ** 31);
+        assert.equal(requestSeed(7), 7);
+        assert.equal(requestSeed(0), 0);
+    });
+
     it("the default sampling is random: the same question twice gets two different answers (real model)", async () => {
         const assistant = new Med42Assistant({...cliOptions({}), model: testModelPath(), auditDb: false});
         try {
             const ask = () => assistant.ask({messages: [{role: "user", content: "What is gout?"}], surface: "cli"}).result;
+            // With temperature 0 (the old bug) both were the same; with node-llama-cpp's default seed (the current
+            // second) so were two answers finished within one second.
             const first = await ask();
             const second = await ask();
             assert.ok(first.answer.length > 0 && second.answer.length > 0);
-            // With temperature 0 (the old bug) or node-llama-cpp's default seed (the current second) they were equal.
             assert.notEqual(first.answer, second.answer);
         } finally {
             await assistant.dispose();
