@@ -125,6 +125,30 @@ describe("med42 CLI end to end (child process, generated model)", function () {
         }
     });
 
+    it("MED42_POLICY_FILE applies to every command, not only `med42 policy`", async () => {
+        const file = path.join(tmp, "institution-policy.json");
+        const disclaimer = "Research tool, not for patient care. Answers may be wrong.";
+        fs.writeFileSync(file, JSON.stringify({version: 1, disclaimer: {text: disclaimer},
+            blockedTerms: [{term: "Project Nightingale", category: "out_of_scope", message: "Not here, please."}]}));
+        const env = {MED42_POLICY_FILE: file};
+        const note = path.join(tmp, "policy-note.txt");
+        fs.writeFileSync(note, "Afebrile, stable, discharged home.\n");
+        const ask = await runCli(["ask", "--model", model, "--no-audit", "--json", "What is Project Nightingale?"], {env});
+        assert.equal(ask.code, 0, ask.stderr);
+        const out = JSON.parse(ask.stdout);
+        assert.equal(out.policy.action, "refuse");
+        assert.equal(out.text, `Not here, please.\n\n${disclaimer}`);
+        const chat = await runCli(["chat", "--model", model, "--no-audit"], {env, input: "What is Project Nightingale?\n/exit\n"});
+        assert.equal(chat.code, 0, chat.stderr);
+        assert.match(chat.stdout, new RegExp(`Not here, please\\.\\n\\n${disclaimer.replace(/\./g, "\\.")}`));
+        const summary = await runCli(["summarize", note, "--model", model, "--max-tokens", "4", "--no-audit"], {env});
+        assert.equal(summary.code, 0, summary.stderr);
+        assert.ok(summary.stdout.endsWith(`\n\n${disclaimer}\n`), summary.stdout);
+        const policy = await runCli(["policy", "--json", "What is Project Nightingale?"], {env});
+        assert.equal(policy.code, 0, policy.stderr);
+        assert.equal(JSON.parse(policy.stdout).action, "refuse");
+    });
+
     it("audit --csv into a missing folder fails with a clear error instead of claiming it wrote", async () => {
         const db = path.join(tmp, "audit-export.sqlite");
         const seeded = await runCli(["ask", "--model", "/nonexistent/m.gguf", "I took all my pills and want to die"], {env: {MED42_AUDIT_DB: db}});
