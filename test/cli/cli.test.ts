@@ -233,8 +233,10 @@ describe("med42 chat (child process)", function () {
         };
         const afterGout = await secondAnswer("What is gout?\nHow is it treated?\n");
         assert.equal(await secondAnswer("What is gout?\nHow is it treated?\n"), afterGout, "same conversation, same answer");
-        assert.notEqual(await secondAnswer("How is it treated?\n"), afterGout, "without the first turn the answer changes");
+        const alone = await secondAnswer("How is it treated?\n");
+        assert.notEqual(alone, afterGout, "without the first turn the answer changes");
         assert.notEqual(await secondAnswer("What is asthma?\nHow is it treated?\n"), afterGout, "another first turn changes it too");
+        assert.equal(await secondAnswer("What is gout?\n/reset\nHow is it treated?\n"), alone, "/reset drops the history");
     });
 
     it("keeps a multi-turn conversation, /reset starts afresh, /exit leaves", async () => {
