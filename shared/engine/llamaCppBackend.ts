@@ -7,11 +7,11 @@
 import type {
     ChatHistoryItem, Llama, LlamaChat, LlamaContext, LlamaContextSequence, LlamaGrammar, LlamaModel, Llama3ChatWrapper, Token
 } from "node-llama-cpp" with {"resolution-mode": "import"};
+import {randomInt} from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type {ChatMessage} from "../types";
-import {randomInt} from "node:crypto";
 import {type ChatBackend, ContextTooSmallError, type GenerateRequest, type GenerateResult, InputTooLongError} from "./chatBackend";
 import {finiteNumber} from "../options";
 import {DEFAULT_SEQUENCES, MED42_CONTEXT_SIZE, MED42_SYSTEM_PROMPT} from "./defaults";
@@ -192,15 +192,17 @@ export class LlamaCppBackend implements ChatBackend {
     private fitHistory(l: Loaded, req: GenerateRequest): {messages: ChatMessage[]; promptTokens: number; dropped: number} {
         const maxTokens = finiteNumber("sampling.maxTokens", req.sampling.maxTokens, {integer: true, min: 1});
         const budget = finiteNumber("the prompt's token budget", l.context.contextSize - maxTokens);
-        // When the system prompt alone leaves no room, the question is not the problem: say what is.
-        const fixedTokens = this.renderTokens(l, req.systemPrompt, [{role: "user", content: ""}]).length + 8;
-        if (fixedTokens >= budget) throw new ContextTooSmallError(l.context.contextSize, fixedTokens, maxTokens);
         let messages = req.messages;
         let dropped = 0;
         for (;;) {
             const promptTokens = this.renderTokens(l, req.systemPrompt, messages).length + 8; // + assistant header
             if (promptTokens <= budget) return {messages, promptTokens, dropped};
-            if (messages.length <= 1) throw new InputTooLongError(promptTokens, Math.max(0, budget));
+            if (messages.length <= 1) {
+                // When the system prompt alone leaves no room, the question is not the problem: say what is.
+                const fixedTokens = this.renderTokens(l, req.systemPrompt, [{role: "user", content: ""}]).length + 8;
+                if (fixedTokens >= budget) throw new ContextTooSmallError(l.context.contextSize, fixedTokens, maxTokens);
+                throw new InputTooLongError(promptTokens, Math.max(0, budget));
+            }
             // Drop a whole exchange (user + assistant) so the history keeps alternating.
             const cut = messages[0].role === "user" && messages[1]?.role === "assistant" && messages.length > 2 ? 2 : 1;
             messages = messages.slice(cut);

@@ -251,6 +251,21 @@ describe("med42 chat (child process)", function () {
         assert.ok(disclaimers >= 4, `banner + 3 answers carry the disclaimer (${disclaimers})`);
     });
 
+    it("SIGTERM stops the answer, prints the disclaimer and ends the session with 143", async () => {
+        const {spawn} = await import("node:child_process");
+        const child = spawn(process.execPath, [path.resolve(__dirname, "../../../bin/med42.js"), "chat", "--model", testModelPath({shape: {nVocab: 32000}, seed: 5}),
+            "--max-tokens", "4000", "--temperature", "1", "--seed", "1", "--no-audit"], {env: {...process.env, MED42_THREADS: "1"}});
+        let stdout = "";
+        const started = new Promise<void>((resolve) => child.stdout.on("data", (d) => { stdout += d; if (stdout.includes("med42> ")) resolve(); }));
+        const closed = new Promise<number | null>((resolve) => child.on("close", resolve));
+        child.stdin.write("Explain heart failure in detail.\nWhat is gout?\n");
+        await started;
+        child.kill("SIGTERM");
+        assert.equal(await closed, 143, stdout);
+        assert.equal(chatAnswers(stdout).length, 1, "the second question is not asked");
+        assert.match(chatAnswers(stdout)[0], /\[stopped\]$/);
+    });
+
     it("Ctrl+C stops the current answer, not the program", async () => {
         const {spawn} = await import("node:child_process");
         const model = testModelPath({shape: {nVocab: 32000}, seed: 5}); // a large vocabulary rarely samples <|eot_id|>
