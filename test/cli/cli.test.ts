@@ -8,6 +8,8 @@ import {LoopbackHttpServer} from "../support/loopbackHttp";
 import {assertModelText, chatAnswers, plainAnswer} from "../support/cliAnswers";
 
 describe("med42 CLI end to end (child process, generated model)", function () {
+    // Several child processes per test, each loading node-llama-cpp and the model: slow on a busy machine.
+    this.timeout(300_000);
     let model: string;
     let tmp: string;
     before(() => {
@@ -173,6 +175,8 @@ describe("med42 CLI end to end (child process, generated model)", function () {
 });
 
 describe("med42 summarize hears Ctrl+C and SIGTERM while it works", function () {
+    // Several child processes per test, each loading node-llama-cpp and the model: slow on a busy machine.
+    this.timeout(300_000);
     // With the defaults' NaN budget the summariser once split the text in a loop that never returned to the event
     // loop: 100% CPU, deaf to both signals. Now each signal stops it, and what was shown keeps its disclaimer.
     for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
@@ -219,6 +223,8 @@ describe("med42 ask on a fresh machine", function () {
 });
 
 describe("med42 chat (child process)", function () {
+    // Several child processes per test, each loading node-llama-cpp and the model: slow on a busy machine.
+    this.timeout(300_000);
     it("sends the conversation so far to the model with each question", async () => {
         // With a fixed seed the model's answer is a function of what it is sent. The answer to "How is it treated?"
         // is the same in two identical chats, and differs when the earlier turn differs or is missing: the history

@@ -24,6 +24,8 @@ const OVERRIDES = ["MED42_THREADS", "MED42_AUDIT_DB", "MED42_POLICY_FILE", "MED4
     "XDG_DATA_HOME", "XDG_CACHE_HOME", "MED42_HF_ENDPOINT"];
 
 describe("med42 with every default (no flags, fresh HOME)", function () {
+    // Up to 512 tokens per answer and two answers per test: give a busy machine time.
+    this.timeout(300_000);
     let home: string;
     const run = (args: string[], input?: string): Promise<CliRun> =>
         runCli(args, {input, cwd: home, timeoutMs: 120_000, oneCpu: true, unsetEnv: OVERRIDES, env: {HOME: home, MED42_MODEL: testModelPath()}});
