@@ -36,6 +36,8 @@ describe("med42 with every default (no flags, fresh HOME)", function () {
             "Started ceftriaxone and azithromycin.\n\nImproved; discharged on day 4 on oral amoxicillin. Follow-up in 2 weeks.\n");
     });
 
+    after(() => fs.rmSync(home, {recursive: true, force: true}));
+
     it("ask streams a sampled answer, then the disclaimer; two runs differ (temperature 0.4, random seed)", async () => {
         const answers: string[] = [];
         for (let i = 0; i < 2; i++) {

@@ -278,7 +278,10 @@ describe("README.md and docs/*.md: every command, as written", function () {
         for (const name of ["MED42_THREADS", "MED42_AUDIT_DB", "MED42_POLICY_FILE", "MED42_MODELS_DIR", "MED42_DATASETS_DIR",
             "MED42_AUDIT_SALT", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "npm_config_userconfig"]) delete env[name];
     });
-    after(async () => { await server?.close(); });
+    after(async () => {
+        await server?.close();
+        if (home) fs.rmSync(home, {recursive: true, force: true});
+    });
 
     it("every code block has a language, and commands are only in sh or console blocks", () => {
         assert.deepEqual(extracted.flatMap((e) => e.problems), []);
