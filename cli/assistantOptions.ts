@@ -4,6 +4,8 @@
 import {type Command, Option} from "commander";
 import type {AssistantOptions} from "../shared/assistant";
 import {CliError} from "./cliError";
+import {envThreads} from "../shared/engine/llamaRuntime";
+import {withoutUndefined} from "../shared/options";
 
 export interface ModelFlags {
     model?: string;
@@ -32,25 +34,51 @@ export function addModelOptions(cmd: Command): Command {
         .option("--no-audit", "do not write the audit log");
 }
 
-function int(value: string | undefined, flag: string, min: number): number | undefined {
+/** A flag's number: blank or non-numeric text is a usage error (Number("") would silently be 0). */
+function num(value: string | undefined, flag: string, rule: {min: number; max?: number; integer: boolean}): number | undefined {
     if (value === undefined) return undefined;
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min) throw new CliError(`${flag} must be an integer of at least ${min} (got "${value}")`, 2);
+    const n = value.trim() === "" ? NaN : Number(value);
+    const inRange = Number.isFinite(n) && n >= rule.min && (rule.max === undefined || n <= rule.max);
+    if (!inRange || (rule.integer && !Number.isInteger(n))) {
+        const what = rule.integer ? `an integer of at least ${rule.min}` : `a number between ${rule.min} and ${rule.max}`;
+        throw new CliError(`${flag} must be ${what} (got "${value}")`, 2);
+    }
     return n;
 }
 
+const int = (value: string | undefined, flag: string, min: number) => num(value, flag, {min, integer: true});
+
+/**
+ * AssistantOptions from the flags: only what the user set, so every other option keeps the core's default (the model
+ * card's sampling, 8192 tokens of context, physical cores, env MED42_THREADS/MED42_POLICY_FILE/MED42_AUDIT_DB).
+ */
 export function toAssistantOptions(f: ModelFlags): AssistantOptions {
-    const temperature = f.temperature === undefined ? undefined : Number(f.temperature);
-    if (temperature !== undefined && !(temperature >= 0 && temperature <= 2))
-        throw new CliError(`--temperature must be a number between 0 and 2 (got "${f.temperature}")`, 2);
-    return {
+    const sampling = withoutUndefined({
+        maxTokens: int(f.maxTokens, "--max-tokens", 1),
+        temperature: num(f.temperature, "--temperature", {min: 0, max: 2, integer: false}),
+        seed: int(f.seed, "--seed", 0)
+    });
+    return withoutUndefined<AssistantOptions>({
         model: f.model,
         modelsDir: f.modelsDir,
         gpu: f.gpu as AssistantOptions["gpu"],
-        threads: int(f.threads, "--threads", 1),
+        threads: f.threads !== undefined ? int(f.threads, "--threads", 1) : checkThreadsVariable(),
         contextSize: int(f.contextSize, "--context-size", 256),
-        sampling: {maxTokens: int(f.maxTokens, "--max-tokens", 1), temperature, seed: int(f.seed, "--seed", 0)},
+        sampling: Object.keys(sampling).length > 0 ? sampling : undefined,
         policyFile: f.policyFile,
         auditDb: f.audit === false ? false : undefined
-    };
+    });
+}
+
+/**
+ * Without --threads the core reads MED42_THREADS; checked here first so a bad value is a usage error (exit 2) that
+ * names the variable. Returns undefined: the core keeps reading the variable itself.
+ */
+export function checkThreadsVariable(): undefined {
+    try {
+        envThreads();
+    } catch (err) {
+        throw new CliError((err as Error).message, 2);
+    }
+    return undefined;
 }

@@ -21,10 +21,15 @@ export function showModelStatus(assistant: Med42Assistant, stream: NodeJS.WriteS
                     bar.start(total, 0, {model: s.model, got: "0 B", size: formatBytes(total)});
                 }
                 bar.update(s.receivedBytes, {got: formatBytes(s.receivedBytes)});
-            } else if (Date.now() - lastLine > 5000) {
-                lastLine = Date.now();
-                const pct = total ? ` (${Math.floor((s.receivedBytes / total) * 100)}%)` : "";
-                stream.write(`Downloading ${s.model}: ${formatBytes(s.receivedBytes)}${pct}\n`);
+            } else if (s.receivedBytes > 0 || s.totalBytes !== undefined) {
+                // Only once the transfer started: a download that fails to connect prints its error alone.
+                const now = Date.now();
+                if (lastLine === 0) stream.write(`Downloading ${s.model}${total ? ` (${formatBytes(total)})` : ""}…\n`);
+                else if (now - lastLine > 5000) {
+                    const pct = total ? ` (${Math.floor((s.receivedBytes / total) * 100)}%)` : "";
+                    stream.write(`Downloading ${s.model}: ${formatBytes(s.receivedBytes)}${pct}\n`);
+                } else return;
+                lastLine = now;
             }
         } else {
             bar?.stop();

@@ -26,6 +26,7 @@ import {type AuditSink, AuditLog, defaultAuditDbPath} from "./audit/auditLog";
 import {ModelStore} from "./models/modelStore";
 import {defaultModelReference} from "./models/modelReference";
 import {checkModelFile} from "./models/ggufCheck";
+import {finiteNumber, mergeDefined, withoutUndefined} from "./options";
 import type {ChatMessage, SamplingOptions, Surface} from "./types";
 
 export interface AssistantOptions {
@@ -73,7 +74,12 @@ export class Med42Assistant {
     private loadsInFlight = 0;
     private disposed = false;
 
-    constructor(private readonly options: AssistantOptions = {}) {
+    private readonly options: AssistantOptions;
+
+    constructor(options: AssistantOptions = {}) {
+        // An explicit undefined (an unset flag or setting) means "the default", never "nothing".
+        this.options = options = withoutUndefined(options);
+        checkEngineNumbers(options);
         const policyFile = options.policyFile ?? (process.env.MED42_POLICY_FILE || undefined);
         this.policy = options.policy ?? new PolicyEngine(policyFile ? loadPolicyFile(policyFile) : undefined);
         if (options.audit) { this.audit = options.audit; this.ownsAudit = false; }
@@ -144,6 +150,8 @@ export class Med42Assistant {
             try {
                 const existing = await this.store.locate(ref);
                 if (existing) return existing;
+                // A local path has nothing to download: say what is wrong with it (missing, a folder).
+                if (this.store.describe(ref).kind === "file") return await this.store.resolve(ref, {download: false});
                 this.setState({status: "downloading", model: ref, receivedBytes: 0});
                 const path = await this.store.download(ref, {
                     signal: opts.signal,
@@ -221,8 +229,9 @@ export class Med42Assistant {
         }
     }
 
+    /** Model-card sampling, then the assistant's options, then the request's: an undefined value never overrides. */
     private sampling(overrides?: SamplingOptions): ResolvedSampling {
-        return {...MED42_SAMPLING, ...this.options.sampling, ...overrides} as ResolvedSampling;
+        return checkSampling(mergeDefined<ResolvedSampling>({...MED42_SAMPLING}, this.options.sampling, overrides));
     }
 
     ask(req: AskRequest): AnswerStream {
@@ -399,6 +408,23 @@ export class Med42Assistant {
         if (this.ownsAudit) (this.audit as AuditLog | undefined)?.close();
         this.listeners.clear();
     }
+}
+
+/** Numbers that size the engine and its token budgets: a NaN here would make every budget NaN, so it fails now. */
+function checkEngineNumbers(o: AssistantOptions): void {
+    if (o.threads !== undefined) finiteNumber("threads", o.threads, {integer: true, min: 1});
+    if (o.contextSize !== undefined) finiteNumber("contextSize", o.contextSize, {integer: true, min: 1});
+    if (o.sequences !== undefined) finiteNumber("sequences", o.sequences, {integer: true, min: 1});
+    if (o.sampling) checkSampling(mergeDefined<ResolvedSampling>({...MED42_SAMPLING}, o.sampling));
+}
+
+function checkSampling(s: ResolvedSampling): ResolvedSampling {
+    finiteNumber("sampling.temperature", s.temperature, {min: 0});
+    finiteNumber("sampling.topK", s.topK, {integer: true, min: 0});
+    finiteNumber("sampling.topP", s.topP, {min: 0, max: 1});
+    finiteNumber("sampling.maxTokens", s.maxTokens, {integer: true, min: 1});
+    if (s.seed !== undefined) finiteNumber("sampling.seed", s.seed, {integer: true, min: 0});
+    return s;
 }
 
 /** Appends the disclaimer in plain text; a prompt cannot remove it because it never passes through the model. */

@@ -4,6 +4,7 @@
  * they still do not fit). Only the final pass streams to the user; progress counts the passes.
  */
 import type {ChatBackend, GenerateResult, ResolvedSampling} from "./engine/chatBackend";
+import {finiteNumber} from "./options";
 
 export const SUMMARY_INSTRUCTION =
     "Summarize the following clinical text for a clinician. Keep it faithful to the source: do not add facts. " +
@@ -30,7 +31,10 @@ export async function summarize(o: SummarizeOptions): Promise<GenerateResult & {
     const instruction = o.instruction ? `${SUMMARY_INSTRUCTION}\n${o.instruction}` : SUMMARY_INSTRUCTION;
     await o.backend.load(o.signal);
     const fixed = (await o.backend.countTokens(o.systemPrompt)) + (await o.backend.countTokens(instruction)) + PROMPT_OVERHEAD_TOKENS;
-    const chunkBudget = o.backend.contextSize - o.sampling.maxTokens - fixed;
+    // A NaN here (an unset option spread over a default) once made every comparison false and the splitting endless.
+    const contextSize = finiteNumber("contextSize", o.backend.contextSize, {integer: true, min: 1});
+    const maxTokens = finiteNumber("sampling.maxTokens", o.sampling.maxTokens, {integer: true, min: 1});
+    const chunkBudget = finiteNumber("the summary's chunk budget", contextSize - maxTokens - fixed);
     if (chunkBudget < 64) throw new Error("The context is too small to summarize anything: raise the context size or lower maxTokens.");
 
     const usage = {promptTokens: 0, completionTokens: 0, evaluatedPromptTokens: 0};
@@ -49,7 +53,12 @@ export async function summarize(o: SummarizeOptions): Promise<GenerateResult & {
         onText: final ? o.onText : undefined
     });
 
-    let parts = await splitByTokens(o.backend, o.text, chunkBudget);
+    const aborted = (): GenerateResult & {chunks: number} => ({
+        text: "", stopReason: "abort", droppedMessages: 0, usage, chunks: 0
+    });
+    let parts = await splitByTokens(o.backend, o.text, chunkBudget, o.signal);
+    if (o.signal?.aborted) return aborted();
+    if (parts.length === 0) throw new Error("There is nothing to summarize: the text is empty.");
     const chunks = parts.length;
     // Passes: one per chunk, then reduce passes; estimated up front and corrected as we go.
     let total = chunks === 1 ? 1 : chunks + 1;
@@ -67,6 +76,7 @@ export async function summarize(o: SummarizeOptions): Promise<GenerateResult & {
     // summaries are cut to fit. The combined token count strictly falls from pass to pass, so the loop ends.
     let previousTokens = Infinity;
     for (;;) {
+        await yieldToEventLoop(); // each round lets Ctrl+C and timers run, whatever the backend
         const summaries: string[] = [];
         let passTokens = 0;
         for (let i = 0; i < parts.length; i++) {
@@ -93,7 +103,9 @@ export async function summarize(o: SummarizeOptions): Promise<GenerateResult & {
             return {...r, usage, chunks};
         }
         // The partial summaries are still too long together: summarise them in turn.
-        parts = await splitByTokens(o.backend, combined, chunkBudget);
+        parts = await splitByTokens(o.backend, combined, chunkBudget, o.signal);
+        if (o.signal?.aborted) return {...aborted(), chunks};
+        if (parts.length === 0) throw new Error("The partial summaries came back empty: nothing to combine.");
         total += parts.length;
     }
 }
@@ -111,14 +123,20 @@ async function clipToTokens(backend: ChatBackend, text: string, maxTokens: numbe
     return `${text.slice(0, lo).trimEnd()}…`;
 }
 
-/** Splits text into pieces of at most `budget` tokens, preferring paragraph, then line, then sentence boundaries. */
-export async function splitByTokens(backend: ChatBackend, text: string, budget: number): Promise<string[]> {
+/**
+ * Splits text into pieces of at most `budget` tokens, preferring paragraph, then line, then sentence boundaries.
+ * Returns early (with what it has) once `signal` is aborted.
+ */
+export async function splitByTokens(backend: ChatBackend, text: string, budget: number, signal?: AbortSignal): Promise<string[]> {
+    finiteNumber("the token budget of a piece", budget, {integer: true, min: 1});
     const count = (s: string) => backend.countTokens(s);
     if ((await count(text)) <= budget) return [text];
-    const units = await splitUnits(backend, text, budget);
+    const pause = new EventLoopYielder();
+    const units = await splitUnits(backend, text, budget, pause, signal);
     const pieces: string[] = [];
     let current = "";
     for (const unit of units) {
+        if (await pause.due(signal)) return pieces;
         const candidate = current ? `${current}\n${unit}` : unit;
         if (current && (await count(candidate)) > budget) {
             pieces.push(current);
@@ -129,9 +147,11 @@ export async function splitByTokens(backend: ChatBackend, text: string, budget: 
     return pieces;
 }
 
-async function splitUnits(backend: ChatBackend, text: string, budget: number): Promise<string[]> {
+async function splitUnits(backend: ChatBackend, text: string, budget: number, pause: EventLoopYielder,
+    signal?: AbortSignal): Promise<string[]> {
     const out: string[] = [];
     for (const para of text.split(/\n\s*\n|\n/)) {
+        if (await pause.due(signal)) return out;
         if (!para.trim()) continue;
         if ((await backend.countTokens(para)) <= budget) { out.push(para); continue; }
         const sentences = para.match(/[^.!?]+[.!?]*\s*/g) ?? [para];
@@ -139,9 +159,30 @@ async function splitUnits(backend: ChatBackend, text: string, budget: number): P
             if ((await backend.countTokens(s)) <= budget) { out.push(s); continue; }
             // A single enormous "sentence" (e.g. a table dump): cut by characters, proportionally to tokens.
             const tokens = await backend.countTokens(s);
-            const size = Math.max(1, Math.floor((s.length * budget) / tokens * 0.9));
+            const size = finiteNumber("a cut's length", Math.max(1, Math.floor((s.length * budget) / tokens * 0.9)), {min: 1});
             for (let i = 0; i < s.length; i += size) out.push(s.slice(i, i + size));
         }
     }
     return out;
+}
+
+function yieldToEventLoop(): Promise<void> {
+    return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Token counting resolves promises without ever returning to the event loop, so a long document would keep signal
+ * handlers (Ctrl+C, SIGTERM) and timers from running until the split is over. Loops call due() per step: it yields
+ * every few milliseconds and says whether to stop.
+ */
+class EventLoopYielder {
+    private last = Date.now();
+
+    async due(signal?: AbortSignal): Promise<boolean> {
+        if (Date.now() - this.last >= 10) {
+            await yieldToEventLoop();
+            this.last = Date.now();
+        }
+        return signal?.aborted === true;
+    }
 }

@@ -15,6 +15,7 @@ import {createPinoLogger} from "./logger";
 import {redactingLogger} from "./logRedaction";
 import {slackErrorCode} from "./reliability/slackRetry";
 import {StartupError} from "./startupError";
+import {mergeDefined} from "../shared/options";
 
 export interface SlackBotOptions {
     assistant: BotAssistant;
@@ -47,7 +48,7 @@ export interface SlackBot {
 }
 
 export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot> {
-    const settings: BotSettings = {...DEFAULT_SETTINGS, ...options.settings};
+    const settings: BotSettings = mergeDefined(DEFAULT_SETTINGS, options.settings);
     const logger = redactingLogger(options.logger ?? createPinoLogger(LogLevel.INFO));
     const clientOptions: webApi.WebClientOptions = {
         ...(options.slackApiUrl ? {slackApiUrl: options.slackApiUrl} : {}),

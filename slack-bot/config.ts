@@ -7,6 +7,8 @@
  */
 import type {BotSettings} from "./botContext";
 import {StartupError} from "./startupError";
+import type {AssistantOptions} from "../shared/assistant";
+import {withoutUndefined} from "../shared/options";
 
 export interface LaunchFlags {
     model?: string;
@@ -25,11 +27,19 @@ export interface SlackLaunchConfig {
 
 const SETUP_HINT = "See docs/slack.md.";
 
+/**
+ * The bot's assistant: only what the launch configuration sets, so everything else (sampling, context size, threads,
+ * policy file, audit log) keeps the core's defaults and their environment variables.
+ */
+export function assistantOptionsFrom(config: SlackLaunchConfig): AssistantOptions {
+    return withoutUndefined({model: config.model});
+}
+
 export function readSlackConfig(env: NodeJS.ProcessEnv, flags: LaunchFlags = {}): SlackLaunchConfig {
     const botToken = botTokenFrom(env.SLACK_BOT_TOKEN);
     const httpMode = flags.http === true || env.MED42_SLACK_MODE?.trim().toLowerCase() === "http";
-    const config: SlackLaunchConfig = {botToken, model: flags.model ?? (env.MED42_MODEL?.trim() || undefined),
-        slackApiUrl: apiUrlFrom(env.SLACK_API_URL), settings: settingsFrom(env)};
+    const config: SlackLaunchConfig = {botToken, settings: settingsFrom(env),
+        ...withoutUndefined({model: flags.model ?? (env.MED42_MODEL?.trim() || undefined), slackApiUrl: apiUrlFrom(env.SLACK_API_URL)})};
     if (httpMode) {
         config.http = {signingSecret: signingSecretFrom(env.SLACK_SIGNING_SECRET),
             port: portFrom(flags.port ?? env.PORT ?? env.MED42_SLACK_PORT ?? "3000")};

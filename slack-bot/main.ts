@@ -6,7 +6,7 @@ import {Command, CommanderError} from "commander";
 import {LogLevel} from "@slack/bolt";
 import {Med42Assistant} from "../shared/assistant";
 import {createSlackBot} from "./app";
-import {readSlackConfig} from "./config";
+import {assistantOptionsFrom, readSlackConfig} from "./config";
 import {createPinoLogger} from "./logger";
 import {StartupError} from "./startupError";
 
@@ -54,7 +54,7 @@ export async function main(argv: string[], io: MainIo = {env: process.env, stder
     }
     let assistant: Med42Assistant;
     try {
-        assistant = new Med42Assistant({model: config.model});
+        assistant = new Med42Assistant(assistantOptionsFrom(config));
     } catch (err) {
         // A bad policy file or audit salt: a configuration problem, said in one line.
         say(`could not start: ${err instanceof Error ? err.message : String(err)}`);

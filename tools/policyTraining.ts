@@ -9,6 +9,7 @@ import {LinearModel} from "../shared/policy/classifier/linearModel";
 import {TEXT_CLASSES} from "../shared/policy/classifier/textClassifier";
 import type {PolicyCase} from "./policyMetrics";
 import {mulberry32} from "./seededRandom";
+import {mergeDefined} from "../shared/options";
 
 export interface TrainOptions {
     epochs: number;
@@ -30,7 +31,7 @@ export function textLabel(c: PolicyCase): string {
 
 export function trainTextModel(cases: readonly PolicyCase[], options: Partial<TrainOptions> = {},
     featuresOf: (c: PolicyCase) => string[] = (c) => textFeatures(analyze(c.text).norm)): LinearModel {
-    const o = {...DEFAULT_TRAIN_OPTIONS, ...options};
+    const o = mergeDefined(DEFAULT_TRAIN_OPTIONS, options);
     const classes = TEXT_CLASSES;
     const k = classes.length;
     const examples = cases.map((c) => ({features: featuresOf(c), label: classes.indexOf(textLabel(c) as never)}));

@@ -49,7 +49,14 @@ export function register(program: Command): void {
                     if (flags.csv !== "-" && fs.existsSync(flags.csv) && fs.statSync(flags.csv).isDirectory()) {
                         throw new CliError(`${flags.csv} is a folder; give a file name for --csv`, 2);
                     }
-                    const count = await log.exportCsv(flags.csv === "-" ? process.stdout : flags.csv, {since});
+                    let count: number;
+                    try {
+                        count = await log.exportCsv(flags.csv === "-" ? process.stdout : flags.csv, {since});
+                    } catch (err) {
+                        // `med42 audit --csv - | head`: the reader left; nothing to report.
+                        if (flags.csv === "-" && (err as NodeJS.ErrnoException).code === "EPIPE") return;
+                        throw exportError(flags.csv, err);
+                    }
                     if (flags.csv !== "-") process.stderr.write(`wrote ${count} entries to ${flags.csv}\n`);
                     return;
                 }
@@ -59,6 +66,16 @@ export function register(program: Command): void {
                 log.close();
             }
         });
+}
+
+/** A failed export as one line: a path the user gave that cannot be written is a usage error (2), the rest 1. */
+function exportError(file: string, err: unknown): CliError {
+    const code = (err as NodeJS.ErrnoException).code;
+    const target = file === "-" ? "stdout" : file;
+    if (code === "ENOENT" || code === "ENOTDIR") return new CliError(`cannot write ${target}: its folder does not exist`, 2);
+    if (code === "EACCES" || code === "EPERM") return new CliError(`cannot write ${target}: permission denied`, 2);
+    if (code === "EISDIR") return new CliError(`${target} is a folder; give a file name for --csv`, 2);
+    return new CliError(`cannot write ${target}: ${(err as Error).message}`, 1);
 }
 
 function formatTable(records: readonly AuditRecord[]): string {

@@ -27,16 +27,26 @@ export function register(program: Command): void {
                 if (current) { current.abort(); return; }
                 rl.close();
             };
+            // SIGTERM ends the session: the answer in progress stops (with the disclaimer), then the program exits.
+            let terminated = false;
+            const onTerminate = () => {
+                if (terminated) process.exit(143);
+                terminated = true;
+                process.exitCode = 143;
+                current?.abort();
+                rl.close();
+            };
             // readline reports Ctrl+C on a terminal; a SIGINT sent to a piped session arrives as a process signal.
             rl.on("SIGINT", onInterrupt);
             process.on("SIGINT", onInterrupt);
+            process.on("SIGTERM", onTerminate);
             process.stdout.write(`Med42 chat. ${HELP}\n${assistant.disclaimer.text}\n\n`);
             const questions = rl[Symbol.asyncIterator]();
             try {
                 for (;;) {
                     if (process.stdin.isTTY) rl.setPrompt("you> "), rl.prompt();
                     const next = await questions.next();
-                    if (next.done) break;
+                    if (next.done || terminated) break;
                     const line = String(next.value).trim();
                     if (!line) continue;
                     if (line === "/exit" || line === "/quit") break;
@@ -67,6 +77,7 @@ export function register(program: Command): void {
                 }
             } finally {
                 process.off("SIGINT", onInterrupt);
+                process.off("SIGTERM", onTerminate);
                 rl.close();
                 status.dispose();
                 await assistant.dispose();

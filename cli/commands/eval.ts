@@ -9,6 +9,7 @@ import * as fsp from "node:fs/promises";
 import * as path from "node:path";
 import {type Command, Option} from "commander";
 import {SingleBar} from "cli-progress";
+import {checkThreadsVariable} from "../assistantOptions";
 import {CliError} from "../cliError";
 import {withInterrupt} from "../readInput";
 import type {GpuChoice} from "../../shared/engine/llamaRuntime";
@@ -18,7 +19,7 @@ import {DatasetFormatError} from "../../shared/eval/datasetParsers";
 import {DATASET_SOURCES} from "../../shared/eval/datasetSources";
 import {runEval} from "../../shared/eval/evalRunner";
 import {aggregate, type TaskMetrics} from "../../shared/eval/metrics";
-import {buildResults, readResults, resumeMismatch, ResultsFileError, writeResults, type EvalResults, type ResultsIdentity,
+import {buildResults, readResults, resultsFolderMessage, resumeMismatch, ResultsFileError, writeResults, type EvalResults, type ResultsIdentity,
     type SampleRecord} from "../../shared/eval/resultsFile";
 import {EVAL_TASKS, harnessTaskName, isEvalTask, isMmluSubject, MMLU_SUBJECTS, type TaskSelection} from "../../shared/eval/tasks";
 import {ModelDownloadError, ModelFileError, ModelNotDownloadedError, ModelReferenceError} from "../../shared/models/errors";
@@ -112,6 +113,10 @@ async function evaluate(flags: EvalFlags): Promise<void> {
     const targetDelimiter = flags.targetDelimiter ?? " ";
     const taskName = harnessTaskName(selection);
     const modelRef = flags.model ?? defaultModelReference();
+    if (threads === undefined) checkThreadsVariable();
+    if (flags.json !== undefined && (await fsp.stat(flags.json).then((s) => s.isDirectory(), () => false))) {
+        throw new CliError(resultsFolderMessage(flags.json), 2);
+    }
 
     await withInterrupt(async (signal) => {
         const dataset = await loadQuestions(selection, flags, signal);

@@ -10,6 +10,7 @@ import * as path from "node:path";
 import {openSqlite, type SqliteDatabase, type SqliteStatement} from "./sqliteDriver";
 import {stringify} from "csv-stringify/sync";
 import type {Writable} from "node:stream";
+import {finished} from "node:stream/promises";
 import type {Surface} from "../types";
 import type {PolicyAction, PolicyCategory} from "../policy/types";
 import {redactPhi} from "../policy/phi";
@@ -163,24 +164,34 @@ export class AuditLog implements AuditSink {
 
     /** Writes all entries (oldest first, or those since `since`) as CSV to a stream, or to a file path. */
     async exportCsv(target: Writable | string, options: {since?: Date} = {}): Promise<number> {
-        const rows = options.since
-            ? this.db.prepare("SELECT * FROM audit WHERE time >= ? ORDER BY id").iterate(options.since.toISOString())
-            : this.db.prepare("SELECT * FROM audit ORDER BY id").iterate();
-        const stream = typeof target === "string" ? fs.createWriteStream(target) : target;
+        // Open the file first: a stream reports a failed open (no such folder, permission denied) only as a later
+        // "error" event, which a finished export would never see.
+        const stream = typeof target === "string" ? fs.createWriteStream(target, {fd: fs.openSync(target, "w")}) : target;
+        let failed: Error | undefined;
+        const onError = (err: Error) => { failed ??= err; };
+        stream.on("error", onError);
         const write = (chunk: string) => new Promise<void>((resolve, reject) => {
+            if (failed) { reject(failed); return; }
             if (stream.write(chunk)) resolve();
             else { stream.once("drain", resolve); stream.once("error", reject); }
         });
         let count = 0;
         await write(stringify([COLUMNS as unknown as string[]]));
+        // A failed write ends the loop by throwing, which closes the query (for...of calls return()).
+        const rows = options.since
+            ? this.db.prepare("SELECT * FROM audit WHERE time >= ? ORDER BY id").iterate(options.since.toISOString())
+            : this.db.prepare("SELECT * FROM audit ORDER BY id").iterate();
         for (const row of rows as IterableIterator<Row>) {
             const r = toRecord(row);
             await write(stringify([COLUMNS.map((c) => (c === "rules" ? r.rules.join(" ") : r[c] ?? ""))]));
             count++;
         }
         if (typeof target === "string") {
-            await new Promise<void>((resolve, reject) => { stream.once("error", reject); stream.end(resolve); });
+            stream.end();
+            await finished(stream).catch((err: Error) => { failed ??= err; });
         }
+        stream.off("error", onError);
+        if (failed) throw failed;
         return count;
     }
 

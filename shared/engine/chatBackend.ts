@@ -10,6 +10,7 @@ export interface ResolvedSampling {
     topK: number;
     topP: number;
     maxTokens: number;
+    /** Undefined: a fresh random seed for each request. */
     seed?: number;
 }
 
@@ -66,5 +67,15 @@ export class InputTooLongError extends Error {
             `${availableTokens} are available (the context also keeps room for the answer). ` +
             "Shorten it, or summarize the text first.");
         this.name = "InputTooLongError";
+    }
+}
+
+/** The context cannot hold the system prompt and the room kept for the answer, whatever the question. Fit for users. */
+export class ContextTooSmallError extends Error {
+    constructor(readonly contextSize: number, readonly systemPromptTokens: number, readonly answerTokens: number) {
+        super(`The context size (${contextSize} tokens) is too small: the system prompt alone needs about ` +
+            `${systemPromptTokens} tokens, and ${answerTokens} more are kept for the answer. Raise the context size ` +
+            "(Med42-v2 was trained with 8192) or lower the answer's max tokens.");
+        this.name = "ContextTooSmallError";
     }
 }

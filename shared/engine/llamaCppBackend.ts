@@ -7,11 +7,13 @@
 import type {
     ChatHistoryItem, Llama, LlamaChat, LlamaContext, LlamaContextSequence, LlamaGrammar, LlamaModel, Llama3ChatWrapper, Token
 } from "node-llama-cpp" with {"resolution-mode": "import"};
+import {randomInt} from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type {ChatMessage} from "../types";
-import {type ChatBackend, type GenerateRequest, type GenerateResult, InputTooLongError} from "./chatBackend";
+import {type ChatBackend, ContextTooSmallError, type GenerateRequest, type GenerateResult, InputTooLongError} from "./chatBackend";
+import {finiteNumber} from "../options";
 import {DEFAULT_SEQUENCES, MED42_CONTEXT_SIZE, MED42_SYSTEM_PROMPT} from "./defaults";
 import {type GpuChoice, defaultThreads, getLlamaRuntime, importNodeLlamaCpp} from "./llamaRuntime";
 import {LockstepBatcher, type LockstepStats, sequenceOrderedPrioritization} from "./lockstepBatcher";
@@ -57,6 +59,14 @@ interface Loaded {
     modelPath: string;
 }
 
+/**
+ * The seed of one request: the one asked for, else a fresh random one. node-llama-cpp's own default is the current
+ * second, so two answers to the same question within one second were the same text.
+ */
+export function requestSeed(seed: number | undefined): number {
+    return seed ?? randomInt(0, 2 ** 31);
+}
+
 export class LlamaCppBackend implements ChatBackend {
     readonly contextSize: number;
     private loading?: Promise<Loaded>;
@@ -65,7 +75,7 @@ export class LlamaCppBackend implements ChatBackend {
     private readonly grammars = new Map<string, Promise<LlamaGrammar>>();
 
     constructor(private readonly options: LlamaCppBackendOptions) {
-        this.contextSize = options.contextSize ?? MED42_CONTEXT_SIZE;
+        this.contextSize = finiteNumber("contextSize", options.contextSize ?? MED42_CONTEXT_SIZE, {integer: true, min: 1});
     }
 
     get modelDescription(): string {
@@ -180,13 +190,19 @@ export class LlamaCppBackend implements ChatBackend {
 
     /** Drops the oldest turns until the prompt plus room for the answer fits; the system prompt always stays. */
     private fitHistory(l: Loaded, req: GenerateRequest): {messages: ChatMessage[]; promptTokens: number; dropped: number} {
-        const budget = l.context.contextSize - req.sampling.maxTokens;
+        const maxTokens = finiteNumber("sampling.maxTokens", req.sampling.maxTokens, {integer: true, min: 1});
+        const budget = finiteNumber("the prompt's token budget", l.context.contextSize - maxTokens);
         let messages = req.messages;
         let dropped = 0;
         for (;;) {
             const promptTokens = this.renderTokens(l, req.systemPrompt, messages).length + 8; // + assistant header
             if (promptTokens <= budget) return {messages, promptTokens, dropped};
-            if (messages.length <= 1) throw new InputTooLongError(promptTokens, Math.max(0, budget));
+            if (messages.length <= 1) {
+                // When the system prompt alone leaves no room, the question is not the problem: say what is.
+                const fixedTokens = this.renderTokens(l, req.systemPrompt, [{role: "user", content: ""}]).length + 8;
+                if (fixedTokens >= budget) throw new ContextTooSmallError(l.context.contextSize, fixedTokens, maxTokens);
+                throw new InputTooLongError(promptTokens, Math.max(0, budget));
+            }
             // Drop a whole exchange (user + assistant) so the history keeps alternating.
             const cut = messages[0].role === "user" && messages[1]?.role === "assistant" && messages.length > 2 ? 2 : 1;
             messages = messages.slice(cut);
@@ -231,7 +247,7 @@ export class LlamaCppBackend implements ChatBackend {
                     temperature: req.sampling.temperature,
                     topK: req.sampling.topK,
                     topP: req.sampling.topP,
-                    seed: req.sampling.seed,
+                    seed: requestSeed(req.sampling.seed),
                     grammar,
                     onTextChunk: (chunk) => { text += chunk; req.onText?.(chunk); },
                     onToken: req.onToken && ((tokens) => req.onToken!(tokens.length))

@@ -24,10 +24,24 @@ export function importNodeLlamaCpp(): Promise<NodeLlamaCpp> {
     return modulePromise;
 }
 
+/**
+ * MED42_THREADS as a thread count; undefined when unset or blank. Any other value that is not a whole number of at
+ * least 1 throws: a typo must not silently fall back to a different thread count.
+ */
+export function envThreads(env: NodeJS.ProcessEnv = process.env): number | undefined {
+    const raw = env.MED42_THREADS;
+    if (raw === undefined || raw.trim() === "") return undefined;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1) {
+        throw new Error(`MED42_THREADS must be a whole number of at least 1 (got "${raw}"); unset it to use the physical cores`);
+    }
+    return n;
+}
+
 /** Physical cores (logical CPUs / 2 when hyper-threading is likely), at least 1. Env MED42_THREADS overrides. */
 export function defaultThreads(): number {
-    const env = Number(process.env.MED42_THREADS);
-    if (Number.isInteger(env) && env > 0) return env;
+    const env = envThreads();
+    if (env !== undefined) return env;
     const logical = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
     // Linux reports siblings; count distinct physical ids/cores when /proc/cpuinfo is readable.
     try {

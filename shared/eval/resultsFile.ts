@@ -59,12 +59,18 @@ export function toJsonLoglikelihood(value: number): number | null {
 }
 
 /** The results in `file`, or null when it does not exist. An unreadable or foreign file is an error, never overwritten. */
+/** A folder given where the results file should go. */
+export function resultsFolderMessage(file: string): string {
+    return `${file} is a folder: give --json a file name, e.g. ${path.join(file, "results.json")}`;
+}
+
 export async function readResults(file: string): Promise<EvalResults | null> {
     let text: string;
     try {
         text = await fsp.readFile(file, "utf8");
     } catch (err) {
         if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
+        if ((err as NodeJS.ErrnoException).code === "EISDIR") throw new ResultsFileError(resultsFolderMessage(file));
         throw new ResultsFileError(`cannot read ${file}: ${(err as Error).message}`);
     }
     let json: unknown;

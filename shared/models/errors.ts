@@ -44,7 +44,7 @@ export class ModelDownloadError extends Error {
     get partialPath(): string | undefined { return this.options.partialPath; }
 }
 
-export type ModelFileProblem = "missing" | "not-gguf" | "corrupt" | "architecture" | "memory";
+export type ModelFileProblem = "missing" | "folder" | "not-gguf" | "corrupt" | "architecture" | "memory";
 
 /** A local model file that cannot be used: missing, not GGUF, truncated/corrupt, wrong architecture, or too big. */
 export class ModelFileError extends Error {
@@ -52,4 +52,9 @@ export class ModelFileError extends Error {
         super(message, options);
         this.name = "ModelFileError";
     }
+}
+
+/** A folder given where a model file was expected. */
+export function folderError(file: string): ModelFileError {
+    return new ModelFileError(`${file} is a folder, not a model file: pass the path of a .gguf file in it`, file, "folder");
 }

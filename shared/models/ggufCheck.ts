@@ -9,7 +9,7 @@
 import * as fsp from "node:fs/promises";
 import type {GgufFileInfo} from "node-llama-cpp" with {"resolution-mode": "import"};
 import {getLlamaRuntime, importNodeLlamaCpp, type Llama} from "../engine/llamaRuntime";
-import {ModelFileError} from "./errors";
+import {folderError, ModelFileError} from "./errors";
 import {formatBytes} from "./formatBytes";
 
 export interface MemoryState {
@@ -75,6 +75,7 @@ export async function checkModelFile(file: string, options: CheckModelFileOption
         throw new ModelFileError(`model file not found: ${file}: check the path, or download a model with ` +
             "`med42 pull` (or pass --model /path/to/file.gguf)", file, "missing");
     }
+    if (stat.isDirectory()) throw folderError(file);
     if (!stat.isFile()) throw new ModelFileError(`${file} is not a file: pass the path of a .gguf model file`, file, "missing");
 
     const head = Buffer.alloc(4);

@@ -11,7 +11,7 @@
 import * as fs from "node:fs";
 import * as fsp from "node:fs/promises";
 import * as path from "node:path";
-import {ModelFileError, ModelNotDownloadedError, ModelReferenceError} from "./errors";
+import {folderError, ModelFileError, ModelNotDownloadedError, ModelReferenceError} from "./errors";
 import {downloadFile} from "./httpDownload";
 import {hfFileUrl, matchesQuant, resolveHfQuant} from "./huggingFace";
 import {formatModelReference, hfEndpoint, hubPathSegments, parseModelReference, type ModelReference} from "./modelReference";
@@ -88,7 +88,7 @@ export class ModelStore {
         const r = toReference(ref);
         const found = await this.locate(r);
         if (found) return found;
-        if (r.kind === "file") throw missingFileError(r.path);
+        if (r.kind === "file") throw await localFileError(r.path);
         if (!options.download) {
             const d = this.describe(r);
             throw new ModelNotDownloadedError(d.reference, d.pullCommand!, d.approxSizeBytes, d.name);
@@ -105,7 +105,7 @@ export class ModelStore {
         const r = toReference(ref);
         if (r.kind === "file") {
             if (await isFile(r.path)) return r.path;
-            throw missingFileError(r.path);
+            throw await localFileError(r.path);
         }
         const existing = await this.locate(r);
         if (existing) return existing;
@@ -251,7 +251,10 @@ function urlFileName(url: string): string {
     return /\.gguf$/i.test(name) ? name : `${name}.gguf`;
 }
 
-function missingFileError(file: string): ModelFileError {
+/** Why a local model path is not a file: a folder, or nothing there. */
+async function localFileError(file: string): Promise<ModelFileError> {
+    const isFolder = await fsp.stat(file).then((s) => s.isDirectory(), () => false);
+    if (isFolder) return folderError(file);
     return new ModelFileError(`model file not found: ${file}: check the path, or download a model with \`med42 pull\``, file, "missing");
 }
 

@@ -5,6 +5,7 @@
  */
 import type {Surface} from "../types";
 import {SURFACES} from "../types";
+import {mergeDefined} from "../options";
 import {analyze, type AnalyzedText, normalize} from "./normalize";
 import type {RuleFindings} from "./classifier/features";
 import {detectPhi, redactPhi} from "./phi";
@@ -70,7 +71,7 @@ export class PolicyEngine implements PolicyChecker {
             ? {text: config.disclaimer.text, markdown: config.disclaimer.markdown ?? config.disclaimer.text}
             : DEFAULT_DISCLAIMER;
         const locale = config.locale ?? DEFAULT_LOCALE;
-        const resources = {...DEFAULT_RESOURCES, ...(config.resources ?? {})};
+        const resources = mergeDefined(DEFAULT_RESOURCES, config.resources);
         this.resources = resources[locale] ?? DEFAULT_RESOURCES[DEFAULT_LOCALE];
         this.overrides = config.messages ?? {};
         this.allowedTerms = (config.allowedTerms ?? []).map((t) => normalize(t)).filter((t) => t.length > 0);

@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import {parseArgs} from "node:util";
+import {withoutUndefined} from "../../shared/options";
 import {defaultThreads} from "../../shared/engine/llamaRuntime";
 import {runBatchedBench} from "./batchedBench";
 import {BENCH_SHAPES, type BenchShape, ensureBenchModel} from "./benchModels";
@@ -49,7 +50,7 @@ export interface BenchCliOptions {
 
 function positiveInt(name: string, value: string | undefined, fallback: number, min = 1): number {
     if (value == null) return fallback;
-    const n = Number(value);
+    const n = value.trim() === "" ? NaN : Number(value);
     if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be an integer ≥ ${min}, got "${value}"`);
     return n;
 }
@@ -83,7 +84,8 @@ export function parseBenchArgs(argv: string[]): BenchCliOptions {
     if (v["batched-bench"] != null && !fs.existsSync(v["batched-bench"])) throw new UsageError(`--batched-bench: no such file ${v["batched-bench"]}`);
     if (v.mmap != null && v.mmap !== "on" && v.mmap !== "off") throw new UsageError(`--mmap must be on or off, got "${v.mmap}"`);
     const tiny = shape === "tiny" && v.model == null;
-    return {
+    // Unset flags are left out, never present as undefined (see shared/options.ts).
+    return withoutUndefined({
         shape, model: v.model, json: v.json,
         reps: positiveInt("reps", v.reps, tiny ? 1 : 3),
         warmup: positiveInt("warmup", v.warmup, 1, 0),
@@ -93,7 +95,7 @@ export function parseBenchArgs(argv: string[]): BenchCliOptions {
         concurrentTokens: positiveInt("concurrent-tokens", v["concurrent-tokens"], tiny ? 16 : 64, 2),
         batchedBench: v["batched-bench"], memory: !v["no-memory"], threadsProbe: !v["no-threads"],
         mmap: v.mmap == null ? undefined : v.mmap === "on"
-    };
+    }) as BenchCliOptions;
 }
 
 export async function runBenchCli(o: BenchCliOptions, log: (line: string) => void): Promise<BenchReport> {

@@ -95,6 +95,6 @@ describe("model file check", () => {
     it("names a missing file and what to do", async () => {
         const file = path.join(dir, "absent.gguf");
         expectProblem(await problemOf(file), "missing", /^model file not found: .*absent\.gguf: check the path, or download a model with `med42 pull`/);
-        expectProblem(await problemOf(dir), "missing", /is not a file/);
+        expectProblem(await problemOf(dir), "folder", /is a folder, not a model file: pass the path of a \.gguf file in it$/);
     });
 });

@@ -51,6 +51,7 @@ type Route =
 export class LoopbackHttpServer {
     readonly requests: RecordedRequest[] = [];
     private readonly routes = new Map<string, Route>();
+    private readonly patterns: {pattern: RegExp; route: Route}[] = [];
     private readonly sockets = new Set<import("node:net").Socket>();
 
     private constructor(private readonly server: http.Server, readonly port: number, private readonly scheme: "http" | "https") {
@@ -79,6 +80,9 @@ export class LoopbackHttpServer {
     /** Serves `file` at `pathname`; calling again replaces it (e.g. to stop cutting the connection). */
     serveFile(pathname: string, file: ServedFile): void { this.routes.set(pathname, {type: "file", file}); }
 
+    /** Serves `file` at every path that matches `pattern` and has no exact route (e.g. any revision of a Hub file). */
+    serveFileMatching(pattern: RegExp, file: ServedFile): void { this.patterns.push({pattern, route: {type: "file", file}}); }
+
     serveJson(pathname: string, value: unknown, status = 200): void { this.routes.set(pathname, {type: "json", status, value}); }
 
     /** Redirects to `location`, with extra headers (as the Hub sends X-Linked-Etag and X-Repo-Commit on its redirect). */
@@ -96,7 +100,7 @@ export class LoopbackHttpServer {
     private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
         const pathname = new URL(req.url ?? "/", this.origin).pathname;
         this.requests.push({method: req.method ?? "GET", path: pathname, headers: req.headers});
-        const route = this.routes.get(pathname);
+        const route = this.routes.get(pathname) ?? this.patterns.find((p) => p.pattern.test(pathname))?.route;
         if (!route) { res.writeHead(404, {"Content-Type": "text/plain"}).end("not found"); return; }
         if (route.type === "json") {
             res.writeHead(route.status, {"Content-Type": "application/json"}).end(JSON.stringify(route.value));
