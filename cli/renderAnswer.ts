@@ -36,6 +36,8 @@ export async function printAnswerStream(stream: AnswerStream, out: NodeJS.WriteS
     const body = result.answer ? "" : result.text.slice(0, result.text.length - result.disclaimer.text.length).trimEnd();
     if (body) out.write(body);
     if (result.stopReason === "abort") out.write(printed ? "\n[stopped]" : "[stopped]");
+    // A model server failed mid-answer: the partial answer stays, marked as cut off.
+    if (result.interruption) out.write(`${printed ? "\n\n" : ""}${result.interruption}`);
     out.write(`\n\n${result.disclaimer.text}\n`);
     return result;
 }

@@ -67,7 +67,8 @@ export async function summarize(o: SummarizeOptions): Promise<GenerateResult & {
             const r = await run(`${instruction}\nThis is part ${i + 1} of ${parts.length} of a longer document.\n\n---\n${parts[i]}`, false);
             add(r);
             o.onProgress?.(++done, total);
-            if (r.stopReason === "abort") return {...r, text: "", usage, chunks};
+            // Stopped, or a model server failed mid-pass: a summary of some parts only is no summary.
+            if (r.stopReason === "abort" || r.stopReason === "interrupted") return {...r, text: "", usage, chunks};
             summaries.push(r.text.trim());
         }
         const combined = summaries.map((s, i) => `Part ${i + 1}:\n${s}`).join("\n\n");
