@@ -279,7 +279,9 @@ export class Med42Assistant {
             systemPrompt: MODEL_CHECK_SYSTEM_PROMPT, messages: [{role: "user", content: modelCheckUserMessage(text)}],
             sampling: {temperature: 0, topK: 1, topP: 1, maxTokens: MODEL_CHECK_MAX_TOKENS}, jsonSchema: MODEL_CHECK_SCHEMA, signal,
         });
-        return this.policy.applyModelVerdict!(decision, r.stopReason === "eos" ? parseModelVerdict(r.text) : null, surface);
+        // A complete JSON verdict counts even when the token limit, not the end-of-turn token, ended it (a server's
+        // schema grammar may spend tokens on whitespace); a stopped check counts as no verdict.
+        return this.policy.applyModelVerdict!(decision, r.stopReason !== "abort" ? parseModelVerdict(r.text) : null, surface);
     }
 
     /** The shared pipeline of ask and summarize. */
