@@ -41,6 +41,19 @@ export interface FakeServerOptions {
     health?: number;
 }
 
+const SPECIAL = ["<|begin_of_text|>", "<|end_of_text|>", "<|start_header_id|>", "<|end_header_id|>", "<|eot_id|>"];
+
+/** The fake's tokenizer: Llama 3's special tokens (ids 128000+), every other byte a token of its own. */
+export function fakeTokenize(text: string): number[] {
+    const out: number[] = [];
+    for (const part of text.split(/(<\|[a-z_]+\|>)/)) {
+        const special = SPECIAL.indexOf(part);
+        if (special >= 0) out.push(128000 + special);
+        else out.push(...Buffer.from(part, "utf8"));
+    }
+    return out;
+}
+
 export class FakeModelServer {
     readonly calls: RecordedCall[] = [];
     private readonly sockets = new Set<Socket>();
@@ -84,7 +97,7 @@ export class FakeModelServer {
             return json(200, {object: "list", data: models.map((m) => ({object: "model", owned_by: this.options.ownedBy ?? "vllm", ...m}))});
         }
         if (path === "/tokenize" && this.options.tokenize !== false) {
-            const tokens = [...Buffer.from(String(body?.prompt ?? body?.content ?? ""), "utf8")];
+            const tokens = fakeTokenize(String(body?.prompt ?? body?.content ?? ""));
             return json(200, {count: tokens.length, tokens, max_model_len: 8192});
         }
         if (path === "/v1/completions" && this.options.completionLogprob) return this.completions(body, json);
