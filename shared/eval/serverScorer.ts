@@ -93,9 +93,9 @@ export class ServerLoglikelihoodScorer {
         Promise<{logprobs: number[]; top: Array<Record<string, number> | null>}> {
         let response: {choices?: Array<{logprobs?: Logprobs | null}>};
         try {
-            response = await server.api.completions.create({
+            response = await server.send(() => server.api.completions.create({
                 model: this.model, prompt: [...prompt] as number[], max_tokens: 1, logprobs: 1, echo: true, temperature: 0
-            }, {signal}) as typeof response;
+            }, {signal})) as typeof response;
         } catch (err) {
             if ((err as {status?: number}).status === 400 || (err as {status?: number}).status === 404 || (err as {status?: number}).status === 422) {
                 throw new ModelServerError("unsupported", `The model server at ${server.label} rejected a /v1/completions request with echo and ` +

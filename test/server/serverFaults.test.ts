@@ -132,6 +132,18 @@ describe("model server backend: the wire and the faults (loopback fake)", functi
         assert.equal(broken.chatCalls().length, 1, "the failed server left the rotation");
     });
 
+    it("a request on a kept-alive connection the server had closed is sent again on a fresh one (nothing duplicated)", async () => {
+        const f = await fake({closeReusedConnections: true});
+        const a = make({urls: [f.url]});
+        for (let i = 0; i < 3; i++) {
+            const {result, streamed} = await ask(a, `What is gout? (${i})`);
+            assert.equal(result.answer, "Gout is an arthritis.");
+            assert.equal(streamed, result.answer);
+        }
+        assert.ok(f.dropped >= 2, `requests met closed connections (${f.dropped}) and were sent again`);
+        assert.equal(f.chatCalls().length, 3, "each question reached the server once");
+    });
+
     it("a hung server times out with a clear error (and the pool tries the other server first)", async () => {
         const hung = await fake({chat: [{kind: "hang"}]});
         const a = make({urls: [hung.url], timeoutMs: 800});

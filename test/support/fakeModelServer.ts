@@ -39,6 +39,11 @@ export interface FakeServerOptions {
     tokenize?: boolean;
     /** /health status; default 200. */
     health?: number;
+    /**
+     * Close a kept-alive connection when a second request arrives on it, without answering (as a server does when
+     * its idle timeout races the client's reuse): the client sees the socket closed under its request.
+     */
+    closeReusedConnections?: boolean;
 }
 
 const SPECIAL = ["<|begin_of_text|>", "<|end_of_text|>", "<|start_header_id|>", "<|end_header_id|>", "<|eot_id|>"];
@@ -56,7 +61,10 @@ export function fakeTokenize(text: string): number[] {
 
 export class FakeModelServer {
     readonly calls: RecordedCall[] = [];
+    /** Requests dropped by closeReusedConnections. */
+    dropped = 0;
     private readonly sockets = new Set<Socket>();
+    private readonly served = new WeakMap<Socket, number>();
     private chatIndex = 0;
 
     private constructor(private readonly server: http.Server, readonly port: number, public options: FakeServerOptions) {
@@ -81,6 +89,13 @@ export class FakeModelServer {
     }
 
     private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+        const count = this.served.get(req.socket) ?? 0;
+        this.served.set(req.socket, count + 1);
+        if (this.options.closeReusedConnections && count > 0) {
+            this.dropped++;
+            req.socket.destroy();
+            return;
+        }
         const chunks: Buffer[] = [];
         for await (const c of req) chunks.push(c as Buffer);
         const text = Buffer.concat(chunks).toString("utf8");

@@ -58,6 +58,16 @@ function makeClient(baseURL: string, apiKey: string | undefined, timeout: number
     });
 }
 
+/** The error codes of a kept-alive connection the server had already closed when it was reused. */
+const STALE_CONNECTION = new Set(["UND_ERR_SOCKET", "ECONNRESET", "EPIPE"]);
+const MAX_STALE_RETRIES = 8;
+
+function isStaleConnection(err: unknown): boolean {
+    if (!(err instanceof OpenAI.APIConnectionError) || err instanceof OpenAI.APIConnectionTimeoutError) return false;
+    for (let e: any = err, depth = 0; e && depth < 6; e = e.cause, depth++) if (STALE_CONNECTION.has(e.code)) return true;
+    return false;
+}
+
 export class ModelServer {
     readonly address: ServerAddress;
     /** The OpenAI API (base .../v1). */
@@ -76,6 +86,22 @@ export class ModelServer {
 
     get label(): string { return this.address.label; }
 
+    /**
+     * Runs a request, again when it failed on a kept-alive connection the server had already closed (llama-server
+     * closes idle connections after 5 s; VS Code's fetch reuses them later than Node's own would). Such a request never
+     * reached the server, so sending it again duplicates nothing; each failure discards one stale connection, and
+     * there are at most as many as requests were in flight together.
+     */
+    async send<T>(request: () => Promise<T>): Promise<T> {
+        for (let attempt = 1; ; attempt++) {
+            try {
+                return await request();
+            } catch (err) {
+                if (!isStaleConnection(err) || attempt >= MAX_STALE_RETRIES) throw err;
+            }
+        }
+    }
+
     private fail(err: unknown): never {
         throw classifyServerError(err, this.label);
     }
@@ -87,10 +113,10 @@ export class ModelServer {
     async health(signal?: AbortSignal): Promise<void> {
         const options = {signal, timeout: Math.min(HEALTH_TIMEOUT_MS, this.options.timeoutMs)};
         try {
-            await this.root.get("/health", options);
+            await this.send(() => this.root.get("/health", options));
         } catch (err) {
             if (err instanceof OpenAI.NotFoundError) {
-                try { await this.api.get("/models", options); return; } catch (e) { this.fail(e); }
+                try { await this.send(() => this.api.get("/models", options)); return; } catch (e) { this.fail(e); }
             }
             this.fail(err);
         }
@@ -100,7 +126,7 @@ export class ModelServer {
     async describe(signal?: AbortSignal): Promise<ServerDescription> {
         let list: unknown;
         try {
-            list = await this.api.get("/models", {signal});
+            list = await this.send(() => this.api.get("/models", {signal}));
         } catch (err) {
             this.fail(err);
         }
@@ -119,7 +145,7 @@ export class ModelServer {
         let slots: number | undefined;
         if (kind === "llama.cpp") {
             try {
-                const props = await this.root.get("/props", {signal}) as Json;
+                const props = await this.send(() => this.root.get("/props", {signal})) as Json;
                 slots = positiveInt(props.total_slots);
                 const n = isObject(props.default_generation_settings) ? positiveInt(props.default_generation_settings.n_ctx) : undefined;
                 if (n) for (const m of models) m.contextSize ??= n;
@@ -142,7 +168,7 @@ export class ModelServer {
             try {
                 const body = dialect === "llama.cpp" ? {content: text, add_special: false, parse_special: true}
                     : {model, prompt: text, add_special_tokens: false};
-                const r = await this.root.post("/tokenize", {body, signal}) as Json;
+                const r = await this.send(() => this.root.post("/tokenize", {body, signal})) as Json;
                 const count = typeof r.count === "number" ? r.count : Array.isArray(r.tokens) ? r.tokens.length : undefined;
                 if (count !== undefined) { this.tokenizer = dialect; return count; }
             } catch (err) {
@@ -163,7 +189,7 @@ export class ModelServer {
             const body = dialect === "llama.cpp" ? {content: text, add_special: false, parse_special: true}
                 : {model, prompt: text, add_special_tokens: false};
             try {
-                const r = await this.root.post("/tokenize", {body, signal}) as Json;
+                const r = await this.send(() => this.root.post("/tokenize", {body, signal})) as Json;
                 if (Array.isArray(r.tokens) && r.tokens.every((t) => typeof t === "number")) return r.tokens as number[];
             } catch (err) {
                 const e = classifyServerError(err, this.label);

@@ -218,7 +218,7 @@ export class ServerChatBackend implements ChatBackend {
             `${Math.round(this.timeoutMs / 1000)} s (MED42_SERVER_TIMEOUT).`, server.label);
         try {
             arm();
-            const stream = await server.api.chat.completions.create(body, {signal: controller.signal, timeout: this.timeoutMs});
+            const stream = await server.send(() => server.api.chat.completions.create(body, {signal: controller.signal, timeout: this.timeoutMs}));
             for await (const chunk of stream) {
                 arm();
                 if (chunk.usage) usage = chunk.usage;
