@@ -188,6 +188,22 @@ describe("model servers: the real llama-server", function () {
         }, 60_000);
     });
 
+    it("fits a long conversation into a small slot with llama-server's own tokenizer, dropping the oldest turns", async () => {
+        const small = await startExtra({parallel: 1, slotContext: 1024});
+        const backend = new ServerChatBackend({urls: [small.url]});
+        try {
+            assert.equal(await backend.countTokens("hello <|eot_id|>"), 7, "byte tokens and one special token, as the server counts");
+            const old = "Earlier question about hypertension management in elderly patients. ".repeat(4);
+            const r = await backend.generate({systemPrompt: MED42_SYSTEM_PROMPT, sampling: SAMPLING, messages: [
+                {role: "user", content: old}, {role: "assistant", content: old}, {role: "user", content: "What is gout?"}]});
+            assert.equal(r.droppedMessages, 2, "the old exchange did not fit");
+            assert.ok(r.usage.promptTokens <= 1024 - 16, `${r.usage.promptTokens} prompt tokens in a 1024-token slot`);
+            assert.ok(["eos", "maxTokens"].includes(r.stopReason));
+        } finally {
+            await backend.dispose();
+        }
+    });
+
     it("the model check runs on the server's JSON-schema output", async () => {
         const policy = new PolicyEngine(parsePolicyConfig({modelCheck: {enabled: true}}));
         const a = make({urls: [main.url]}, {policy, sampling: {maxTokens: 8, seed: 1}});
