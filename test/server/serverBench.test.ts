@@ -9,7 +9,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import {LlamaServer} from "../support/llamaServer";
 
-const BENCH = path.resolve(__dirname, "..", "bench", "main.js");
+const BENCH = path.resolve(__dirname, "..", "..", "bench", "main.js");
 
 describe("model-server benchmark (npm run bench -- --server URL), smoke run", function () {
     this.timeout(180_000);

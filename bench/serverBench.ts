@@ -10,10 +10,10 @@
  * Nothing here depends on the server's kind: it runs unchanged against vLLM, llama-server or Ollama.
  */
 import OpenAI from "openai";
-import {Med42Assistant} from "../../shared/assistant";
-import {MED42_SAMPLING, MED42_SYSTEM_PROMPT} from "../../shared/engine/defaults";
-import {MED42_STOP} from "../../shared/engine/server/serverChatBackend";
-import {serverAddress, type ServerOptions} from "../../shared/engine/server/serverConfig";
+import {Med42Assistant} from "../shared/assistant";
+import {MED42_SAMPLING, MED42_SYSTEM_PROMPT} from "../shared/engine/defaults";
+import {MED42_STOP} from "../shared/engine/server/serverChatBackend";
+import {serverAddress, type ServerOptions} from "../shared/engine/server/serverConfig";
 import {median, percentile, ratio} from "./stats";
 
 export interface ServerBenchOptions {

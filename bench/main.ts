@@ -7,14 +7,14 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import {parseArgs} from "node:util";
-import {defaultThreads} from "../../shared/engine/llamaRuntime";
+import {defaultThreads} from "../shared/engine/llamaRuntime";
 import {runBatchedBench} from "./batchedBench";
 import {BENCH_SHAPES, type BenchShape, ensureBenchModel} from "./benchModels";
 import {runBenchmark} from "./benchmark";
 import {runProbe, type MemoryProbeResult, type ThreadsProbeResult} from "./probe";
 import {type BenchReport, renderMarkdown} from "./report";
 import {renderServerMarkdown, runServerBenchmark, type ServerBenchOptions} from "./serverBench";
-import {parseServerUrls, ServerConfigError, serverOptionsFromEnv} from "../../shared/engine/server/serverConfig";
+import {parseServerUrls, ServerConfigError, serverOptionsFromEnv} from "../shared/engine/server/serverConfig";
 
 const USAGE = `Usage: npm run bench -- [options]
   --shape tiny|1b|8b      generated random-weight model of that shape (default tiny; cached in ~/.cache/med42-assist/bench)
