@@ -3,6 +3,7 @@
  */
 import {type Command, Option} from "commander";
 import type {AssistantOptions} from "../shared/assistant";
+import {parseServerUrls, ServerConfigError, serverOptionsFromEnv} from "../shared/engine/server/serverConfig";
 import {CliError} from "./cliError";
 import {envThreads} from "../shared/engine/llamaRuntime";
 import {withoutUndefined} from "../shared/options";
@@ -18,7 +19,15 @@ export interface ModelFlags {
     seed?: string;
     policyFile?: string;
     audit?: boolean;
+    /** Model server URL(s), comma-separated (env MED42_SERVER_URL). */
+    server?: string;
+    /** Served model name (env MED42_SERVER_MODEL). */
+    serverModel?: string;
 }
+
+export const SERVER_HELP = "run the model on an OpenAI-compatible server (vLLM, llama-server, Ollama) instead of in this process; " +
+    "several URLs comma-separated (env MED42_SERVER_URL; API key only from env MED42_SERVER_API_KEY)";
+export const SERVER_MODEL_HELP = "the served model name (env MED42_SERVER_MODEL; default: the first the server lists)";
 
 export function addModelOptions(cmd: Command): Command {
     return cmd
@@ -31,7 +40,31 @@ export function addModelOptions(cmd: Command): Command {
         .option("--temperature <t>", "sampling temperature (default 0.4)")
         .option("--seed <n>", "sampling seed, for repeatable answers")
         .option("--policy-file <file>", "institution policy JSON")
-        .option("--no-audit", "do not write the audit log");
+        .option("--no-audit", "do not write the audit log")
+        .option("--server <url>", SERVER_HELP)
+        .option("--server-model <name>", SERVER_MODEL_HELP);
+}
+
+/**
+ * The model servers to use: --server, else MED42_SERVER_URL; false (the local engine) when an explicit --model names a
+ * local model, which overrides a server set in the environment. --server and --model together are a usage error.
+ */
+export function serverFromFlags(f: Pick<ModelFlags, "server" | "serverModel" | "model">, env: NodeJS.ProcessEnv = process.env): AssistantOptions["server"] {
+    if (f.server !== undefined && f.model !== undefined)
+        throw new CliError("--server and --model exclude each other: --model picks a local model; on a server use --server-model", 2);
+    if (f.model !== undefined) {
+        if (f.serverModel !== undefined) throw new CliError("--server-model needs a server (--server or MED42_SERVER_URL)", 2);
+        return false;
+    }
+    try {
+        const urls = f.server !== undefined ? parseServerUrls(f.server, "--server") : undefined;
+        const server = serverOptionsFromEnv(env, {urls, model: f.serverModel});
+        if (!server && f.serverModel !== undefined) throw new CliError("--server-model needs a server (--server or MED42_SERVER_URL)", 2);
+        return server ?? false;
+    } catch (err) {
+        if (err instanceof ServerConfigError) throw new CliError(err.message, 2);
+        throw err;
+    }
 }
 
 /** A flag's number: blank or non-numeric text is a usage error (Number("") would silently be 0). */
@@ -66,7 +99,8 @@ export function toAssistantOptions(f: ModelFlags): AssistantOptions {
         contextSize: int(f.contextSize, "--context-size", 256),
         sampling: Object.keys(sampling).length > 0 ? sampling : undefined,
         policyFile: f.policyFile,
-        auditDb: f.audit === false ? false : undefined
+        auditDb: f.audit === false ? false : undefined,
+        server: serverFromFlags(f)
     });
 }
 

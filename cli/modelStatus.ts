@@ -34,7 +34,7 @@ export function showModelStatus(assistant: Med42Assistant, stream: NodeJS.WriteS
         } else {
             bar?.stop();
             bar = undefined;
-            if (s.status === "loading") stream.write(`Loading ${s.model}…\n`);
+            if (s.status === "loading") stream.write(assistant.server ? `Connecting to ${s.model}…\n` : `Loading ${s.model}…\n`);
         }
     });
     return {dispose: () => { bar?.stop(); sub.dispose(); }};

@@ -71,6 +71,8 @@ export async function printAnswerStream(stream: AnswerStream, out: NodeJS.WriteS
     start();
     endModel();
     if (result.stopReason === "abort") out.write(printed ? "\n[stopped]" : "[stopped]");
+    // A model server failed mid-answer: the partial answer stays, marked as cut off.
+    if (result.interruption) out.write(`${printed ? "\n\n" : ""}${stripTerminalControls(result.interruption)}`);
     out.write(`\n\n${stripTerminalControls(result.disclaimer.text)}\n`);
     return result;
 }

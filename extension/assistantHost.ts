@@ -12,7 +12,9 @@ import {findPreset} from "../shared/models/presets";
 import {formatBytes} from "../shared/models/formatBytes";
 import type {Disclaimer} from "../shared/policy/types";
 import type {ModelInfo} from "./protocol";
-import {assistantIdentity, CONFIG_SECTION, readSettings, toAssistantOptions, type ExtensionSettings} from "./settings";
+import {assistantIdentity, CONFIG_SECTION, readSettings, serverApiKeySecret, toAssistantOptions, type ExtensionSettings} from "./settings";
+import type {AssistantOptions as CoreOptions} from "../shared/assistant";
+import {describeServers} from "../shared/engine/server/serverConfig";
 
 /** The core is loaded on first use, not at activation (it pulls in the policy engine, the audit log and more). */
 function loadCore(): typeof import("../shared/assistant") {
@@ -52,7 +54,8 @@ export function describeModel(ref: string, state?: ModelState): ModelInfo {
         return {label: preset.displayName, size: formatBytes(bytes)};
     }
     const size = state?.status === "not-downloaded" && state.sizeBytes ? formatBytes(state.sizeBytes) : undefined;
-    if (/^(hf:|https?:)/i.test(ref)) return {label: ref, size};
+    // A model on a server: "NAME on http://host:port" (or the URLs alone before the server named its model).
+    if (/^(hf:|https?:)/i.test(ref) || / on https?:\/\//.test(ref)) return {label: ref, size};
     return {label: path.basename(ref), size};
 }
 
@@ -77,13 +80,43 @@ export class AssistantHost implements vscode.Disposable {
     /** Serializes settings changes so two quick edits cannot interleave a dispose and a create. */
     private reconfiguring: Promise<void> = Promise.resolve();
 
-    constructor(private readonly log: vscode.LogOutputChannel) {
+    /** The model server's API key from SecretStorage, for the configured server URL (see serverApiKeySecret). */
+    private serverKey?: string;
+
+    constructor(private readonly log: vscode.LogOutputChannel, private readonly secrets?: vscode.SecretStorage) {
         this.state = {status: "idle", model: this.configuredModel()};
+        // Requests wait for settled(): the key is read before the first assistant is made.
+        this.reconfiguring = this.loadServerKey().catch((err) => this.log.error(`server API key: ${errorMessage(err)}`));
         this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => {
-            if (e.affectsConfiguration(CONFIG_SECTION)) {
-                this.reconfiguring = this.reconfiguring.then(() => this.applySettings()).catch((err) => this.log.error(`settings: ${errorMessage(err)}`));
-            }
+            if (e.affectsConfiguration(CONFIG_SECTION)) void this.reload();
         }));
+        if (secrets) this.disposables.push(secrets.onDidChange((e) => { if (e.key.startsWith("med42.server.apiKey:")) void this.reload(); }));
+    }
+
+    /** Reads the settings and the server key again and applies them (queued after pending changes). */
+    reload(): Promise<void> {
+        this.reconfiguring = this.reconfiguring.then(() => this.loadServerKey()).then(() => this.applySettings())
+            .catch((err) => this.log.error(`settings: ${errorMessage(err)}`));
+        return this.reconfiguring;
+    }
+
+    private async loadServerKey(): Promise<void> {
+        const id = serverApiKeySecret(currentSettings().serverUrl);
+        this.serverKey = id && this.secrets ? await this.secrets.get(id) ?? undefined : undefined;
+    }
+
+    /** The core's options from the settings, with the server's API key from SecretStorage. */
+    private options(): CoreOptions {
+        return toAssistantOptions(currentSettings(), workspaceFolder(), this.serverKey);
+    }
+
+    /** Whether the model runs on a model server (med42.server.url, else MED42_SERVER_URL). */
+    get usesServer(): boolean {
+        try {
+            return this.options().server !== undefined || !!process.env.MED42_SERVER_URL?.trim();
+        } catch {
+            return true;
+        }
     }
 
     get modelState(): ModelState {
@@ -113,7 +146,13 @@ export class AssistantHost implements vscode.Disposable {
     }
 
     private configuredModel(): string {
-        return toAssistantOptions(currentSettings(), workspaceFolder()).model ?? "med42-8b";
+        try {
+            const o = this.options();
+            if (o.server) return describeServers(o.server.urls, o.server.model);
+            return o.model ?? "med42-8b";
+        } catch (err) {
+            return currentSettings().serverUrl || errorMessage(err);
+        }
     }
 
     private setState(s: ModelState): void {
@@ -124,14 +163,15 @@ export class AssistantHost implements vscode.Disposable {
     /** The assistant, created on first call; throws a user-fit Error when the settings cannot make one. */
     acquire(): Med42Assistant {
         if (this.assistant) return this.assistant;
-        const options = toAssistantOptions(currentSettings(), workspaceFolder());
+        let options: CoreOptions;
         let assistant: Med42Assistant;
         try {
+            options = this.options();
             assistant = this.construct(options);
         } catch (err) {
             const message = errorMessage(err);
             this.log.error(`could not start the assistant: ${message}`);
-            this.setState({status: "error", model: options.model ?? this.state.model, message});
+            this.setState({status: "error", model: this.state.model, message});
             throw new Error(message);
         }
         this.assistant = assistant;
@@ -232,10 +272,18 @@ export class AssistantHost implements vscode.Disposable {
 
     /** Applies changed settings: a new model is switched in place, other engine settings rebuild the assistant. */
     private async applySettings(): Promise<void> {
-        const options = toAssistantOptions(currentSettings(), workspaceFolder());
+        let options: CoreOptions;
+        try {
+            options = this.options();
+        } catch (err) {
+            // An invalid server URL: show it now; the next request reports it too.
+            await this.replace();
+            this.setState({status: "error", model: currentSettings().serverUrl, message: errorMessage(err)});
+            return;
+        }
         if (!this.assistant) {
             // Nothing created yet: the next acquire() reads the settings; keep the shown state current.
-            this.setState({status: "idle", model: options.model ?? "med42-8b"});
+            this.setState({status: "idle", model: this.configuredModel()});
             return;
         }
         if (assistantIdentity(options) !== this.identity) {

@@ -126,6 +126,8 @@ export class ChatController implements vscode.Disposable {
                 // A stopped answer keeps what was already shown (screened chunk by chunk) if the core returns less.
                 answer: notice ? "" : result.stopReason === "abort" && result.answer.length < answer.length ? answer : result.answer,
                 notice,
+                // A model server failed mid-answer: the partial answer stays, with a note that it was cut off.
+                ...(result.interruption ? {info: [turn.info, result.interruption].filter(Boolean).join("\n\n")} : {}),
                 disclaimer: result.disclaimer.markdown,
                 stopReason: result.stopReason,
                 model: result.model,

@@ -7,13 +7,13 @@ import * as path from "node:path";
 import * as vscode from "vscode";
 import {MODEL_PRESETS} from "../shared/models/presets";
 import {formatBytes} from "../shared/models/formatBytes";
-import {AssistantHost, errorMessage} from "./assistantHost";
+import {AssistantHost, currentSettings, errorMessage} from "./assistantHost";
 import {ChatController} from "./chatController";
 import {ChatStore} from "./chatStore";
 import {CHAT_VIEW_ID, ChatViewProvider} from "./chatViewProvider";
 import {EditorInsert} from "./editorInsert";
 import type {ChatTurn} from "./protocol";
-import {CONFIG_SECTION} from "./settings";
+import {CONFIG_SECTION, serverApiKeySecret} from "./settings";
 import {ModelStatusBar} from "./statusBar";
 import {summarizeInEditor, type ConflictPrompt, type SummaryHooks, type SummaryOutcome, type SummaryScope} from "./summarize";
 
@@ -40,7 +40,7 @@ export function quoteForPrompt(text: string, languageId: string): string {
 
 export function activate(context: vscode.ExtensionContext): Med42ExtensionApi {
     const log = vscode.window.createOutputChannel("Med42", {log: true});
-    const host = new AssistantHost(log);
+    const host = new AssistantHost(log, context.secrets);
     const store = new ChatStore(context.workspaceState);
     const chats = new ChatController(store, host);
     const editors = new EditorInsert();
@@ -65,7 +65,39 @@ export function activate(context: vscode.ExtensionContext): Med42ExtensionApi {
         if (picked?.[0]) await setModelSetting(picked[0].fsPath);
     };
 
+    /**
+     * The model server's API key goes to SecretStorage (never settings.json), bound to the med42.server.url it is set
+     * for. An argument sets it without asking (scripts, tests); "" clears it.
+     */
+    const setServerApiKey = async (key?: string) => {
+        const url = currentSettings().serverUrl;
+        const id = serverApiKeySecret(url);
+        if (!id) {
+            void vscode.window.showErrorMessage(url ? `Med42: med42.server.url is not a valid URL ("${url}").`
+                : "Med42: set med42.server.url (the model server's URL) first; the API key is kept for that server.");
+            return false;
+        }
+        const value = typeof key === "string" ? key : await vscode.window.showInputBox({
+            title: "Med42: model server API key", password: true, ignoreFocusOut: true,
+            prompt: `The API key of ${url} (vLLM/llama-server --api-key). Kept in VS Code's secret storage, only for this server.`
+        });
+        if (value === undefined) return false;
+        if (value.trim()) await context.secrets.store(id, value.trim());
+        else await context.secrets.delete(id);
+        await host.reload();
+        if (typeof key !== "string") void vscode.window.showInformationMessage(`Med42: API key for ${url} ${value.trim() ? "saved" : "removed"}.`);
+        return true;
+    };
+    const clearServerApiKey = async () => setServerApiKey("");
+
     const selectModel = async () => {
+        if (host.usesServer) {
+            const open = "Open Settings";
+            const picked = await vscode.window.showInformationMessage("Med42: the model runs on a model server (med42.server.url); " +
+                "the server's model is chosen with med42.server.model. Clear med42.server.url to use a local model.", open);
+            if (picked === open) await vscode.commands.executeCommand("workbench.action.openSettings", "med42.server");
+            return;
+        }
         type Item = vscode.QuickPickItem & {run: () => Promise<void>};
         const current = host.modelState.model;
         const items: Item[] = [
@@ -209,6 +241,8 @@ export function activate(context: vscode.ExtensionContext): Med42ExtensionApi {
     register("med42.showChat", () => view.reveal());
     register("med42.downloadModel", downloadModel);
     register("med42.selectModel", selectModel);
+    register("med42.setServerApiKey", setServerApiKey);
+    register("med42.clearServerApiKey", clearServerApiKey);
 
     context.subscriptions.push(
         log, host, chats, editors, statusBar, view,

@@ -6,6 +6,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import type {AssistantOptions} from "../shared/assistant";
 import type {GpuChoice} from "../shared/engine/llamaRuntime";
+import {parseServerUrls} from "../shared/engine/server/serverConfig";
 import type {SamplingOptions} from "../shared/types";
 
 export const CONFIG_SECTION = "med42";
@@ -24,6 +25,10 @@ export interface ExtensionSettings {
     policyFile: string;
     auditDatabase: string;
     insertMode: InsertMode;
+    /** Model server URL(s), comma-separated; empty: env MED42_SERVER_URL, else the local engine. */
+    serverUrl: string;
+    /** Served model name; empty: env MED42_SERVER_MODEL, else the first the server lists. */
+    serverModel: string;
 }
 
 /** Reads one key of the `med42` section (WorkspaceConfiguration.get in the extension). */
@@ -62,8 +67,22 @@ export function readSettings(get: SettingGetter): ExtensionSettings {
         sampling,
         policyFile: str(get, "policyFile"),
         auditDatabase: str(get, "auditDatabase"),
-        insertMode: INSERT_MODES.includes(insertMode) ? insertMode : "ask"
+        insertMode: INSERT_MODES.includes(insertMode) ? insertMode : "ask",
+        serverUrl: str(get, "server.url"),
+        serverModel: str(get, "server.model")
     };
+}
+
+/**
+ * Where the model server's API key lives in VS Code's SecretStorage: bound to the exact server URL(s) it was set for,
+ * so a workspace that points med42.server.url elsewhere never receives it. Undefined for an invalid URL setting.
+ */
+export function serverApiKeySecret(serverUrl: string): string | undefined {
+    try {
+        return `med42.server.apiKey:${parseServerUrls(serverUrl, "med42.server.url").join(",")}`;
+    } catch {
+        return undefined;
+    }
 }
 
 /** `~` and workspace-relative paths, so a setting like `models/x.gguf` means the same file whatever the cwd. */
@@ -81,8 +100,11 @@ export function resolveModelSetting(model: string, workspaceFolder?: string): st
     return isPath ? resolveUserPath(model, workspaceFolder) : model;
 }
 
-/** Everything the core needs to build a Med42Assistant; the extension never downloads without the user's click. */
-export function toAssistantOptions(s: ExtensionSettings, workspaceFolder?: string): AssistantOptions {
+/**
+ * Everything the core needs to build a Med42Assistant; the extension never downloads without the user's click.
+ * `serverApiKey` comes from SecretStorage (see serverApiKeySecret), never from settings. Throws on an invalid server URL.
+ */
+export function toAssistantOptions(s: ExtensionSettings, workspaceFolder?: string, serverApiKey?: string): AssistantOptions {
     const options: AssistantOptions = {autoDownload: false, gpu: s.gpu};
     const model = resolveModelSetting(s.model, workspaceFolder);
     if (model) options.model = model;
@@ -93,6 +115,11 @@ export function toAssistantOptions(s: ExtensionSettings, workspaceFolder?: strin
     if (s.policyFile) options.policyFile = resolveUserPath(s.policyFile, workspaceFolder);
     if (s.auditDatabase.toLowerCase() === "off") options.auditDb = false;
     else if (s.auditDatabase) options.auditDb = resolveUserPath(s.auditDatabase, workspaceFolder);
+    if (s.serverUrl) {
+        options.server = {urls: parseServerUrls(s.serverUrl, "med42.server.url")};
+        if (s.serverModel) options.server.model = s.serverModel;
+        if (serverApiKey) options.server.apiKey = serverApiKey;
+    }
     return options;
 }
 

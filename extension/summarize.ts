@@ -108,6 +108,12 @@ export async function summarizeInEditor(host: AssistantHost, scope: SummaryScope
         void vscode.window.showInformationMessage("Med42: summary stopped; nothing was inserted.");
         return {status: "stopped"};
     }
+    if (result.stopReason === "interrupted") {
+        // Half a summary inserted into a clinical document would read as a whole one.
+        const message = `the summary was cut off, so nothing was inserted: ${result.interruption ?? "the model server stopped answering."}`;
+        void vscode.window.showErrorMessage(`Med42: ${message}`);
+        return {status: "failed", message};
+    }
     const block = formatAiBlock({
         kind: "summary", body: result.answer, disclaimer: result.disclaimer, model: result.model,
         languageId: document.languageId, eol: document.eol === vscode.EndOfLine.CRLF ? "\r\n" : "\n"

@@ -14,6 +14,8 @@ import type {
 import type {ChatBackend, GenerateResult, ResolvedSampling} from "./engine/chatBackend";
 import {MED42_CONTEXT_SIZE, MED42_SAMPLING, MED42_SYSTEM_PROMPT} from "./engine/defaults";
 import {LlamaCppBackend} from "./engine/llamaCppBackend";
+import {ServerChatBackend} from "./engine/server/serverChatBackend";
+import {describeServers, type ServerOptions, serverOptionsFromEnv} from "./engine/server/serverConfig";
 import type {GpuChoice} from "./engine/llamaRuntime";
 import {EventChannel} from "./eventChannel";
 import {summarize} from "./summarizer";
@@ -49,7 +51,13 @@ export interface AssistantOptions {
     auditDb?: string | false;
     /** Download a missing model on first use (CLI, bot). The extension asks first. Default true. */
     autoDownload?: boolean;
-    /** Injection points (tests, a future remote backend). */
+    /**
+     * Run the model on OpenAI-compatible model servers (vLLM, llama-server, Ollama) instead of in this process.
+     * Default: env MED42_SERVER_URL (and MED42_SERVER_API_KEY, MED42_SERVER_MODEL); false: always the local engine.
+     * With a server nothing loads a local model and nothing is downloaded; `model`, `gpu`, `threads` do not apply.
+     */
+    server?: ServerOptions | false;
+    /** Injection points (tests). */
     backend?: ChatBackend;
     policy?: PolicyChecker;
     audit?: AuditSink;
@@ -73,6 +81,8 @@ export class Med42Assistant {
     private loadedBackend?: ChatBackend;
     private loadsInFlight = 0;
     private disposed = false;
+    /** The model servers, when the model runs on servers instead of in this process. */
+    readonly server?: ServerOptions;
 
     private readonly options: AssistantOptions;
 
@@ -86,7 +96,8 @@ export class Med42Assistant {
         else if (options.auditDb === false) { this.ownsAudit = false; }
         else { this.audit = new AuditLog(options.auditDb ?? defaultAuditDbPath()); this.ownsAudit = true; }
         this.store = new ModelStore({dir: options.modelsDir});
-        this.modelRef = options.model ?? defaultModelReference();
+        this.server = options.server === false ? undefined : options.server ?? serverOptionsFromEnv(process.env);
+        this.modelRef = this.server ? describeServers(this.server.urls, this.server.model) : options.model ?? defaultModelReference();
         this.systemPrompt = options.systemPrompt ?? MED42_SYSTEM_PROMPT;
         this.backend = options.backend;
         this.state = {status: "idle", model: this.modelRef};
@@ -117,6 +128,8 @@ export class Med42Assistant {
             return this.state;
         }
         const ref = this.modelRef;
+        // A server has nothing to download: idle until connected.
+        if (this.server) { this.setState({status: "idle", model: ref}); return this.state; }
         let next: ModelState;
         try {
             const path = await this.store.locate(ref);
@@ -144,6 +157,7 @@ export class Med42Assistant {
 
     /** Downloads the model if it is missing; resolves to the local file. */
     downloadModel(opts: {signal?: AbortSignal} = {}): Promise<string> {
+        if (this.server) return Promise.reject(new Error(`The model runs on a model server (${this.modelRef}): there is nothing to download.`));
         if (this.downloading) return this.downloading;
         const ref = this.modelRef;
         this.downloading = (async () => {
@@ -177,6 +191,8 @@ export class Med42Assistant {
 
     /** Switches to another model: the loaded one is disposed and the next request loads the new one. */
     async setModel(ref: string): Promise<void> {
+        // With a server the local model setting does not apply (the served model is MED42_SERVER_MODEL).
+        if (this.server) return;
         const old = this.options.backend ? undefined : this.backend;
         this.modelRef = ref;
         if (!this.options.backend) this.backend = undefined;
@@ -188,6 +204,11 @@ export class Med42Assistant {
     private getBackend(): ChatBackend {
         if (this.disposed) throw new Error("The assistant was disposed.");
         if (this.backend) return this.backend;
+        if (this.server) {
+            // The context comes from the server itself when it says (vLLM, llama-server); contextSize is the fallback.
+            this.backend = new ServerChatBackend({...this.server, contextSize: this.options.contextSize});
+            return this.backend;
+        }
         const ref = this.modelRef;
         const contextSize = this.options.contextSize ?? MED42_CONTEXT_SIZE;
         const backend = new LlamaCppBackend({
@@ -213,6 +234,7 @@ export class Med42Assistant {
         if (backend === this.loadedBackend) return;
         this.loadsInFlight++;
         try {
+            if (this.server) this.setState({status: "loading", model: this.modelRef});
             await backend.load(signal);
             if (this.backend === backend) {
                 this.loadedBackend = backend;
@@ -293,7 +315,9 @@ export class Med42Assistant {
             systemPrompt: MODEL_CHECK_SYSTEM_PROMPT, messages: [{role: "user", content: modelCheckUserMessage(text)}],
             sampling: {temperature: 0, topK: 1, topP: 1, maxTokens: MODEL_CHECK_MAX_TOKENS}, jsonSchema: MODEL_CHECK_SCHEMA, signal,
         });
-        return this.policy.applyModelVerdict!(decision, r.stopReason === "eos" ? parseModelVerdict(r.text) : null, surface);
+        // A complete JSON verdict counts even when the token limit, not the end-of-turn token, ended it (a server's
+        // schema grammar may spend tokens on whitespace); a stopped check counts as no verdict.
+        return this.policy.applyModelVerdict!(decision, r.stopReason !== "abort" ? parseModelVerdict(r.text) : null, surface);
     }
 
     /** The shared pipeline of ask and summarize. */
@@ -306,9 +330,9 @@ export class Med42Assistant {
         const disclaimer = this.policy.disclaimer;
         const result = (async (): Promise<AnswerResult> => {
             let decision = adjust(this.policy.decide(userText, surface));
-            const finish = (r: Omit<AnswerResult, "disclaimer" | "model" | "text">, shown: string): AnswerResult => {
+            const finish = (r: Omit<AnswerResult, "disclaimer" | "model" | "text">, shown: string, model?: string): AnswerResult => {
                 const out: AnswerResult = {
-                    ...r, disclaimer, model: this.backend?.modelDescription ?? this.modelRef,
+                    ...r, disclaimer, model: model ?? this.backend?.modelDescription ?? this.modelRef,
                     text: withDisclaimer(shown, disclaimer)
                 };
                 try {
@@ -374,8 +398,11 @@ export class Med42Assistant {
                     return finish({answer: "", policy: screened.decision, usage, stopReason: "policy"}, screened.message);
                 }
                 const stopReason: StopReason = r.stopReason;
-                const shown = decision.notice ? `${decision.notice}\n\n${r.text}` : r.text;
-                return finish({answer: r.text, policy: decision, usage, stopReason}, shown);
+                let shown = decision.notice ? `${decision.notice}\n\n${r.text}` : r.text;
+                // A server failed mid-answer: what came is kept, marked as cut off, and still gets the disclaimer.
+                const interruption = r.stopReason === "interrupted" ? interruptionNotice(r.interruption) : undefined;
+                if (interruption) shown = `${shown.trimEnd()}\n\n${interruption}`;
+                return finish({answer: r.text, policy: decision, usage, stopReason, ...(interruption ? {interruption} : {})}, shown, r.model);
             } catch (err) {
                 if (err instanceof AuditWriteError) throw err;
                 // Stopped while the model was still loading or downloading: an ordinary stop, not an error.
@@ -425,6 +452,11 @@ function checkSampling(s: ResolvedSampling): ResolvedSampling {
     finiteNumber("sampling.maxTokens", s.maxTokens, {integer: true, min: 1});
     if (s.seed !== undefined) finiteNumber("sampling.seed", s.seed, {integer: true, min: 0});
     return s;
+}
+
+/** What an answer cut off by a failing model server says about itself. */
+export function interruptionNotice(reason?: string): string {
+    return `[The answer was cut off: ${reason ?? "the model server stopped answering"} It may be incomplete; ask again.]`;
 }
 
 /** Appends the disclaimer in plain text; a prompt cannot remove it because it never passes through the model. */

@@ -57,7 +57,8 @@ export type AnswerEvent =
     /** Output screening replaced everything streamed so far with a policy message. */
     | {type: "replaced"; decision: PolicyDecision; text: string};
 
-export type StopReason = "eos" | "maxTokens" | "abort" | "policy";
+/** "interrupted": the model server failed mid-answer; the partial answer is kept and `interruption` says so. */
+export type StopReason = "eos" | "maxTokens" | "abort" | "policy" | "interrupted";
 
 export interface AnswerResult {
     /** Everything shown: the answer (or the policy message) followed by the disclaimer. */
@@ -67,9 +68,14 @@ export interface AnswerResult {
     disclaimer: Disclaimer;
     policy: PolicyDecision;
     usage: Usage;
-    /** The resolved model file. */
+    /** The resolved model file, or the model and server that answered. */
     model: string;
     stopReason: StopReason;
+    /**
+     * With stopReason "interrupted": why the answer stopped early, fit to show with it (it is also in `text`, before
+     * the disclaimer). `answer` then holds the partial answer.
+     */
+    interruption?: string;
 }
 
 /** Iterate for live events; `result` resolves when the request ends (rejects on errors such as a missing model). */

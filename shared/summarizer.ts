@@ -87,7 +87,8 @@ export async function summarize(o: SummarizeOptions): Promise<GenerateResult & {
                 false, Math.min(o.sampling.maxTokens, cap));
             add(r);
             o.onProgress?.(++done, total);
-            if (r.stopReason === "abort") return {...r, text: "", usage, chunks};
+            // Stopped, or a model server failed mid-pass: a summary of some parts only is no summary.
+            if (r.stopReason === "abort" || r.stopReason === "interrupted") return {...r, text: "", usage, chunks};
             summaries.push(await clipToTokens(o.backend, r.text.trim(), cap));
         }
         let combined = summaries.map((s, i) => `Part ${i + 1}:\n${s}`).join("\n\n");

@@ -3,9 +3,11 @@
  * mistyped token is one clear line at start-up, never a stack trace.
  *
  * Environment: SLACK_BOT_TOKEN (xoxb-), SLACK_APP_TOKEN (xapp-, Socket Mode), SLACK_SIGNING_SECRET and PORT (HTTP
- * mode), SLACK_API_URL, MED42_MODEL, and the behaviour switches below.
+ * mode), SLACK_API_URL, MED42_MODEL, MED42_SERVER_URL (+ MED42_SERVER_API_KEY, MED42_SERVER_MODEL: the model runs on
+ * those servers; see docs/deploy.md), and the behaviour switches below.
  */
 import type {BotSettings} from "./botContext";
+import {ServerConfigError, type ServerOptions, serverOptionsFromEnv} from "../shared/engine/server/serverConfig";
 import {StartupError} from "./startupError";
 import type {AssistantOptions} from "../shared/assistant";
 import {withoutUndefined} from "../shared/options";
@@ -22,6 +24,8 @@ export interface SlackLaunchConfig {
     http?: {signingSecret: string; port: number};
     slackApiUrl?: string;
     model?: string;
+    /** The model servers (MED42_SERVER_URL), or false: the local model (also when --model names one explicitly). */
+    server: ServerOptions | false;
     settings: Partial<BotSettings>;
 }
 
@@ -32,13 +36,13 @@ const SETUP_HINT = "See docs/slack.md.";
  * policy file, audit log) keeps the core's defaults and their environment variables.
  */
 export function assistantOptionsFrom(config: SlackLaunchConfig): AssistantOptions {
-    return withoutUndefined({model: config.model});
+    return withoutUndefined({model: config.model, server: config.server});
 }
 
 export function readSlackConfig(env: NodeJS.ProcessEnv, flags: LaunchFlags = {}): SlackLaunchConfig {
     const botToken = botTokenFrom(env.SLACK_BOT_TOKEN);
     const httpMode = flags.http === true || env.MED42_SLACK_MODE?.trim().toLowerCase() === "http";
-    const config: SlackLaunchConfig = {botToken, settings: settingsFrom(env),
+    const config: SlackLaunchConfig = {botToken, settings: settingsFrom(env), server: flags.model ? false : serverFrom(env),
         ...withoutUndefined({model: flags.model ?? (env.MED42_MODEL?.trim() || undefined), slackApiUrl: apiUrlFrom(env.SLACK_API_URL)})};
     if (httpMode) {
         config.http = {signingSecret: signingSecretFrom(env.SLACK_SIGNING_SECRET),
@@ -83,6 +87,15 @@ function signingSecretFrom(raw: string | undefined): string {
             `characters, from Basic Information → App Credentials). ${SETUP_HINT}`);
     }
     return secret;
+}
+
+function serverFrom(env: NodeJS.ProcessEnv): ServerOptions | false {
+    try {
+        return serverOptionsFromEnv(env) ?? false;
+    } catch (err) {
+        if (err instanceof ServerConfigError) throw new StartupError(`${err.message} See docs/deploy.md.`);
+        throw err;
+    }
 }
 
 function portFrom(raw: string): number {

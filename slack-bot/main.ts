@@ -22,7 +22,8 @@ const EXIT_MARGIN_MS = 10_000;
 
 export async function main(argv: string[], io: MainIo = {env: process.env, stderr: process.stderr}): Promise<number> {
     const program = new Command("med42-slack")
-        .description("Med42 Slack bot: answers mentions, DMs and /med42 with the local Med42-v2 model.\n" +
+        .description("Med42 Slack bot: answers mentions, DMs and /med42 with the local Med42-v2 model, or with a model " +
+            "server (MED42_SERVER_URL: vLLM, llama-server, Ollama; see docs/deploy.md).\n" +
             "Not for clinical use: answers may be incorrect or harmful; verify with authoritative sources.")
         .option("--model <ref>", "model preset, .gguf path, hf: URI or URL (default: MED42_MODEL, else med42-8b)")
         .option("--http", "HTTP mode (SLACK_SIGNING_SECRET) instead of Socket Mode")
@@ -73,10 +74,13 @@ export async function main(argv: string[], io: MainIo = {env: process.env, stder
         return 1;
     }
     logger.info(config.http ? `Listening for Slack requests on port ${bot.port}` : "Connected to Slack (Socket Mode)");
-    // Load (and if needed download) the model now, so the first question does not wait for it.
+    // Load (and if needed download) the model now, or connect to the model servers, so the first question does not wait.
     let stopping = false;
-    assistant.loadModel().catch((err) => {
-        if (!stopping) logger.error(`The model could not be loaded: ${err instanceof Error ? err.message : err}`);
+    if (assistant.server) logger.info(`The model runs on ${assistant.model}`);
+    assistant.loadModel().then(() => {
+        if (assistant.server) logger.info(`Connected to the model server: ${assistant.modelState.status === "ready" ? assistant.modelState.path : assistant.model}`);
+    }, (err) => {
+        if (!stopping) logger.error(`The model ${assistant.server ? "server could not be used" : "could not be loaded"}: ${err instanceof Error ? err.message : err}`);
     });
 
     const signals = listenForSignals(say);

@@ -3,6 +3,8 @@
  * lm-evaluation-harness does, and prints the model card's table (Tasks | Metric | Value | Stderr).
  * Progress bar with ETA on a terminal (quiet otherwise). Ctrl+C stops after the questions in flight, prints and saves
  * what was scored; with --json FILE, running the same command again resumes (skips the questions FILE holds).
+ * With --server (or MED42_SERVER_URL) the log-likelihoods come from a model server's /v1/completions with `echo` and
+ * `logprobs`, as lm-evaluation-harness's local-completions does (see shared/eval/serverScorer.ts).
  * Exit codes: 0 done, 1 failure (bad dataset file, download, model), 2 bad usage, 130 interrupted.
  */
 import * as fsp from "node:fs/promises";
@@ -27,6 +29,9 @@ import {formatBytes} from "../../shared/models/formatBytes";
 import {checkModelFile} from "../../shared/models/ggufCheck";
 import {defaultModelReference} from "../../shared/models/modelReference";
 import {ModelStore} from "../../shared/models/modelStore";
+import {ModelServerError} from "../../shared/engine/server/serverErrors";
+import {runServerEval, ServerLoglikelihoodScorer} from "../../shared/eval/serverScorer";
+import {SERVER_HELP, SERVER_MODEL_HELP, serverFromFlags} from "../assistantOptions";
 
 interface EvalFlags {
     task?: string;
@@ -41,6 +46,8 @@ interface EvalFlags {
     threads?: string;
     targetDelimiter?: string;
     datasetsDir?: string;
+    server?: string;
+    serverModel?: string;
 }
 
 /** How often partial results are written to --json while scoring. */
@@ -68,6 +75,8 @@ export function register(program: Command): void {
         .option("--threads <n>", "CPU threads (default: physical cores; env MED42_THREADS)")
         .option("--target-delimiter <text>", "text between prompt and option: \" \" (default; harness <= 0.4.5) or \"\" (newer harness with chat templates)")
         .option("--datasets-dir <dir>", "dataset cache (env MED42_DATASETS_DIR, default ~/.cache/med42-assist/datasets)")
+        .option("--server <url>", `${SERVER_HELP}; needs prompt log-probabilities (/v1/completions with echo + logprobs: vLLM)`)
+        .option("--server-model <name>", SERVER_MODEL_HELP)
         .addHelpText("after", "\nFile formats:\n" +
             "  medqa     JSONL: question, options {A..D}, answer_idx\n" +
             "  medmcqa   JSONL: question, opa, opb, opc, opd, cop (0-3, or 1-4 as in the original files)\n" +
@@ -79,6 +88,7 @@ export function register(program: Command): void {
             "  med42 eval --task medmcqa --limit 50\n" +
             "  med42 eval --task mmlu --subject clinical_knowledge --limit 50 --json ck.json\n" +
             "  med42 eval --task mmlu --subject anatomy --file anatomy_test.csv --model ./Llama3-Med42-8B.Q4_K_M.gguf\n" +
+            "  med42 eval --task medqa --limit 50 --server http://gpu1:8000\n" +
             "\nCtrl+C stops after the questions in flight and prints what was scored; with --json, run the same\n" +
             "command again to resume. Not a clinical validation: a benchmark score says nothing about safety.")
         .action(async (flags: EvalFlags) => {
@@ -112,6 +122,13 @@ async function evaluate(flags: EvalFlags): Promise<void> {
     const threads = integer(flags.threads, "--threads", 1);
     const targetDelimiter = flags.targetDelimiter ?? " ";
     const taskName = harnessTaskName(selection);
+    const server = serverFromFlags(flags);
+    if (server) {
+        const local = (["gpu", "threads", "modelsDir"] as const).filter((k) => flags[k] !== undefined);
+        if (local.length > 0) throw new CliError(`${local.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(", ")} ` +
+            "apply to a local model, not to a model server", 2);
+        return evaluateOnServer(flags, selection, server, {limit, parallel, targetDelimiter, taskName});
+    }
     const modelRef = flags.model ?? defaultModelReference();
     if (threads === undefined) checkThreadsVariable();
     if (flags.json !== undefined && (await fsp.stat(flags.json).then((s) => s.isDirectory(), () => false))) {
@@ -180,6 +197,83 @@ async function evaluate(flags: EvalFlags): Promise<void> {
                 (flags.json ? `Run the same command again to resume from ${flags.json}.\n` : "Use --json FILE to be able to resume.\n"));
         } else if (flags.json) {
             process.stderr.write(`Results written to ${flags.json}\n`);
+        }
+    });
+}
+
+/** `med42 eval --server`: the same flow, with the server's log-likelihoods and the served model as the identity. */
+async function evaluateOnServer(flags: EvalFlags, selection: TaskSelection, server: Exclude<ReturnType<typeof serverFromFlags>, false | undefined>,
+    o: {limit?: number; parallel?: number; targetDelimiter: string; taskName: string}): Promise<void> {
+    await withInterrupt(async (signal) => {
+        const dataset = await loadQuestions(selection, flags, signal);
+        if (signal.aborted) return;
+        const questions = dataset.questions.slice(0, o.limit ?? dataset.questions.length);
+        process.stderr.write(`Connecting to ${server.urls.join(", ")}…\n`);
+        let scorer: ServerLoglikelihoodScorer;
+        try {
+            scorer = await ServerLoglikelihoodScorer.connect(server, signal);
+        } catch (err) {
+            if (signal.aborted) throw new CliError("cancelled", 130);
+            if (err instanceof ModelServerError) throw new CliError(err.message, 1);
+            throw err;
+        }
+        try {
+            const identity: ResultsIdentity = {
+                selection,
+                // A served model has no file: its name and the servers identify the run (a resume must use the same).
+                model: {reference: scorer.label, file: scorer.model, sizeBytes: 0},
+                dataset: {source: dataset.source, sha256: dataset.sha256, questions: dataset.questions.length},
+                settings: {targetDelimiter: o.targetDelimiter, limit: o.limit ?? null}
+            };
+            const previous = flags.json ? await readPrevious(flags.json, identity) : [];
+            const wanted = new Set(questions.map((q) => q.index));
+            const samples = new Map<number, SampleRecord>(previous.filter((s) => wanted.has(s.index)).map((s) => [s.index, s]));
+            if (samples.size > 0) process.stderr.write(`Resuming from ${flags.json}: ${samples.size} of ${questions.length} questions already scored\n`);
+            const saver = flags.json ? new ResultsSaver(flags.json, identity, o.taskName) : undefined;
+            const progress = process.stderr.isTTY ? new ScoringBar(o.taskName) : undefined;
+            let failure: unknown;
+            let aborted = false;
+            try {
+                const run = await runServerEval(scorer, {
+                    questions, alreadyScored: new Set(samples.keys()), parallel: o.parallel, targetDelimiter: o.targetDelimiter, signal,
+                    onStart: (toScore) => {
+                        if (!progress) process.stderr.write(`Scoring ${toScore} questions of ${o.taskName} on ${scorer.model}…\n`);
+                        progress?.start(questions.length, samples.size);
+                    },
+                    onSample: (sample) => {
+                        samples.set(sample.index, sample);
+                        progress?.update(samples.size, [...samples.values()]);
+                        saver?.saveSoon([...samples.values()], false);
+                    }
+                });
+                aborted = run.aborted;
+            } catch (err) {
+                failure = err;
+            } finally {
+                progress?.stop();
+            }
+            const scored = [...samples.values()].sort((a, b) => a.index - b.index);
+            const complete = scored.length === questions.length;
+            await saver?.saveNow(scored, complete);
+            if (failure !== undefined) {
+                const suffix = flags.json && scored.length > 0 ? ` (the ${scored.length} questions scored are saved in ${flags.json})` : "";
+                if (failure instanceof ModelServerError) throw new CliError(failure.message + suffix, 1);
+                throw asCliError(failure, suffix);
+            }
+            if (scored.length > 0) {
+                process.stdout.write(formatTable(o.taskName, aggregate(scored)) + "\n");
+                process.stdout.write(`${scored.length} of ${questions.length} questions` +
+                    (o.limit !== undefined && o.limit < dataset.questions.length ? ` (first ${o.limit} of ${dataset.questions.length})` : "") +
+                    ` · ${scorer.model} on ${scorer.label} · ${dataset.source}\n`);
+            }
+            if (!complete && (aborted || signal.aborted)) {
+                process.stderr.write(`Interrupted: ${scored.length} of ${questions.length} questions scored. ` +
+                    (flags.json ? `Run the same command again to resume from ${flags.json}.\n` : "Use --json FILE to be able to resume.\n"));
+            } else if (flags.json) {
+                process.stderr.write(`Results written to ${flags.json}\n`);
+            }
+        } finally {
+            scorer.dispose();
         }
     });
 }

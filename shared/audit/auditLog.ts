@@ -2,7 +2,7 @@
  * The audit log: every policy decision and every feedback vote, in SQLite (see sqliteDriver.ts), with identifiers kept
  * out. User ids are stored only as salted SHA-256 hashes (a per-install salt kept beside the database), excerpts are
  * redacted by the PHI guard before they are written, and the model is stored by file name only (a path can carry a
- * user name).
+ * user name); a model on a server is stored with its server ("m42-health/Llama3-Med42-8B on http://gpu1:8000").
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -145,7 +145,7 @@ export class AuditLog implements AuditSink {
             category: entry.category,
             rules: JSON.stringify([...entry.rules]),
             latencyMs: Number.isFinite(entry.latencyMs) ? entry.latencyMs : 0,
-            model: entry.model ? path.basename(entry.model) : null,
+            model: entry.model ? auditModelName(entry.model) : null,
             stopReason: entry.stopReason ?? null,
             excerpt: entry.excerpt ? clip(redactPhi(entry.excerpt)) : null,
             feedback: entry.feedback ?? null,
@@ -234,4 +234,9 @@ function toRecord(row: Row): AuditRecord {
         category: row.category, rules, latencyMs: row.latency_ms, model: row.model, stopReason: row.stop_reason,
         excerpt: row.excerpt, feedback: row.feedback, ref: row.ref,
     };
+}
+
+/** A local model file by its name only; a served model with the server that answered (URLs never hold credentials). */
+function auditModelName(model: string): string {
+    return / on https?:\/\//.test(model) ? model : path.basename(model);
 }

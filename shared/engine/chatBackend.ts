@@ -1,7 +1,7 @@
 /**
- * The seam between the core and whatever runs the model. Today: llama.cpp in-process (LlamaCppBackend). A remote
- * OpenAI-compatible server (vLLM, llama.cpp server) can implement the same interface later without touching the
- * front ends or the assistant.
+ * The seam between the core and whatever runs the model: llama.cpp in-process (LlamaCppBackend), or OpenAI-compatible
+ * model servers such as vLLM, llama.cpp's llama-server or Ollama (ServerChatBackend, shared/engine/server/). The
+ * front ends and the assistant's policy, disclaimer, screening and audit do not change with the backend.
  */
 import type {ChatMessage, Usage} from "../types";
 
@@ -39,7 +39,12 @@ export interface GenerateRequest {
 
 export interface GenerateResult {
     text: string;
-    stopReason: "eos" | "maxTokens" | "abort";
+    /** "interrupted": a model server failed after the answer had started; `text` is the partial answer. */
+    stopReason: "eos" | "maxTokens" | "abort" | "interrupted";
+    /** Why the answer was interrupted, fit for users (with stopReason "interrupted"). */
+    interruption?: string;
+    /** Which model (and server) produced this answer, when it differs per request (a pool of servers). */
+    model?: string;
     usage: Usage & {
         /** Prompt tokens actually evaluated (the rest came from the KV cache). */
         evaluatedPromptTokens: number;

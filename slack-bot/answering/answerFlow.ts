@@ -65,7 +65,9 @@ async function generate(ctx: BotContext, job: AnswerJob, view: AnswerView, signa
             await onDecision(ctx, job, view, result.policy);
             return;
         }
-        await view.finish({disclaimer: result.disclaimer, notice: result.policy.notice,
+        // A model server failed mid-answer: the partial answer stays, with a note that it was cut off.
+        const notice = [result.policy.notice, result.interruption].filter(Boolean).join("\n") || undefined;
+        await view.finish({disclaimer: result.disclaimer, notice,
             stopped: result.stopReason === "abort" && !replaced, feedback: {ref: `${job.channel}/${job.threadTs}`,
                 surface: job.surface === "slack-dm" ? "slack-dm" : "slack-channel"}});
         ctx.logger.info(`Answered (${job.kind}, ${job.surface}) in ${Date.now() - started} ms, ` +

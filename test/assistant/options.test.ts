@@ -10,7 +10,7 @@ import {toAssistantOptions as cliOptions} from "../../cli/assistantOptions";
 import {CliError} from "../../cli/cliError";
 import {readSettings, toAssistantOptions as extensionOptions} from "../../extension/settings";
 import {assistantOptionsFrom, readSlackConfig} from "../../slack-bot/config";
-import {parseBenchArgs} from "../bench/main";
+import {parseBenchArgs} from "../../bench/main";
 import {Med42Assistant} from "../../shared/assistant";
 import type {ChatBackend, GenerateRequest, GenerateResult, ResolvedSampling} from "../../shared/engine/chatBackend";
 import {requestSeed} from "../../shared/engine/llamaCppBackend";

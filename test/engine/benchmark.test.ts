@@ -3,13 +3,13 @@ import {execFile} from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import {parseBatchedBenchJsonl} from "../bench/batchedBench";
-import {parseBenchArgs, UsageError} from "../bench/main";
+import {parseBatchedBenchJsonl} from "../../bench/batchedBench";
+import {parseBenchArgs, UsageError} from "../../bench/main";
 import {testModelPath} from "../support/testModel";
-import type {BenchReport} from "../bench/report";
-import {percentile, median} from "../bench/stats";
+import type {BenchReport} from "../../bench/report";
+import {percentile, median} from "../../bench/stats";
 
-const BENCH = path.join(__dirname, "..", "bench", "main.js");
+const BENCH = path.join(__dirname, "..", "..", "bench", "main.js");
 
 function runBench(args: string[], env: NodeJS.ProcessEnv): Promise<{code: number; stdout: string; stderr: string}> {
     return new Promise((resolve) => {

@@ -59,11 +59,13 @@ export function gpt2ByteTokens(): string[] {
 
 interface Vocabulary { tokens: string[]; types: number[]; specialIds: Record<typeof SPECIAL_TOKENS[number], number> }
 
-function buildVocabulary(nVocab: number): Vocabulary {
+function buildVocabulary(nVocab: number, asciiOutput = false): Vocabulary {
     if (nVocab < 256 + SPECIAL_TOKENS.length) throw new Error(`vocabulary must hold at least ${256 + SPECIAL_TOKENS.length} tokens`);
     const tokens: string[] = new Array(nVocab);
     const types: number[] = new Array(nVocab).fill(1); // 1 = normal
     gpt2ByteTokens().forEach((t, i) => { tokens[i] = t; });
+    // Bytes 0x80-0xFF as control tokens print nothing, so whatever the random weights sample is valid UTF-8 text.
+    if (asciiOutput) for (let b = 0x80; b < 0x100; b++) types[b] = 3;
     const ids = nVocab >= 128256 ? LLAMA3_SPECIAL_IDS : SPECIAL_TOKENS.map((_, i) => 256 + i);
     const specialIds = {} as Vocabulary["specialIds"];
     SPECIAL_TOKENS.forEach((t, i) => { tokens[ids[i]] = t; types[ids[i]] = 3; specialIds[t] = ids[i]; }); // 3 = control
@@ -123,6 +125,12 @@ export interface WriteModelOptions {
     name?: string;
     /** Leave the chat template out (to test that the engine does not rely on it). */
     omitChatTemplate?: boolean;
+    /**
+     * Only ASCII text comes out: llama-server's chat endpoint rejects an answer that is not valid UTF-8 (HTTP 500
+     * "does not match the expected Content-only format"), which random weights produce from the byte tokens
+     * 0x80-0xFF (a real model's answers are valid UTF-8). Those bytes become control tokens, which print nothing.
+     */
+    asciiOutput?: boolean;
     /** Called with bytes written so far and the total, for big shapes. */
     onProgress?: (written: number, total: number) => void;
 }
@@ -136,7 +144,7 @@ export function writeTestModel(file: string, options: WriteModelOptions = {}): n
     const nEmbdKv = headDim * nHeadKv;
     const mat = shape.weights === "q4_0" ? GgmlType.Q4_0 : GgmlType.F32;
     if (mat === GgmlType.Q4_0 && (nEmbd % 32 || nFf % 32)) throw new Error("q4_0 needs n_embd and n_ff divisible by 32");
-    const vocab = buildVocabulary(nVocab);
+    const vocab = buildVocabulary(nVocab, options.asciiOutput);
 
     const tensors: TensorSpec[] = [
         {name: "token_embd.weight", dims: [nEmbd, nVocab], type: mat, fill: "random"},

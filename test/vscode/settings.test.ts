@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as os from "node:os";
 import * as path from "node:path";
-import {assistantIdentity, readSettings, resolveModelSetting, toAssistantOptions} from "../../extension/settings";
+import {assistantIdentity, readSettings, resolveModelSetting, serverApiKeySecret, toAssistantOptions} from "../../extension/settings";
 
 function getter(values: Record<string, unknown>) {
     return <T>(key: string) => values[key] as T | undefined;
@@ -44,5 +44,19 @@ describe("extension settings → AssistantOptions", () => {
         const otherEngine = toAssistantOptions(readSettings(getter({"model": "med42-8b", "sampling.topK": 2, "sampling.topP": 0.5})));
         assert.equal(assistantIdentity(base), assistantIdentity(otherModel));
         assert.notEqual(assistantIdentity(base), assistantIdentity(otherEngine));
+    });
+
+    it("maps the model server settings, with the API key from secret storage only, bound to the server's URL", () => {
+        const s = readSettings(getter({"model": "med42-8b", "server.url": " http://gpu1:8000/v1, http://gpu2:8000 ", "server.model": "m42-health/Llama3-Med42-8B"}));
+        assert.deepEqual(toAssistantOptions(s, "/ws", "key-1").server,
+            {urls: ["http://gpu1:8000", "http://gpu2:8000"], model: "m42-health/Llama3-Med42-8B", apiKey: "key-1"});
+        assert.equal(toAssistantOptions(readSettings(getter({"server.url": ""}))).server, undefined, "empty: the core reads MED42_SERVER_URL");
+        assert.throws(() => toAssistantOptions(readSettings(getter({"server.url": "gpu1:8000"}))), /med42\.server\.url: "gpu1:8000" must start with http/);
+        assert.equal(serverApiKeySecret("http://gpu1:8000/v1"), "med42.server.apiKey:http://gpu1:8000");
+        assert.notEqual(serverApiKeySecret("http://attacker.example:8000"), serverApiKeySecret("http://gpu1:8000"),
+            "a workspace pointing the setting elsewhere never gets the key");
+        assert.equal(serverApiKeySecret("not a url"), undefined);
+        const a = toAssistantOptions(s, "/ws", "key-1");
+        assert.notEqual(assistantIdentity(a), assistantIdentity(toAssistantOptions(s, "/ws", "key-2")), "a new key rebuilds the assistant");
     });
 });

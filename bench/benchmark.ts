@@ -7,12 +7,12 @@
 import type {
     ChatHistoryItem, LlamaContextSequence, LlamaModel, Token
 } from "node-llama-cpp" with {"resolution-mode": "import"};
-import type {Med42Assistant} from "../../shared/assistant";
-import type {ChatBackend, GenerateRequest, GenerateResult, ResolvedSampling} from "../../shared/engine/chatBackend";
-import {MED42_SAMPLING, MED42_SYSTEM_PROMPT} from "../../shared/engine/defaults";
-import {LlamaCppBackend} from "../../shared/engine/llamaCppBackend";
-import {importNodeLlamaCpp} from "../../shared/engine/llamaRuntime";
-import type {ChatMessage, Surface} from "../../shared/types";
+import type {Med42Assistant} from "../shared/assistant";
+import type {ChatBackend, GenerateRequest, GenerateResult, ResolvedSampling} from "../shared/engine/chatBackend";
+import {MED42_SAMPLING, MED42_SYSTEM_PROMPT} from "../shared/engine/defaults";
+import {LlamaCppBackend} from "../shared/engine/llamaCppBackend";
+import {importNodeLlamaCpp} from "../shared/engine/llamaRuntime";
+import type {ChatMessage, Surface} from "../shared/types";
 import {memAvailable, processMemory, type ProcessMemory} from "./procMemory";
 import {median, percentile, ratio} from "./stats";
 

@@ -6,7 +6,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import {SHAPES, writeTestModel} from "../support/ggufWriter";
+import {SHAPES, writeTestModel} from "../test/support/ggufWriter";
 
 export type BenchShape = keyof typeof SHAPES;
 export const BENCH_SHAPES = Object.keys(SHAPES) as BenchShape[];

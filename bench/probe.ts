@@ -7,9 +7,9 @@
  */
 import {spawn} from "node:child_process";
 import * as fs from "node:fs";
-import {LlamaCppBackend} from "../../shared/engine/llamaCppBackend";
-import {MED42_SYSTEM_PROMPT} from "../../shared/engine/defaults";
-import {getLlamaRuntime, importNodeLlamaCpp} from "../../shared/engine/llamaRuntime";
+import {LlamaCppBackend} from "../shared/engine/llamaCppBackend";
+import {MED42_SYSTEM_PROMPT} from "../shared/engine/defaults";
+import {getLlamaRuntime, importNodeLlamaCpp} from "../shared/engine/llamaRuntime";
 import {memAvailable, processMemory, type ProcessMemory} from "./procMemory";
 
 export interface MemoryProbeRequest {

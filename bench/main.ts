@@ -7,13 +7,15 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import {parseArgs} from "node:util";
-import {withoutUndefined} from "../../shared/options";
-import {defaultThreads} from "../../shared/engine/llamaRuntime";
+import {withoutUndefined} from "../shared/options";
+import {defaultThreads} from "../shared/engine/llamaRuntime";
 import {runBatchedBench} from "./batchedBench";
 import {BENCH_SHAPES, type BenchShape, ensureBenchModel} from "./benchModels";
 import {runBenchmark} from "./benchmark";
 import {runProbe, type MemoryProbeResult, type ThreadsProbeResult} from "./probe";
 import {type BenchReport, renderMarkdown} from "./report";
+import {renderServerMarkdown, runServerBenchmark, type ServerBenchOptions} from "./serverBench";
+import {parseServerUrls, ServerConfigError, serverOptionsFromEnv} from "../shared/engine/server/serverConfig";
 
 const USAGE = `Usage: npm run bench -- [options]
   --shape tiny|1b|8b      generated random-weight model of that shape (default tiny; cached in ~/.cache/med42-assist/bench)
@@ -28,7 +30,16 @@ const USAGE = `Usage: npm run bench -- [options]
   --batched-bench PATH    llama.cpp's llama-batched-bench binary to compare concurrency with
   --no-memory             skip the mmap on/off memory probes
   --no-threads            skip the thread-count probe
-  --mmap on|off           how the benchmarked model is loaded (default: the engine's default)`;
+  --mmap on|off           how the benchmarked model is loaded (default: the engine's default)
+
+On a model server (vLLM, llama-server, Ollama): the core vs the same requests sent raw, one at a time and concurrently
+  --server URL            the server (MED42_SERVER_API_KEY, MED42_SERVER_MODEL from the environment)
+  --server-model NAME     the served model (default: MED42_SERVER_MODEL, else the first the server lists)
+  --reps N                requests per side, one at a time (default 5)
+  --warmup N              warm-up requests per side (default 1)
+  --tokens N              most tokens per answer (default 64)
+  --concurrency LIST      concurrent conversations to compare (default 4,16)
+  --json FILE             also write the results as JSON`;
 
 export class UsageError extends Error {}
 
@@ -53,6 +64,32 @@ function positiveInt(name: string, value: string | undefined, fallback: number, 
     const n = value.trim() === "" ? NaN : Number(value);
     if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be an integer ≥ ${min}, got "${value}"`);
     return n;
+}
+
+/** The options of a benchmark against a model server (`--server URL`). */
+export function parseServerBenchArgs(argv: string[]): ServerBenchOptions & {json?: string} {
+    let parsed;
+    try {
+        parsed = parseArgs({args: argv, strict: true, allowPositionals: false, options: {
+            server: {type: "string"}, "server-model": {type: "string"}, reps: {type: "string"}, warmup: {type: "string"},
+            tokens: {type: "string"}, concurrency: {type: "string"}, json: {type: "string"}
+        }});
+    } catch (err) {
+        throw new UsageError((err as Error).message);
+    }
+    const v = parsed.values;
+    let server;
+    try {
+        server = serverOptionsFromEnv(process.env, {urls: parseServerUrls(v.server ?? "", "--server"), model: v["server-model"]})!;
+    } catch (err) {
+        if (err instanceof ServerConfigError) throw new UsageError(err.message);
+        throw err;
+    }
+    const concurrency = (v.concurrency ?? "4,16").split(",").map((n) => positiveInt("concurrency", n.trim(), 1));
+    return {
+        server, json: v.json, concurrency,
+        reps: positiveInt("reps", v.reps, 5), warmup: positiveInt("warmup", v.warmup, 1, 0), tokens: positiveInt("tokens", v.tokens, 64, 2)
+    };
 }
 
 export function parseBenchArgs(argv: string[]): BenchCliOptions {
@@ -162,10 +199,23 @@ export async function runBenchCli(o: BenchCliOptions, log: (line: string) => voi
     };
 }
 
+async function mainOnServer(argv: string[]): Promise<void> {
+    const options = parseServerBenchArgs(argv);
+    const loadAverage = os.loadavg();
+    const result = await runServerBenchmark({...options, log: (line) => process.stderr.write(`${line}\n`)});
+    process.stdout.write(renderServerMarkdown(result, {loadAverage, cpus: os.cpus().length}));
+    if (options.json) {
+        fs.writeFileSync(options.json, JSON.stringify(result, null, 2) + "\n");
+        process.stderr.write(`Wrote ${options.json}\n`);
+    }
+}
+
 async function main(): Promise<void> {
     let options: BenchCliOptions;
     try {
-        options = parseBenchArgs(process.argv.slice(2));
+        const argv = process.argv.slice(2);
+        if (argv.some((a) => a === "--server" || a.startsWith("--server="))) return await mainOnServer(argv);
+        options = parseBenchArgs(argv);
     } catch (err) {
         if (err instanceof UsageError) {
             if (err.message) process.stderr.write(`Error: ${err.message}\n\n`);
