@@ -60,7 +60,8 @@ export function serverFromFlags(f: Pick<ModelFlags, "server" | "serverModel" | "
         const urls = f.server !== undefined ? parseServerUrls(f.server, "--server") : undefined;
         const server = serverOptionsFromEnv(env, {urls, model: f.serverModel});
         if (!server && f.serverModel !== undefined) throw new CliError("--server-model needs a server (--server or MED42_SERVER_URL)", 2);
-        return server ?? false;
+        // None configured: left out, the core's own default (no server: the local engine).
+        return server;
     } catch (err) {
         if (err instanceof ServerConfigError) throw new CliError(err.message, 2);
         throw err;

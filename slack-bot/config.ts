@@ -24,8 +24,8 @@ export interface SlackLaunchConfig {
     http?: {signingSecret: string; port: number};
     slackApiUrl?: string;
     model?: string;
-    /** The model servers (MED42_SERVER_URL), or false: the local model (also when --model names one explicitly). */
-    server: ServerOptions | false;
+    /** The model servers (MED42_SERVER_URL); false: the local model named by --model; unset: none configured. */
+    server?: ServerOptions | false;
     settings: Partial<BotSettings>;
 }
 
@@ -42,8 +42,10 @@ export function assistantOptionsFrom(config: SlackLaunchConfig): AssistantOption
 export function readSlackConfig(env: NodeJS.ProcessEnv, flags: LaunchFlags = {}): SlackLaunchConfig {
     const botToken = botTokenFrom(env.SLACK_BOT_TOKEN);
     const httpMode = flags.http === true || env.MED42_SLACK_MODE?.trim().toLowerCase() === "http";
-    const config: SlackLaunchConfig = {botToken, settings: settingsFrom(env), server: flags.model ? false : serverFrom(env),
-        ...withoutUndefined({model: flags.model ?? (env.MED42_MODEL?.trim() || undefined), slackApiUrl: apiUrlFrom(env.SLACK_API_URL)})};
+    const config: SlackLaunchConfig = {botToken, settings: settingsFrom(env), ...withoutUndefined({
+        model: flags.model ?? (env.MED42_MODEL?.trim() || undefined), slackApiUrl: apiUrlFrom(env.SLACK_API_URL),
+        // --model names a local model, which overrides a server set in the environment.
+        server: flags.model ? false : serverFrom(env)})};
     if (httpMode) {
         config.http = {signingSecret: signingSecretFrom(env.SLACK_SIGNING_SECRET),
             port: portFrom(flags.port ?? env.PORT ?? env.MED42_SLACK_PORT ?? "3000")};
@@ -89,9 +91,9 @@ function signingSecretFrom(raw: string | undefined): string {
     return secret;
 }
 
-function serverFrom(env: NodeJS.ProcessEnv): ServerOptions | false {
+function serverFrom(env: NodeJS.ProcessEnv): ServerOptions | undefined {
     try {
-        return serverOptionsFromEnv(env) ?? false;
+        return serverOptionsFromEnv(env);
     } catch (err) {
         if (err instanceof ServerConfigError) throw new StartupError(`${err.message} See docs/deploy.md.`);
         throw err;

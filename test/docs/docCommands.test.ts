@@ -76,6 +76,22 @@ const NOT_RUNNABLE = new Map<string, string>([
     ["cmake -S /tmp/llama.cpp -B /tmp/llama.cpp/build -DCMAKE_BUILD_TYPE=Release -DGGML_OPENMP=OFF -DLLAMA_CURL=OFF " +
         "-DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_SERVER=OFF -DLLAMA_OPENSSL=OFF", "building llama.cpp from source (minutes)"],
     ["cmake --build /tmp/llama.cpp/build -j2 --target llama-batched-bench", "building llama.cpp from source (minutes)"],
+    ["vllm serve m42-health/Llama3-Med42-8B --served-model-name med42 --max-model-len 8192 --enable-prefix-caching --api-key \"$MED42_SERVER_API_KEY\"",
+        "vLLM needs an NVIDIA GPU and the real weights"],
+    ["vllm serve m42-health/Llama3-Med42-70B --tensor-parallel-size 4 --served-model-name med42 --max-model-len 8192 --enable-prefix-caching --api-key \"$MED42_SERVER_API_KEY\"",
+        "vLLM needs four NVIDIA GPUs and the real weights"],
+    ["llama-server -m \"$MED42_GGUF\" --host 0.0.0.0 --port \"$PORT\" -c 32768 --parallel 4 --api-key \"$MED42_SERVER_API_KEY\" --metrics",
+        "run as written against the generated model by test/server/deployDoc.test.ts (it needs the llama-server build)"],
+    ["med42 models --server \"$MED42_SERVER_URL\"", "run as written against a real llama-server by test/server/deployDoc.test.ts"],
+    ["cp deploy/med42.env.example deploy/med42.env", "part of the Docker Compose deployment (writes into the checkout); deploy/ is validated by test/deploy"],
+    ["docker compose -f deploy/docker-compose.yml -p med42 up -d --scale bot=3", "needs Docker; test/deploy/deployFiles.test.ts validates the file against the Compose schema"],
+    ["npm run bench -- --server http://gpu1:8000 --json server.json", "needs a model server at gpu1 (an example host)"],
+    ["npm run make-test-model -- ~/.cache/med42-assist/bench/med42-bench-1b-ascii.gguf --shape 1b --ascii", "writes a 1B-shape model for the server benchmark (minutes, GBs)"],
+    ["llama-server -m ~/.cache/med42-assist/bench/med42-bench-1b-ascii.gguf --port 18500 -c 16384 --parallel 4 -t 1 -tb 1 --metrics", "a long-running server for the benchmark below"],
+    ["npm run bench -- --server http://127.0.0.1:18500 --reps 5 --tokens 32 --concurrency 4,16", "minutes of benchmark against the server above; test/server/serverBench.test.ts runs the harness"],
+    ["npm run bench -- --server http://127.0.0.1:18500 --reps 4 --tokens 32 --concurrency 4", "minutes of benchmark against the server above; test/server/serverBench.test.ts runs the harness"],
+    ["npx mocha", "the mocha part of this suite; npm test runs it"],
+    ["npx mocha --no-config --timeout 120000 --exit 'out/test/slack/*.test.js'", "a folder of this same suite; npm test runs it"],
 ]);
 
 /** Environment changes for single commands, and why (the command itself is still run as written). */
