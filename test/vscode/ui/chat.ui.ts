@@ -25,7 +25,8 @@ describe("Med42 chat view in VS Code (UI)", function () {
         server = await VscodeServer.start({
             install: uiHarness.install!,
             env: testServerEnv(uiHarness.artifactsDir!, "ui"),
-            logFile: path.join(uiHarness.artifactsDir!, "ui-server.log")
+            logFile: path.join(uiHarness.artifactsDir!, "ui-server.log"),
+            keepLogsIn: path.join(uiHarness.artifactsDir!, "ui-logs")
         });
         session = await launchChromium(uiHarness.install!);
         page = session.page;
@@ -82,6 +83,10 @@ describe("Med42 chat view in VS Code (UI)", function () {
         await chat().locator("#model-panel[data-status=ready]").waitFor({timeout: 10_000});
         assert.match(await page.locator(".statusbar-item", {hasText: "Med42"}).first().innerText(), /Med42/);
         await screenshot(page, "02-answer-with-disclaimer");
+        // The extension's Output channel is written (the server can write logs) and kept among the artifacts.
+        const log = server.extensionLog("med42-assist.med42-assist", "Med42");
+        assert.ok(log, "the extension host wrote the Med42 Output channel's log file");
+        assert.match(fs.readFileSync(log, "utf8"), /assistant created for model .*med42-test\.gguf/);
     });
 
     it("stops a generation with the Stop button", async () => {

@@ -66,7 +66,8 @@ describe("the packaged .vsix installed into VS Code", function () {
         server = await VscodeServer.start({
             install: uiHarness.install!, userDataDir: data, extensionsDir: extensions,
             env: {...testServerEnv(uiHarness.artifactsDir!, "vsix"), MED42_HF_ENDPOINT: hub.origin},
-            logFile: path.join(uiHarness.artifactsDir!, "vsix-server.log")
+            logFile: path.join(uiHarness.artifactsDir!, "vsix-server.log"),
+            keepLogsIn: path.join(uiHarness.artifactsDir!, "vsix-logs")
         });
         session = await launchChromium(uiHarness.install!);
         page = session.page;
