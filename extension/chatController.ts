@@ -11,6 +11,8 @@ import type {ChatTurn, PolicyNotice} from "./protocol";
 
 /** Streamed text reaches the view at most this often (each update re-renders the turn's Markdown). */
 const STREAM_UPDATE_MS = 60;
+/** Streamed text is saved at most this often, so a window closed mid-answer keeps what was shown. */
+const STREAM_SAVE_MS = 1000;
 
 export interface ChatListener {
     /** The chat list or the active chat changed shape (new turn, title, switch). */
@@ -68,15 +70,27 @@ export class ChatController implements vscode.Disposable {
         this.chatsChanged();
         const turnId = turn.id;
         let lastPost = 0;
+        let lastSave = Date.now();
         const update = (patch: Partial<ChatTurn>, opts: {streaming?: boolean} = {}) => {
-            const t = this.store.updateTurn(chatId, turnId, patch, {persist: !opts.streaming});
+            const now = Date.now();
+            const persist = !opts.streaming || now - lastSave >= STREAM_SAVE_MS;
+            const t = this.store.updateTurn(chatId, turnId, patch, {persist});
             if (!t) return;
             turn = t;
-            const now = Date.now();
+            if (persist) lastSave = now;
             if (!opts.streaming || now - lastPost >= STREAM_UPDATE_MS) {
                 lastPost = now;
                 this.turnChanged(chatId, t);
             }
+        };
+        /** The turn's end: saved first, then shown as finished, so a reload right after it cannot lose it. */
+        const finish = async (patch: Partial<ChatTurn>) => {
+            const t = this.store.updateTurn(chatId, turnId, patch, {persist: false});
+            if (!t) return;
+            turn = t;
+            // A failed write still shows the end (the turn stays in memory and the next save retries it).
+            await this.store.save().catch(() => undefined);
+            this.turnChanged(chatId, t);
         };
         try {
             // A settings change being applied (model switch, restart) goes first.
@@ -118,7 +132,7 @@ export class ChatController implements vscode.Disposable {
             }
             const result = await stream.result;
             const notice = turn.notice ?? noticeFrom(result.policy);
-            update({
+            await finish({
                 status: result.stopReason === "abort" ? "stopped" : "done",
                 // A stopped answer keeps what was already shown (screened chunk by chunk) if the core returns less.
                 answer: notice ? "" : result.stopReason === "abort" && result.answer.length < answer.length ? answer : result.answer,
@@ -129,12 +143,11 @@ export class ChatController implements vscode.Disposable {
                 queuePosition: undefined
             });
         } catch (err) {
-            if (controller.signal.aborted) update({status: "stopped", queuePosition: undefined, stopReason: "abort"});
-            else update({status: "error", error: userMessage(err, this.host.modelInfo), queuePosition: undefined});
+            if (controller.signal.aborted) await finish({status: "stopped", queuePosition: undefined, stopReason: "abort"});
+            else await finish({status: "error", error: userMessage(err, this.host.modelInfo), queuePosition: undefined});
         } finally {
             untrack();
             this.running.delete(chatId);
-            await this.store.save();
         }
         this.finishedEmitter.fire({chatId, turn: {...turn}});
         return turn;

@@ -303,6 +303,8 @@ window.addEventListener("message", (event: MessageEvent<HostMessage>) => {
             dirtyTurns.clear();
             renderAll();
             persist();
+            // Until now the view showed what it saved before a reload; from here on it shows the host's chats.
+            document.body.dataset.synced = "true";
             break;
         case "turn": {
             if (!state || state.activeChat.id !== msg.chatId) break;

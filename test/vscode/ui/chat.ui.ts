@@ -89,6 +89,24 @@ describe("Med42 chat view in VS Code (UI)", function () {
         assert.match(fs.readFileSync(log, "utf8"), /assistant created for model .*med42-test\.gguf/);
     });
 
+    it("keeps an answer that has just finished when the window reloads at once", async () => {
+        const turn = await ask("What is the normal range of serum sodium?");
+        const index = (await turns().count()) - 1;
+        // Reload the moment the view shows the answer as finished (its actions appear with the end of the turn).
+        await turn.locator(".answer-actions").waitFor({state: "visible", timeout: 120_000});
+        const answer = await turn.locator(".answer-body").innerText();
+        await page.reload();
+        await waitForWorkbench(page);
+        await page.locator(".statusbar-item", {hasText: "Med42"}).first().waitFor({state: "visible", timeout: 90_000});
+        await runCommand(page, "Med42: Open Chat");
+        const again = turns().nth(index);
+        await again.waitFor({state: "visible", timeout: 60_000});
+        await chat().locator("body[data-synced=true]").waitFor({timeout: 60_000});
+        assert.equal(await again.locator(".stopped").count(), 0, "the finished answer did not come back as stopped");
+        assert.equal(await again.locator(".answer-body").innerText(), answer, "the whole answer is kept");
+        await screenshot(page, "02b-answer-kept-after-immediate-reload");
+    });
+
     it("stops a generation with the Stop button", async () => {
         // Long answers, so there is time to stop one (a model switch; the sampling change restarts the assistant).
         const configured = JSON.parse(fs.readFileSync(path.join(ws, ".vscode", "settings.json"), "utf8"))["med42.model"] as string;
