@@ -11,6 +11,7 @@ import type {ModelState} from "../shared/assistantTypes";
 import {findPreset} from "../shared/models/presets";
 import {formatBytes} from "../shared/models/formatBytes";
 import type {Disclaimer} from "../shared/policy/types";
+import {forVsCode} from "./errorText";
 import type {ModelInfo} from "./protocol";
 import {assistantIdentity, CONFIG_SECTION, readSettings, toAssistantOptions, type ExtensionSettings} from "./settings";
 
@@ -41,7 +42,12 @@ export function userMessage(err: unknown, info?: ModelInfo): string {
         return `The model ${info?.label ?? ""} is not downloaded yet: click Download in the Med42 view${info?.size ? ` (${info.size})` : ""}, ` +
             "choose a model file you already have, or run Med42: Select Model.";
     }
-    return errorMessage(err);
+    return forVsCode(errorMessage(err));
+}
+
+/** The model state with its message (if any) worded for VS Code. */
+function forView(s: ModelState): ModelState {
+    return s.status === "error" ? {...s, message: forVsCode(s.message)} : s;
 }
 
 /** How a model reference is shown to the user. */
@@ -117,9 +123,10 @@ export class AssistantHost implements vscode.Disposable {
     }
 
     private setState(s: ModelState): void {
-        this.state = s;
-        this.stateEmitter.fire(s);
+        this.state = forView(s);
+        this.stateEmitter.fire(this.state);
     }
+
 
     /** The assistant, created on first call; throws a user-fit Error when the settings cannot make one. */
     acquire(): Med42Assistant {

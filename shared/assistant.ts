@@ -23,7 +23,7 @@ import {MODEL_CHECK_MAX_TOKENS, MODEL_CHECK_SCHEMA, MODEL_CHECK_SYSTEM_PROMPT, m
 import {loadPolicyFile} from "./policy/policyConfig";
 import {guardHistory, guardTranscript, SUMMARY_NOT_A_REQUEST_RULE, withConversationRecord, withHistoryRecord} from "./policy/conversationGuard";
 import {type AuditSink, AuditLog, defaultAuditDbPath} from "./audit/auditLog";
-import {ModelStore} from "./models/modelStore";
+import {missingFileError, ModelStore} from "./models/modelStore";
 import {defaultModelReference} from "./models/modelReference";
 import {checkModelFile} from "./models/ggufCheck";
 import type {ChatMessage, SamplingOptions, Surface} from "./types";
@@ -114,8 +114,11 @@ export class Med42Assistant {
         let next: ModelState;
         try {
             const path = await this.store.locate(ref);
-            next = path ? {status: "idle", model: ref}
-                : {status: "not-downloaded", model: ref, sizeBytes: this.store.describe(ref).approxSizeBytes};
+            const described = path ? undefined : this.store.describe(ref);
+            // A local file that is not there cannot be downloaded: it is an error that names the path.
+            next = !described ? {status: "idle", model: ref}
+                : described.kind === "file" ? {status: "error", model: ref, message: missingFileError(described.path!).message}
+                : {status: "not-downloaded", model: ref, sizeBytes: described.approxSizeBytes};
         } catch (err) {
             next = {status: "error", model: ref, message: errorMessage(err)};
         }

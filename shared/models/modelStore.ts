@@ -236,7 +236,8 @@ function urlFileName(url: string): string {
     return /\.gguf$/i.test(name) ? name : `${name}.gguf`;
 }
 
-function missingFileError(file: string): ModelFileError {
+/** A local model file that is not there (also how the model state reports it: never as a download). */
+export function missingFileError(file: string): ModelFileError {
     return new ModelFileError(`model file not found: ${file}: check the path, or download a model with \`med42 pull\``, file, "missing");
 }
 

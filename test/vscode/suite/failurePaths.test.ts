@@ -3,12 +3,28 @@
  * is shown as finished, a model path that does not exist is "file not found" (never a download offer).
  */
 import * as assert from "node:assert/strict";
+import * as os from "node:os";
+import * as path from "node:path";
 import * as vscode from "vscode";
 import type {Med42ExtensionApi} from "../../../extension/extension";
 import {STORAGE_KEY, type StateStorage} from "../../../extension/chatStore";
 import type {Chat, ChatTurn} from "../../../extension/protocol";
 
 const EXTENSION_ID = "med42-assist.med42-assist";
+
+function config() {
+    return vscode.workspace.getConfiguration("med42");
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 30_000): Promise<T> {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+        const v = probe();
+        if (v) return v;
+        if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((r) => setTimeout(r, 50));
+    }
+}
 
 describe("Med42 chat failure paths (extension host)", function () {
     this.timeout(120_000);
@@ -56,6 +72,29 @@ describe("Med42 chat failure paths (extension host)", function () {
         } finally {
             sub.dispose();
             store.storage = real;
+        }
+    });
+
+    it("shows a model path that does not exist as \"file not found: PATH\", never as a download", async () => {
+        const configured = config().inspect<string>("model")?.workspaceValue;
+        const missing = path.join(os.tmpdir(), "med42-no-such-folder", "med42-missing.gguf");
+        try {
+            await config().update("model", missing, vscode.ConfigurationTarget.Workspace);
+            const state = await waitFor("the model state for the missing file", () => {
+                const s = api.host.modelState;
+                return s.model === missing && s.status !== "idle" && s.status !== "loading" ? s : undefined;
+            });
+            assert.equal(state.status, "error", `not offered as a download: ${JSON.stringify(state)}`);
+            assert.equal(state.status === "error" && state.message, `model file not found: ${missing}`);
+            // Asking says the same, with no command-line advice.
+            const turn = await api.chats.ask(api.store.active.id, "What is a normal resting heart rate?");
+            assert.equal(turn?.status, "error");
+            assert.match(turn?.error ?? "", /^model file not found: .*med42-missing\.gguf/);
+            assert.doesNotMatch(turn?.error ?? "", /med42 pull|--model|`/);
+        } finally {
+            await config().update("model", configured, vscode.ConfigurationTarget.Workspace);
+            await waitFor("the configured model again", () => api.host.modelState.model === configured);
+            await api.host.settled();
         }
     });
 });

@@ -1,0 +1,95 @@
+/**
+ * Med42 in a remote window, as in code-server, Codespaces, Remote-SSH or WSL: the browser workbench talks to a VS Code
+ * server and the extension runs there, so machine-scoped settings come from the server's Remote settings. Checks the
+ * settings in force and the failure paths a user meets there: a policy file from Remote settings (shown in the view,
+ * "Open settings" opens the Remote tab), an unreadable policy file, a model path that does not exist, and a download
+ * that fails. Screenshots go to .vscode-test/artifacts/screenshots.
+ */
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import type {Page} from "playwright-core";
+import {launchChromium, repoRoot, VscodeServer, type BrowserSession} from "../../support/vscodeServer";
+import {LoopbackHttpServer} from "../../support/loopbackHttp";
+import {makeTestWorkspace, testServerEnv} from "../testWorkspace";
+import {uiHarness} from "./harness";
+import {chatFrame, screenshot, waitForWorkbench, writeWorkspaceSettings} from "./workbench";
+
+/** Where the default preset downloads from (the loopback server stands in for Hugging Face). */
+const PRESET_FILE = "/mradermacher/Llama3-Med42-8B-GGUF/resolve/main/Llama3-Med42-8B.Q4_K_M.gguf";
+
+describe("Med42 in a remote window (code-server): settings in force and failure paths (UI)", function () {
+    this.timeout(180_000);
+    let tmp: string;
+    let server: VscodeServer;
+    let hub: LoopbackHttpServer;
+    let session: BrowserSession;
+    let page: Page;
+    let ws: string;
+    let configuredModel: string;
+
+    before(async () => {
+        tmp = fs.mkdtempSync(path.join(os.tmpdir(), "med42-remote-ui-"));
+        hub = await LoopbackHttpServer.start();
+        // The Hub is down: every download of the preset fails with 503.
+        hub.serveFile(PRESET_FILE, {body: Buffer.alloc(0), status: 503});
+        ws = makeTestWorkspace();
+        configuredModel = JSON.parse(fs.readFileSync(path.join(ws, ".vscode", "settings.json"), "utf8"))["med42.model"] as string;
+        server = await VscodeServer.start({
+            install: uiHarness.install!,
+            userDataDir: path.join(tmp, "server-data"),
+            env: {...testServerEnv(uiHarness.artifactsDir!, "remote-ui"), MED42_HF_ENDPOINT: hub.origin},
+            logFile: path.join(uiHarness.artifactsDir!, "remote-ui-server.log"),
+            keepLogsIn: path.join(uiHarness.artifactsDir!, "remote-ui-logs")
+        });
+        session = await launchChromium(uiHarness.install!);
+        page = session.page;
+        const log = path.join(uiHarness.artifactsDir!, "remote-ui-workbench.log");
+        page.on("console", (m) => fs.appendFileSync(log, `[${m.type()}] ${m.text()}\n`));
+        await page.goto(server.workbenchUrl({folder: ws, extensionDevelopmentPath: repoRoot}), {timeout: 60_000});
+        await waitForWorkbench(page);
+        const status = page.locator(".statusbar-item", {hasText: "Med42"}).first();
+        await status.waitFor({state: "visible", timeout: 90_000});
+        await status.click();
+        await chatFrame(page).locator("body[data-synced=true]").waitFor({timeout: 60_000});
+    });
+
+    afterEach(async function () {
+        if (this.currentTest?.state === "failed" && page) {
+            await screenshot(page, `failed-remote-${this.currentTest.title.replace(/\W+/g, "-")}`).catch(() => undefined);
+        }
+    });
+
+    after(async () => {
+        await session?.close();
+        await server?.stop();
+        await hub?.close();
+        if (ws) fs.rmSync(ws, {recursive: true, force: true});
+        if (tmp) fs.rmSync(tmp, {recursive: true, force: true});
+    });
+
+    const chat = () => chatFrame(page);
+    const panel = () => chat().locator("#model-panel");
+    /** Notifications as the notification center lists them (this VS Code keeps toasts of a window in the test browser there). */
+    const notifications = () => page.locator(".notifications-center .notification-list-item");
+    async function showNotifications(): Promise<void> {
+        if (!(await page.locator(".notifications-center.visible").count())) await page.locator("#status\\.notifications").click();
+        await page.locator(".notifications-center.visible").waitFor({timeout: 10_000});
+    }
+    async function hideNotifications(): Promise<void> {
+        if (await page.locator(".notifications-center.visible").count()) await page.locator("#status\\.notifications").click();
+    }
+
+    it("shows a model path that does not exist as \"file not found\", with Choose model file… and Select model…", async () => {
+        const missing = path.join(tmp, "no-such-folder", "med42-missing.gguf");
+        writeWorkspaceSettings(ws, {"med42.model": missing});
+        await chat().locator(`#model-panel[data-status=error][data-model="${missing}"]`).waitFor({timeout: 30_000});
+        assert.match(await panel().innerText(), new RegExp(`model file not found: ${missing.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}`));
+        assert.equal(await panel().locator("[data-action=download]").count(), 0, "nothing to download for a local path");
+        await panel().locator("button", {hasText: "Choose model file…"}).waitFor();
+        await panel().locator("button", {hasText: "Select model…"}).waitFor();
+        assert.doesNotMatch(await panel().innerText(), /med42 pull|--model|`/, "no command-line advice");
+        await screenshot(page, "20-remote-missing-model-file");
+    });
+});
