@@ -80,6 +80,11 @@ export class AssistantHost implements vscode.Disposable {
     private auditWarningShown = false;
     /** Why the audit log could not be opened, when the assistant runs without it. */
     auditProblem?: string;
+    /**
+     * What failed last, so Retry repeats it: a failed download is downloaded again (the user asked for it), anything
+     * else is checked again and loaded.
+     */
+    lastFailure?: "download";
     /** Serializes settings changes so two quick edits cannot interleave a dispose and a create. */
     private reconfiguring: Promise<void> = Promise.resolve();
 
@@ -124,6 +129,7 @@ export class AssistantHost implements vscode.Disposable {
 
     private setState(s: ModelState): void {
         this.state = forView(s);
+        if (s.status !== "error") this.lastFailure = undefined;
         this.stateEmitter.fire(this.state);
     }
 
@@ -213,6 +219,7 @@ export class AssistantHost implements vscode.Disposable {
             return await assistant.downloadModel({signal: controller.signal});
         } catch (err) {
             if (controller.signal.aborted) return undefined;
+            if (this.state.status === "error") this.lastFailure = "download";
             throw err;
         } finally {
             if (this.download === controller) this.download = undefined;

@@ -160,7 +160,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
                 await this.actions.openSettings();
                 return;
             case "retryModel":
-                await this.host.retry();
+                // Retry repeats what failed: a download is downloaded again, anything else is checked and loaded.
+                if (this.host.lastFailure === "download") await this.actions.downloadModel();
+                else await this.host.retry();
                 return;
             case "openLink":
                 await openSafeLink(msg.href);

@@ -7,7 +7,7 @@ import * as path from "node:path";
 import * as vscode from "vscode";
 import {MODEL_PRESETS} from "../shared/models/presets";
 import {formatBytes} from "../shared/models/formatBytes";
-import {AssistantHost, errorMessage} from "./assistantHost";
+import {AssistantHost, errorMessage, userMessage} from "./assistantHost";
 import {ChatController} from "./chatController";
 import {ChatStore} from "./chatStore";
 import {CHAT_VIEW_ID, ChatViewProvider} from "./chatViewProvider";
@@ -95,9 +95,11 @@ export function activate(context: vscode.ExtensionContext): Med42ExtensionApi {
             void vscode.window.showErrorMessage(`Med42: ${errorMessage(err)}`);
             return;
         }
-        await vscode.window.withProgress({
+        // The progress ends with the download; only then is the outcome shown (an open error message must not keep
+        // the progress spinning).
+        const outcome = await vscode.window.withProgress({
             location: vscode.ProgressLocation.Notification, title: `Med42: downloading ${host.modelInfo.label}`, cancellable: true
-        }, async (progress, token) => {
+        }, async (progress, token): Promise<{file?: string; error?: unknown}> => {
             token.onCancellationRequested(() => host.cancelDownload());
             let lastPct = 0;
             const sub = host.onDidChangeModelState((s) => {
@@ -109,18 +111,23 @@ export function activate(context: vscode.ExtensionContext): Med42ExtensionApi {
                 }
             });
             try {
-                const file = await host.downloadModel();
-                if (file) void vscode.window.showInformationMessage(`Med42: ${host.modelInfo.label} is downloaded. It loads with your first question.`);
-            } catch (err) {
-                const retry = "Retry";
-                const choose = "Choose model file…";
-                const picked = await vscode.window.showErrorMessage(`Med42: download failed: ${errorMessage(err)}`, retry, choose);
-                if (picked === retry) void vscode.commands.executeCommand("med42.downloadModel");
-                if (picked === choose) void chooseModelFile();
+                return {file: await host.downloadModel()};
+            } catch (error) {
+                return {error};
             } finally {
                 sub.dispose();
             }
         });
+        if (outcome.file) {
+            void vscode.window.showInformationMessage(`Med42: ${host.modelInfo.label} is downloaded. It loads with your first question.`);
+        } else if (outcome.error !== undefined) {
+            log.error(`download: ${errorMessage(outcome.error)}`);
+            const retry = "Retry";
+            const choose = "Choose model file…";
+            const picked = await vscode.window.showErrorMessage(`Med42: ${userMessage(outcome.error)}`, retry, choose);
+            if (picked === retry) void vscode.commands.executeCommand("med42.downloadModel");
+            if (picked === choose) void chooseModelFile();
+        }
     };
 
     const openSettings = async () => {

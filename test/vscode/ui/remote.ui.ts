@@ -92,4 +92,29 @@ describe("Med42 in a remote window (code-server): settings in force and failure 
         assert.doesNotMatch(await panel().innerText(), /med42 pull|--model|`/, "no command-line advice");
         await screenshot(page, "20-remote-missing-model-file");
     });
+
+    it("ends the download progress when a download fails, then shows the error; Retry downloads again", async () => {
+        writeWorkspaceSettings(ws, {"med42.model": "med42-8b", "med42.modelsFolder": path.join(tmp, "models")});
+        await chat().locator("#model-panel[data-status=not-downloaded]").waitFor({timeout: 30_000});
+        await panel().locator("[data-action=download]").click();
+        await chat().locator("#model-panel[data-status=error]").waitFor({timeout: 60_000});
+        await showNotifications();
+        const error = notifications().filter({hasText: "HTTP 503"});
+        await error.first().waitFor({state: "visible", timeout: 30_000});
+        // The error is open; the progress notification must already be gone.
+        await notifications().filter({hasText: "downloading Med42-v2"}).first().waitFor({state: "detached", timeout: 10_000});
+        assert.doesNotMatch(await error.first().innerText(), /med42 pull|--model|`/, "no command-line advice");
+        await screenshot(page, "21-remote-download-failed");
+        await hideNotifications();
+        // The view's Retry repeats the download (it does not fall back to offering the download again).
+        await chat().locator("#model-panel[data-status=error]").waitFor({timeout: 30_000});
+        const gets = () => hub.requestsFor(PRESET_FILE).filter((r) => r.method === "GET").length;
+        const before = gets();
+        await panel().locator("[data-action=retry]").click();
+        for (let i = 0; i < 200 && gets() === before; i++) await new Promise((r) => setTimeout(r, 100));
+        assert.ok(gets() > before, "Retry asked the Hub for the model again");
+        await chat().locator("#model-panel[data-status=error]").waitFor({timeout: 30_000});
+        writeWorkspaceSettings(ws, {"med42.model": configuredModel, "med42.modelsFolder": path.join(ws, ".models")});
+        await chat().locator("#model-panel[data-status=idle]").waitFor({timeout: 30_000});
+    });
 });
