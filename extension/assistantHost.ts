@@ -12,8 +12,9 @@ import {findPreset} from "../shared/models/presets";
 import {formatBytes} from "../shared/models/formatBytes";
 import type {Disclaimer} from "../shared/policy/types";
 import {forVsCode} from "./errorText";
-import type {ModelInfo} from "./protocol";
+import type {ModelInfo, SetupInfo} from "./protocol";
 import {assistantIdentity, CONFIG_SECTION, readSettings, toAssistantOptions, type ExtensionSettings} from "./settings";
+import {describeSetup} from "./setupInfo";
 
 /** The core is loaded on first use, not at activation (it pulls in the policy engine, the audit log and more). */
 function loadCore(): typeof import("../shared/assistant") {
@@ -80,17 +81,24 @@ export class AssistantHost implements vscode.Disposable {
     private auditWarningShown = false;
     /** Why the audit log could not be opened, when the assistant runs without it. */
     auditProblem?: string;
+    /** Why the policy file cannot be used: no assistant is made (nothing is answered) until it is fixed. */
+    policyProblem?: string;
+    private readonly policyProblemEmitter = new vscode.EventEmitter<string>();
+    /** Fires when the policy file (setting or MED42_POLICY_FILE) cannot be used, with the reason. */
+    readonly onPolicyProblem = this.policyProblemEmitter.event;
     /**
      * What failed last, so Retry repeats it: a failed download is downloaded again (the user asked for it), anything
      * else is checked again and loaded.
      */
     lastFailure?: "download";
+    /** Whether anything asked for the assistant yet (a failed creation is then retried when the settings change). */
+    private wanted = false;
     /** Serializes settings changes so two quick edits cannot interleave a dispose and a create. */
     private reconfiguring: Promise<void> = Promise.resolve();
 
     constructor(private readonly log: vscode.LogOutputChannel) {
         this.state = {status: "idle", model: this.configuredModel()};
-        this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => {
+        this.disposables.push(this.policyProblemEmitter, vscode.workspace.onDidChangeConfiguration((e) => {
             if (e.affectsConfiguration(CONFIG_SECTION)) {
                 this.reconfiguring = this.reconfiguring.then(() => this.applySettings()).catch((err) => this.log.error(`settings: ${errorMessage(err)}`));
             }
@@ -137,6 +145,7 @@ export class AssistantHost implements vscode.Disposable {
     /** The assistant, created on first call; throws a user-fit Error when the settings cannot make one. */
     acquire(): Med42Assistant {
         if (this.assistant) return this.assistant;
+        this.wanted = true;
         const options = toAssistantOptions(currentSettings(), workspaceFolder());
         let assistant: Med42Assistant;
         try {
@@ -144,9 +153,15 @@ export class AssistantHost implements vscode.Disposable {
         } catch (err) {
             const message = errorMessage(err);
             this.log.error(`could not start the assistant: ${message}`);
+            const policy = err instanceof Error && err.name === "PolicyConfigError";
+            const newProblem = policy && message !== this.policyProblem;
+            this.policyProblem = policy ? message : undefined;
             this.setState({status: "error", model: options.model ?? this.state.model, message});
+            // Never a silent fallback to the built-in policy: the user is told, once per problem.
+            if (newProblem) this.policyProblemEmitter.fire(message);
             throw new Error(message);
         }
+        this.policyProblem = undefined;
         this.assistant = assistant;
         this.identity = assistantIdentity(options);
         this.modelRef = options.model;
@@ -160,6 +175,7 @@ export class AssistantHost implements vscode.Disposable {
     }
 
     private construct(options: AssistantOptions): Med42Assistant {
+        this.auditProblem = undefined;
         try {
             return new (loadCore().Med42Assistant)(options);
         } catch (err) {
@@ -180,6 +196,21 @@ export class AssistantHost implements vscode.Disposable {
             }
             return assistant;
         }
+    }
+
+    /** Which policy file and audit database are in force, and where their settings are read (for the view). */
+    get setup(): SetupInfo {
+        const options = toAssistantOptions(currentSettings(), workspaceFolder());
+        const {defaultAuditDbPath} = require("../shared/audit/auditLog") as typeof import("../shared/audit/auditLog");
+        return describeSetup({
+            remote: vscode.env.remoteName !== undefined,
+            policyFile: options.policyFile ?? "",
+            auditDatabase: options.auditDb === false ? "off" : options.auditDb ?? "",
+            env: {MED42_POLICY_FILE: process.env.MED42_POLICY_FILE, MED42_AUDIT_DB: process.env.MED42_AUDIT_DB},
+            defaultAuditDatabase: defaultAuditDbPath({...process.env, MED42_AUDIT_DB: undefined}),
+            policyError: this.policyProblem,
+            auditProblem: this.assistant ? this.auditProblem : undefined
+        });
     }
 
     private async refresh(assistant: Med42Assistant): Promise<void> {
@@ -248,6 +279,11 @@ export class AssistantHost implements vscode.Disposable {
     private async applySettings(): Promise<void> {
         const options = toAssistantOptions(currentSettings(), workspaceFolder());
         if (!this.assistant) {
+            if (this.wanted) {
+                // The last try failed (e.g. an unreadable policy file): try again with the changed settings.
+                try { this.acquire(); } catch { /* shown as the model state */ }
+                return;
+            }
             // Nothing created yet: the next acquire() reads the settings; keep the shown state current.
             this.setState({status: "idle", model: options.model ?? "med42-8b"});
             return;

@@ -6,7 +6,7 @@ import * as vscode from "vscode";
 import type {AssistantHost} from "./assistantHost";
 import type {ChatController} from "./chatController";
 import type {EditorInsert} from "./editorInsert";
-import {parseWebviewMessage, type HostMessage, type ViewState, type WebviewMessage} from "./protocol";
+import {parseWebviewMessage, type HostMessage, type SettingKey, type ViewState, type WebviewMessage} from "./protocol";
 import {renderWebviewHtml} from "./webviewHtml";
 
 export const CHAT_VIEW_ID = "med42.chatView";
@@ -18,7 +18,7 @@ export interface ViewActions {
     downloadModel(): Promise<void>;
     chooseModelFile(): Promise<void>;
     selectModel(): Promise<void>;
-    openSettings(): Promise<void>;
+    openSettings(setting?: SettingKey): Promise<void>;
 }
 
 export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
@@ -42,7 +42,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
                 onChatsChanged: () => this.postState(),
                 onTurn: (chatId, turn) => this.post({type: "turn", chatId, turn})
             }),
-            host.onDidChangeModelState((model) => this.post({type: "model", model, modelInfo: this.host.modelInfo}))
+            host.onDidChangeModelState((model) => this.post({type: "model", model, modelInfo: this.host.modelInfo, setup: this.host.setup}))
         );
     }
 
@@ -91,7 +91,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
             activeChat: this.chats.store.active,
             model: this.host.modelState,
             modelInfo: this.host.modelInfo,
-            disclaimer: this.host.disclaimer?.markdown ?? FALLBACK_DISCLAIMER
+            disclaimer: this.host.disclaimer?.markdown ?? FALLBACK_DISCLAIMER,
+            setup: this.host.setup
         };
     }
 
@@ -157,7 +158,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
                 await this.actions.selectModel();
                 return;
             case "openSettings":
-                await this.actions.openSettings();
+                await this.actions.openSettings(msg.setting);
                 return;
             case "retryModel":
                 // Retry repeats what failed: a download is downloaded again, anything else is checked and loaded.

@@ -12,8 +12,9 @@ import {ChatController} from "./chatController";
 import {ChatStore} from "./chatStore";
 import {CHAT_VIEW_ID, ChatViewProvider} from "./chatViewProvider";
 import {EditorInsert} from "./editorInsert";
-import type {ChatTurn} from "./protocol";
+import type {ChatTurn, SettingKey} from "./protocol";
 import {CONFIG_SECTION} from "./settings";
+import {settingsTabFor, type SettingScope} from "./setupInfo";
 import {ModelStatusBar} from "./statusBar";
 import {summarizeInEditor, type ConflictPrompt, type SummaryHooks, type SummaryOutcome, type SummaryScope} from "./summarize";
 
@@ -130,9 +131,25 @@ export function activate(context: vscode.ExtensionContext): Med42ExtensionApi {
         }
     };
 
-    const openSettings = async () => {
-        await vscode.commands.executeCommand("workbench.action.openSettings", `@ext:${context.extension.id}`);
+    /**
+     * Opens the settings editor on the tab where the setting lives (see setupInfo.ts): in a remote window the machine
+     * settings are in the Remote tab, where a value in the local User settings does not apply.
+     */
+    const openSettings = async (key?: SettingKey) => {
+        const remote = vscode.env.remoteName !== undefined;
+        const declared = context.extension.packageJSON?.contributes?.configuration?.properties?.[`${CONFIG_SECTION}.${key}`] as {scope?: SettingScope} | undefined;
+        // Without a setting: where this window reads the machine settings (model, policy, audit log).
+        const tab = key ? settingsTabFor(config().inspect(key), declared?.scope ?? "window", remote) : remote ? "remote" : "user";
+        const command = {user: "workbench.action.openGlobalSettings", remote: "workbench.action.openRemoteSettings",
+            workspace: "workbench.action.openWorkspaceSettings"}[tab];
+        log.info(`opening the ${tab} settings${key ? ` at ${CONFIG_SECTION}.${key}` : ""}`);
+        await vscode.commands.executeCommand(command, {query: key ? `@id:${CONFIG_SECTION}.${key}` : `@ext:${context.extension.id}`});
     };
+    host.onPolicyProblem((problem) => {
+        const open = "Open settings";
+        void vscode.window.showErrorMessage(`Med42: the policy file cannot be used, so Med42 answers nothing until it is fixed: ${problem}`, open)
+            .then((picked) => picked === open ? openSettings("policyFile") : undefined);
+    }, undefined, context.subscriptions);
 
     const view = new ChatViewProvider(context.extensionUri, chats, host, editors, {downloadModel, chooseModelFile, selectModel, openSettings}, log);
 

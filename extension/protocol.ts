@@ -62,6 +62,20 @@ export interface ModelInfo {
     size?: string;
 }
 
+/** A tab of VS Code's settings editor. */
+export type SettingsTab = "user" | "remote" | "workspace";
+
+/** Where a setting in force came from: a settings tab, an environment variable, or the built-in default. */
+export type SettingOrigin = SettingsTab | "environment" | "default";
+
+/** Which policy file and audit database are in force (shown in the view, see setupInfo.ts). */
+export interface SetupInfo {
+    /** Where this window reads the machine settings (policy file, audit log, model): User, or Remote in a remote window. */
+    machineSettings: "user" | "remote";
+    policy: {source: SettingOrigin; file?: string; error?: string};
+    audit: {source: SettingOrigin; database?: string; off?: boolean; problem?: string};
+}
+
 export interface ViewState {
     chats: ChatSummary[];
     activeChat: Chat;
@@ -69,6 +83,8 @@ export interface ViewState {
     modelInfo: ModelInfo;
     /** Shown under every answer, also before the first answer arrives. */
     disclaimer: string;
+    /** Unknown until the view first asks for the assistant. */
+    setup?: SetupInfo;
 }
 
 /** Extension host → webview. */
@@ -76,7 +92,7 @@ export type HostMessage =
     | {type: "state"; state: ViewState}
     /** One turn changed (streaming text, queue position, end). */
     | {type: "turn"; chatId: string; turn: ChatTurn}
-    | {type: "model"; model: ModelState; modelInfo: ModelInfo}
+    | {type: "model"; model: ModelState; modelInfo: ModelInfo; setup?: SetupInfo}
     /** Focus the input, optionally prefilled. */
     | {type: "focusInput"; text?: string}
     | {type: "toggleHistory"; show?: boolean}
@@ -100,9 +116,14 @@ export type WebviewMessage =
     | {type: "cancelDownload"}
     | {type: "chooseModelFile"}
     | {type: "selectModel"}
-    | {type: "openSettings"}
+    /** Opens the settings editor on the tab where the setting lives (all Med42 settings without one). */
+    | {type: "openSettings"; setting?: SettingKey}
     | {type: "retryModel"}
     | {type: "openLink"; href: string};
+
+/** The settings the view links to. */
+export const SETTING_KEYS = ["model", "modelsFolder", "policyFile", "auditDatabase"] as const;
+export type SettingKey = (typeof SETTING_KEYS)[number];
 
 const WEBVIEW_MESSAGE_TYPES: ReadonlySet<string> = new Set<WebviewMessage["type"]>([
     "ready", "ask", "stop", "newChat", "openChat", "deleteChat", "copy", "insertCode", "copyAnswer", "insertAnswer",
@@ -120,6 +141,9 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
         case "openChat": case "deleteChat": return isStr("chatId") ? (m as WebviewMessage) : undefined;
         case "copyAnswer": case "insertAnswer": return isStr("chatId") && isStr("turnId") ? (m as WebviewMessage) : undefined;
         case "openLink": return isStr("href") ? (m as WebviewMessage) : undefined;
+        case "openSettings":
+            return m.setting === undefined ? {type: "openSettings"}
+                : (SETTING_KEYS as readonly unknown[]).includes(m.setting) ? {type: "openSettings", setting: m.setting as SettingKey} : undefined;
         default: return {type: m.type} as WebviewMessage;
     }
 }

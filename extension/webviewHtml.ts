@@ -53,6 +53,7 @@ export function renderWebviewHtml(o: WebviewHtmlOptions): string {
     <button type="button" id="history-toggle" aria-label="Show past chats" aria-expanded="false" aria-controls="history">Chats</button>
   </header>
   <section id="model-panel" class="model-panel" aria-label="Model status" aria-live="polite"></section>
+  <section id="setup" class="setup" aria-label="Policy and audit log in force" hidden></section>
   <section id="history" class="history" aria-label="Past chats" hidden></section>
   <div id="empty" class="empty">
     <p>Ask Med42 a clinical question. It runs locally on this computer.</p>

@@ -3,7 +3,7 @@
  * posts the user's actions back (see ../protocol.ts); the host owns chats, the model and all persistence. The last
  * state is also kept with setState so a reloaded view paints at once, before the host answers.
  */
-import type {Chat, ChatTurn, HostMessage, ModelInfo, ModelState, ViewState, WebviewMessage} from "../protocol";
+import type {Chat, ChatTurn, HostMessage, ModelInfo, ModelState, SettingOrigin, ViewState, WebviewMessage} from "../protocol";
 import {createMarkdownRenderer} from "./render";
 
 interface VsCodeApi {
@@ -47,6 +47,7 @@ function byId<T extends HTMLElement>(id: string): T {
 
 const messagesEl = byId<HTMLElement>("messages");
 const modelEl = byId<HTMLElement>("model-panel");
+const setupEl = byId<HTMLElement>("setup");
 const historyEl = byId<HTMLElement>("history");
 const inputEl = byId<HTMLTextAreaElement>("input");
 const sendEl = byId<HTMLButtonElement>("send");
@@ -159,7 +160,9 @@ function renderModel(): void {
     };
     const choose = () => button("Choose model file…", () => post({type: "chooseModelFile"}));
     const select = () => button("Select model…", () => post({type: "selectModel"}));
-    const settings = () => button("Open settings", () => post({type: "openSettings"}));
+    const settings = (setting: "model" | "policyFile") => button("Open settings", () => post({type: "openSettings", setting}),
+        {"data-action": "open-settings", "data-setting": setting});
+    const policyError = state.setup?.policy.error;
     switch (model.status) {
         case "idle":
             text(`Model: ${name}. It loads with your first question.`);
@@ -187,11 +190,50 @@ function renderModel(): void {
             text(`Ready: ${name}`);
             break;
         case "error":
+            if (policyError) {
+                // The policy file is set but cannot be used: nothing is answered until it is fixed (never the defaults).
+                children.push(el("div", {"class": "model-error", "role": "alert", "data-problem": "policy"},
+                    `Policy problem: ${policyError}. Med42 answers nothing until the policy file is fixed.`));
+                actions(settings("policyFile"), button("Retry", () => post({type: "retryModel"}), {"data-action": "retry"}));
+                break;
+            }
             children.push(el("div", {"class": "model-error", "role": "alert"}, `Model problem: ${model.message}`));
-            actions(button("Retry", () => post({type: "retryModel"}), {"data-action": "retry"}), choose(), select(), settings());
+            actions(button("Retry", () => post({type: "retryModel"}), {"data-action": "retry"}), choose(), select(), settings("model"));
             break;
     }
     modelEl.replaceChildren(...children);
+}
+
+const ORIGIN_LABEL: Record<SettingOrigin, string> = {
+    user: "User settings", remote: "Remote settings", workspace: "Workspace settings", environment: "environment", default: "default"
+};
+
+/** Which policy file and audit database are in force, and where their settings are read. */
+function renderSetup(): void {
+    const setup = state?.setup;
+    setupEl.hidden = !setup;
+    if (!setup) return;
+    const where = ORIGIN_LABEL[setup.machineSettings];
+    const row = (key: string, label: string, value: string, title?: string) => {
+        const line = el("div", {"class": "setup-row", "data-setup": key});
+        line.append(el("span", {"class": "setup-label"}, `${label}: `), el("span", {"class": "setup-value", "title": title ?? value}, value));
+        return line;
+    };
+    const {policy, audit} = setup;
+    const policyText = policy.file ? `${policy.file} (${policy.source === "environment" ? "MED42_POLICY_FILE" : ORIGIN_LABEL[policy.source]})`
+        : `built-in (no policy file in ${where})`;
+    const auditText = audit.off ? `off (${ORIGIN_LABEL[audit.source]})`
+        : `${audit.database ?? ""} (${audit.source === "environment" ? "MED42_AUDIT_DB" : audit.source === "default" ? "default" : ORIGIN_LABEL[audit.source]})` +
+          (audit.problem ? `, not written: ${audit.problem}` : "");
+    const policyRow = row("policy", "Policy", policyText);
+    if (policy.error) policyRow.classList.add("setup-error");
+    const auditRow = row("audit", "Audit log", auditText);
+    if (audit.problem) auditRow.classList.add("setup-warning");
+    const open = button(`Open ${where}`, () => post({type: "openSettings", setting: "policyFile"}), {
+        "class": "link-button", "data-action": "open-settings", "data-setting": "policyFile",
+        "title": `The policy file, the audit log and the model are read from ${where} in this window`
+    });
+    setupEl.replaceChildren(policyRow, auditRow, open);
 }
 
 function renderHistory(): void {
@@ -223,6 +265,7 @@ function renderComposer(): void {
 
 function renderAll(): void {
     renderModel();
+    renderSetup();
     renderHistory();
     renderMessages();
     renderComposer();
@@ -324,7 +367,9 @@ window.addEventListener("message", (event: MessageEvent<HostMessage>) => {
             if (!state) break;
             state.model = msg.model;
             state.modelInfo = msg.modelInfo;
+            if (msg.setup) state.setup = msg.setup;
             renderModel();
+            renderSetup();
             persist();
             break;
         case "focusInput":
