@@ -132,12 +132,46 @@ function renderTurn(chatId: string, turn: ChatTurn): HTMLElement {
     return article;
 }
 
-function renderMessages(): void {
+/** The rendered article of each turn with what it was rendered from: unchanged turns keep their DOM (and focus). */
+const turnViews = new Map<string, {key: string; el: HTMLElement}>();
+
+/**
+ * Brings the conversation's DOM up to date with the state: only turns that changed are rendered again, and elements
+ * that stay are never detached, so a state message (e.g. the host's answer after a reload) does not take away the
+ * focus or the element a screen reader (or a test) is on.
+ */
+function syncMessages(scroll: "bottom" | "follow"): void {
     if (!state) return;
     const chat = state.activeChat;
-    messagesEl.replaceChildren(...chat.turns.map((t) => renderTurn(chat.id, t)));
+    const atBottom = messagesEl.scrollHeight - messagesEl.scrollTop - messagesEl.clientHeight < 40;
+    const wanted: HTMLElement[] = chat.turns.map((t) => {
+        const key = JSON.stringify([chat.id, t, state!.disclaimer]);
+        let view = turnViews.get(t.id);
+        if (!view || view.key !== key) {
+            view = {key, el: renderTurn(chat.id, t)};
+            turnViews.set(t.id, view);
+        }
+        return view.el;
+    });
+    const keep = new Set<Element>(wanted);
+    for (const id of [...turnViews.keys()]) if (!chat.turns.some((t) => t.id === id)) turnViews.delete(id);
+    for (const child of Array.from(messagesEl.children)) if (!keep.has(child)) child.remove();
+    let cursor = messagesEl.firstElementChild;
+    for (const e of wanted) {
+        if (cursor === e) cursor = cursor.nextElementSibling;
+        else messagesEl.insertBefore(e, cursor);
+    }
     emptyEl.hidden = chat.turns.length > 0;
-    messagesEl.scrollTop = messagesEl.scrollHeight;
+    if (scroll === "bottom" || atBottom) messagesEl.scrollTop = messagesEl.scrollHeight;
+}
+
+let shownChatId: string | undefined;
+
+function renderMessages(): void {
+    // Another chat opens at its end; the same chat keeps the reader's place unless they were at the end.
+    const switched = state?.activeChat.id !== shownChatId;
+    shownChatId = state?.activeChat.id;
+    syncMessages(switched ? "bottom" : "follow");
 }
 
 function modelName(model: ModelState, info: ModelInfo): string {
@@ -320,16 +354,8 @@ const dirtyTurns = new Map<string, ChatTurn>();
 function flushTurns(): void {
     pendingFrame = false;
     if (!state) return;
-    for (const turn of dirtyTurns.values()) {
-        const existing = messagesEl.querySelector(`article[data-turn-id="${CSS.escape(turn.id)}"]`);
-        const fresh = renderTurn(state.activeChat.id, turn);
-        const atBottom = messagesEl.scrollHeight - messagesEl.scrollTop - messagesEl.clientHeight < 40;
-        if (existing) existing.replaceWith(fresh);
-        else messagesEl.append(fresh);
-        if (atBottom) messagesEl.scrollTop = messagesEl.scrollHeight;
-    }
     dirtyTurns.clear();
-    emptyEl.hidden = state.activeChat.turns.length > 0;
+    syncMessages("follow");
     renderComposer();
     persist();
 }

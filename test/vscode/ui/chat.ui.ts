@@ -153,10 +153,24 @@ describe("Med42 chat view in VS Code (UI)", function () {
         await screenshot(page, "05-after-reload-history");
     });
 
+    it("keeps unchanged turns' elements when the host sends the state again (nothing detached under the reader)", async () => {
+        await chat().locator("body[data-synced=true]").waitFor({timeout: 60_000});
+        const first = turns().first();
+        await first.evaluate((e) => e.setAttribute("data-marker", "kept"));
+        // Opening the chat that is already open makes the host send the whole state again (as after a reload).
+        if (await chat().locator("#history[hidden]").count()) await chat().locator("#history-toggle").click();
+        await chat().locator("#history:not([hidden])").waitFor({timeout: 10_000});
+        await chat().locator(".history-list li.current .history-open").click();
+        await chat().locator("#history[hidden]").waitFor({state: "attached", timeout: 10_000});
+        await chat().locator("article.turn[data-marker=kept]").waitFor({state: "attached", timeout: 10_000});
+        assert.equal(await first.evaluate((e) => e.isConnected && e.getAttribute("data-marker")), "kept");
+    });
+
     it("follows the high-contrast theme", async () => {
         writeWorkspaceSettings(ws, {"workbench.colorTheme": "Default High Contrast"});
         // VS Code tells webviews the theme kind through a body class; the view's colours come from --vscode-* variables.
         await chat().locator("body.vscode-high-contrast").waitFor({timeout: 30_000});
+        await chat().locator("body[data-synced=true]").waitFor({timeout: 60_000});
         const border = await chat().locator(".bubble.question").first().evaluate((e) => getComputedStyle(e).borderTopStyle);
         assert.equal(border, "solid", "high contrast draws borders around messages");
         await screenshot(page, "06-high-contrast");
