@@ -12,6 +12,7 @@ import {ChatController} from "./chatController";
 import {ChatStore} from "./chatStore";
 import {CHAT_VIEW_ID, ChatViewProvider} from "./chatViewProvider";
 import {EditorInsert} from "./editorInsert";
+import {FileStateStorage} from "./fileStateStorage";
 import type {ChatTurn, SettingKey} from "./protocol";
 import {CONFIG_SECTION} from "./settings";
 import {settingsTabFor, type SettingScope} from "./setupInfo";
@@ -42,7 +43,9 @@ export function quoteForPrompt(text: string, languageId: string): string {
 export function activate(context: vscode.ExtensionContext): Med42ExtensionApi {
     const log = vscode.window.createOutputChannel("Med42", {log: true});
     const host = new AssistantHost(log);
-    const store = new ChatStore(context.workspaceState);
+    // Chats live in a file in the workspace's storage folder on the extension's machine (see fileStateStorage.ts).
+    const storageDir = context.storageUri ?? vscode.Uri.joinPath(context.globalStorageUri, "no-workspace");
+    const store = new ChatStore(storageDir.scheme === "file" ? new FileStateStorage(storageDir.fsPath, context.workspaceState) : context.workspaceState);
     const chats = new ChatController(store, host);
     const editors = new EditorInsert();
     const statusBar = new ModelStatusBar("med42.showChat");
