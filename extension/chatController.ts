@@ -7,7 +7,7 @@ import type {AnswerEvent} from "../shared/assistantTypes";
 import type {PolicyDecision} from "../shared/policy/types";
 import {currentSettings, userMessage, type AssistantHost} from "./assistantHost";
 import {conversationFor, type ChatStore} from "./chatStore";
-import type {ChatTurn, PolicyNotice} from "./protocol";
+import type {Chat, ChatTurn, PolicyNotice} from "./protocol";
 
 /** Streamed text reaches the view at most this often (each update re-renders the turn's Markdown). */
 const STREAM_UPDATE_MS = 60;
@@ -173,10 +173,30 @@ export class ChatController implements vscode.Disposable {
         if (this.store.open(chatId)) this.chatsChanged();
     }
 
-    deleteChat(chatId: string): void {
+    /** Deleted chats kept for Undo while the window is open (the newest few). */
+    private readonly deleted = new Map<string, {chat: Chat; wasActive: boolean}>();
+
+    /** Deletes a chat; Undo (restoreChat) can bring it back while the window is open. Returns its title. */
+    deleteChat(chatId: string): string | undefined {
         this.stop(chatId);
-        this.store.delete(chatId);
+        const wasActive = this.store.active.id === chatId;
+        const chat = this.store.delete(chatId);
+        if (chat) {
+            this.deleted.set(chatId, {chat, wasActive});
+            while (this.deleted.size > 10) this.deleted.delete(this.deleted.keys().next().value!);
+        }
         this.chatsChanged();
+        return chat?.title;
+    }
+
+    /** Undoes deleteChat; false when the chat is no longer kept. */
+    restoreChat(chatId: string): boolean {
+        const kept = this.deleted.get(chatId);
+        if (!kept) return false;
+        this.deleted.delete(chatId);
+        this.store.restore(kept.chat, kept.wasActive);
+        this.chatsChanged();
+        return true;
     }
 
     dispose(): void {

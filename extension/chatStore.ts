@@ -89,11 +89,26 @@ export class ChatStore {
         return chat;
     }
 
-    delete(chatId: string): void {
+    /** Removes a chat; returns it (for undo), or undefined when there was none. */
+    delete(chatId: string): Chat | undefined {
+        const removed = this.get(chatId);
         this.chats = this.chats.filter((c) => c.id !== chatId);
         if (this.activeId === chatId) {
             const next = [...this.chats].sort((a, b) => b.updatedAt - a.updatedAt)[0];
             this.activeId = next ? next.id : this.createChat().id;
+        }
+        this.save();
+        return removed;
+    }
+
+    /** Puts back a deleted chat (undo); it becomes the active chat when `activate` is set. */
+    restore(chat: Chat, activate = false): void {
+        if (this.get(chat.id)) return;
+        this.chats.push(chat);
+        if (activate) {
+            const previous = this.get(this.activeId);
+            if (previous && previous.turns.length === 0) this.chats = this.chats.filter((c) => c !== previous);
+            this.activeId = chat.id;
         }
         this.save();
     }

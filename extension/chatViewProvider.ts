@@ -121,8 +121,13 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
             case "openChat":
                 this.chats.openChat(msg.chatId);
                 return;
-            case "deleteChat":
-                this.chats.deleteChat(msg.chatId);
+            case "deleteChat": {
+                const title = this.chats.deleteChat(msg.chatId);
+                if (title !== undefined) this.post({type: "chatDeleted", chatId: msg.chatId, title});
+                return;
+            }
+            case "restoreChat":
+                this.chats.restoreChat(msg.chatId);
                 return;
             case "copy":
                 await vscode.env.clipboard.writeText(msg.text);

@@ -97,7 +97,9 @@ export type HostMessage =
     | {type: "focusInput"; text?: string}
     | {type: "toggleHistory"; show?: boolean}
     /** A short status line for screen readers and the user (e.g. "Copied"). */
-    | {type: "toast"; text: string};
+    | {type: "toast"; text: string}
+    /** A chat was deleted: the view offers Undo. */
+    | {type: "chatDeleted"; chatId: string; title: string};
 
 /** Webview → extension host. */
 export type WebviewMessage =
@@ -107,6 +109,8 @@ export type WebviewMessage =
     | {type: "newChat"}
     | {type: "openChat"; chatId: string}
     | {type: "deleteChat"; chatId: string}
+    /** Undo of deleteChat. */
+    | {type: "restoreChat"; chatId: string}
     | {type: "copy"; text: string}
     /** Insert a code block's text at the cursor of the last active editor. */
     | {type: "insertCode"; text: string}
@@ -126,7 +130,7 @@ export const SETTING_KEYS = ["model", "modelsFolder", "policyFile", "auditDataba
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 const WEBVIEW_MESSAGE_TYPES: ReadonlySet<string> = new Set<WebviewMessage["type"]>([
-    "ready", "ask", "stop", "newChat", "openChat", "deleteChat", "copy", "insertCode", "copyAnswer", "insertAnswer",
+    "ready", "ask", "stop", "newChat", "openChat", "deleteChat", "restoreChat", "copy", "insertCode", "copyAnswer", "insertAnswer",
     "downloadModel", "cancelDownload", "chooseModelFile", "selectModel", "openSettings", "retryModel", "openLink"
 ]);
 
@@ -138,7 +142,7 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
     const isStr = (k: string) => typeof m[k] === "string";
     switch (m.type) {
         case "ask": case "copy": case "insertCode": return isStr("text") ? (m as WebviewMessage) : undefined;
-        case "openChat": case "deleteChat": return isStr("chatId") ? (m as WebviewMessage) : undefined;
+        case "openChat": case "deleteChat": case "restoreChat": return isStr("chatId") ? (m as WebviewMessage) : undefined;
         case "copyAnswer": case "insertAnswer": return isStr("chatId") && isStr("turnId") ? (m as WebviewMessage) : undefined;
         case "openLink": return isStr("href") ? (m as WebviewMessage) : undefined;
         case "openSettings":

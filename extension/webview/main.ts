@@ -270,23 +270,62 @@ function renderSetup(): void {
     setupEl.replaceChildren(policyRow, auditRow, open);
 }
 
+/** "just now", "5 minutes ago", "yesterday", "3 days ago", else the date. */
+function relativeTime(then: number, now = Date.now()): string {
+    const seconds = Math.round((then - now) / 1000);
+    const rtf = new Intl.RelativeTimeFormat(undefined, {numeric: "auto"});
+    const abs = Math.abs(seconds);
+    if (abs < 45) return "just now";
+    if (abs < 3600) return rtf.format(Math.round(seconds / 60), "minute");
+    if (abs < 86400) return rtf.format(Math.round(seconds / 3600), "hour");
+    if (abs < 7 * 86400) return rtf.format(Math.round(seconds / 86400), "day");
+    return new Date(then).toLocaleDateString(undefined, {day: "numeric", month: "short", year: abs > 300 * 86400 ? "numeric" : undefined});
+}
+
+/** The chat just deleted, while Undo is offered. */
+let undoDelete: {chatId: string; title: string; timer: ReturnType<typeof setTimeout>} | undefined;
+const UNDO_DELETE_MS = 15_000;
+
+function offerUndoDelete(chatId: string, title: string): void {
+    if (undoDelete) clearTimeout(undoDelete.timer);
+    undoDelete = {chatId, title, timer: setTimeout(() => { undoDelete = undefined; renderHistory(); }, UNDO_DELETE_MS)};
+    renderHistory();
+    announce(`Deleted chat ${title || "New chat"}. Undo is available.`);
+    historyEl.querySelector<HTMLButtonElement>("[data-action=undo-delete]")?.focus();
+}
+
 function renderHistory(): void {
     if (!state) return;
     historyEl.hidden = !historyVisible;
     const list = el("ul", {"class": "history-list", "aria-label": "Past chats"});
     for (const c of state.chats) {
-        const item = el("li", {"class": c.id === state.activeChat.id ? "current" : ""});
-        item.append(
-            button(c.title || "New chat", () => {
-                historyVisible = false;
-                post({type: "openChat", chatId: c.id});
-            }, {"class": "history-open", "aria-label": `Open chat: ${c.title || "New chat"}`}),
-            el("span", {"class": "history-date"}, new Date(c.updatedAt).toLocaleString()),
-            button("Delete", () => post({type: "deleteChat", chatId: c.id}), {"class": "history-delete", "aria-label": `Delete chat: ${c.title || "New chat"}`})
-        );
+        const title = c.title || "New chat";
+        const when = relativeTime(c.updatedAt);
+        const full = new Date(c.updatedAt).toLocaleString();
+        const item = el("li", {"class": `history-item${c.id === state.activeChat.id ? " current" : ""}`, "data-chat-id": c.id});
+        const open = button("", () => {
+            historyVisible = false;
+            post({type: "openChat", chatId: c.id});
+        }, {"class": "history-open", "aria-label": `Open chat: ${title}, ${when}`, "title": `${title}\n${full}`});
+        open.append(el("span", {"class": "history-title"}, title), el("span", {"class": "history-date"}, when));
+        item.append(open, button("Delete", () => post({type: "deleteChat", chatId: c.id}), {
+            "class": "history-delete", "aria-label": `Delete chat: ${title}`, "title": "Delete this chat (you can undo it)"
+        }));
         list.append(item);
     }
-    historyEl.replaceChildren(el("h2", {}, "Chats"), state.chats.length ? list : el("p", {}, "No past chats."));
+    const children: HTMLElement[] = [el("h2", {}, "Chats")];
+    if (undoDelete) {
+        const bar = el("div", {"class": "history-undo", "role": "status"});
+        bar.append(el("span", {}, `Deleted “${undoDelete.title || "New chat"}”.`), button("Undo", () => {
+            const chatId = undoDelete!.chatId;
+            clearTimeout(undoDelete!.timer);
+            undoDelete = undefined;
+            post({type: "restoreChat", chatId});
+        }, {"data-action": "undo-delete"}));
+        children.push(bar);
+    }
+    children.push(state.chats.length ? list : el("p", {}, "No past chats."));
+    historyEl.replaceChildren(...children);
     byId<HTMLButtonElement>("history-toggle").setAttribute("aria-expanded", String(historyVisible));
 }
 
@@ -410,6 +449,9 @@ window.addEventListener("message", (event: MessageEvent<HostMessage>) => {
         case "toast":
             announce(msg.text);
             showToast(msg.text);
+            break;
+        case "chatDeleted":
+            offerUndoDelete(msg.chatId, msg.title);
             break;
     }
 });

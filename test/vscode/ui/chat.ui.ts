@@ -89,6 +89,23 @@ describe("Med42 chat view in VS Code (UI)", function () {
         assert.match(fs.readFileSync(log, "utf8"), /assistant created for model .*med42-test\.gguf/);
     });
 
+    it("wraps long words and URLs in messages; a code block scrolls on its own", async () => {
+        const url = `https://example.org/guidelines/${"hypertension-management-".repeat(8)}summary`;
+        const word = "Pneumonoultramicroscopicsilicovolcanoconiosis".repeat(3);
+        const code = `const dose = [${Array.from({length: 40}, (_, i) => i * 5).join(", ")}];`;
+        const turn = await ask(`Is ${word} related to the guidance at ${url}?\n\n\`\`\`js\n${code}\n\`\`\``);
+        await turn.locator(".question pre").waitFor();
+        const sizes = await chat().locator("#messages").evaluate((m) => {
+            const pre = m.querySelector("article.turn:last-child .question pre") as HTMLElement;
+            return {scroll: m.scrollWidth, client: m.clientWidth, preScroll: pre.scrollWidth, preClient: pre.clientWidth};
+        });
+        assert.ok(sizes.scroll <= sizes.client, `the conversation does not scroll sideways: ${JSON.stringify(sizes)}`);
+        assert.ok(sizes.preScroll > sizes.preClient, `the code block keeps its line and scrolls by itself: ${JSON.stringify(sizes)}`);
+        await turn.locator("[data-testid=disclaimer]").waitFor();
+        await turn.locator(".answer-actions, .error").first().waitFor({timeout: 120_000});
+        await screenshot(page, "02a-long-words-wrap");
+    });
+
     it("keeps an answer that has just finished when the window reloads at once", async () => {
         const turn = await ask("What is the normal range of serum sodium?");
         const index = (await turns().count()) - 1;
@@ -151,6 +168,38 @@ describe("Med42 chat view in VS Code (UI)", function () {
         await chat().locator("#history-toggle").click();
         assert.ok(await chat().locator(".history-list li").count() >= 1);
         await screenshot(page, "05-after-reload-history");
+    });
+
+    it("lists chats with readable titles and relative times; Delete can be undone", async () => {
+        // A second chat, so the list has more than one entry.
+        await chat().locator("#new-chat").click();
+        await chat().locator("#empty:not([hidden])").waitFor({timeout: 10_000});
+        const second = await ask("What does a raised troponin suggest after chest pain?");
+        await second.locator(".answer-actions, .notice, .error").first().waitFor({timeout: 120_000});
+        if (await chat().locator("#history[hidden]").count()) await chat().locator("#history-toggle").click();
+        const items = chat().locator(".history-list li");
+        await items.nth(1).waitFor({timeout: 10_000});
+        const count = await items.count();
+        const item = items.first();
+        const widths = await item.evaluate((li) => ({
+            title: (li.querySelector(".history-title") as HTMLElement).getBoundingClientRect().width,
+            row: li.getBoundingClientRect().width
+        }));
+        assert.ok(widths.title > widths.row * 0.6, `the title has most of the row, not a few letters: ${JSON.stringify(widths)}`);
+        assert.match(await item.locator(".history-title").innerText(), /^What does a raised troponin suggest after chest pain\?$/);
+        assert.match(await item.locator(".history-date").innerText(), /^(just now|\d+ minutes? ago)$/);
+        assert.match(await item.locator(".history-open").getAttribute("title") ?? "", /What does a raised troponin.*\n.*\d/);
+        await screenshot(page, "05a-history-list");
+        const chatId = await item.getAttribute("data-chat-id");
+        await item.locator(".history-delete").click();
+        await chat().locator(".history-undo").waitFor({timeout: 10_000});
+        assert.equal(await items.count(), count - 1, "deleted");
+        assert.match(await chat().locator(".history-undo").innerText(), /Deleted “What does a raised troponin/);
+        await screenshot(page, "05b-history-deleted-undo");
+        await chat().locator("[data-action=undo-delete]").click();
+        await chat().locator(`.history-list li[data-chat-id="${chatId}"]`).waitFor({timeout: 10_000});
+        assert.equal(await items.count(), count, "Undo brought the chat back");
+        assert.equal(await chat().locator(".history-undo").count(), 0);
     });
 
     it("keeps unchanged turns' elements when the host sends the state again (nothing detached under the reader)", async () => {
