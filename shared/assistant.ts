@@ -26,7 +26,11 @@ import {type AuditSink, AuditLog, defaultAuditDbPath} from "./audit/auditLog";
 import {missingFileError, ModelStore} from "./models/modelStore";
 import {defaultModelReference} from "./models/modelReference";
 import {checkModelFile} from "./models/ggufCheck";
-import type {ChatMessage, SamplingOptions, Surface} from "./types";
+import type {ChatMessage, MessageAttachment, SamplingOptions, Surface} from "./types";
+import {attachmentBlock, composeConversation, composeUserMessage} from "./attachments";
+
+/** Tokens kept free around the attachments for the chat format (as the summarizer keeps for its prompts). */
+const ATTACHMENT_OVERHEAD_TOKENS = 160;
 
 export interface AssistantOptions {
     /** Preset, .gguf path, hf: URI or http(s) URL. Default: env MED42_MODEL, else "med42-8b". */
@@ -229,24 +233,67 @@ export class Med42Assistant {
     }
 
     ask(req: AskRequest): AnswerStream {
-        const last = req.messages[req.messages.length - 1];
+        // Attachments are part of their message (shared/attachments.ts): the policy decides on the question with its
+        // attached text, and the history rule on earlier turns with theirs.
+        const messages = composeConversation(req.messages);
+        const asked = req.messages[req.messages.length - 1];
+        const last = messages[messages.length - 1];
         // The newest message is decided as a question; the earlier turns follow the history rule
         // (policy/conversationGuard.ts): what the policy would not answer, and its policy messages, never reach the model.
         let history: ChatMessage[] = [];
         const withHistory = (decision: PolicyDecision): PolicyDecision => {
             if (decision.action !== "answer") return decision;
-            const guarded = guardHistory(req.messages.slice(0, -1), req.surface, this.policy);
+            const guarded = guardHistory(messages.slice(0, -1), req.surface, this.policy);
             history = guarded.messages;
             return withHistoryRecord(decision, guarded);
         };
+        const condensed: NonNullable<AnswerResult["condensed"]> = [];
         return this.run(req.surface, req.userId, req.signal, last?.role === "user" ? last.content : "", withHistory, true,
-            (backend, hooks) => {
+            async (backend, {emit, ...hooks}) => {
                 if (!last || last.role !== "user") throw new Error("Ask needs a conversation that ends with a user message.");
+                const sampling = this.sampling(req.sampling);
+                const systemPrompt = req.systemPrompt ?? this.systemPrompt;
+                const content = asked.attachments?.length
+                    ? await this.fitAttachments(backend, systemPrompt, asked.content, asked.attachments, sampling, {...hooks, emit}, condensed)
+                    : last.content;
                 return backend.generate({
-                    systemPrompt: req.systemPrompt ?? this.systemPrompt, messages: [...history, {role: "user", content: last.content}],
-                    sampling: this.sampling(req.sampling), conversationId: req.conversationId, ...hooks
+                    systemPrompt, messages: [...history, {role: "user", content}], sampling, conversationId: req.conversationId, ...hooks
                 });
+            }, condensed);
+    }
+
+    /**
+     * The question with its attachments, fitted to the context: attachments that do not fit beside the question and
+     * the room for the answer are summarised (map-reduce, shared/summarizer.ts), largest first, never cut. The user is
+     * told through `condensing` / `condensed` events; what does not fit even then fails as too long.
+     */
+    private async fitAttachments(backend: ChatBackend, systemPrompt: string, question: string, attachments: readonly MessageAttachment[],
+        sampling: ResolvedSampling, hooks: {signal: AbortSignal; onQueuePosition: (p: number) => void; emit: (e: AnswerEvent) => void},
+        condensed: NonNullable<AnswerResult["condensed"]>): Promise<string> {
+        await backend.load(hooks.signal);
+        const parts = attachments.map((a) => ({...a}));
+        const fixed = (await backend.countTokens(systemPrompt)) + (await backend.countTokens(question)) + ATTACHMENT_OVERHEAD_TOKENS;
+        const budget = backend.contextSize - sampling.maxTokens - fixed;
+        const sizes = await Promise.all(parts.map((a) => backend.countTokens(attachmentBlock(a))));
+        let total = sizes.reduce((a, b) => a + b, 0);
+        const largestFirst = sizes.map((_, i) => i).sort((a, b) => sizes[b] - sizes[a]);
+        for (const i of largestFirst) {
+            if (total <= budget || hooks.signal.aborted) break;
+            const label = parts[i].label;
+            hooks.emit({type: "condensing", label, tokens: sizes[i]});
+            const r = await summarize({
+                backend, systemPrompt: this.systemPrompt, text: parts[i].text, sampling, signal: hooks.signal, onQueuePosition: hooks.onQueuePosition,
+                instruction: `It was attached to this question, which the summary must help answer: ${question}`
             });
+            if (hooks.signal.aborted) break;
+            parts[i] = {label: `${label} (a summary: the whole text did not fit the model's context)`, text: r.text.trim()};
+            const summaryTokens = await backend.countTokens(attachmentBlock(parts[i]));
+            condensed.push({label, tokens: sizes[i], summaryTokens});
+            hooks.emit({type: "condensed", label, tokens: sizes[i], summaryTokens});
+            total += summaryTokens - sizes[i];
+            sizes[i] = summaryTokens;
+        }
+        return composeUserMessage(question, parts);
     }
 
     summarize(req: SummarizeRequest): AnswerStream {
@@ -270,7 +317,7 @@ export class Med42Assistant {
 
     private summarizeText(req: Omit<SummarizeRequest, "text">, text: string, adjust: (d: PolicyDecision) => PolicyDecision): AnswerStream {
         return this.run(req.surface, req.userId, req.signal, text, adjust, false,
-            (backend, hooks) => summarize({
+            (backend, {emit: _emit, ...hooks}) => summarize({
                 backend, systemPrompt: this.systemPrompt, text, instruction: req.instruction,
                 sampling: this.sampling(), onProgress: req.onProgress, ...hooks
             }));
@@ -294,7 +341,8 @@ export class Med42Assistant {
     private run(surface: Surface, userId: string | undefined, signal: AbortSignal | undefined, userText: string,
         adjust: (d: PolicyDecision) => PolicyDecision, modelCheck: boolean,
         generate: (backend: ChatBackend, hooks: {signal: AbortSignal; onQueuePosition: (p: number) => void;
-            onStart: () => void; onText: (t: string) => void}) => Promise<GenerateResult>): AnswerStream {
+            onStart: () => void; onText: (t: string) => void; emit: (e: AnswerEvent) => void}) => Promise<GenerateResult>,
+        condensed?: AnswerResult["condensed"]): AnswerStream {
         const channel = new EventChannel<AnswerEvent>();
         const started = Date.now();
         const result = (async (): Promise<AnswerResult> => {
@@ -305,6 +353,7 @@ export class Med42Assistant {
                     ...r, disclaimer, model: this.backend?.modelDescription ?? this.modelRef,
                     text: withDisclaimer(shown, disclaimer)
                 };
+                if (condensed?.length) out.condensed = [...condensed];
                 this.audit?.record({
                     time: new Date(), kind: "decision", surface, userId, action: out.policy.action, category: out.policy.category,
                     rules: out.policy.rules, latencyMs: Date.now() - started, model: out.model, stopReason: out.stopReason
@@ -339,6 +388,7 @@ export class Med42Assistant {
                 await this.ensureLoaded(backend, signal);
                 const r = await generate(backend, {
                     signal: stop.signal,
+                    emit: (e) => channel.push(e),
                     onQueuePosition: (position) => channel.push({type: "queued", position}),
                     onStart: () => channel.push({type: "started"}),
                     onText: (text) => {
