@@ -48,6 +48,11 @@ export interface AssistantOptions {
     systemPrompt?: string;
     /** Institution policy JSON; default: env MED42_POLICY_FILE, else the built-in policy. */
     policyFile?: string;
+    /**
+     * The user's locale ("en-GB", or a language such as "en"): picks the crisis and emergency resources where the
+     * policy has them (policy.locale says which are in force). Default: the policy file's locale, else en-US.
+     */
+    locale?: string;
     /** SQLite audit log path, or false for none. Default: env MED42_AUDIT_DB, else the user's data folder. */
     auditDb?: string | false;
     /** Download a missing model on first use (CLI, bot). The extension asks first. Default true. */
@@ -79,7 +84,8 @@ export class Med42Assistant {
 
     constructor(private readonly options: AssistantOptions = {}) {
         const policyFile = options.policyFile ?? (process.env.MED42_POLICY_FILE || undefined);
-        this.policy = options.policy ?? new PolicyEngine(policyFile ? loadPolicyFile(policyFile) : undefined);
+        this.policy = options.policy ?? new PolicyEngine(policyFile ? loadPolicyFile(policyFile) : undefined,
+            options.locale ? {locale: options.locale} : {});
         if (options.audit) { this.audit = options.audit; this.ownsAudit = false; }
         else if (options.auditDb === false) { this.ownsAudit = false; }
         else { this.audit = new AuditLog(options.auditDb ?? defaultAuditDbPath()); this.ownsAudit = true; }
