@@ -14,6 +14,8 @@ export interface AiBlockOptions {
     languageId: string;
     eol?: "\n" | "\r\n";
     date?: Date;
+    /** Why the text is incomplete (a stopped or cut-off answer); said right under the header. */
+    incomplete?: string;
 }
 
 const MARKDOWN_LANGUAGES = new Set(["markdown", "mdx", "quarto", "rmd"]);
@@ -33,6 +35,7 @@ export function formatAiBlock(o: AiBlockOptions): string {
         lines = [
             `<!-- BEGIN AI-GENERATED ${what.toUpperCase()} (${source}) -->`,
             `> **AI-generated ${what}** (${source}). Review before use.`,
+            ...(o.incomplete ? [`> **Incomplete:** ${o.incomplete}.`] : []),
             "",
             body,
             "",
@@ -42,6 +45,7 @@ export function formatAiBlock(o: AiBlockOptions): string {
     } else {
         lines = [
             `----- BEGIN AI-GENERATED ${what.toUpperCase()} (${source}): review before use -----`,
+            ...(o.incomplete ? [`[Incomplete: ${o.incomplete}.]`] : []),
             body,
             "",
             o.disclaimer.text.trim(),
