@@ -30,6 +30,12 @@ function workspaceFolder(): string | undefined {
     return vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
 }
 
+/** The core's options from the settings; without a med42.locale setting, VS Code's display language picks the resources. */
+function assistantOptions(): AssistantOptions {
+    const settings = currentSettings();
+    return toAssistantOptions({...settings, locale: settings.locale || vscode.env.language}, workspaceFolder());
+}
+
 export function errorMessage(err: unknown): string {
     return err instanceof Error ? err.message : String(err);
 }
@@ -132,7 +138,7 @@ export class AssistantHost implements vscode.Disposable {
     }
 
     private configuredModel(): string {
-        return toAssistantOptions(currentSettings(), workspaceFolder()).model ?? "med42-8b";
+        return assistantOptions().model ?? "med42-8b";
     }
 
     private setState(s: ModelState): void {
@@ -146,7 +152,7 @@ export class AssistantHost implements vscode.Disposable {
     acquire(): Med42Assistant {
         if (this.assistant) return this.assistant;
         this.wanted = true;
-        const options = toAssistantOptions(currentSettings(), workspaceFolder());
+        const options = assistantOptions();
         let assistant: Med42Assistant;
         try {
             assistant = this.construct(options);
@@ -200,7 +206,7 @@ export class AssistantHost implements vscode.Disposable {
 
     /** Which policy file and audit database are in force, and where their settings are read (for the view). */
     get setup(): SetupInfo {
-        const options = toAssistantOptions(currentSettings(), workspaceFolder());
+        const options = assistantOptions();
         const {defaultAuditDbPath} = require("../shared/audit/auditLog") as typeof import("../shared/audit/auditLog");
         return describeSetup({
             remote: vscode.env.remoteName !== undefined,
@@ -209,7 +215,10 @@ export class AssistantHost implements vscode.Disposable {
             env: {MED42_POLICY_FILE: process.env.MED42_POLICY_FILE, MED42_AUDIT_DB: process.env.MED42_AUDIT_DB},
             defaultAuditDatabase: defaultAuditDbPath({...process.env, MED42_AUDIT_DB: undefined}),
             policyError: this.policyProblem,
-            auditProblem: this.assistant ? this.auditProblem : undefined
+            auditProblem: this.assistant ? this.auditProblem : undefined,
+            locale: this.assistant?.policy.locale,
+            localeSetting: currentSettings().locale,
+            displayLanguage: vscode.env.language
         });
     }
 
@@ -277,7 +286,7 @@ export class AssistantHost implements vscode.Disposable {
 
     /** Applies changed settings: a new model is switched in place, other engine settings rebuild the assistant. */
     private async applySettings(): Promise<void> {
-        const options = toAssistantOptions(currentSettings(), workspaceFolder());
+        const options = assistantOptions();
         if (!this.assistant) {
             if (this.wanted) {
                 // The last try failed (e.g. an unreadable policy file): try again with the changed settings.

@@ -7,7 +7,7 @@ import type {AnswerEvent} from "../shared/assistantTypes";
 import type {PolicyDecision} from "../shared/policy/types";
 import {currentSettings, userMessage, type AssistantHost} from "./assistantHost";
 import {conversationFor, type ChatStore} from "./chatStore";
-import type {Chat, ChatTurn, PolicyNotice} from "./protocol";
+import type {Attachment, Chat, ChatTurn, PolicyNotice} from "./protocol";
 
 /** Streamed text reaches the view at most this often (each update re-renders the turn's Markdown). */
 const STREAM_UPDATE_MS = 60;
@@ -59,14 +59,39 @@ export class ChatController implements vscode.Disposable {
         return {chatId: chat.id, done: this.ask(chat.id, question)};
     }
 
+    /**
+     * Asks the last turn's question again in its place (Retry after an error, Regenerate an answer), with its
+     * attachments; resolves to the new turn (undefined when the chat is busy or the turn is not the last one).
+     */
+    regenerate(chatId: string, turnId: string): Promise<ChatTurn | undefined> {
+        const chat = this.store.get(chatId);
+        const turn = chat?.turns[chat.turns.length - 1];
+        if (!chat || !turn || turn.id !== turnId || this.running.has(chatId)) return Promise.resolve(undefined);
+        this.store.truncateFrom(chatId, turnId);
+        this.chatsChanged();
+        return this.ask(chatId, turn.question, {attachments: turn.attachments});
+    }
+
+    /**
+     * Replaces a question with `text` (its attachments kept) and asks it: that turn and every turn after it are
+     * replaced, as in Copilot Chat.
+     */
+    editQuestion(chatId: string, turnId: string, text: string): Promise<ChatTurn | undefined> {
+        const turn = this.store.get(chatId)?.turns.find((t) => t.id === turnId);
+        if (!turn || !text.trim() || this.running.has(chatId)) return Promise.resolve(undefined);
+        this.store.truncateFrom(chatId, turnId);
+        this.chatsChanged();
+        return this.ask(chatId, text, {attachments: turn.attachments});
+    }
+
     /** Asks `question` in `chatId`; resolves to the finished turn (undefined when the chat is busy or gone). */
-    async ask(chatId: string, question: string): Promise<ChatTurn | undefined> {
+    async ask(chatId: string, question: string, options: {attachments?: Attachment[]} = {}): Promise<ChatTurn | undefined> {
         const text = question.trim();
         if (!text || this.running.has(chatId) || !this.store.get(chatId)) return undefined;
         const controller = new AbortController();
         this.running.set(chatId, controller);
         const untrack = this.host.track(controller);
-        let turn = this.store.addTurn(chatId, text);
+        let turn = this.store.addTurn(chatId, text, options.attachments);
         this.chatsChanged();
         const turnId = turn.id;
         let lastPost = 0;
@@ -128,6 +153,13 @@ export class ChatController implements vscode.Disposable {
                         answer = "";
                         update({answer: "", notice: noticeFrom(ev.decision, ev.text)});
                         break;
+                    case "condensing":
+                        update({condensing: ev.label});
+                        break;
+                    case "condensed":
+                        update({condensing: undefined, condensed: [...(turn.condensed ?? []),
+                            {label: ev.label, tokens: ev.tokens, summaryTokens: ev.summaryTokens}]});
+                        break;
                 }
             }
             const result = await stream.result;
@@ -140,11 +172,12 @@ export class ChatController implements vscode.Disposable {
                 disclaimer: result.disclaimer.markdown,
                 stopReason: result.stopReason,
                 model: result.model,
-                queuePosition: undefined
+                queuePosition: undefined,
+                condensing: undefined
             });
         } catch (err) {
-            if (controller.signal.aborted) await finish({status: "stopped", queuePosition: undefined, stopReason: "abort"});
-            else await finish({status: "error", error: userMessage(err, this.host.modelInfo), queuePosition: undefined});
+            if (controller.signal.aborted) await finish({status: "stopped", queuePosition: undefined, stopReason: "abort", condensing: undefined});
+            else await finish({status: "error", error: userMessage(err, this.host.modelInfo), queuePosition: undefined, condensing: undefined});
         } finally {
             untrack();
             this.running.delete(chatId);

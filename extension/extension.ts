@@ -13,7 +13,8 @@ import {ChatStore} from "./chatStore";
 import {CHAT_VIEW_ID, ChatViewProvider} from "./chatViewProvider";
 import {EditorInsert} from "./editorInsert";
 import {FileStateStorage} from "./fileStateStorage";
-import type {ChatTurn, SettingKey} from "./protocol";
+import {fileAttachment, pickContext, selectionAttachment} from "./contextPicker";
+import type {Attachment, ChatTurn, SettingKey} from "./protocol";
 import {CONFIG_SECTION} from "./settings";
 import {settingsTabFor, type SettingScope} from "./setupInfo";
 import {ModelStatusBar} from "./statusBar";
@@ -154,7 +155,18 @@ export function activate(context: vscode.ExtensionContext): Med42ExtensionApi {
             .then((picked) => picked === open ? openSettings("policyFile") : undefined);
     }, undefined, context.subscriptions);
 
-    const view = new ChatViewProvider(context.extensionUri, chats, host, editors, {downloadModel, chooseModelFile, selectModel, openSettings}, log);
+    const view = new ChatViewProvider(context.extensionUri, chats, host, editors, {
+        downloadModel, chooseModelFile, selectModel, openSettings, pickContext: () => pickContext(editors.targetEditor())
+    }, log);
+
+    /** Puts context into the chat box (the view is opened, and the chip waits there until the question is sent). */
+    const attach = async (attachment: Attachment | undefined) => {
+        if (!attachment) return undefined;
+        await view.reveal();
+        view.addAttachment(attachment);
+        view.postWhenReady({type: "focusInput"});
+        return attachment;
+    };
 
     /** Sends a question to the chat view (opened if needed); resolves to the finished turn. */
     const askInView = async (question: string): Promise<ChatTurn | undefined> => {
@@ -227,13 +239,45 @@ export function activate(context: vscode.ExtensionContext): Med42ExtensionApi {
     register("med42.newChat", async () => {
         chats.newChat();
         await view.reveal();
-        view.post({type: "focusInput"});
+        view.postWhenReady({type: "focusInput"});
     });
     register("med42.showChatHistory", async () => {
         await view.reveal();
-        view.post({type: "toggleHistory"});
+        view.postWhenReady({type: "toggleHistory"});
+    });
+    register("med42.focusChat", async () => {
+        await view.reveal();
+        view.postWhenReady({type: "focusInput"});
     });
     register("med42.showChat", () => view.reveal());
+    register("med42.addContext", async () => attach(await pickContext(editors.targetEditor())));
+    register("med42.addSelectionToChat", async () => {
+        const editor = vscode.window.activeTextEditor;
+        if (!editor || editor.selection.isEmpty) {
+            void vscode.window.showErrorMessage("Med42: select some text to add to the chat first.");
+            return undefined;
+        }
+        return attach(selectionAttachment(editor));
+    });
+    register("med42.addFileToChat", async (uri?: vscode.Uri) => {
+        const doc = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : editors.targetEditor()?.document;
+        if (!doc) {
+            void vscode.window.showErrorMessage("Med42: open the file to add to the chat first.");
+            return undefined;
+        }
+        return attach(fileAttachment(doc));
+    });
+    register("med42.regenerate", async () => {
+        const chat = store.active;
+        const last = chat.turns[chat.turns.length - 1];
+        if (!last || chats.isRunning(chat.id)) return undefined;
+        await view.reveal();
+        return chats.regenerate(chat.id, last.id);
+    });
+    register("med42.editLastQuestion", async () => {
+        await view.reveal();
+        view.postWhenReady({type: "editLastQuestion"});
+    });
     register("med42.downloadModel", downloadModel);
     register("med42.selectModel", selectModel);
 

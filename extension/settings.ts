@@ -24,6 +24,8 @@ export interface ExtensionSettings {
     policyFile: string;
     auditDatabase: string;
     insertMode: InsertMode;
+    /** The crisis resources' locale ("en-GB"); empty: VS Code's display language. */
+    locale: string;
 }
 
 /** Reads one key of the `med42` section (WorkspaceConfiguration.get in the extension). */
@@ -62,7 +64,8 @@ export function readSettings(get: SettingGetter): ExtensionSettings {
         sampling,
         policyFile: str(get, "policyFile"),
         auditDatabase: str(get, "auditDatabase"),
-        insertMode: INSERT_MODES.includes(insertMode) ? insertMode : "ask"
+        insertMode: INSERT_MODES.includes(insertMode) ? insertMode : "ask",
+        locale: str(get, "locale")
     };
 }
 
@@ -91,6 +94,7 @@ export function toAssistantOptions(s: ExtensionSettings, workspaceFolder?: strin
     if (s.contextSize > 0) options.contextSize = s.contextSize;
     if (Object.keys(s.sampling).length > 0) options.sampling = {...s.sampling};
     if (s.policyFile) options.policyFile = resolveUserPath(s.policyFile, workspaceFolder);
+    if (s.locale) options.locale = s.locale;
     if (s.auditDatabase.toLowerCase() === "off") options.auditDb = false;
     else if (s.auditDatabase) options.auditDb = resolveUserPath(s.auditDatabase, workspaceFolder);
     return options;

@@ -5,9 +5,12 @@
  * a local window, Remote settings in a remote window — code-server, Codespaces, Remote-SSH, WSL — never a workspace:
  * a workspace cannot change the safety policy or the audit log); the model, the models folder, the GPU and the threads
  * are `machine-overridable` (the machine's files and hardware, which a trusted workspace may override). A remote
- * window ignores those set in the local User settings, so the view says where they are read from.
+ * window ignores those set in the local User settings, so the view says where they are read from. It also says whose
+ * crisis resources escalations show (the med42.locale setting, else VS Code's display language; see
+ * resolveResourceLocale in the core).
  * Pure: the extension passes what it read from VS Code.
  */
+import type {ResourceLocale} from "../shared/policy/defaultPolicy";
 import type {SettingsTab, SetupInfo} from "./protocol";
 
 /** What VS Code's `inspect` returns for a setting (the parts used here). */
@@ -44,6 +47,11 @@ export interface SetupInput {
     policyError?: string;
     /** Why the audit log could not be opened (the assistant runs without it then). */
     auditProblem?: string;
+    /** Whose crisis resources the policy uses (known once the assistant exists). */
+    locale?: ResourceLocale;
+    /** The med42.locale setting ("" when VS Code's display language is used). */
+    localeSetting: string;
+    displayLanguage: string;
 }
 
 export function describeSetup(i: SetupInput): SetupInfo {
@@ -59,5 +67,13 @@ export function describeSetup(i: SetupInput): SetupInfo {
         : envAudit ? {source: "environment", database: envAudit}
         : {source: "default", database: i.defaultAuditDatabase};
     if (i.auditProblem && !audit.off) audit.problem = i.auditProblem;
-    return {machineSettings: tab, policy, audit};
+    const info: SetupInfo = {machineSettings: tab, policy, audit};
+    if (i.locale) {
+        const asked = i.localeSetting ? `med42.locale: ${i.localeSetting}` : `VS Code display language: ${i.displayLanguage}`;
+        const why = i.locale.from === "requested" ? asked
+            : i.locale.from === "policy-file" ? `the policy file's; ${asked}`
+            : `default; ${asked}`;
+        info.resources = {locale: i.locale.locale, why, matched: i.locale.from !== "default" || !i.locale.requested};
+    }
+    return info;
 }

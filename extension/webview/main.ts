@@ -3,7 +3,7 @@
  * posts the user's actions back (see ../protocol.ts); the host owns chats, the model and all persistence. The last
  * state is also kept with setState so a reloaded view paints at once, before the host answers.
  */
-import type {Chat, ChatTurn, HostMessage, ModelInfo, ModelState, SettingOrigin, ViewState, WebviewMessage} from "../protocol";
+import type {Attachment, Chat, ChatTurn, HostMessage, ModelInfo, ModelState, SettingOrigin, ViewState, WebviewMessage} from "../protocol";
 import {createMarkdownRenderer} from "./render";
 
 interface VsCodeApi {
@@ -16,11 +16,21 @@ declare function acquireVsCodeApi(): VsCodeApi;
 const vscode = acquireVsCodeApi();
 const markdown = createMarkdownRenderer();
 
+interface SavedState {
+    view?: ViewState;
+    /** Context picked for the next question (chips in the chat box). */
+    attachments?: Attachment[];
+}
+
 let state: ViewState | undefined = restoreState();
 let historyVisible = false;
+/** Context for the next question, shown as removable chips; sent with it. */
+let pendingAttachments: Attachment[] = (vscode.getState() as SavedState | undefined)?.attachments ?? [];
+/** The question being edited in place, and its text so far. */
+let editing: {turnId: string; text: string} | undefined;
 
 function restoreState(): ViewState | undefined {
-    const saved = vscode.getState() as {view?: ViewState} | undefined;
+    const saved = vscode.getState() as SavedState | undefined;
     return saved?.view && saved.view.activeChat ? saved.view : undefined;
 }
 
@@ -54,6 +64,7 @@ const sendEl = byId<HTMLButtonElement>("send");
 const stopEl = byId<HTMLButtonElement>("stop");
 const liveEl = byId<HTMLElement>("sr-live");
 const emptyEl = byId<HTMLElement>("empty");
+const attachmentsEl = byId<HTMLElement>("attachments");
 
 // ---- rendering ---------------------------------------------------------------------------------------------------
 
@@ -63,12 +74,18 @@ function isBusy(chat: Chat | undefined): boolean {
     return !!chat?.turns.some((t) => ACTIVE.has(t.status));
 }
 
+/** Whether a question of the open chat waits for the model or is being answered. */
+function anyBusy(): boolean {
+    return isBusy(state?.activeChat);
+}
+
 function setMarkdown(target: HTMLElement, text: string): void {
     // Safe by construction: markdown-it runs with raw HTML off and only http(s)/mailto links (see render.ts).
     target.innerHTML = markdown.render(text);
 }
 
 function statusLine(turn: ChatTurn): string | undefined {
+    if (turn.condensing && ACTIVE.has(turn.status)) return `Summarising ${turn.condensing} first: it is too long for the model's context…`;
     switch (turn.status) {
         case "pending": return "Sending…";
         case "queued": return turn.queuePosition && turn.queuePosition > 0
@@ -80,14 +97,82 @@ function statusLine(turn: ChatTurn): string | undefined {
     }
 }
 
-function renderTurn(chatId: string, turn: ChatTurn): HTMLElement {
-    const article = el("article", {"class": "turn", "data-turn-id": turn.id});
+/** What a turn's rendering depends on besides the turn itself. */
+interface TurnFlags {
+    /** The last turn of the chat (Retry and Regenerate act on it). */
+    last: boolean;
+    /** The chat is answering (no editing or regenerating meanwhile). */
+    busy: boolean;
+    /** The question is being edited. */
+    editing: boolean;
+}
+
+/** Attachment chips: in the chat box (removable) and under a sent question. */
+function attachmentChip(a: Attachment, remove?: () => void): HTMLElement {
+    const chip = el("span", {"class": "chip", "title": `${a.label}\n${a.uri}`, "data-kind": a.kind});
+    chip.append(el("span", {"class": "chip-label"}, a.label));
+    if (remove) chip.append(button("×", remove, {"class": "chip-remove", "aria-label": `Remove ${a.label}`, "title": `Remove ${a.label}`}));
+    return chip;
+}
+
+function renderQuestion(chatId: string, turn: ChatTurn, flags: TurnFlags): HTMLElement {
     const q = el("div", {"class": "bubble question"});
     q.append(el("div", {"class": "role"}, "You"));
+    if (flags.editing) {
+        // Inline edit, as in Copilot Chat: sending replaces this question and the turns after it.
+        const box = el("textarea", {"class": "edit-input", "rows": "3", "aria-label": "Edit your question"});
+        box.value = editing?.text ?? turn.question;
+        box.addEventListener("input", () => { if (editing) editing.text = box.value; });
+        const sendEdit = () => {
+            const text = box.value.trim();
+            if (!text) return;
+            editing = undefined;
+            post({type: "editQuestion", chatId, turnId: turn.id, text});
+        };
+        const cancel = () => {
+            editing = undefined;
+            syncMessages("follow");
+            inputEl.focus();
+        };
+        box.addEventListener("keydown", (e) => {
+            if (e.key === "Enter" && !e.shiftKey && !e.ctrlKey && !e.altKey && !e.metaKey && !e.isComposing) {
+                e.preventDefault();
+                sendEdit();
+            } else if (e.key === "Escape") {
+                e.preventDefault();
+                e.stopPropagation();
+                cancel();
+            }
+        });
+        const later = state ? state.activeChat.turns.length - 1 - state.activeChat.turns.findIndex((t) => t.id === turn.id) : 0;
+        const row = el("div", {"class": "edit-actions"});
+        row.append(
+            el("span", {"class": "edit-note"}, later > 0 ? `Sending replaces this question and the ${later} after it.` : "Sending replaces this question and its answer."),
+            button("Send", sendEdit, {"class": "primary", "data-action": "send-edit"}),
+            button("Cancel", cancel, {"data-action": "cancel-edit"})
+        );
+        q.append(box, row);
+        return q;
+    }
     const qBody = el("div", {"class": "md"});
     setMarkdown(qBody, turn.question);
     q.append(qBody);
-    article.append(q);
+    if (turn.attachments?.length) {
+        const chips = el("div", {"class": "chips", "aria-label": "Attached"});
+        chips.append(...turn.attachments.map((a) => attachmentChip(a)));
+        q.append(chips);
+    }
+    if (!flags.busy) {
+        q.append(button("Edit", () => startEditing(turn.id), {
+            "class": "question-edit", "data-action": "edit-question", "aria-label": "Edit and resend this question"
+        }));
+    }
+    return q;
+}
+
+function renderTurn(chatId: string, turn: ChatTurn, flags: TurnFlags): HTMLElement {
+    const article = el("article", {"class": "turn", "data-turn-id": turn.id});
+    article.append(renderQuestion(chatId, turn, flags));
 
     const a = el("div", {"class": `bubble answer status-${turn.status}`, "aria-busy": String(ACTIVE.has(turn.status))});
     a.append(el("div", {"class": "role"}, "Med42"));
@@ -107,26 +192,54 @@ function renderTurn(chatId: string, turn: ChatTurn): HTMLElement {
         a.append(box);
     }
     if (turn.info) a.append(el("div", {"class": "info", "role": "note"}, turn.info));
+    for (const c of turn.condensed ?? []) {
+        a.append(el("div", {"class": "info", "role": "note", "data-info": "condensed"},
+            `${c.label} is too long for the model's context (${c.tokens.toLocaleString()} tokens): the model was given a summary of it ` +
+            `(${c.summaryTokens.toLocaleString()} tokens), made from the whole text.`));
+    }
     if (turn.answer) {
         const body = el("div", {"class": "md answer-body"});
         setMarkdown(body, turn.answer);
         a.append(body);
     }
-    if (turn.status === "stopped") a.append(el("div", {"class": "stopped"}, "Stopped."));
-    if (turn.status === "error") a.append(el("div", {"class": "error", "role": "alert"}, turn.error ?? "The request failed."));
+    if (turn.status === "stopped") a.append(el("div", {"class": "stopped"}, turn.answer ? "Stopped: the answer is incomplete." : "Stopped."));
+    if (turn.status === "done" && turn.stopReason === "maxTokens") {
+        a.append(el("div", {"class": "turn-note", "data-note": "cut-off"}, "Cut off at the answer length limit (med42.sampling.maxTokens): the answer is incomplete."));
+    }
+    if (turn.status === "done" && !turn.answer && !turn.notice) {
+        a.append(el("div", {"class": "turn-note", "data-note": "empty"}, "The model gave an empty answer. Regenerate to try again, or rephrase the question."));
+    }
+    if (turn.status === "error") {
+        a.append(el("div", {"class": "error", "role": "alert"}, turn.error ?? "The request failed."));
+        if (flags.last && !flags.busy) {
+            const row = el("div", {"class": "answer-actions"});
+            row.append(button("Retry", () => post({type: "regenerate", chatId, turnId: turn.id}), {"data-action": "retry-turn", "aria-label": "Retry this question"}));
+            a.append(row);
+        }
+    }
     if (turn.status !== "error") {
         // The disclaimer is part of every answer, also while it streams; it has no control to hide it.
         const disclaimer = el("div", {"class": "disclaimer", "data-testid": "disclaimer"});
         setMarkdown(disclaimer, turn.disclaimer ?? state?.disclaimer ?? "");
         a.append(disclaimer);
     }
-    if (!ACTIVE.has(turn.status) && (turn.answer || turn.notice)) {
+    if (!ACTIVE.has(turn.status) && turn.status !== "error" && (turn.answer || turn.notice || flags.last)) {
         const actions = el("div", {"class": "answer-actions"});
-        actions.append(
-            button("Copy", () => post({type: "copyAnswer", chatId, turnId: turn.id}), {"aria-label": "Copy answer", "data-action": "copy-answer"}),
-            button("Insert", () => post({type: "insertAnswer", chatId, turnId: turn.id}), {"aria-label": "Insert answer at cursor", "data-action": "insert-answer"})
-        );
-        a.append(actions);
+        if (turn.answer || turn.notice) {
+            actions.append(button("Copy", () => post({type: "copyAnswer", chatId, turnId: turn.id}), {
+                "aria-label": turn.notice ? "Copy this notice with the disclaimer" : "Copy answer as plain text with the disclaimer", "data-action": "copy-answer"
+            }));
+        }
+        // A policy notice (crisis resources, a refusal) is not document text: no Insert, and asking again changes nothing.
+        if (turn.answer && !turn.notice) {
+            actions.append(button("Insert", () => post({type: "insertAnswer", chatId, turnId: turn.id}), {"aria-label": "Insert answer at cursor", "data-action": "insert-answer"}));
+        }
+        if (flags.last && !flags.busy && !turn.notice) {
+            actions.append(button("Regenerate", () => post({type: "regenerate", chatId, turnId: turn.id}), {
+                "aria-label": "Regenerate this answer", "data-action": "regenerate", "title": "Ask the same question again (Ctrl+Alt+R)"
+            }));
+        }
+        if (actions.childElementCount) a.append(actions);
     }
     article.append(a);
     return article;
@@ -144,11 +257,14 @@ function syncMessages(scroll: "bottom" | "follow"): void {
     if (!state) return;
     const chat = state.activeChat;
     const atBottom = messagesEl.scrollHeight - messagesEl.scrollTop - messagesEl.clientHeight < 40;
-    const wanted: HTMLElement[] = chat.turns.map((t) => {
-        const key = JSON.stringify([chat.id, t, state!.disclaimer]);
+    const busy = isBusy(chat);
+    if (editing && (busy || !chat.turns.some((t) => t.id === editing!.turnId))) editing = undefined;
+    const wanted: HTMLElement[] = chat.turns.map((t, i) => {
+        const flags: TurnFlags = {last: i === chat.turns.length - 1, busy, editing: editing?.turnId === t.id};
+        const key = JSON.stringify([chat.id, t, state!.disclaimer, flags]);
         let view = turnViews.get(t.id);
         if (!view || view.key !== key) {
-            view = {key, el: renderTurn(chat.id, t)};
+            view = {key, el: renderTurn(chat.id, t, flags)};
             turnViews.set(t.id, view);
         }
         return view.el;
@@ -199,7 +315,8 @@ function renderModel(): void {
     const policyError = state.setup?.policy.error;
     switch (model.status) {
         case "idle":
-            text(`Model: ${name}. It loads with your first question.`);
+            // A question may be on its way to the model already (the load starts once the runtime is up).
+            text(anyBusy() ? `Loading ${name} for your question…` : `Model: ${name}. It loads with your first question.`);
             break;
         case "not-downloaded":
             text(`${name} is not downloaded yet. It runs on this computer; nothing you type leaves it.`);
@@ -267,7 +384,15 @@ function renderSetup(): void {
         "class": "link-button", "data-action": "open-settings", "data-setting": "policyFile",
         "title": `The policy file, the audit log and the model are read from ${where} in this window`
     });
-    setupEl.replaceChildren(policyRow, auditRow, open);
+    const rows = [policyRow, auditRow];
+    if (setup.resources) {
+        const r = setup.resources;
+        const resourcesRow = row("resources", "Crisis resources", `${r.locale} (${r.why}${r.matched ? "" : "; none for that locale yet"})`,
+            "Emergency and crisis numbers shown with escalations. Set med42.locale (e.g. en-GB) to choose them.");
+        if (!r.matched) resourcesRow.classList.add("setup-warning");
+        rows.push(resourcesRow);
+    }
+    setupEl.replaceChildren(...rows, open);
 }
 
 /** "just now", "5 minutes ago", "yesterday", "3 days ago", else the date. */
@@ -313,7 +438,13 @@ function renderHistory(): void {
         }));
         list.append(item);
     }
-    const children: HTMLElement[] = [el("h2", {}, "Chats")];
+    const heading = el("div", {"class": "history-heading"});
+    heading.append(el("h2", {}, "Chats"), button("Close", () => {
+        historyVisible = false;
+        renderHistory();
+        inputEl.focus();
+    }, {"data-action": "close-history", "aria-label": "Close the list of chats (Escape)"}));
+    const children: HTMLElement[] = [heading];
     if (undoDelete) {
         const bar = el("div", {"class": "history-undo", "role": "status"});
         bar.append(el("span", {}, `Deleted “${undoDelete.title || "New chat"}”.`), button("Undo", () => {
@@ -326,7 +457,6 @@ function renderHistory(): void {
     }
     children.push(state.chats.length ? list : el("p", {}, "No past chats."));
     historyEl.replaceChildren(...children);
-    byId<HTMLButtonElement>("history-toggle").setAttribute("aria-expanded", String(historyVisible));
 }
 
 function renderComposer(): void {
@@ -334,6 +464,26 @@ function renderComposer(): void {
     sendEl.hidden = busy;
     stopEl.hidden = !busy;
     document.body.classList.toggle("busy", busy);
+    attachmentsEl.hidden = pendingAttachments.length === 0;
+    attachmentsEl.replaceChildren(...pendingAttachments.map((a, i) => attachmentChip(a, () => {
+        pendingAttachments = pendingAttachments.filter((_, j) => j !== i);
+        renderComposer();
+        persist();
+        announce(`Removed ${a.label}.`);
+        inputEl.focus();
+    })));
+}
+
+/** Starts editing a question in place (its turn and those after it are replaced when it is sent). */
+function startEditing(turnId: string): void {
+    const turn = state?.activeChat.turns.find((t) => t.id === turnId);
+    if (!turn || isBusy(state?.activeChat)) return;
+    editing = {turnId, text: turn.question};
+    syncMessages("follow");
+    const box = messagesEl.querySelector<HTMLTextAreaElement>(`article[data-turn-id="${CSS.escape(turnId)}"] .edit-input`);
+    box?.focus();
+    box?.setSelectionRange(box.value.length, box.value.length);
+    box?.scrollIntoView({block: "nearest"});
 }
 
 function renderAll(): void {
@@ -396,11 +546,12 @@ function flushTurns(): void {
     dirtyTurns.clear();
     syncMessages("follow");
     renderComposer();
+    renderModel();
     persist();
 }
 
 function persist(): void {
-    vscode.setState({view: state});
+    vscode.setState({view: state, attachments: pendingAttachments} satisfies SavedState);
 }
 
 window.addEventListener("message", (event: MessageEvent<HostMessage>) => {
@@ -453,6 +604,20 @@ window.addEventListener("message", (event: MessageEvent<HostMessage>) => {
         case "chatDeleted":
             offerUndoDelete(msg.chatId, msg.title);
             break;
+        case "addAttachment":
+            pendingAttachments = [...pendingAttachments.filter((a) => !(a.uri === msg.attachment.uri && a.label === msg.attachment.label)), msg.attachment];
+            renderComposer();
+            persist();
+            announce(`Attached ${msg.attachment.label}.`);
+            break;
+        case "focusState":
+            document.body.dataset.chatFocused = String(msg.focused);
+            break;
+        case "editLastQuestion": {
+            const turns = state?.activeChat.turns ?? [];
+            if (turns.length) startEditing(turns[turns.length - 1].id);
+            break;
+        }
     }
 });
 
@@ -470,30 +635,33 @@ function showToast(text: string): void {
 function send(): void {
     const text = inputEl.value.trim();
     if (!text || isBusy(state?.activeChat)) return;
-    post({type: "ask", text});
+    post(pendingAttachments.length ? {type: "ask", text, attachments: pendingAttachments} : {type: "ask", text});
     inputEl.value = "";
+    pendingAttachments = [];
+    renderComposer();
+    persist();
 }
 
 inputEl.addEventListener("keydown", (e) => {
-    if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
+    // Enter sends; Shift+Enter is a new line; with Ctrl, Alt or Cmd it is a VS Code key (e.g. Ctrl+Alt+Enter inserts).
+    if (e.key === "Enter" && !e.shiftKey && !e.ctrlKey && !e.altKey && !e.metaKey && !e.isComposing) {
         e.preventDefault();
         send();
+    } else if (e.key === "ArrowUp" && !inputEl.value && !e.shiftKey && !e.ctrlKey && !e.altKey && !e.metaKey) {
+        // As in Copilot Chat: Up in an empty chat box goes back to the last question, to edit and resend it.
+        const turns = state?.activeChat.turns ?? [];
+        if (turns.length) {
+            e.preventDefault();
+            startEditing(turns[turns.length - 1].id);
+        }
     }
 });
+byId("add-context").addEventListener("click", () => post({type: "pickContext"}));
 byId<HTMLFormElement>("composer").addEventListener("submit", (e) => {
     e.preventDefault();
     send();
 });
 stopEl.addEventListener("click", () => post({type: "stop"}));
-byId("new-chat").addEventListener("click", () => {
-    historyVisible = false;
-    post({type: "newChat"});
-    inputEl.focus();
-});
-byId("history-toggle").addEventListener("click", () => {
-    historyVisible = !historyVisible;
-    renderHistory();
-});
 document.addEventListener("keydown", (e) => {
     if (e.key !== "Escape") return;
     if (isBusy(state?.activeChat)) {
@@ -523,5 +691,10 @@ messagesEl.addEventListener("click", (e) => {
     }
 });
 
+// The view's keyboard shortcuts (Ctrl+Alt+R, Ctrl+/, …) are VS Code keybindings on the med42.chatFocused context key.
+window.addEventListener("focus", () => post({type: "focusChanged", focused: true}));
+window.addEventListener("blur", () => post({type: "focusChanged", focused: false}));
+
 if (state) renderAll();
 post({type: "ready"});
+if (document.hasFocus()) post({type: "focusChanged", focused: true});

@@ -31,7 +31,8 @@ describe("settings in force and where they live (remote windows)", () => {
     });
 
     it("says which policy file and audit database are in force, and why", () => {
-        const base = {remote: true, policyFile: "", auditDatabase: "", env: {}, defaultAuditDatabase: "/home/u/.local/share/med42-assist/audit.sqlite"};
+        const base = {remote: true, policyFile: "", auditDatabase: "", env: {}, defaultAuditDatabase: "/home/u/.local/share/med42-assist/audit.sqlite",
+            localeSetting: "", displayLanguage: "en"};
         assert.deepEqual(describeSetup(base), {machineSettings: "remote", policy: {source: "default"},
             audit: {source: "default", database: "/home/u/.local/share/med42-assist/audit.sqlite"}});
         assert.deepEqual(describeSetup({...base, remote: false, policyFile: "/etc/p.json", auditDatabase: "off"}), {machineSettings: "user",
@@ -40,5 +41,15 @@ describe("settings in force and where they live (remote windows)", () => {
             auditProblem: "ABI mismatch"}), {machineSettings: "remote",
             policy: {source: "environment", file: "/e/p.json", error: "policy file /e/p.json: no such file"},
             audit: {source: "environment", database: "/e/a.sqlite", problem: "ABI mismatch"}});
+    });
+
+    it("says whose crisis resources are in force and why", () => {
+        const base = {remote: false, policyFile: "", auditDatabase: "", env: {}, defaultAuditDatabase: "/a.sqlite"};
+        assert.deepEqual(describeSetup({...base, localeSetting: "", displayLanguage: "en", locale: {locale: "en-US", from: "requested", requested: "en"}}).resources,
+            {locale: "en-US", why: "VS Code display language: en", matched: true});
+        assert.deepEqual(describeSetup({...base, localeSetting: "en-GB", displayLanguage: "en", locale: {locale: "en-GB", from: "requested", requested: "en-GB"}}).resources,
+            {locale: "en-GB", why: "med42.locale: en-GB", matched: true});
+        assert.deepEqual(describeSetup({...base, localeSetting: "", displayLanguage: "fr", locale: {locale: "en-US", from: "default", requested: "fr"}}).resources,
+            {locale: "en-US", why: "default; VS Code display language: fr", matched: false});
     });
 });
