@@ -52,6 +52,8 @@ describe("Med42 chat view in VS Code (UI)", function () {
     });
 
     const chat = () => chatFrame(page);
+    /** Clicks an action of the view's title bar ("New Chat", "Show Chats"). */
+    const titleAction = (label: string) => page.locator(`.sidebar .action-label[aria-label^='${label}']:visible`).first().click();
     const turns = () => chat().locator("article.turn");
 
     /** Sends a question with Enter; returns the locator of its turn. */
@@ -159,7 +161,7 @@ describe("Med42 chat view in VS Code (UI)", function () {
     });
 
     it("marks an inserted answer that was stopped as incomplete", async () => {
-        const stopped = chat().locator("article.turn", {has: chat().locator(".status-stopped")}).first();
+        const stopped = chat().locator("article.turn:has(.status-stopped)").first();
         await page.locator(".editor-instance .monaco-editor").first().click();
         await page.keyboard.press("Control+End");
         await stopped.locator("[data-action=insert-answer]").click();
@@ -208,18 +210,18 @@ describe("Med42 chat view in VS Code (UI)", function () {
         await runCommand(page, "Med42: Open Chat");
         await turns().first().waitFor({state: "visible", timeout: 60_000});
         assert.equal(await turns().count(), before);
-        await runCommand(page, "Med42: Show Chats");
+        await titleAction("Show Chats");
         assert.ok(await chat().locator(".history-list li").count() >= 1);
         await screenshot(page, "05-after-reload-history");
     });
 
     it("lists chats with readable titles and relative times; Delete can be undone", async () => {
         // A second chat, so the list has more than one entry.
-        await runCommand(page, "Med42: New Chat");
+        await titleAction("New Chat");
         await chat().locator("#empty:not([hidden])").waitFor({timeout: 10_000});
         const second = await ask("What does a raised troponin suggest after chest pain?");
         await second.locator(".answer-actions, .notice, .error").first().waitFor({timeout: 120_000});
-        if (await chat().locator("#history[hidden]").count()) await runCommand(page, "Med42: Show Chats");
+        if (await chat().locator("#history[hidden]").count()) await titleAction("Show Chats");
         const items = chat().locator(".history-list li");
         await items.nth(1).waitFor({timeout: 10_000});
         const count = await items.count();
@@ -295,7 +297,7 @@ describe("Med42 chat view in VS Code (UI)", function () {
         const first = turns().first();
         await first.evaluate((e) => e.setAttribute("data-marker", "kept"));
         // Opening the chat that is already open makes the host send the whole state again (as after a reload).
-        if (await chat().locator("#history[hidden]").count()) await runCommand(page, "Med42: Show Chats");
+        if (await chat().locator("#history[hidden]").count()) await titleAction("Show Chats");
         await chat().locator("#history:not([hidden])").waitFor({timeout: 10_000});
         await chat().locator(".history-list li.current .history-open").click();
         await chat().locator("#history[hidden]").waitFor({state: "attached", timeout: 10_000});
