@@ -17,6 +17,8 @@ export interface AiBlockOptions {
     languageId: string;
     eol?: "\n" | "\r\n";
     date?: Date;
+    /** Why the text is incomplete (a stopped or cut-off answer); said right under the header. */
+    incomplete?: string;
 }
 
 const MARKDOWN_LANGUAGES = new Set(["markdown", "mdx", "quarto", "rmd"]);
@@ -40,6 +42,7 @@ export function formatAiBlock(o: AiBlockOptions): string {
         lines = [
             `<!-- BEGIN AI-GENERATED ${what.toUpperCase()} (${inComment}) -->`,
             `> **AI-generated ${what}** (${source}). Review before use.`,
+            ...(o.incomplete ? [`> **Incomplete:** ${o.incomplete}.`] : []),
             "",
             neutralizeMarkdown(body),
             "",
@@ -50,6 +53,7 @@ export function formatAiBlock(o: AiBlockOptions): string {
         const markup = MARKUP_LANGUAGES.has(o.languageId);
         lines = [
             `----- BEGIN AI-GENERATED ${what.toUpperCase()} (${source}): review before use -----`,
+            ...(o.incomplete ? [`[Incomplete: ${o.incomplete}.]`] : []),
             // In markup no tag or comment of the answer can hide what follows; elsewhere an HTML comment cannot open
             // or close (plain text can still end up rendered).
             markup ? escapeMarkup(body) : body.replace(/<!--/g, "<!- -").replace(/-->/g, "- ->"),

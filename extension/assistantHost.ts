@@ -11,10 +11,12 @@ import type {ModelState} from "../shared/assistantTypes";
 import {findPreset} from "../shared/models/presets";
 import {formatBytes} from "../shared/models/formatBytes";
 import type {Disclaimer} from "../shared/policy/types";
-import type {ModelInfo} from "./protocol";
+import {forVsCode} from "./errorText";
+import type {ModelInfo, SetupInfo} from "./protocol";
 import {assistantIdentity, CONFIG_SECTION, readSettings, serverApiKeySecret, toAssistantOptions, type ExtensionSettings} from "./settings";
 import type {AssistantOptions as CoreOptions} from "../shared/assistant";
 import {describeServers} from "../shared/engine/server/serverConfig";
+import {describeSetup} from "./setupInfo";
 
 /** The core is loaded on first use, not at activation (it pulls in the policy engine, the audit log and more). */
 function loadCore(): typeof import("../shared/assistant") {
@@ -43,7 +45,12 @@ export function userMessage(err: unknown, info?: ModelInfo): string {
         return `The model ${info?.label ?? ""} is not downloaded yet: click Download in the Med42 view${info?.size ? ` (${info.size})` : ""}, ` +
             "choose a model file you already have, or run Med42: Select Model.";
     }
-    return errorMessage(err);
+    return forVsCode(errorMessage(err));
+}
+
+/** The model state with its message (if any) worded for VS Code. */
+function forView(s: ModelState): ModelState {
+    return s.status === "error" ? {...s, message: forVsCode(s.message)} : s;
 }
 
 /** How a model reference is shown to the user. */
@@ -77,6 +84,18 @@ export class AssistantHost implements vscode.Disposable {
     private auditWarningShown = false;
     /** Why the audit log could not be opened, when the assistant runs without it. */
     auditProblem?: string;
+    /** Why the policy file cannot be used: no assistant is made (nothing is answered) until it is fixed. */
+    policyProblem?: string;
+    private readonly policyProblemEmitter = new vscode.EventEmitter<string>();
+    /** Fires when the policy file (setting or MED42_POLICY_FILE) cannot be used, with the reason. */
+    readonly onPolicyProblem = this.policyProblemEmitter.event;
+    /**
+     * What failed last, so Retry repeats it: a failed download is downloaded again (the user asked for it), anything
+     * else is checked again and loaded.
+     */
+    lastFailure?: "download";
+    /** Whether anything asked for the assistant yet (a failed creation is then retried when the settings change). */
+    private wanted = false;
     /** Serializes settings changes so two quick edits cannot interleave a dispose and a create. */
     private reconfiguring: Promise<void> = Promise.resolve();
 
@@ -87,7 +106,7 @@ export class AssistantHost implements vscode.Disposable {
         this.state = {status: "idle", model: this.configuredModel()};
         // Requests wait for settled(): the key is read before the first assistant is made.
         this.reconfiguring = this.loadServerKey().catch((err) => this.log.error(`server API key: ${errorMessage(err)}`));
-        this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => {
+        this.disposables.push(this.policyProblemEmitter, vscode.workspace.onDidChangeConfiguration((e) => {
             if (e.affectsConfiguration(CONFIG_SECTION)) void this.reload();
         }));
         if (secrets) this.disposables.push(secrets.onDidChange((e) => { if (e.key.startsWith("med42.server.apiKey:")) void this.reload(); }));
@@ -106,8 +125,10 @@ export class AssistantHost implements vscode.Disposable {
     }
 
     /** The core's options from the settings, with the server's API key from SecretStorage. */
+    /** Without a med42.locale setting, VS Code's display language picks the crisis resources. */
     private options(): CoreOptions {
-        return toAssistantOptions(currentSettings(), workspaceFolder(), this.serverKey);
+        const settings = currentSettings();
+        return toAssistantOptions({...settings, locale: settings.locale || vscode.env.language}, workspaceFolder(), this.serverKey);
     }
 
     /** Whether the model runs on a model server (med42.server.url, else MED42_SERVER_URL). */
@@ -156,14 +177,16 @@ export class AssistantHost implements vscode.Disposable {
     }
 
     private setState(s: ModelState): void {
-        this.state = s;
-        this.stateEmitter.fire(s);
+        this.state = forView(s);
+        if (s.status !== "error") this.lastFailure = undefined;
+        this.stateEmitter.fire(this.state);
     }
 
     /** The assistant, created on first call; throws a user-fit Error when the settings cannot make one. */
     acquire(): Med42Assistant {
         if (this.assistant) return this.assistant;
-        let options: CoreOptions;
+        this.wanted = true;
+        let options: CoreOptions | undefined;
         let assistant: Med42Assistant;
         try {
             options = this.options();
@@ -171,9 +194,15 @@ export class AssistantHost implements vscode.Disposable {
         } catch (err) {
             const message = errorMessage(err);
             this.log.error(`could not start the assistant: ${message}`);
-            this.setState({status: "error", model: this.state.model, message});
+            const policy = err instanceof Error && err.name === "PolicyConfigError";
+            const newProblem = policy && message !== this.policyProblem;
+            this.policyProblem = policy ? message : undefined;
+            this.setState({status: "error", model: options?.model ?? this.state.model, message});
+            // Never a silent fallback to the built-in policy: the user is told, once per problem.
+            if (newProblem) this.policyProblemEmitter.fire(message);
             throw new Error(message);
         }
+        this.policyProblem = undefined;
         this.assistant = assistant;
         this.identity = assistantIdentity(options);
         this.modelRef = options.model;
@@ -187,6 +216,7 @@ export class AssistantHost implements vscode.Disposable {
     }
 
     private construct(options: AssistantOptions): Med42Assistant {
+        this.auditProblem = undefined;
         try {
             return new (loadCore().Med42Assistant)(options);
         } catch (err) {
@@ -207,6 +237,30 @@ export class AssistantHost implements vscode.Disposable {
             }
             return assistant;
         }
+    }
+
+    /** Which policy file and audit database are in force, and where their settings are read (for the view). */
+    get setup(): SetupInfo {
+        let options: CoreOptions;
+        try {
+            options = this.options();
+        } catch {
+            // An invalid server setting (shown as the model state): the policy and audit settings still apply.
+            options = toAssistantOptions({...currentSettings(), serverUrl: ""}, workspaceFolder());
+        }
+        const {defaultAuditDbPath} = require("../shared/audit/auditLog") as typeof import("../shared/audit/auditLog");
+        return describeSetup({
+            remote: vscode.env.remoteName !== undefined,
+            policyFile: options.policyFile ?? "",
+            auditDatabase: options.auditDb === false ? "off" : options.auditDb ?? "",
+            env: {MED42_POLICY_FILE: process.env.MED42_POLICY_FILE, MED42_AUDIT_DB: process.env.MED42_AUDIT_DB},
+            defaultAuditDatabase: defaultAuditDbPath({...process.env, MED42_AUDIT_DB: undefined}),
+            policyError: this.policyProblem,
+            auditProblem: this.assistant ? this.auditProblem : undefined,
+            locale: this.assistant?.policy.locale,
+            localeSetting: currentSettings().locale,
+            displayLanguage: vscode.env.language
+        });
     }
 
     private async refresh(assistant: Med42Assistant): Promise<void> {
@@ -246,6 +300,7 @@ export class AssistantHost implements vscode.Disposable {
             return await assistant.downloadModel({signal: controller.signal});
         } catch (err) {
             if (controller.signal.aborted) return undefined;
+            if (this.state.status === "error") this.lastFailure = "download";
             throw err;
         } finally {
             if (this.download === controller) this.download = undefined;
@@ -282,6 +337,11 @@ export class AssistantHost implements vscode.Disposable {
             return;
         }
         if (!this.assistant) {
+            if (this.wanted) {
+                // The last try failed (e.g. an unreadable policy file): try again with the changed settings.
+                try { this.acquire(); } catch { /* shown as the model state */ }
+                return;
+            }
             // Nothing created yet: the next acquire() reads the settings; keep the shown state current.
             this.setState({status: "idle", model: this.configuredModel()});
             return;

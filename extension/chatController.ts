@@ -7,10 +7,12 @@ import type {AnswerEvent} from "../shared/assistantTypes";
 import type {PolicyDecision} from "../shared/policy/types";
 import {currentSettings, userMessage, type AssistantHost} from "./assistantHost";
 import {conversationFor, type ChatStore} from "./chatStore";
-import type {ChatTurn, PolicyNotice} from "./protocol";
+import type {Attachment, Chat, ChatTurn, PolicyNotice} from "./protocol";
 
 /** Streamed text reaches the view at most this often (each update re-renders the turn's Markdown). */
 const STREAM_UPDATE_MS = 60;
+/** Streamed text is saved at most this often, so a window closed mid-answer keeps what was shown. */
+const STREAM_SAVE_MS = 1000;
 
 export interface ChatListener {
     /** The chat list or the active chat changed shape (new turn, title, switch). */
@@ -57,22 +59,50 @@ export class ChatController implements vscode.Disposable {
         return {chatId: chat.id, done: this.ask(chat.id, question)};
     }
 
+    /**
+     * Asks the last turn's question again in its place (Retry after an error, Regenerate an answer), with its
+     * attachments; resolves to the new turn (undefined when the chat is busy or the turn is not the last one).
+     */
+    regenerate(chatId: string, turnId: string): Promise<ChatTurn | undefined> {
+        const chat = this.store.get(chatId);
+        const turn = chat?.turns[chat.turns.length - 1];
+        if (!chat || !turn || turn.id !== turnId || this.running.has(chatId)) return Promise.resolve(undefined);
+        this.store.truncateFrom(chatId, turnId);
+        this.chatsChanged();
+        return this.ask(chatId, turn.question, {attachments: turn.attachments});
+    }
+
+    /**
+     * Replaces a question with `text` (its attachments kept) and asks it: that turn and every turn after it are
+     * replaced, as in Copilot Chat.
+     */
+    editQuestion(chatId: string, turnId: string, text: string): Promise<ChatTurn | undefined> {
+        const turn = this.store.get(chatId)?.turns.find((t) => t.id === turnId);
+        if (!turn || !text.trim() || this.running.has(chatId)) return Promise.resolve(undefined);
+        this.store.truncateFrom(chatId, turnId);
+        this.chatsChanged();
+        return this.ask(chatId, text, {attachments: turn.attachments});
+    }
+
     /** Asks `question` in `chatId`; resolves to the finished turn (undefined when the chat is busy or gone). */
-    async ask(chatId: string, question: string): Promise<ChatTurn | undefined> {
+    async ask(chatId: string, question: string, options: {attachments?: Attachment[]} = {}): Promise<ChatTurn | undefined> {
         const text = question.trim();
         if (!text || this.running.has(chatId) || !this.store.get(chatId)) return undefined;
         const controller = new AbortController();
         this.running.set(chatId, controller);
         const untrack = this.host.track(controller);
-        let turn = this.store.addTurn(chatId, text);
+        let turn = this.store.addTurn(chatId, text, options.attachments);
         this.chatsChanged();
         const turnId = turn.id;
         let lastPost = 0;
+        let lastSave = Date.now();
         const update = (patch: Partial<ChatTurn>, opts: {streaming?: boolean} = {}) => {
-            const t = this.store.updateTurn(chatId, turnId, patch, {persist: !opts.streaming});
+            const now = Date.now();
+            const persist = !opts.streaming || now - lastSave >= STREAM_SAVE_MS;
+            const t = this.store.updateTurn(chatId, turnId, patch, {persist});
             if (!t) return;
             turn = t;
-            const now = Date.now();
+            if (persist) lastSave = now;
             if (!opts.streaming || now - lastPost >= STREAM_UPDATE_MS) {
                 lastPost = now;
                 this.turnChanged(chatId, t);
@@ -80,6 +110,15 @@ export class ChatController implements vscode.Disposable {
         };
         // The disclaimer of the request, kept for a turn that fails after part of its answer was shown.
         let disclaimer: string | undefined;
+        /** The turn's end: saved first, then shown as finished, so a reload right after it cannot lose it. */
+        const finish = async (patch: Partial<ChatTurn>) => {
+            const t = this.store.updateTurn(chatId, turnId, patch, {persist: false});
+            if (!t) return;
+            turn = t;
+            // A failed write still shows the end (the turn stays in memory and the next save retries it).
+            await this.store.save().catch(() => undefined);
+            this.turnChanged(chatId, t);
+        };
         try {
             // A settings change being applied (model switch, restart) goes first.
             await this.host.settled();
@@ -117,11 +156,18 @@ export class ChatController implements vscode.Disposable {
                         answer = "";
                         update({answer: "", notice: noticeFrom(ev.decision, ev.text)});
                         break;
+                    case "condensing":
+                        update({condensing: ev.label});
+                        break;
+                    case "condensed":
+                        update({condensing: undefined, condensed: [...(turn.condensed ?? []),
+                            {label: ev.label, tokens: ev.tokens, summaryTokens: ev.summaryTokens}]});
+                        break;
                 }
             }
             const result = await stream.result;
             const notice = turn.notice ?? noticeFrom(result.policy);
-            update({
+            await finish({
                 status: result.stopReason === "abort" ? "stopped" : "done",
                 // A stopped answer keeps what was already shown (screened chunk by chunk) if the core returns less.
                 answer: notice ? "" : result.stopReason === "abort" && result.answer.length < answer.length ? answer : result.answer,
@@ -131,15 +177,15 @@ export class ChatController implements vscode.Disposable {
                 disclaimer: result.disclaimer.markdown,
                 stopReason: result.stopReason,
                 model: result.model,
-                queuePosition: undefined
+                queuePosition: undefined,
+                condensing: undefined
             });
         } catch (err) {
-            if (controller.signal.aborted) update({status: "stopped", queuePosition: undefined, stopReason: "abort", disclaimer});
-            else update({status: "error", error: userMessage(err, this.host.modelInfo), queuePosition: undefined, disclaimer});
+            if (controller.signal.aborted) await finish({status: "stopped", queuePosition: undefined, stopReason: "abort", condensing: undefined, disclaimer});
+            else await finish({status: "error", error: userMessage(err, this.host.modelInfo), queuePosition: undefined, condensing: undefined, disclaimer});
         } finally {
             untrack();
             this.running.delete(chatId);
-            await this.store.save();
         }
         this.finishedEmitter.fire({chatId, turn: {...turn}});
         return turn;
@@ -165,10 +211,30 @@ export class ChatController implements vscode.Disposable {
         if (this.store.open(chatId)) this.chatsChanged();
     }
 
-    deleteChat(chatId: string): void {
+    /** Deleted chats kept for Undo while the window is open (the newest few). */
+    private readonly deleted = new Map<string, {chat: Chat; wasActive: boolean}>();
+
+    /** Deletes a chat; Undo (restoreChat) can bring it back while the window is open. Returns its title. */
+    deleteChat(chatId: string): string | undefined {
         this.stop(chatId);
-        this.store.delete(chatId);
+        const wasActive = this.store.active.id === chatId;
+        const chat = this.store.delete(chatId);
+        if (chat) {
+            this.deleted.set(chatId, {chat, wasActive});
+            while (this.deleted.size > 10) this.deleted.delete(this.deleted.keys().next().value!);
+        }
         this.chatsChanged();
+        return chat?.title;
+    }
+
+    /** Undoes deleteChat; false when the chat is no longer kept. */
+    restoreChat(chatId: string): boolean {
+        const kept = this.deleted.get(chatId);
+        if (!kept) return false;
+        this.deleted.delete(chatId);
+        this.store.restore(kept.chat, kept.wasActive);
+        this.chatsChanged();
+        return true;
     }
 
     dispose(): void {

@@ -4,7 +4,7 @@
  */
 import * as crypto from "node:crypto";
 import type {ChatMessage} from "../shared/types";
-import type {Chat, ChatSummary, ChatTurn} from "./protocol";
+import type {Attachment, Chat, ChatSummary, ChatTurn} from "./protocol";
 
 /** The subset of vscode.Memento used here. */
 export interface StateStorage {
@@ -89,24 +89,51 @@ export class ChatStore {
         return chat;
     }
 
-    delete(chatId: string): void {
+    /** Removes a chat; returns it (for undo), or undefined when there was none. */
+    delete(chatId: string): Chat | undefined {
+        const removed = this.get(chatId);
         this.chats = this.chats.filter((c) => c.id !== chatId);
         if (this.activeId === chatId) {
             const next = [...this.chats].sort((a, b) => b.updatedAt - a.updatedAt)[0];
             this.activeId = next ? next.id : this.createChat().id;
         }
         this.save();
+        return removed;
     }
 
-    addTurn(chatId: string, question: string): ChatTurn {
+    /** Puts back a deleted chat (undo); it becomes the active chat when `activate` is set. */
+    restore(chat: Chat, activate = false): void {
+        if (this.get(chat.id)) return;
+        this.chats.push(chat);
+        if (activate) {
+            const previous = this.get(this.activeId);
+            if (previous && previous.turns.length === 0) this.chats = this.chats.filter((c) => c !== previous);
+            this.activeId = chat.id;
+        }
+        this.save();
+    }
+
+    addTurn(chatId: string, question: string, attachments?: Attachment[]): ChatTurn {
         const chat = this.get(chatId);
         if (!chat) throw new Error("That chat was deleted.");
         const turn: ChatTurn = {id: newId(), question, answer: "", status: "pending", createdAt: this.now()};
+        if (attachments?.length) turn.attachments = attachments;
         chat.turns.push(turn);
         if (!chat.title) chat.title = titleFrom(question);
         chat.updatedAt = this.now();
         this.save();
         return turn;
+    }
+
+    /** Removes the turn and every turn after it (to ask it again or edit it); returns the removed turns. */
+    truncateFrom(chatId: string, turnId: string): ChatTurn[] {
+        const chat = this.get(chatId);
+        const i = chat ? chat.turns.findIndex((t) => t.id === turnId) : -1;
+        if (!chat || i < 0) return [];
+        const removed = chat.turns.splice(i);
+        chat.updatedAt = this.now();
+        this.save();
+        return removed;
     }
 
     /** Applies `patch` to a turn; undefined when the chat or turn is gone (deleted meanwhile). */
@@ -167,17 +194,24 @@ export function conversationFor(chat: Chat, turnId: string): ChatMessage[] {
     const messages: ChatMessage[] = [];
     for (const t of chat.turns) {
         if (t.id === turnId) {
-            messages.push({role: "user", content: t.question});
+            messages.push(userMessage(t));
             return messages;
         }
         if (t.status !== "done" && t.status !== "stopped") continue;
         if (t.notice) {
-            messages.push({role: "user", content: t.question}, {role: "assistant", content: t.notice.message, policyNotice: true});
+            messages.push(userMessage(t), {role: "assistant", content: t.notice.message, policyNotice: true});
         } else if (t.answer) {
-            messages.push({role: "user", content: t.question}, {role: "assistant", content: t.answer});
+            messages.push(userMessage(t), {role: "assistant", content: t.answer});
         }
     }
     throw new Error(`turn ${turnId} is not in chat ${chat.id}`);
+}
+
+/** A turn's question with its attachments, which the core composes into the message (shared/attachments.ts). */
+function userMessage(t: ChatTurn): ChatMessage {
+    const message: ChatMessage = {role: "user", content: t.question};
+    if (t.attachments?.length) message.attachments = t.attachments.map((a) => ({label: a.label, text: a.text, language: a.languageId}));
+    return message;
 }
 
 export function titleFrom(question: string): string {

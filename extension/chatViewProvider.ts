@@ -5,8 +5,9 @@
 import * as vscode from "vscode";
 import type {AssistantHost} from "./assistantHost";
 import type {ChatController} from "./chatController";
+import {copyText} from "./answerText";
 import type {EditorInsert} from "./editorInsert";
-import {parseWebviewMessage, type HostMessage, type ViewState, type WebviewMessage} from "./protocol";
+import {parseWebviewMessage, type Attachment, type HostMessage, type SettingKey, type ViewState, type WebviewMessage} from "./protocol";
 import {renderWebviewHtml} from "./webviewHtml";
 
 export const CHAT_VIEW_ID = "med42.chatView";
@@ -15,14 +16,20 @@ export const CHAT_VIEW_ID = "med42.chatView";
 const FALLBACK_DISCLAIMER = "Med42 is not ready for clinical use. Check every answer; it is not medical advice.";
 
 export interface ViewActions {
+    /** Asks what to attach to the next question (contextPicker.ts). */
+    pickContext(): Promise<Attachment | undefined>;
     downloadModel(): Promise<void>;
     chooseModelFile(): Promise<void>;
     selectModel(): Promise<void>;
-    openSettings(): Promise<void>;
+    openSettings(setting?: SettingKey): Promise<void>;
 }
 
 export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
     private view?: vscode.WebviewView;
+    /** Whether the current webview has loaded and got the state (messages posted before that are lost). */
+    private ready = false;
+    /** Messages for a webview that is not ready yet (e.g. "Add Selection to Chat" with the view closed). */
+    private pending: HostMessage[] = [];
     private readonly disposables: vscode.Disposable[] = [];
     private readonly readyEmitter = new vscode.EventEmitter<void>();
     /** Fires when a webview has loaded and received the state (tests wait for it). */
@@ -42,7 +49,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
                 onChatsChanged: () => this.postState(),
                 onTurn: (chatId, turn) => this.post({type: "turn", chatId, turn})
             }),
-            host.onDidChangeModelState((model) => this.post({type: "model", model, modelInfo: this.host.modelInfo}))
+            host.onDidChangeModelState((model) => this.post({type: "model", model, modelInfo: this.host.modelInfo, setup: this.host.setup}))
         );
     }
 
@@ -52,6 +59,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
 
     resolveWebviewView(view: vscode.WebviewView): void {
         this.view = view;
+        this.ready = false;
         const webviewRoot = vscode.Uri.joinPath(this.extensionUri, "out", "webview");
         view.webview.options = {enableScripts: true, enableCommandUris: false, localResourceRoots: [webviewRoot]};
         view.webview.html = renderWebviewHtml({
@@ -72,8 +80,23 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         });
         view.onDidDispose(() => {
             sub.dispose();
-            if (this.view === view) this.view = undefined;
+            void vscode.commands.executeCommand("setContext", "med42.chatFocused", false);
+            if (this.view === view) {
+                this.view = undefined;
+                this.ready = false;
+            }
         });
+    }
+
+    /** Puts an attachment in the chat box (once the view has loaded). */
+    addAttachment(attachment: Attachment): void {
+        this.postWhenReady({type: "addAttachment", attachment});
+    }
+
+    /** Posts now, or once the webview has loaded and shown the state (a message to a loading webview is lost). */
+    postWhenReady(msg: HostMessage): void {
+        if (this.ready) this.post(msg);
+        else this.pending.push(msg);
     }
 
     /** Opens (and focuses) the view. */
@@ -91,7 +114,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
             activeChat: this.chats.store.active,
             model: this.host.modelState,
             modelInfo: this.host.modelInfo,
-            disclaimer: this.host.disclaimer?.markdown ?? FALLBACK_DISCLAIMER
+            disclaimer: this.host.disclaimer?.markdown ?? FALLBACK_DISCLAIMER,
+            setup: this.host.setup
         };
     }
 
@@ -106,11 +130,28 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
                 // Opening the view is first use: create the assistant (no model load) so the model state is real.
                 try { this.host.acquire(); } catch { /* shown as the model panel's error */ }
                 this.postState();
+                this.ready = true;
+                for (const pending of this.pending.splice(0)) this.post(pending);
                 this.readyEmitter.fire();
                 return;
             case "ask":
-                await this.chats.ask(store.active.id, msg.text);
+                await this.chats.ask(store.active.id, msg.text, {attachments: msg.attachments});
                 return;
+            case "regenerate":
+                await this.chats.regenerate(msg.chatId, msg.turnId);
+                return;
+            case "editQuestion":
+                await this.chats.editQuestion(msg.chatId, msg.turnId, msg.text);
+                return;
+            case "focusChanged":
+                await vscode.commands.executeCommand("setContext", "med42.chatFocused", msg.focused);
+                this.post({type: "focusState", focused: msg.focused});
+                return;
+            case "pickContext": {
+                const attachment = await this.actions.pickContext();
+                if (attachment) this.addAttachment(attachment);
+                return;
+            }
             case "stop":
                 this.chats.stop(store.active.id);
                 return;
@@ -120,8 +161,13 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
             case "openChat":
                 this.chats.openChat(msg.chatId);
                 return;
-            case "deleteChat":
-                this.chats.deleteChat(msg.chatId);
+            case "deleteChat": {
+                const title = this.chats.deleteChat(msg.chatId);
+                if (title !== undefined) this.post({type: "chatDeleted", chatId: msg.chatId, title});
+                return;
+            }
+            case "restoreChat":
+                this.chats.restoreChat(msg.chatId);
                 return;
             case "copy":
                 await vscode.env.clipboard.writeText(msg.text);
@@ -135,12 +181,12 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
                 const turn = store.get(msg.chatId)?.turns.find((t) => t.id === msg.turnId);
                 if (!turn) return;
                 const disclaimer = this.host.disclaimer ?? {text: turn.disclaimer ?? FALLBACK_DISCLAIMER, markdown: turn.disclaimer ?? FALLBACK_DISCLAIMER};
-                const block = this.editors.answerBlock(turn, disclaimer);
                 if (msg.type === "copyAnswer") {
-                    await vscode.env.clipboard.writeText(block);
-                    this.post({type: "toast", text: "Copied with the disclaimer."});
-                } else {
-                    await this.editors.insert(block);
+                    // Plain text with the disclaimer (it may be pasted into an EHR text box); markers are for documents.
+                    await vscode.env.clipboard.writeText(copyText(turn, disclaimer));
+                    this.post({type: "toast", text: "Copied as plain text with the disclaimer."});
+                } else if (turn.answer && !turn.notice) {
+                    await this.editors.insert(this.editors.answerBlock(turn, disclaimer));
                 }
                 return;
             }
@@ -157,10 +203,12 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
                 await this.actions.selectModel();
                 return;
             case "openSettings":
-                await this.actions.openSettings();
+                await this.actions.openSettings(msg.setting);
                 return;
             case "retryModel":
-                await this.host.retry();
+                // Retry repeats what failed: a download is downloaded again, anything else is checked and loaded.
+                if (this.host.lastFailure === "download") await this.actions.downloadModel();
+                else await this.host.retry();
                 return;
             case "openLink":
                 await openSafeLink(msg.href);

@@ -6,6 +6,7 @@
 import * as vscode from "vscode";
 import type {Disclaimer} from "../shared/policy/types";
 import {formatAiBlock} from "./aiBlock";
+import {incompleteReason} from "./answerText";
 import type {ChatTurn} from "./protocol";
 
 export interface InsertOutcome {
@@ -60,7 +61,8 @@ export class EditorInsert implements vscode.Disposable {
             disclaimer,
             model: turn.model ?? "Med42",
             languageId,
-            eol: editor?.document.eol === vscode.EndOfLine.CRLF ? "\r\n" : "\n"
+            eol: editor?.document.eol === vscode.EndOfLine.CRLF ? "\r\n" : "\n",
+            incomplete: incompleteReason(turn)
         });
     }
 

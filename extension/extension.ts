@@ -7,13 +7,16 @@ import * as path from "node:path";
 import * as vscode from "vscode";
 import {MODEL_PRESETS} from "../shared/models/presets";
 import {formatBytes} from "../shared/models/formatBytes";
-import {AssistantHost, currentSettings, errorMessage} from "./assistantHost";
+import {AssistantHost, currentSettings, errorMessage, userMessage} from "./assistantHost";
 import {ChatController} from "./chatController";
 import {ChatStore} from "./chatStore";
 import {CHAT_VIEW_ID, ChatViewProvider} from "./chatViewProvider";
 import {EditorInsert} from "./editorInsert";
-import type {ChatTurn} from "./protocol";
+import {FileStateStorage} from "./fileStateStorage";
+import {fileAttachment, pickContext, selectionAttachment} from "./contextPicker";
+import type {Attachment, ChatTurn, SettingKey} from "./protocol";
 import {CONFIG_SECTION, serverApiKeySecret} from "./settings";
+import {settingsTabFor, type SettingScope} from "./setupInfo";
 import {ModelStatusBar} from "./statusBar";
 import {summarizeInEditor, type ConflictPrompt, type SummaryHooks, type SummaryOutcome, type SummaryScope} from "./summarize";
 
@@ -41,7 +44,9 @@ export function quoteForPrompt(text: string, languageId: string): string {
 export function activate(context: vscode.ExtensionContext): Med42ExtensionApi {
     const log = vscode.window.createOutputChannel("Med42", {log: true});
     const host = new AssistantHost(log, context.secrets);
-    const store = new ChatStore(context.workspaceState);
+    // Chats live in a file in the workspace's storage folder on the extension's machine (see fileStateStorage.ts).
+    const storageDir = context.storageUri ?? vscode.Uri.joinPath(context.globalStorageUri, "no-workspace");
+    const store = new ChatStore(storageDir.scheme === "file" ? new FileStateStorage(storageDir.fsPath, context.workspaceState) : context.workspaceState);
     const chats = new ChatController(store, host);
     const editors = new EditorInsert();
     const statusBar = new ModelStatusBar("med42.showChat");
@@ -127,9 +132,11 @@ export function activate(context: vscode.ExtensionContext): Med42ExtensionApi {
             void vscode.window.showErrorMessage(`Med42: ${errorMessage(err)}`);
             return;
         }
-        await vscode.window.withProgress({
+        // The progress ends with the download; only then is the outcome shown (an open error message must not keep
+        // the progress spinning).
+        const outcome = await vscode.window.withProgress({
             location: vscode.ProgressLocation.Notification, title: `Med42: downloading ${host.modelInfo.label}`, cancellable: true
-        }, async (progress, token) => {
+        }, async (progress, token): Promise<{file?: string; error?: unknown}> => {
             token.onCancellationRequested(() => host.cancelDownload());
             let lastPct = 0;
             const sub = host.onDidChangeModelState((s) => {
@@ -141,25 +148,57 @@ export function activate(context: vscode.ExtensionContext): Med42ExtensionApi {
                 }
             });
             try {
-                const file = await host.downloadModel();
-                if (file) void vscode.window.showInformationMessage(`Med42: ${host.modelInfo.label} is downloaded. It loads with your first question.`);
-            } catch (err) {
-                const retry = "Retry";
-                const choose = "Choose model file…";
-                const picked = await vscode.window.showErrorMessage(`Med42: download failed: ${errorMessage(err)}`, retry, choose);
-                if (picked === retry) void vscode.commands.executeCommand("med42.downloadModel");
-                if (picked === choose) void chooseModelFile();
+                return {file: await host.downloadModel()};
+            } catch (error) {
+                return {error};
             } finally {
                 sub.dispose();
             }
         });
+        if (outcome.file) {
+            void vscode.window.showInformationMessage(`Med42: ${host.modelInfo.label} is downloaded. It loads with your first question.`);
+        } else if (outcome.error !== undefined) {
+            log.error(`download: ${errorMessage(outcome.error)}`);
+            const retry = "Retry";
+            const choose = "Choose model file…";
+            const picked = await vscode.window.showErrorMessage(`Med42: ${userMessage(outcome.error)}`, retry, choose);
+            if (picked === retry) void vscode.commands.executeCommand("med42.downloadModel");
+            if (picked === choose) void chooseModelFile();
+        }
     };
 
-    const openSettings = async () => {
-        await vscode.commands.executeCommand("workbench.action.openSettings", `@ext:${context.extension.id}`);
+    /**
+     * Opens the settings editor on the tab where the setting lives (see setupInfo.ts): in a remote window the machine
+     * settings are in the Remote tab, where a value in the local User settings does not apply.
+     */
+    const openSettings = async (key?: SettingKey) => {
+        const remote = vscode.env.remoteName !== undefined;
+        const declared = context.extension.packageJSON?.contributes?.configuration?.properties?.[`${CONFIG_SECTION}.${key}`] as {scope?: SettingScope} | undefined;
+        // Without a setting: where this window reads the machine settings (model, policy, audit log).
+        const tab = key ? settingsTabFor(config().inspect(key), declared?.scope ?? "window", remote) : remote ? "remote" : "user";
+        const command = {user: "workbench.action.openGlobalSettings", remote: "workbench.action.openRemoteSettings",
+            workspace: "workbench.action.openWorkspaceSettings"}[tab];
+        log.info(`opening the ${tab} settings${key ? ` at ${CONFIG_SECTION}.${key}` : ""}`);
+        await vscode.commands.executeCommand(command, {query: key ? `@id:${CONFIG_SECTION}.${key}` : `@ext:${context.extension.id}`});
     };
+    host.onPolicyProblem((problem) => {
+        const open = "Open settings";
+        void vscode.window.showErrorMessage(`Med42: the policy file cannot be used, so Med42 answers nothing until it is fixed: ${problem}`, open)
+            .then((picked) => picked === open ? openSettings("policyFile") : undefined);
+    }, undefined, context.subscriptions);
 
-    const view = new ChatViewProvider(context.extensionUri, chats, host, editors, {downloadModel, chooseModelFile, selectModel, openSettings}, log);
+    const view = new ChatViewProvider(context.extensionUri, chats, host, editors, {
+        downloadModel, chooseModelFile, selectModel, openSettings, pickContext: () => pickContext(editors.targetEditor())
+    }, log);
+
+    /** Puts context into the chat box (the view is opened, and the chip waits there until the question is sent). */
+    const attach = async (attachment: Attachment | undefined) => {
+        if (!attachment) return undefined;
+        await view.reveal();
+        view.addAttachment(attachment);
+        view.postWhenReady({type: "focusInput"});
+        return attachment;
+    };
 
     /** Sends a question to the chat view (opened if needed); resolves to the finished turn. */
     const askInView = async (question: string): Promise<ChatTurn | undefined> => {
@@ -232,13 +271,45 @@ export function activate(context: vscode.ExtensionContext): Med42ExtensionApi {
     register("med42.newChat", async () => {
         chats.newChat();
         await view.reveal();
-        view.post({type: "focusInput"});
+        view.postWhenReady({type: "focusInput"});
     });
     register("med42.showChatHistory", async () => {
         await view.reveal();
-        view.post({type: "toggleHistory"});
+        view.postWhenReady({type: "toggleHistory"});
+    });
+    register("med42.focusChat", async () => {
+        await view.reveal();
+        view.postWhenReady({type: "focusInput"});
     });
     register("med42.showChat", () => view.reveal());
+    register("med42.addContext", async () => attach(await pickContext(editors.targetEditor())));
+    register("med42.addSelectionToChat", async () => {
+        const editor = vscode.window.activeTextEditor;
+        if (!editor || editor.selection.isEmpty) {
+            void vscode.window.showErrorMessage("Med42: select some text to add to the chat first.");
+            return undefined;
+        }
+        return attach(selectionAttachment(editor));
+    });
+    register("med42.addFileToChat", async (uri?: vscode.Uri) => {
+        const doc = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : editors.targetEditor()?.document;
+        if (!doc) {
+            void vscode.window.showErrorMessage("Med42: open the file to add to the chat first.");
+            return undefined;
+        }
+        return attach(fileAttachment(doc));
+    });
+    register("med42.regenerate", async () => {
+        const chat = store.active;
+        const last = chat.turns[chat.turns.length - 1];
+        if (!last || chats.isRunning(chat.id)) return undefined;
+        await view.reveal();
+        return chats.regenerate(chat.id, last.id);
+    });
+    register("med42.editLastQuestion", async () => {
+        await view.reveal();
+        view.postWhenReady({type: "editLastQuestion"});
+    });
     register("med42.downloadModel", downloadModel);
     register("med42.selectModel", selectModel);
     register("med42.setServerApiKey", setServerApiKey);

@@ -29,6 +29,8 @@ export interface ExtensionSettings {
     serverUrl: string;
     /** Served model name; empty: env MED42_SERVER_MODEL, else the first the server lists. */
     serverModel: string;
+    /** The crisis resources' locale ("en-GB"); empty: VS Code's display language. */
+    locale: string;
 }
 
 /** Reads one key of the `med42` section (WorkspaceConfiguration.get in the extension). */
@@ -69,7 +71,8 @@ export function readSettings(get: SettingGetter): ExtensionSettings {
         auditDatabase: str(get, "auditDatabase"),
         insertMode: INSERT_MODES.includes(insertMode) ? insertMode : "ask",
         serverUrl: str(get, "server.url"),
-        serverModel: str(get, "server.model")
+        serverModel: str(get, "server.model"),
+        locale: str(get, "locale")
     };
 }
 
@@ -113,6 +116,7 @@ export function toAssistantOptions(s: ExtensionSettings, workspaceFolder?: strin
     if (s.contextSize > 0) options.contextSize = s.contextSize;
     if (Object.keys(s.sampling).length > 0) options.sampling = {...s.sampling};
     if (s.policyFile) options.policyFile = resolveUserPath(s.policyFile, workspaceFolder);
+    if (s.locale) options.locale = s.locale;
     if (s.auditDatabase.toLowerCase() === "off") options.auditDb = false;
     else if (s.auditDatabase) options.auditDb = resolveUserPath(s.auditDatabase, workspaceFolder);
     if (s.serverUrl) {

@@ -177,12 +177,30 @@ async function applyAtTarget(target: Target, block: string, onConflict: Conflict
     const eol = document.eol === vscode.EndOfLine.CRLF ? "\r\n" : "\n";
     const start = document.positionAt(range.start);
     const end = document.positionAt(range.end);
-    const text = placement === "replace" ? block : `${eol}${eol}${block}${eol}`;
+    const text = placement === "replace" ? block : `${eol}${eol}${block}${separatorAfter(document.getText().slice(range.end), eol)}`;
     const edit = new vscode.WorkspaceEdit();
     edit.replace(document.uri, new vscode.Range(start, end), text, {label: "Med42: insert AI-generated summary", needsConfirmation: false});
     const ok = await vscode.workspace.applyEdit(edit);
     if (!ok) return askWhereInstead(block, document.languageId, "VS Code could not edit the document", onConflict);
+    // The cursor goes to the end of the summary: the selection must not cover the summary too (a keystroke would
+    // replace both), as VS Code leaves it when text is inserted at a selection's end.
+    const blockEnd = document.positionAt(range.start + (placement === "replace" ? 0 : 2 * eol.length) + block.length);
+    for (const editor of vscode.window.visibleTextEditors.filter((e) => e.document === document)) {
+        editor.selection = new vscode.Selection(blockEnd, blockEnd);
+        editor.revealRange(new vscode.Range(blockEnd, blockEnd));
+    }
     return {status: "inserted", text: block, uri: document.uri.toString()};
+}
+
+/**
+ * What follows a summary inserted at the end of a line so that exactly one blank line separates it from the next
+ * text (none is added before a blank line that is already there), and the document still ends with a line break.
+ */
+export function separatorAfter(rest: string, eol: string): string {
+    if (rest === "") return eol;
+    const next = rest.startsWith(eol) ? rest.slice(eol.length) : rest;
+    if (next === "" || next.startsWith(eol) || /^[ \t]*(\r?\n|$)/.test(next)) return "";
+    return eol;
 }
 
 async function openInNewDocument(block: string, languageId: string): Promise<SummaryOutcome> {

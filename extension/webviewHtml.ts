@@ -48,11 +48,8 @@ export function renderWebviewHtml(o: WebviewHtmlOptions): string {
 </head>
 <body>
 <div id="app">
-  <header class="toolbar">
-    <button type="button" id="new-chat" aria-label="New chat">New chat</button>
-    <button type="button" id="history-toggle" aria-label="Show past chats" aria-expanded="false" aria-controls="history">Chats</button>
-  </header>
   <section id="model-panel" class="model-panel" aria-label="Model status" aria-live="polite"></section>
+  <section id="setup" class="setup" aria-label="Policy and audit log in force" hidden></section>
   <section id="history" class="history" aria-label="Past chats" hidden></section>
   <div id="empty" class="empty">
     <p>Ask Med42 a clinical question. It runs locally on this computer.</p>
@@ -62,8 +59,10 @@ export function renderWebviewHtml(o: WebviewHtmlOptions): string {
   <div id="sr-live" class="sr-only" aria-live="polite"></div>
   <div id="toast" class="toast" role="status" hidden></div>
   <form id="composer" class="composer">
-    <textarea id="input" rows="3" aria-label="Ask Med42" placeholder="Ask Med42… (Enter to send, Shift+Enter for a new line)"></textarea>
+    <div id="attachments" class="chips" aria-label="Attached to your next question" hidden></div>
+    <textarea id="input" rows="3" aria-label="Ask Med42" placeholder="Ask Med42… (Enter to send, Shift+Enter for a new line, ↑ to edit the last question)"></textarea>
     <div class="composer-actions">
+      <button type="button" id="add-context" class="add-context" aria-label="Add context: the selection, the active file or another file (Ctrl+/)" title="Add context: the selection, the active file or another file (Ctrl+/)">Add context…</button>
       <button type="submit" id="send" class="primary" aria-label="Send question">Send</button>
       <button type="button" id="stop" aria-label="Stop generating (Escape)" hidden>Stop</button>
     </div>

@@ -25,11 +25,15 @@ import {MODEL_CHECK_MAX_TOKENS, MODEL_CHECK_SCHEMA, MODEL_CHECK_SYSTEM_PROMPT, m
 import {loadPolicyFile} from "./policy/policyConfig";
 import {guardHistory, guardTranscript, SUMMARY_NOT_A_REQUEST_RULE, withConversationRecord, withHistoryRecord} from "./policy/conversationGuard";
 import {type AuditSink, AuditLog, defaultAuditDbPath} from "./audit/auditLog";
-import {ModelStore} from "./models/modelStore";
+import {missingFileError, ModelStore} from "./models/modelStore";
 import {defaultModelReference} from "./models/modelReference";
 import {checkModelFile} from "./models/ggufCheck";
 import {finiteNumber, mergeDefined, withoutUndefined} from "./options";
-import type {ChatMessage, SamplingOptions, Surface} from "./types";
+import type {ChatMessage, MessageAttachment, SamplingOptions, Surface} from "./types";
+import {attachmentBlock, composeConversation, composeUserMessage} from "./attachments";
+
+/** Tokens kept free around the attachments for the chat format (as the summarizer keeps for its prompts). */
+const ATTACHMENT_OVERHEAD_TOKENS = 160;
 
 export interface AssistantOptions {
     /** Preset, .gguf path, hf: URI or http(s) URL. Default: env MED42_MODEL, else "med42-8b". */
@@ -47,6 +51,11 @@ export interface AssistantOptions {
     systemPrompt?: string;
     /** Institution policy JSON; default: env MED42_POLICY_FILE, else the built-in policy. */
     policyFile?: string;
+    /**
+     * The user's locale ("en-GB", or a language such as "en"): picks the crisis and emergency resources where the
+     * policy has them (policy.locale says which are in force). Default: the policy file's locale, else en-US.
+     */
+    locale?: string;
     /** SQLite audit log path, or false for none. Default: env MED42_AUDIT_DB, else the user's data folder. */
     auditDb?: string | false;
     /** Download a missing model on first use (CLI, bot). The extension asks first. Default true. */
@@ -91,7 +100,8 @@ export class Med42Assistant {
         this.options = options = withoutUndefined(options);
         checkEngineNumbers(options);
         const policyFile = options.policyFile ?? (process.env.MED42_POLICY_FILE || undefined);
-        this.policy = options.policy ?? new PolicyEngine(policyFile ? loadPolicyFile(policyFile) : undefined);
+        this.policy = options.policy ?? new PolicyEngine(policyFile ? loadPolicyFile(policyFile) : undefined,
+            options.locale ? {locale: options.locale} : {});
         if (options.audit) { this.audit = options.audit; this.ownsAudit = false; }
         else if (options.auditDb === false) { this.ownsAudit = false; }
         else { this.audit = new AuditLog(options.auditDb ?? defaultAuditDbPath()); this.ownsAudit = true; }
@@ -133,8 +143,11 @@ export class Med42Assistant {
         let next: ModelState;
         try {
             const path = await this.store.locate(ref);
-            next = path ? {status: "idle", model: ref}
-                : {status: "not-downloaded", model: ref, sizeBytes: this.store.describe(ref).approxSizeBytes};
+            const described = path ? undefined : this.store.describe(ref);
+            // A local file that is not there cannot be downloaded: it is an error that names the path.
+            next = !described ? {status: "idle", model: ref}
+                : described.kind === "file" ? {status: "error", model: ref, message: missingFileError(described.path!).message}
+                : {status: "not-downloaded", model: ref, sizeBytes: described.approxSizeBytes};
         } catch (err) {
             next = {status: "error", model: ref, message: errorMessage(err)};
         }
@@ -257,24 +270,67 @@ export class Med42Assistant {
     }
 
     ask(req: AskRequest): AnswerStream {
-        const last = req.messages[req.messages.length - 1];
+        // Attachments are part of their message (shared/attachments.ts): the policy decides on the question with its
+        // attached text, and the history rule on earlier turns with theirs.
+        const messages = composeConversation(req.messages);
+        const asked = req.messages[req.messages.length - 1];
+        const last = messages[messages.length - 1];
         // The newest message is decided as a question; the earlier turns follow the history rule
         // (policy/conversationGuard.ts): what the policy would not answer, and its policy messages, never reach the model.
         let history: ChatMessage[] = [];
         const withHistory = (decision: PolicyDecision): PolicyDecision => {
             if (decision.action !== "answer") return decision;
-            const guarded = guardHistory(req.messages.slice(0, -1), req.surface, this.policy);
+            const guarded = guardHistory(messages.slice(0, -1), req.surface, this.policy);
             history = guarded.messages;
             return withHistoryRecord(decision, guarded);
         };
+        const condensed: NonNullable<AnswerResult["condensed"]> = [];
         return this.run(req.surface, req.userId, req.signal, last?.role === "user" ? last.content : "", withHistory, true,
-            (backend, hooks) => {
+            async (backend, {emit, ...hooks}) => {
                 if (!last || last.role !== "user") throw new Error("Ask needs a conversation that ends with a user message.");
+                const sampling = this.sampling(req.sampling);
+                const systemPrompt = req.systemPrompt ?? this.systemPrompt;
+                const content = asked.attachments?.length
+                    ? await this.fitAttachments(backend, systemPrompt, asked.content, asked.attachments, sampling, {...hooks, emit}, condensed)
+                    : last.content;
                 return backend.generate({
-                    systemPrompt: req.systemPrompt ?? this.systemPrompt, messages: [...history, {role: "user", content: last.content}],
-                    sampling: this.sampling(req.sampling), conversationId: req.conversationId, ...hooks
+                    systemPrompt, messages: [...history, {role: "user", content}], sampling, conversationId: req.conversationId, ...hooks
                 });
+            }, condensed);
+    }
+
+    /**
+     * The question with its attachments, fitted to the context: attachments that do not fit beside the question and
+     * the room for the answer are summarised (map-reduce, shared/summarizer.ts), largest first, never cut. The user is
+     * told through `condensing` / `condensed` events; what does not fit even then fails as too long.
+     */
+    private async fitAttachments(backend: ChatBackend, systemPrompt: string, question: string, attachments: readonly MessageAttachment[],
+        sampling: ResolvedSampling, hooks: {signal: AbortSignal; onQueuePosition: (p: number) => void; emit: (e: AnswerEvent) => void},
+        condensed: NonNullable<AnswerResult["condensed"]>): Promise<string> {
+        await backend.load(hooks.signal);
+        const parts = attachments.map((a) => ({...a}));
+        const fixed = (await backend.countTokens(systemPrompt)) + (await backend.countTokens(question)) + ATTACHMENT_OVERHEAD_TOKENS;
+        const budget = backend.contextSize - sampling.maxTokens - fixed;
+        const sizes = await Promise.all(parts.map((a) => backend.countTokens(attachmentBlock(a))));
+        let total = sizes.reduce((a, b) => a + b, 0);
+        const largestFirst = sizes.map((_, i) => i).sort((a, b) => sizes[b] - sizes[a]);
+        for (const i of largestFirst) {
+            if (total <= budget || hooks.signal.aborted) break;
+            const label = parts[i].label;
+            hooks.emit({type: "condensing", label, tokens: sizes[i]});
+            const r = await summarize({
+                backend, systemPrompt: this.systemPrompt, text: parts[i].text, sampling, signal: hooks.signal, onQueuePosition: hooks.onQueuePosition,
+                instruction: `It was attached to this question, which the summary must help answer: ${question}`
             });
+            if (hooks.signal.aborted) break;
+            parts[i] = {label: `${label} (a summary: the whole text did not fit the model's context)`, text: r.text.trim()};
+            const summaryTokens = await backend.countTokens(attachmentBlock(parts[i]));
+            condensed.push({label, tokens: sizes[i], summaryTokens});
+            hooks.emit({type: "condensed", label, tokens: sizes[i], summaryTokens});
+            total += summaryTokens - sizes[i];
+            sizes[i] = summaryTokens;
+        }
+        return composeUserMessage(question, parts);
     }
 
     summarize(req: SummarizeRequest): AnswerStream {
@@ -298,7 +354,7 @@ export class Med42Assistant {
 
     private summarizeText(req: Omit<SummarizeRequest, "text">, text: string, adjust: (d: PolicyDecision) => PolicyDecision): AnswerStream {
         return this.run(req.surface, req.userId, req.signal, text, adjust, false,
-            (backend, hooks) => summarize({
+            (backend, {emit: _emit, ...hooks}) => summarize({
                 backend, systemPrompt: this.systemPrompt, text, instruction: req.instruction,
                 sampling: this.sampling(), onProgress: req.onProgress, ...hooks
             }));
@@ -324,7 +380,8 @@ export class Med42Assistant {
     private run(surface: Surface, userId: string | undefined, signal: AbortSignal | undefined, userText: string,
         adjust: (d: PolicyDecision) => PolicyDecision, modelCheck: boolean,
         generate: (backend: ChatBackend, hooks: {signal: AbortSignal; onQueuePosition: (p: number) => void;
-            onStart: () => void; onText: (t: string) => void}) => Promise<GenerateResult>): AnswerStream {
+            onStart: () => void; onText: (t: string) => void; emit: (e: AnswerEvent) => void}) => Promise<GenerateResult>,
+        condensed?: AnswerResult["condensed"]): AnswerStream {
         const channel = new EventChannel<AnswerEvent>();
         const started = Date.now();
         const disclaimer = this.policy.disclaimer;
@@ -335,6 +392,7 @@ export class Med42Assistant {
                     ...r, disclaimer, model: model ?? this.backend?.modelDescription ?? this.modelRef,
                     text: withDisclaimer(shown, disclaimer)
                 };
+                if (condensed?.length) out.condensed = [...condensed];
                 try {
                     this.audit?.record({
                         time: new Date(), kind: "decision", surface, userId, action: out.policy.action, category: out.policy.category,
@@ -373,6 +431,7 @@ export class Med42Assistant {
                 await this.ensureLoaded(backend, signal);
                 const r = await generate(backend, {
                     signal: stop.signal,
+                    emit: (e) => channel.push(e),
                     onQueuePosition: (position) => channel.push({type: "queued", position}),
                     onStart: () => channel.push({type: "started"}),
                     onText: (text) => {

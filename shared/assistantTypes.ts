@@ -55,7 +55,11 @@ export type AnswerEvent =
     /** A chunk of model text. */
     | {type: "text"; text: string}
     /** Output screening replaced everything streamed so far with a policy message. */
-    | {type: "replaced"; decision: PolicyDecision; text: string};
+    | {type: "replaced"; decision: PolicyDecision; text: string}
+    /** An attachment is too long for the model's context: it is being summarised first (a map-reduce pass). */
+    | {type: "condensing"; label: string; tokens: number}
+    /** The attachment was replaced by its summary in what the model is given. */
+    | {type: "condensed"; label: string; tokens: number; summaryTokens: number};
 
 /** "interrupted": the model server failed mid-answer; the partial answer is kept and `interruption` says so. */
 export type StopReason = "eos" | "maxTokens" | "abort" | "policy" | "interrupted";
@@ -76,6 +80,8 @@ export interface AnswerResult {
      * the disclaimer). `answer` then holds the partial answer.
      */
     interruption?: string;
+    /** Attachments summarised to fit the context (what the model was given instead of their full text). */
+    condensed?: {label: string; tokens: number; summaryTokens: number}[];
 }
 
 /** Iterate for live events; `result` resolves when the request ends (rejects on errors such as a missing model). */

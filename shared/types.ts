@@ -13,6 +13,20 @@ export interface ChatMessage {
      * policy messages by their text, so the flag is a certainty, not a requirement.
      */
     policyNotice?: boolean;
+    /**
+     * Context the user attached to this (user) message: a selection, a file. The core composes it into the message
+     * (shared/attachments.ts): the policy decides on the whole, and attachments too long for the model's context are
+     * summarised first, never cut.
+     */
+    attachments?: MessageAttachment[];
+}
+
+export interface MessageAttachment {
+    /** How the message names it: "note.md", "note.md, lines 3-5". */
+    label: string;
+    text: string;
+    /** The language of a code fence around it (a VS Code language id: "markdown", "python"). */
+    language?: string;
 }
 
 export interface Usage {

@@ -251,11 +251,16 @@ function urlFileName(url: string): string {
     return /\.gguf$/i.test(name) ? name : `${name}.gguf`;
 }
 
+/** A local model file that is not there (also how the model state reports it: never as a download). */
+export function missingFileError(file: string): ModelFileError {
+    return new ModelFileError(`model file not found: ${file}: check the path, or download a model with \`med42 pull\``, file, "missing");
+}
+
 /** Why a local model path is not a file: a folder, or nothing there. */
 async function localFileError(file: string): Promise<ModelFileError> {
     const isFolder = await fsp.stat(file).then((s) => s.isDirectory(), () => false);
     if (isFolder) return folderError(file);
-    return new ModelFileError(`model file not found: ${file}: check the path, or download a model with \`med42 pull\``, file, "missing");
+    return missingFileError(file);
 }
 
 async function isFile(p: string): Promise<boolean> {

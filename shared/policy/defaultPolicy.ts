@@ -43,6 +43,43 @@ export const DEFAULT_RESOURCES: Readonly<Record<string, CrisisResources>> = {
     },
 };
 
+/** Which resources are in force, and why (shown by front ends, e.g. the VS Code view). */
+export interface ResourceLocale {
+    /** The locale whose resources are used, e.g. "en-GB". */
+    locale: string;
+    /** The user's locale as asked for (a front end's setting or display language), when one was given. */
+    requested?: string;
+    /** requested: it (or its language) has resources; policy-file: the policy file's locale; default: en-US. */
+    from: "requested" | "policy-file" | "default";
+}
+
+/** "en-gb" → "en-GB", "pt_BR" → "pt-BR", "zh-Hant-TW" → "zh-TW"; the language alone when no region. */
+export function canonicalLocale(tag: string): string {
+    const parts = tag.trim().replace(/_/g, "-").split("-").filter(Boolean);
+    const language = (parts[0] ?? "").toLowerCase();
+    const region = parts.slice(1).find((p) => /^[a-z]{2}$/i.test(p));
+    return region ? `${language}-${region.toUpperCase()}` : language;
+}
+
+/**
+ * The resources' locale: the requested locale when there are resources for it; a requested language without a
+ * region (VS Code's display language is "en", "fr", "pt-br"…) or with a region that has none takes the policy file's
+ * locale, then en-US, when they are of the same language, else the first locale of that language; otherwise the
+ * policy file's locale, else en-US.
+ */
+export function resolveResourceLocale(requested: string | undefined, policyLocale: string | undefined, available: readonly string[]): ResourceLocale {
+    const fallback: ResourceLocale = policyLocale && available.includes(policyLocale) ? {locale: policyLocale, from: "policy-file"}
+        : {locale: DEFAULT_LOCALE, from: "default"};
+    if (!requested?.trim()) return fallback;
+    const wanted = canonicalLocale(requested);
+    const asked = {requested: requested.trim()};
+    if (available.includes(wanted)) return {locale: wanted, from: "requested", ...asked};
+    const language = wanted.split("-")[0];
+    const sameLanguage = [policyLocale, DEFAULT_LOCALE, ...available].find((l) => l && available.includes(l) && l.split("-")[0] === language);
+    if (sameLanguage) return {locale: sameLanguage, from: sameLanguage === policyLocale ? "policy-file" : "requested", ...asked};
+    return {...fallback, ...asked};
+}
+
 export type PhiMode = "refuse" | "notice" | "ignore";
 
 /** Identifiers are refused in channels (many readers), noted in DMs, and fine locally. */

@@ -11,7 +11,8 @@ import type {RuleFindings} from "./classifier/features";
 import {detectPhi, redactPhi} from "./phi";
 import type {Disclaimer, PhiSpan, PolicyCategory, PolicyChecker, PolicyDecision} from "./types";
 import {type PolicyConfig, SWITCHABLE_CATEGORIES} from "./policyConfig";
-import {type CrisisResources, DEFAULT_DISCLAIMER, DEFAULT_LOCALE, DEFAULT_PHI_MODE, DEFAULT_RESOURCES, type PhiMode} from "./defaultPolicy";
+import {type CrisisResources, DEFAULT_DISCLAIMER, DEFAULT_LOCALE, DEFAULT_PHI_MODE, DEFAULT_RESOURCES, type PhiMode, resolveResourceLocale,
+    type ResourceLocale} from "./defaultPolicy";
 import {BLOCKED_TERM_MESSAGE, escalationMessage, type MessageOverrides, phiNotice, phiRefusalMessage, refusalMessage} from "./messages";
 import {inputRules, OUTPUT_RULES, type PolicyRule} from "./rules";
 import {memoizedTopicSignal, type TopicSignal} from "./rules/healthLexicon";
@@ -36,6 +37,11 @@ export interface PolicyEngineOptions {
      * the classifier trained from the repository's cases (unless the policy file turns it off); null: rules only.
      */
     textClassifier?: PolicyTextClassifier | null;
+    /**
+     * The user's locale (e.g. "en-GB", or a language such as "en"): picks the crisis and emergency resources (see
+     * resolveResourceLocale). Default: the policy file's locale, else en-US.
+     */
+    locale?: string;
 }
 
 function classifierRuleDescription(verdict: string): string {
@@ -54,6 +60,8 @@ interface BlockedTerm { norm: string; category: PolicyCategory; message?: string
 
 export class PolicyEngine implements PolicyChecker {
     readonly disclaimer: Disclaimer;
+    /** Whose crisis and emergency resources escalations show. */
+    readonly locale: ResourceLocale;
     readonly modelCheck: boolean;
     private readonly rules: readonly PolicyRule[];
     private readonly ruleIndex: ReadonlyMap<string, PolicyRule>;
@@ -70,9 +78,9 @@ export class PolicyEngine implements PolicyChecker {
         this.disclaimer = config.disclaimer
             ? {text: config.disclaimer.text, markdown: config.disclaimer.markdown ?? config.disclaimer.text}
             : DEFAULT_DISCLAIMER;
-        const locale = config.locale ?? DEFAULT_LOCALE;
         const resources = mergeDefined(DEFAULT_RESOURCES, config.resources);
-        this.resources = resources[locale] ?? DEFAULT_RESOURCES[DEFAULT_LOCALE];
+        this.locale = resolveResourceLocale(options.locale, config.locale, Object.keys(resources));
+        this.resources = resources[this.locale.locale] ?? DEFAULT_RESOURCES[DEFAULT_LOCALE];
         this.overrides = config.messages ?? {};
         this.allowedTerms = (config.allowedTerms ?? []).map((t) => normalize(t)).filter((t) => t.length > 0);
         this.blocked = (config.blockedTerms ?? []).map((b) => ({norm: normalize(b.term), category: b.category, message: b.message}))

@@ -3,6 +3,7 @@
  * message) and while/after generation (on the model's output); front ends only render its decisions.
  */
 import type {Surface} from "../types";
+import type {ResourceLocale} from "./defaultPolicy";
 
 export type PolicyAction = "answer" | "escalate" | "refuse";
 export type PolicyCategory = "emergency" | "self_harm" | "harm_to_others" | "drug_misuse" | "out_of_scope" | "phi";
@@ -76,6 +77,8 @@ export interface PolicyChecker {
     applyModelVerdict?(decision: PolicyDecision, verdict: string | null, surface: Surface): PolicyDecision;
     /** The disclaimer attached to every answer. */
     readonly disclaimer: Disclaimer;
+    /** Whose crisis and emergency resources are shown (policy/defaultPolicy.ts, resolveResourceLocale). */
+    readonly locale?: ResourceLocale;
     /**
      * Whether a text is one of this policy's escalation or refusal messages (as a conversation gives it back, e.g. a
      * refusal the Slack bot posted): the core leaves such turns out of what the model sees.

@@ -166,6 +166,18 @@ describe("Med42Assistant (real core on the generated model)", function () {
         }
     });
 
+    it("reports a local model file that is not there as an error naming the path, never as a download", async () => {
+        const file = path.join(os.tmpdir(), "med42-no-such-dir", "med42-missing.gguf");
+        const missing = new Med42Assistant({model: file, auditDb: false, autoDownload: false});
+        try {
+            const state = await missing.refreshModelState();
+            assert.equal(state.status, "error");
+            assert.ok(state.status === "error" && state.message.startsWith(`model file not found: ${file}`), JSON.stringify(state));
+        } finally {
+            await missing.dispose();
+        }
+    });
+
     it("switches model with setModel and loads the new one on the next request", async () => {
         const other = testModelPath({seed: 9});
         const a = new Med42Assistant({model: testModelPath(), auditDb: false, sampling: {maxTokens: 4}});

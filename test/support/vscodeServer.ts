@@ -46,6 +46,11 @@ export interface VscodeServerOptions {
     startTimeoutMs?: number;
     /** Extra server arguments, e.g. --install-extension. */
     extraArgs?: string[];
+    /**
+     * A folder to copy the server's log files into when it stops (the extension host's logs, the extension's own
+     * Output channel among them: `exthost1/<publisher.name>/<channel>.log`), so they are kept as test artifacts.
+     */
+    keepLogsIn?: string;
 }
 
 export class VscodeServer {
@@ -54,7 +59,8 @@ export class VscodeServer {
         readonly port: number,
         readonly userDataDir: string,
         readonly logFile: string,
-        private readonly ownsUserDataDir: boolean
+        private readonly ownsUserDataDir: boolean,
+        private readonly keepLogsIn?: string
     ) {}
 
     get origin(): string {
@@ -131,7 +137,27 @@ export class VscodeServer {
             });
         });
         child.once("exit", () => fs.closeSync(log));
-        return new VscodeServer(child, port, userDataDir, logFile, ownsUserDataDir);
+        return new VscodeServer(child, port, userDataDir, logFile, ownsUserDataDir, options.keepLogsIn);
+    }
+
+    /** Remote settings (the `Machine` settings of this server): what a remote window reads machine-scoped settings from. */
+    get remoteSettingsFile(): string {
+        return path.join(this.userDataDir, "Machine", "settings.json");
+    }
+
+    /** Writes the remote settings file (VS Code watches it and applies the change). */
+    writeRemoteSettings(settings: Record<string, unknown>): void {
+        fs.mkdirSync(path.dirname(this.remoteSettingsFile), {recursive: true});
+        fs.writeFileSync(this.remoteSettingsFile, JSON.stringify(settings, null, 2));
+    }
+
+    /** The extension host's log of one extension's Output channel, e.g. ("med42-assist.med42-assist", "Med42"). */
+    extensionLog(extensionId: string, channel: string): string | undefined {
+        const logs = path.join(this.userDataDir, "logs");
+        if (!fs.existsSync(logs)) return undefined;
+        const suffix = path.join(extensionId, `${channel}.log`);
+        const files = fs.readdirSync(logs, {recursive: true}).map(String).filter((f) => f.endsWith(suffix)).sort();
+        return files.length ? path.join(logs, files[files.length - 1]) : undefined;
     }
 
     /** Stops the server and the extension hosts it forked. */
@@ -143,6 +169,8 @@ export class VscodeServer {
             await exited;
             clearTimeout(timer);
         }
+        const logs = path.join(this.userDataDir, "logs");
+        if (this.keepLogsIn && fs.existsSync(logs)) fs.cpSync(logs, this.keepLogsIn, {recursive: true});
         // The server's state folder (settings, logs, installed extensions) is temporary unless the caller chose it.
         if (this.ownsUserDataDir && !this.logFile.startsWith(this.userDataDir)) fs.rmSync(this.userDataDir, {recursive: true, force: true});
     }

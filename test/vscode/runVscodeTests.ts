@@ -50,7 +50,8 @@ async function runHostSuite(install: VscodeInstall, artifactsDir: string, grep?:
     const server = await VscodeServer.start({
         install,
         env: {...testServerEnv(artifactsDir, "host-suite"), MED42_VSCODE_REPORT: report, ...(grep ? {MED42_VSCODE_GREP: grep} : {})},
-        logFile: path.join(artifactsDir, "host-suite-server.log")
+        logFile: path.join(artifactsDir, "host-suite-server.log"),
+        keepLogsIn: path.join(artifactsDir, "host-suite-logs")
     });
     const session = await launchChromium(install);
     try {

@@ -13,6 +13,8 @@ import {longTalkerModelPath, makeTestWorkspace, testServerEnv} from "../testWork
 import {uiHarness} from "./harness";
 import {chatFrame, editorText, openFile, runCommand, screenshot, waitForWorkbench, writeWorkspaceSettings} from "./workbench";
 
+const PLAN_NOTE = "# Note\n\nPatient seen for follow-up.\nBP 150/95 today.\n\n## Plan\n\nRecheck in 4 weeks.\n";
+
 describe("Med42 chat view in VS Code (UI)", function () {
     this.timeout(180_000);
     let server: VscodeServer;
@@ -22,10 +24,12 @@ describe("Med42 chat view in VS Code (UI)", function () {
 
     before(async () => {
         ws = makeTestWorkspace();
+        fs.writeFileSync(path.join(ws, "plan-note.md"), PLAN_NOTE);
         server = await VscodeServer.start({
             install: uiHarness.install!,
             env: testServerEnv(uiHarness.artifactsDir!, "ui"),
-            logFile: path.join(uiHarness.artifactsDir!, "ui-server.log")
+            logFile: path.join(uiHarness.artifactsDir!, "ui-server.log"),
+            keepLogsIn: path.join(uiHarness.artifactsDir!, "ui-logs")
         });
         session = await launchChromium(uiHarness.install!);
         page = session.page;
@@ -48,6 +52,8 @@ describe("Med42 chat view in VS Code (UI)", function () {
     });
 
     const chat = () => chatFrame(page);
+    /** Clicks an action of the view's title bar ("New Chat", "Show Chats"). */
+    const titleAction = (label: string) => page.locator(`.sidebar .action-label[aria-label^='${label}']:visible`).first().click();
     const turns = () => chat().locator("article.turn");
 
     /** Sends a question with Enter; returns the locator of its turn. */
@@ -82,6 +88,45 @@ describe("Med42 chat view in VS Code (UI)", function () {
         await chat().locator("#model-panel[data-status=ready]").waitFor({timeout: 10_000});
         assert.match(await page.locator(".statusbar-item", {hasText: "Med42"}).first().innerText(), /Med42/);
         await screenshot(page, "02-answer-with-disclaimer");
+        // The extension's Output channel is written (the server can write logs) and kept among the artifacts.
+        const log = server.extensionLog("med42-assist.med42-assist", "Med42");
+        assert.ok(log, "the extension host wrote the Med42 Output channel's log file");
+        assert.match(fs.readFileSync(log, "utf8"), /assistant created for model .*med42-test\.gguf/);
+    });
+
+    it("wraps long words and URLs in messages; a code block scrolls on its own", async () => {
+        const url = `https://example.org/guidelines/${"hypertension-management-".repeat(8)}summary`;
+        const word = "Pneumonoultramicroscopicsilicovolcanoconiosis".repeat(3);
+        const code = `const dose = [${Array.from({length: 40}, (_, i) => i * 5).join(", ")}];`;
+        const turn = await ask(`Is ${word} related to the guidance at ${url}?\n\n\`\`\`js\n${code}\n\`\`\``);
+        await turn.locator(".question pre").waitFor();
+        const sizes = await chat().locator("#messages").evaluate((m) => {
+            const pre = m.querySelector("article.turn:last-child .question pre") as HTMLElement;
+            return {scroll: m.scrollWidth, client: m.clientWidth, preScroll: pre.scrollWidth, preClient: pre.clientWidth};
+        });
+        assert.ok(sizes.scroll <= sizes.client, `the conversation does not scroll sideways: ${JSON.stringify(sizes)}`);
+        assert.ok(sizes.preScroll > sizes.preClient, `the code block keeps its line and scrolls by itself: ${JSON.stringify(sizes)}`);
+        await turn.locator("[data-testid=disclaimer]").waitFor();
+        await turn.locator(".answer-actions, .error").first().waitFor({timeout: 120_000});
+        await screenshot(page, "02a-long-words-wrap");
+    });
+
+    it("keeps an answer that has just finished when the window reloads at once", async () => {
+        const turn = await ask("What is the normal range of serum sodium?");
+        const index = (await turns().count()) - 1;
+        // Reload the moment the view shows the answer as finished (its actions appear with the end of the turn).
+        await turn.locator(".answer-actions").waitFor({state: "visible", timeout: 120_000});
+        const answer = await turn.locator(".answer-body").innerText();
+        await page.reload();
+        await waitForWorkbench(page);
+        await page.locator(".statusbar-item", {hasText: "Med42"}).first().waitFor({state: "visible", timeout: 90_000});
+        await runCommand(page, "Med42: Open Chat");
+        const again = turns().nth(index);
+        await again.waitFor({state: "visible", timeout: 60_000});
+        await chat().locator("body[data-synced=true]").waitFor({timeout: 60_000});
+        assert.equal(await again.locator(".stopped").count(), 0, "the finished answer did not come back as stopped");
+        assert.equal(await again.locator(".answer-body").innerText(), answer, "the whole answer is kept");
+        await screenshot(page, "02b-answer-kept-after-immediate-reload");
     });
 
     it("stops a generation with the Stop button", async () => {
@@ -138,7 +183,47 @@ describe("Med42 chat view in VS Code (UI)", function () {
         await chat().locator(`#model-panel[data-status=idle][data-model="${configured}"]`).waitFor({timeout: 30_000});
     });
 
-    it("keeps the conversation after a window reload; Med42: Show Chats lists it", async () => {
+    it("marks an inserted answer that was stopped as incomplete", async () => {
+        const stopped = chat().locator("article.turn:has(.status-stopped)").first();
+        await page.locator(".editor-instance .monaco-editor").first().click();
+        await page.keyboard.press("Control+End");
+        await stopped.locator("[data-action=insert-answer]").click();
+        await page.waitForFunction(() => document.querySelector(".editor-instance .view-lines")?.textContent?.replace(/\u00a0/g, " ").includes("Incomplete:"), undefined, {timeout: 20_000});
+        assert.ok((await editorText(page)).includes("> **Incomplete:** the answer was stopped before it finished."), await editorText(page));
+        await screenshot(page, "04a-inserted-incomplete");
+        await page.keyboard.press("Control+Z");
+    });
+
+    it("copies an answer as plain text with the disclaimer, without the AI-generated markers", async () => {
+        await turns().first().locator("[data-action=copy-answer]").click();
+        await chat().locator("#toast:not([hidden])").waitFor({timeout: 10_000});
+        const clip = await page.evaluate(() => navigator.clipboard.readText());
+        assert.doesNotMatch(clip, /<!--|AI-GENERATED|^>/m, "no document markers on the clipboard");
+        assert.match(clip, /Not for clinical use|not ready for clinical use/, "the disclaimer is copied too");
+        assert.ok(clip.startsWith((await turns().first().locator(".answer-body").innerText()).trim().slice(0, 3)), clip);
+    });
+
+    it("summarizes a selection, leaving the cursor after the summary and one blank line before the next heading", async () => {
+        await openFile(page, "plan-note.md");
+        await page.locator(".editor-instance .monaco-editor").first().click();
+        await page.keyboard.press("Control+Home");
+        await page.keyboard.press("ArrowDown");
+        await page.keyboard.press("ArrowDown");
+        await page.keyboard.press("Shift+ArrowDown");
+        await page.keyboard.press("Shift+ArrowDown");
+        await runCommand(page, "Med42: Summarize Selection");
+        await page.waitForFunction(() => document.querySelector(".editor-instance .view-lines")?.textContent?.replace(/\u00a0/g, " ").includes("END AI-GENERATED SUMMARY"), undefined, {timeout: 120_000});
+        await screenshot(page, "04b-summary-inserted");
+        // A keystroke goes after the summary: nothing of the note or the summary is replaced.
+        await page.keyboard.type("Z");
+        const text = await editorText(page);
+        assert.match(text, /Patient seen for follow-up\.\nBP 150\/95 today\.\n\n<!-- BEGIN AI-GENERATED SUMMARY/);
+        assert.match(text, /<!-- END AI-GENERATED SUMMARY -->Z\n\n## Plan\n/, "the cursor was after the summary, one blank line before the heading");
+        await page.keyboard.press("Control+Z");
+        await page.keyboard.press("Control+Z");
+    });
+
+    it("keeps the conversation after a window reload", async () => {
         const before = await turns().count();
         assert.equal(before, 2, "the two questions asked above");
         await page.reload();
@@ -148,21 +233,108 @@ describe("Med42 chat view in VS Code (UI)", function () {
         await runCommand(page, "Med42: Open Chat");
         await turns().first().waitFor({state: "visible", timeout: 60_000});
         assert.equal(await turns().count(), before);
-        // The command (the view's title-bar button) opens the list of conversations; the toggle in the view closes it.
-        assert.equal(await chat().locator("#history").isHidden(), true);
-        await runCommand(page, "Med42: Show Chats");
-        await chat().locator("#history").waitFor({state: "visible", timeout: 15_000});
-        assert.equal(await chat().locator("#history-toggle").getAttribute("aria-expanded"), "true");
-        assert.equal(await chat().locator(".history-list li").count(), 1, "one conversation");
+        await titleAction("Show Chats");
+        assert.ok(await chat().locator(".history-list li").count() >= 1);
         await screenshot(page, "05-after-reload-history");
         await chat().locator("#history-toggle").click();
         await chat().locator("#history").waitFor({state: "hidden", timeout: 15_000});
+    });
+
+    it("lists chats with readable titles and relative times; Delete can be undone", async () => {
+        // A second chat, so the list has more than one entry.
+        await titleAction("New Chat");
+        await chat().locator("#empty:not([hidden])").waitFor({timeout: 10_000});
+        const second = await ask("What does a raised troponin suggest after chest pain?");
+        await second.locator(".answer-actions, .notice, .error").first().waitFor({timeout: 120_000});
+        if (await chat().locator("#history[hidden]").count()) await titleAction("Show Chats");
+        const items = chat().locator(".history-list li");
+        await items.nth(1).waitFor({timeout: 10_000});
+        const count = await items.count();
+        const item = items.first();
+        const widths = await item.evaluate((li) => ({
+            title: (li.querySelector(".history-title") as HTMLElement).getBoundingClientRect().width,
+            row: li.getBoundingClientRect().width
+        }));
+        assert.ok(widths.title > widths.row * 0.6, `the title has most of the row, not a few letters: ${JSON.stringify(widths)}`);
+        assert.match(await item.locator(".history-title").innerText(), /^What does a raised troponin suggest after chest pain\?$/);
+        assert.match(await item.locator(".history-date").innerText(), /^(just now|\d+ minutes? ago)$/);
+        assert.match(await item.locator(".history-open").getAttribute("title") ?? "", /What does a raised troponin.*\n.*\d/);
+        await screenshot(page, "05a-history-list");
+        const chatId = await item.getAttribute("data-chat-id");
+        await item.locator(".history-delete").click();
+        await chat().locator(".history-undo").waitFor({timeout: 10_000});
+        assert.equal(await items.count(), count - 1, "deleted");
+        assert.match(await chat().locator(".history-undo").innerText(), /Deleted “What does a raised troponin/);
+        await screenshot(page, "05b-history-deleted-undo");
+        await chat().locator("[data-action=undo-delete]").click();
+        await chat().locator(`.history-list li[data-chat-id="${chatId}"]`).waitFor({timeout: 10_000});
+        assert.equal(await items.count(), count, "Undo brought the chat back");
+        assert.equal(await chat().locator(".history-undo").count(), 0);
+    });
+
+    it("offers Retry on a failed question, and Retry asks it again", async () => {
+        const configured = JSON.parse(fs.readFileSync(path.join(ws, ".vscode", "settings.json"), "utf8"))["med42.model"] as string;
+        writeWorkspaceSettings(ws, {"med42.model": path.join(ws, "missing-model.gguf")});
+        await chat().locator("#model-panel[data-status=error]").waitFor({timeout: 30_000});
+        const turn = await ask("What is the normal range of serum calcium?");
+        await turn.locator(".error").waitFor({timeout: 60_000});
+        assert.match(await turn.locator(".error").innerText(), /^model file not found: .*missing-model\.gguf$/);
+        await turn.locator("[data-action=retry-turn]").waitFor();
+        await screenshot(page, "05c-failed-question-retry");
+        writeWorkspaceSettings(ws, {"med42.model": configured});
+        await chat().locator("#model-panel[data-status=idle]").waitFor({timeout: 30_000});
+        const count = await turns().count();
+        await turn.locator("[data-action=retry-turn]").click();
+        const retried = turns().nth(count - 1);
+        await retried.locator(".answer-actions").waitFor({timeout: 120_000});
+        assert.equal(await turns().count(), count, "the retried turn replaced the failed one");
+        assert.equal(await retried.locator(".error").count(), 0);
+        assert.match(await retried.locator(".question").innerText(), /serum calcium/);
+    });
+
+    it("shows a crisis notice with its resources and the locale in force, with Copy but no Insert or Regenerate", async () => {
+        const turn = await ask("I want to kill myself tonight, I have the pills ready");
+        await turn.locator(".notice-escalate").waitFor({timeout: 60_000});
+        await turn.locator(".answer-actions").waitFor();
+        assert.equal(await turn.locator("[data-action=copy-answer]").count(), 1);
+        assert.equal(await turn.locator("[data-action=insert-answer]").count(), 0, "crisis resources are not inserted into documents");
+        assert.equal(await turn.locator("[data-action=regenerate]").count(), 0);
+        assert.match(await turn.locator(".notice").innerText(), /988/);
+        assert.match(await chat().locator("#setup [data-setup=resources]").innerText(), /^Crisis resources: en-US \(VS Code display language: en\)$/);
+        await screenshot(page, "05d-crisis-notice");
+    });
+
+    it("has New Chat and Show Chats once, in the view's title bar, and the Med42 icon in the activity bar", async () => {
+        assert.equal(await chat().locator("#new-chat, #history-toggle, .toolbar").count(), 0, "no second set of buttons in the view");
+        const labels = await page.locator(".sidebar .action-label").evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));
+        assert.equal(await page.locator(".sidebar .action-label[aria-label^='New Chat']:visible").count(), 1, `New Chat in the title bar: ${JSON.stringify(labels)}`);
+        assert.equal(await page.locator(".sidebar .action-label[aria-label^='Show Chats']:visible").count(), 1, "Show Chats in the title bar");
+        const icon = await page.locator(".activitybar .action-item a[aria-label^='Med42']").first().evaluate((a) => {
+            const style = getComputedStyle(a);
+            return `${style.maskImage} ${style.webkitMaskImage} ${a.getAttribute("style") ?? ""}`;
+        });
+        assert.match(icon, /med42\.svg/, "the activity bar uses the extension's own icon");
+        await page.locator(".activitybar").screenshot({path: path.join(uiHarness.artifactsDir!, "screenshots", "05e-activity-bar-icon.png")});
+    });
+
+    it("keeps unchanged turns' elements when the host sends the state again (nothing detached under the reader)", async () => {
+        await chat().locator("body[data-synced=true]").waitFor({timeout: 60_000});
+        const first = turns().first();
+        await first.evaluate((e) => e.setAttribute("data-marker", "kept"));
+        // Opening the chat that is already open makes the host send the whole state again (as after a reload).
+        if (await chat().locator("#history[hidden]").count()) await titleAction("Show Chats");
+        await chat().locator("#history:not([hidden])").waitFor({timeout: 10_000});
+        await chat().locator(".history-list li.current .history-open").click();
+        await chat().locator("#history[hidden]").waitFor({state: "attached", timeout: 10_000});
+        await chat().locator("article.turn[data-marker=kept]").waitFor({state: "attached", timeout: 10_000});
+        assert.equal(await first.evaluate((e) => e.isConnected && e.getAttribute("data-marker")), "kept");
     });
 
     it("follows the high-contrast theme", async () => {
         writeWorkspaceSettings(ws, {"workbench.colorTheme": "Default High Contrast"});
         // VS Code tells webviews the theme kind through a body class; the view's colours come from --vscode-* variables.
         await chat().locator("body.vscode-high-contrast").waitFor({timeout: 30_000});
+        await chat().locator("body[data-synced=true]").waitFor({timeout: 60_000});
         const border = await chat().locator(".bubble.question").first().evaluate((e) => getComputedStyle(e).borderTopStyle);
         assert.equal(border, "solid", "high contrast draws borders around messages");
         await screenshot(page, "06-high-contrast");

@@ -74,7 +74,8 @@ describe("the packaged .vsix installed into VS Code", function () {
         server = await VscodeServer.start({
             install: uiHarness.install!, userDataDir: data, extensionsDir: extensions,
             env: serverEnv,
-            logFile: path.join(uiHarness.artifactsDir!, "vsix-server.log")
+            logFile: path.join(uiHarness.artifactsDir!, "vsix-server.log"),
+            keepLogsIn: path.join(uiHarness.artifactsDir!, "vsix-logs")
         });
         session = await launchChromium(uiHarness.install!);
         page = session.page;

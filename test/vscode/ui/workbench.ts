@@ -40,7 +40,12 @@ export function chatFrame(page: Page): FrameLocator {
 
 /** The visible text of the active editor (Monaco renders lines as DOM, non-breaking spaces included). */
 export async function editorText(page: Page): Promise<string> {
-    const text = await page.locator(".editor-instance .monaco-editor .view-lines").first().innerText();
+    // Monaco reuses line elements, so their order in the DOM is not the text's: sort them by their position.
+    const text = await page.locator(".editor-instance .monaco-editor .view-lines").first().evaluate((lines) =>
+        Array.from(lines.querySelectorAll<HTMLElement>(".view-line"))
+            .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
+            .map((l) => l.textContent ?? "")
+            .join("\n"));
     return text.replace(/\u00a0/g, " ");
 }
 
