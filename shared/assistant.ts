@@ -83,6 +83,8 @@ export class Med42Assistant {
     }
 
     get disclaimer(): Disclaimer { return this.policy.disclaimer; }
+    /** Allowed policy settings that weaken a protection (PHI in Slack channels): entry points log them at start-up. */
+    get policyWarnings(): readonly string[] { return this.policy.warnings ?? []; }
     get modelState(): ModelState { return this.state; }
     get model(): string { return this.modelRef; }
 

@@ -5,6 +5,7 @@
 import {Command, CommanderError} from "commander";
 import {LogLevel} from "@slack/bolt";
 import {Med42Assistant} from "../shared/assistant";
+import {PolicyConfigError} from "../shared/policy/policyConfig";
 import {createSlackBot} from "./app";
 import {readSlackConfig} from "./config";
 import {createPinoLogger} from "./logger";
@@ -48,7 +49,14 @@ export async function main(argv: string[], io: MainIo = {env: process.env, stder
     }
     const level = Object.values(LogLevel).includes(flags.logLevel as LogLevel) ? flags.logLevel as LogLevel : LogLevel.INFO;
     const logger = createPinoLogger(level, io.stderr);
-    const assistant = new Med42Assistant({model: config.model});
+    let assistant;
+    try {
+        assistant = new Med42Assistant({model: config.model, policyFile: io.env.MED42_POLICY_FILE || undefined});
+    } catch (err) {
+        if (err instanceof PolicyConfigError) { say(err.message); return 2; }
+        throw err;
+    }
+    for (const warning of assistant.policyWarnings) logger.warn(warning);
     let bot;
     try {
         bot = await createSlackBot({assistant, botToken: config.botToken, appToken: config.appToken,

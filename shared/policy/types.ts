@@ -57,4 +57,6 @@ export interface PolicyChecker {
     applyModelVerdict?(decision: PolicyDecision, verdict: string | null, surface: Surface): PolicyDecision;
     /** The disclaimer attached to every answer. */
     readonly disclaimer: Disclaimer;
+    /** Allowed settings that weaken a protection (e.g. PHI allowed in Slack channels), logged at start-up. */
+    readonly warnings?: readonly string[];
 }
