@@ -14,6 +14,7 @@ import {LlamaCppBackend} from "./engine/llamaCppBackend";
 import type {GpuChoice} from "./engine/llamaRuntime";
 import {EventChannel} from "./eventChannel";
 import {summarize} from "./summarizer";
+import {documentTooLarge, questionTooLarge, withinHistoryLimit} from "./inputLimits";
 import type {Disclaimer, PolicyChecker, PolicyDecision} from "./policy/types";
 import {PolicyEngine} from "./policy/policyEngine";
 import {MODEL_CHECK_MAX_TOKENS, MODEL_CHECK_SCHEMA, MODEL_CHECK_SYSTEM_PROMPT, modelCheckUserMessage, parseModelVerdict} from "./policy/modelCheck";
@@ -224,6 +225,10 @@ export class Med42Assistant {
     }
 
     ask(req: AskRequest): AnswerStream {
+        // Limits first: neither the policy nor the model reads more than they allow (shared/inputLimits.ts).
+        const tooLarge = questionTooLarge(req.messages[req.messages.length - 1]?.content ?? "");
+        if (tooLarge) return rejectedStream(tooLarge);
+        req = {...req, messages: withinHistoryLimit(req.messages)};
         const last = req.messages[req.messages.length - 1];
         return this.run(req.surface, req.userId, req.signal, last?.role === "user" ? last.content : "", (decision) => decision, true,
             (backend, hooks) => {
@@ -236,6 +241,8 @@ export class Med42Assistant {
     }
 
     summarize(req: SummarizeRequest): AnswerStream {
+        const tooLarge = documentTooLarge(req.text);
+        if (tooLarge) return rejectedStream(tooLarge);
         // Summarising a document transforms the user's own text: only the identifier guard stands before the model
         // (an emergency described in a record is not the writer's emergency). Output screening still applies.
         const summaryDecision = (d: PolicyDecision): PolicyDecision =>
@@ -361,6 +368,13 @@ export class Med42Assistant {
         if (this.ownsAudit) (this.audit as AuditLog | undefined)?.close();
         this.listeners.clear();
     }
+}
+
+/** A request refused before it started (over an input limit): no events, and `result` rejects with the reason. */
+function rejectedStream(err: Error): AnswerStream {
+    const result = Promise.reject(err);
+    result.catch(() => undefined); // awaiting `result` still throws
+    return {result, async *[Symbol.asyncIterator]() { /* nothing happened */ }};
 }
 
 /** Appends the disclaimer in plain text; a prompt cannot remove it because it never passes through the model. */
