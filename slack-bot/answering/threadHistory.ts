@@ -45,7 +45,11 @@ export async function loadThreadHistory(client: webApi.WebClient, options: Threa
 /** Maps thread messages to chat turns: the bot's answers are `assistant`, people are `user`, other bots dropped. */
 export function threadToConversation(messages: SlackThreadMessage[], options: ThreadHistoryOptions): ChatMessage[] {
     const turns: ChatMessage[] = [];
-    for (const m of messages) {
+    // Newest first, and no further than the budget can reach: only the newest turns are kept, so older messages are
+    // never read (nor given to `exclude`, which runs the policy: 200 long messages would hold the bot for seconds).
+    let chars = 0;
+    for (let i = messages.length - 1; i >= 0 && chars <= options.tokenBudget * 4; i--) {
+        const m = messages[i];
         if (!m.ts || (options.beforeTs && Number(m.ts) >= Number(options.beforeTs))) continue;
         if (m.metadata?.event_type === NOTICE_METADATA.event_type) continue;
         const fromBot = m.user === options.botUserId || (options.botId !== undefined && m.bot_id === options.botId);
@@ -54,7 +58,8 @@ export function threadToConversation(messages: SlackThreadMessage[], options: Th
         if (fromBot) for (const s of options.stripFromAnswers ?? []) text = text.split(s).join("");
         text = text.trim();
         if (!text || (!fromBot && options.exclude?.(text))) continue;
-        turns.push({role: fromBot ? "assistant" : "user", content: text});
+        turns.unshift({role: fromBot ? "assistant" : "user", content: text});
+        chars += text.length;
     }
     return keepWithinBudget(mergeSameRole(turns), options.tokenBudget);
 }
