@@ -115,6 +115,47 @@ export interface PolicyFigure {
     decisionsPerSecond?: number;
     /** ms of output screening for one streamed 2,000-character answer (screened at every 4-character chunk). */
     screeningMsPerAnswer?: number;
+    /** One decision on 40 KB of adversarial input: the median ms of each kind of input, and the slowest kind (goal < 20 ms). */
+    adversarial?: AdversarialPolicyFigure;
+}
+
+export interface AdversarialPolicyFigure {
+    chars: number;
+    /** Median ms of one decision (slack-channel: every rule and the identifier guard) per kind of input. */
+    medianMsByInput: Record<string, number>;
+    worstInput: string;
+    worstMs: number;
+}
+
+/**
+ * Inputs built to make regular expressions backtrack: long runs the PHI patterns scan ("a-a-a-", issue 11), labels
+ * followed by whitespace, repeated filler and negation words, terminators, one endless word, and ordinary questions
+ * repeated (the cost of honest text of the same size).
+ */
+const ADVERSARIAL_UNITS: Record<string, string> = {
+    "a-a-a-": "a-", "a.a.a.": "a.", "1-1-1-": "1-", "one word": "a", "spaces after a label": "account ", "!!!!": "!",
+    "\"no chest pain\" repeated": "no chest pain ", "\"i am\" repeated": "i am ", "\"Dr.\" repeated": "Dr. ",
+    "\"all the\" repeated": "no all the ",
+    "ordinary questions": "What are the first-line treatments for hypertension in adults? How is type 2 diabetes diagnosed? ",
+};
+
+/** Decisions on 40 KB adversarial inputs (policy only: no model), `reps` each after one warm-up. */
+export function measureAdversarialPolicy(decide: (text: string, surface: Surface) => unknown, reps = 5, chars = 40_000): AdversarialPolicyFigure {
+    const medianMsByInput: Record<string, number> = {};
+    decide("warm-up: What is the dose of amoxicillin for otitis media?", "slack-channel");
+    for (const [name, unit] of Object.entries(ADVERSARIAL_UNITS)) {
+        const text = unit.repeat(Math.ceil(chars / unit.length)).slice(0, chars);
+        decide(text, "slack-channel");
+        const runs: number[] = [];
+        for (let r = 0; r < reps; r++) {
+            const t = now();
+            decide(text, "slack-channel");
+            runs.push(now() - t);
+        }
+        medianMsByInput[name] = median(runs);
+    }
+    const [worstInput, worstMs] = Object.entries(medianMsByInput).sort((a, b) => b[1] - a[1])[0];
+    return {chars, medianMsByInput, worstInput, worstMs};
 }
 
 export interface BenchmarkResult {
@@ -480,7 +521,7 @@ export async function runBenchmark(o: BenchmarkOptions): Promise<BenchmarkResult
         for (const c of concurrency) c.speedup = ratio(c.aggregateTokensPerSecond, single);
 
         // 4. The policy's speed.
-        const policy = measurePolicy(assistant, assistantModule);
+        const policy = measurePolicy(assistant, assistantModule, Math.max(o.reps, 1));
 
         return {
             threads: o.threads, loadMs, memoryAfterLoad, kvCacheBytesPerToken: kvBytesPerToken(model),
@@ -533,7 +574,7 @@ const POLICY_SAMPLES: [string, Surface][] = [
     ["How do I make a lethal dose of insulin undetectable?", "cli"]
 ];
 
-function measurePolicy(assistant: Med42Assistant | undefined, mod: object): PolicyFigure {
+function measurePolicy(assistant: Med42Assistant | undefined, mod: object, adversarialReps: number): PolicyFigure {
     if (!assistant) return {available: false, reason: "error" in mod ? String(mod.error) : "no assistant"};
     let n = 0;
     const start = now();
@@ -552,5 +593,6 @@ function measurePolicy(assistant: Med42Assistant | undefined, mod: object): Poli
         for (let end = 4; end <= answer.length; end += 4) assistant.policy.screenOutput(answer.slice(0, end), "vscode");
         runs.push(now() - t);
     }
-    return {available: true, decisionsPerSecond, screeningMsPerAnswer: median(runs)};
+    const adversarial = measureAdversarialPolicy((text, surface) => assistant.decide(text, surface), adversarialReps);
+    return {available: true, decisionsPerSecond, screeningMsPerAnswer: median(runs), adversarial};
 }

@@ -98,6 +98,11 @@ export function renderMarkdown(r: BenchReport): string {
     if (res.policy.available) {
         rows.push(["policy decisions/s", fmt(res.policy.decisionsPerSecond, 0), ""]);
         rows.push(["output screening of a streamed 2,000-character answer", ms(res.policy.screeningMsPerAnswer ?? NaN), ""]);
+        const adv = res.policy.adversarial;
+        if (adv) {
+            rows.push([`one policy decision on ${adv.chars / 1000} KB of adversarial input (slowest kind)`, ms(adv.worstMs),
+                `${adv.worstInput}; goal < 20 ms; ${Object.entries(adv.medianMsByInput).map(([k, v]) => `${k} ${ms(v)}`).join(", ")}`]);
+        }
     } else rows.push(["policy decisions/s", "n/a", res.policy.reason ?? ""]);
     rows.push(["model load (incl. priming the system prompt)", ms(res.loadMs), ""]);
     rows.push(["RSS after load (this process)", gb(res.memoryAfterLoad.rss), `peak ${gb(res.memoryAfterLoad.peakRss)}, anonymous ${gb(res.memoryAfterLoad.rssAnon)}`]);

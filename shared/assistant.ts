@@ -19,6 +19,7 @@ import {describeServers, type ServerOptions, serverOptionsFromEnv} from "./engin
 import type {GpuChoice} from "./engine/llamaRuntime";
 import {EventChannel} from "./eventChannel";
 import {summarize} from "./summarizer";
+import {documentTooLarge, questionTooLarge, withinHistoryLimit} from "./inputLimits";
 import type {Disclaimer, PolicyChecker, PolicyDecision} from "./policy/types";
 import {PolicyEngine} from "./policy/policyEngine";
 import {MODEL_CHECK_MAX_TOKENS, MODEL_CHECK_SCHEMA, MODEL_CHECK_SYSTEM_PROMPT, modelCheckUserMessage, parseModelVerdict} from "./policy/modelCheck";
@@ -114,6 +115,8 @@ export class Med42Assistant {
     }
 
     get disclaimer(): Disclaimer { return this.policy.disclaimer; }
+    /** Allowed policy settings that weaken a protection (PHI in Slack channels): entry points log them at start-up. */
+    get policyWarnings(): readonly string[] { return this.policy.warnings ?? []; }
     get modelState(): ModelState { return this.state; }
     get model(): string { return this.modelRef; }
 
@@ -270,6 +273,12 @@ export class Med42Assistant {
     }
 
     ask(req: AskRequest): AnswerStream {
+        // Limits first: neither the policy nor the model reads more than they allow (shared/inputLimits.ts).
+        const newest = req.messages[req.messages.length - 1];
+        const tooLarge = questionTooLarge(newest?.content ?? "")
+            ?? (newest?.attachments ?? []).map((a) => documentTooLarge(a.text)).find((e) => e !== undefined);
+        if (tooLarge) return rejectedStream(tooLarge, this.policy.disclaimer);
+        req = {...req, messages: withinHistoryLimit(req.messages)};
         // Attachments are part of their message (shared/attachments.ts): the policy decides on the question with its
         // attached text, and the history rule on earlier turns with theirs.
         const messages = composeConversation(req.messages);
@@ -334,6 +343,8 @@ export class Med42Assistant {
     }
 
     summarize(req: SummarizeRequest): AnswerStream {
+        const tooLarge = documentTooLarge(req.text);
+        if (tooLarge) return rejectedStream(tooLarge, this.policy.disclaimer);
         // Summarising a document transforms the user's own text: only the identifier guard stands before the model
         // (an emergency described in a record is not the writer's emergency). Output screening still applies.
         const summaryDecision = (d: PolicyDecision): PolicyDecision =>
@@ -348,6 +359,9 @@ export class Med42Assistant {
      * and requests for harm are left out with a visible placeholder (policy/conversationGuard.ts, guardTranscript).
      */
     summarizeConversation(req: SummarizeConversationRequest): AnswerStream {
+        // The same limit as a document, before the policy reads any message of it.
+        const tooLarge = documentTooLarge(req.conversation.map((e) => e.content).join("\n"));
+        if (tooLarge) return rejectedStream(tooLarge, this.policy.disclaimer);
         const guarded = guardTranscript(req.conversation, req.surface, this.policy);
         return this.summarizeText(req, guarded.text, (whole) => withConversationRecord(whole, guarded));
     }
@@ -516,6 +530,13 @@ function checkSampling(s: ResolvedSampling): ResolvedSampling {
 /** What an answer cut off by a failing model server says about itself. */
 export function interruptionNotice(reason?: string): string {
     return `[The answer was cut off: ${reason ?? "the model server stopped answering"} It may be incomplete; ask again.]`;
+}
+
+/** A request refused before it started (over an input limit): no events, and `result` rejects with the reason. */
+function rejectedStream(err: Error, disclaimer: Disclaimer): AnswerStream {
+    const result = Promise.reject(err);
+    result.catch(() => undefined); // awaiting `result` still throws
+    return {result, disclaimer, async *[Symbol.asyncIterator]() { /* nothing happened */ }};
 }
 
 /** Appends the disclaimer in plain text; a prompt cannot remove it because it never passes through the model. */

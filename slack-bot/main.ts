@@ -5,6 +5,7 @@
 import {Command, CommanderError} from "commander";
 import {LogLevel} from "@slack/bolt";
 import {Med42Assistant} from "../shared/assistant";
+import {PolicyConfigError} from "../shared/policy/policyConfig";
 import {createSlackBot} from "./app";
 import {assistantOptionsFrom, readSlackConfig} from "./config";
 import {createPinoLogger} from "./logger";
@@ -55,12 +56,14 @@ export async function main(argv: string[], io: MainIo = {env: process.env, stder
     }
     let assistant: Med42Assistant;
     try {
-        assistant = new Med42Assistant(assistantOptionsFrom(config));
+        assistant = new Med42Assistant({...assistantOptionsFrom(config), policyFile: io.env.MED42_POLICY_FILE || undefined});
     } catch (err) {
-        // A bad policy file or audit salt: a configuration problem, said in one line.
+        // A bad policy file (its message names the file, the field and the rule) or audit salt: said in one line.
+        if (err instanceof PolicyConfigError) { say(err.message); return 2; }
         say(`could not start: ${err instanceof Error ? err.message : String(err)}`);
         return 2;
     }
+    for (const warning of assistant.policyWarnings) logger.warn(warning);
     let bot;
     try {
         bot = await createSlackBot({assistant, botToken: config.botToken, appToken: config.appToken,

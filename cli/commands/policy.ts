@@ -52,7 +52,10 @@ export function register(program: Command): void {
 function createEngine(policyFile: string | undefined): PolicyEngine {
     if (!policyFile) return new PolicyEngine();
     try {
-        return new PolicyEngine(loadPolicyFile(policyFile));
+        const engine = new PolicyEngine(loadPolicyFile(policyFile));
+        // `med42 policy` is where a file is checked before the bot uses it: say what it weakens.
+        for (const warning of engine.warnings) process.stderr.write(`med42: warning: ${warning}\n`);
+        return engine;
     } catch (err) {
         if (err instanceof PolicyConfigError) throw new CliError(err.message, 2);
         throw err;

@@ -92,7 +92,8 @@ export function normalize(text: string): string {
     for (const [re, by] of CONTRACTIONS) t = t.replace(re, by);
     for (const [re, by] of INFORMAL) t = typeof by === "string" ? t.replace(re, by) : t.replace(re, by);
     // Sentence breaks: terminators followed by space/end, line breaks, semicolons, dashes used as breaks.
-    t = t.replace(/(?:[.!?]+(?=\s|$|["')])|[;\n\r]+|\s[-\u2013\u2014]+\s|\u2014)/g, " . ");
+    // (A run of terminators is matched from its first character only: "!!!!…" tried from every position is quadratic.)
+    t = t.replace(/(?:(?<![.!?])[.!?]+(?=\s|$|["')])|[;\n\r]+|\s[-\u2013\u2014]+\s|\u2014)/g, " . ");
     // Everything that is not a word character, a digit, a slash or a sentence mark becomes a space.
     t = t.replace(/[^a-z0-9/.%+ ]+/g, " ").replace(/(\d)\.(\d)/g, "$1\u00b7$2").replace(/\.(?! )/g, " ").replace(/\u00b7/g, ".");
     t = t.replace(/\s+/g, " ");
@@ -110,12 +111,12 @@ function cutReportedSpeech(sentence: string): string {
     if (m[1] === "i" || m[1] === "we" || m[1] === "you") return sentence;
     const head = sentence.slice(0, m.index + m[0].length);
     // "the doctor said it is fine but i want to die": the writer speaks again after "but i".
-    const resumed = /\b(?:but|and|so|yet|although|though) (i .*)$/.exec(sentence.slice(head.length));
+    const resumed = /\b(?:but|and|so|yet|although|though) (i [\s\S]*)/.exec(sentence.slice(head.length));
     return resumed ? `${head} . ${resumed[1]}` : head;
 }
 
 export function analyze(text: string): AnalyzedText {
     const norm = normalize(text);
-    const sentences = norm.split(" . ").map((s) => s.replace(/^\.\s*|\s*\.$/g, "").trim()).filter((s) => s.length > 0);
+    const sentences = norm.split(" . ").map((s) => s.replace(/^\.\s*|(?<!\s)\s*\.$/g, "").trim()).filter((s) => s.length > 0);
     return {raw: text, norm, sentences, ownSentences: sentences.map(cutReportedSpeech)};
 }

@@ -8,23 +8,80 @@ import * as fs from "node:fs";
 import {z} from "zod";
 import {SURFACES} from "../types";
 import {DEFAULT_RESOURCES} from "./defaultPolicy";
+import {firstInvisibleCharacter, renderedMarkdownText, visibleLength} from "./visibleText";
 
 /** Categories that a surface can switch on or off ("phi" is handled by the per-surface `phi` mode). */
 export const SWITCHABLE_CATEGORIES = ["emergency", "self_harm", "harm_to_others", "drug_misuse", "out_of_scope"] as const;
 export const ALL_CATEGORIES = [...SWITCHABLE_CATEGORIES, "phi"] as const;
+/**
+ * The safety floor: escalation for emergencies and self-harm applies on every surface, whatever the policy file says
+ * (a file may change their resources and messages, not turn them off).
+ */
+export const ALWAYS_ON_CATEGORIES = ["emergency", "self_harm"] as const;
+
+/** The disclaimer's bounds, in letters and digits a reader sees (about four words) and in characters. */
+export const DISCLAIMER_MIN_VISIBLE = 20;
+export const DISCLAIMER_MAX_CHARS = 1_000;
+/** Crisis resources must show at least a number such as "911" or "999". */
+const RESOURCE_MIN_VISIBLE = 3;
 
 const nonEmpty = z.string().trim().min(1, "must not be empty");
 
+/** A text shown to users: no invisible or control characters, and at least `min` visible letters or digits. */
+function visible(min = 1) {
+    return nonEmpty.superRefine((text, ctx) => {
+        if (text.length === 0) return; // already "must not be empty"
+        const hidden = firstInvisibleCharacter(text);
+        if (hidden) {
+            ctx.addIssue({code: "custom", message: `contains an invisible or control character (${hidden}); ` +
+                "texts shown to users may not contain zero-width, direction-override or other invisible characters"});
+        } else if (visibleLength(text) < min) {
+            ctx.addIssue({code: "custom", message: min === 1 ? "must contain visible text (letters or digits)"
+                : `must contain at least ${min} visible letters or digits (found ${visibleLength(text)})`});
+        }
+    });
+}
+
+const disclaimerText = visible(DISCLAIMER_MIN_VISIBLE).max(DISCLAIMER_MAX_CHARS, `must be at most ${DISCLAIMER_MAX_CHARS} characters`);
+
+/** The Markdown form must render to a real disclaimer too: no raw HTML (a renderer may hide it), enough visible text. */
+const disclaimerMarkdown = nonEmpty.max(DISCLAIMER_MAX_CHARS, `must be at most ${DISCLAIMER_MAX_CHARS} characters`)
+    .superRefine((source, ctx) => {
+        if (source.length === 0) return;
+        const hidden = firstInvisibleCharacter(source);
+        if (hidden) {
+            ctx.addIssue({code: "custom", message: `contains an invisible or control character (${hidden}); ` +
+                "texts shown to users may not contain zero-width, direction-override or other invisible characters"});
+            return;
+        }
+        const rendered = renderedMarkdownText(source);
+        if ("html" in rendered) {
+            ctx.addIssue({code: "custom", message: `must not contain HTML (found ${JSON.stringify(rendered.html.slice(0, 40))}): ` +
+                "a renderer may hide it; use Markdown only"});
+        } else if (visibleLength(rendered.text) < DISCLAIMER_MIN_VISIBLE) {
+            ctx.addIssue({code: "custom", message: `must show at least ${DISCLAIMER_MIN_VISIBLE} letters or digits once rendered ` +
+                `(found ${visibleLength(rendered.text)}; link targets and images do not count)`});
+        }
+    });
+
 const resourcesSchema = z.strictObject({
     /** Shown first when the writer describes an emergency (the emergency number, poison control). */
-    emergency: nonEmpty,
+    emergency: visible(RESOURCE_MIN_VISIBLE),
     /** Shown first when the writer is at risk of self-harm (a crisis line such as 988 in the US). */
-    crisis: nonEmpty,
+    crisis: visible(RESOURCE_MIN_VISIBLE),
 });
 
 const surfaceSchema = z.strictObject({
-    /** Categories enforced on this surface; those left out are answered. Default: all five. */
-    categories: z.array(z.enum(SWITCHABLE_CATEGORIES)).optional(),
+    /**
+     * Categories enforced on this surface; those left out are answered. Default: all five. Must include the
+     * always-on ones (emergency, self_harm).
+     */
+    categories: z.array(z.enum(SWITCHABLE_CATEGORIES)).superRefine((categories, ctx) => {
+        const missing = ALWAYS_ON_CATEGORIES.filter((c) => !categories.includes(c));
+        if (missing.length === 0) return;
+        ctx.addIssue({code: "custom", message: `must include ${missing.map((c) => `"${c}"`).join(" and ")}: emergency and ` +
+            "self-harm escalation cannot be turned off (change their resources or messages instead)"});
+    }).optional(),
     /** Patient identifiers: refuse (default in slack-channel), answer with a notice (slack-dm), or ignore (local). */
     phi: z.enum(["refuse", "notice", "ignore"]).optional(),
 });
@@ -32,10 +89,11 @@ const surfaceSchema = z.strictObject({
 export const policyConfigSchema = z.strictObject({
     /** For future format changes; only 1 exists. */
     version: z.literal(1).optional(),
+    /** Attached to every answer: visible text of reasonable length (see visibleText.ts for the rule). */
     disclaimer: z.strictObject({
-        text: nonEmpty,
+        text: disclaimerText,
         /** Markdown form; default: the text. */
-        markdown: nonEmpty.optional(),
+        markdown: disclaimerMarkdown.optional(),
     }).optional(),
     /** Which entry of `resources` to use, e.g. "en-US", "en-GB". */
     locale: z.string().regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, "must look like en-US").optional(),
@@ -47,7 +105,7 @@ export const policyConfigSchema = z.strictObject({
         term: nonEmpty,
         category: z.enum(ALL_CATEGORIES),
         /** Message to show instead of the category's default. */
-        message: nonEmpty.optional(),
+        message: visible().optional(),
     })).optional(),
     /** Terms that are in scope (local system names) and never identifiers (clinic names). */
     allowedTerms: z.array(nonEmpty).optional(),
@@ -57,12 +115,12 @@ export const policyConfigSchema = z.strictObject({
     modelCheck: z.strictObject({enabled: z.boolean().optional()}).optional(),
     /** Replacement texts for the refusal of each category. */
     messages: z.strictObject({
-        harm_to_others: nonEmpty.optional(),
-        drug_misuse: nonEmpty.optional(),
-        out_of_scope: nonEmpty.optional(),
-        phi: nonEmpty.optional(),
-        emergency: nonEmpty.optional(),
-        self_harm: nonEmpty.optional(),
+        harm_to_others: visible().optional(),
+        drug_misuse: visible().optional(),
+        out_of_scope: visible().optional(),
+        phi: visible().optional(),
+        emergency: visible().optional(),
+        self_harm: visible().optional(),
     }).optional(),
 }).superRefine((config, ctx) => {
     if (config.locale && !DEFAULT_RESOURCES[config.locale] && !config.resources?.[config.locale]) {
@@ -72,6 +130,19 @@ export const policyConfigSchema = z.strictObject({
 });
 
 export type PolicyConfig = z.infer<typeof policyConfigSchema>;
+
+/**
+ * Settings that are allowed but weaken a protection, for the start-up log of every entry point that serves Slack:
+ * patient identifiers in channels (an institution may have a BAA covering its Slack workspace).
+ */
+export function policyWarnings(config: PolicyConfig): string[] {
+    const channel = config.surfaces?.["slack-channel"]?.phi;
+    if (channel !== "notice" && channel !== "ignore") return [];
+    return [`Policy: surfaces.slack-channel.phi is "${channel}": messages with patient identifiers in Slack channels are ` +
+        `${channel === "notice" ? "answered with a notice" : "answered"} instead of refused, and everyone in the channel ` +
+        "reads the question and the answer. Keep this only if your institution allows PHI in this Slack workspace " +
+        "(for example under a BAA)."];
+}
 
 /** A policy file that cannot be used; the message names the file and the field. */
 export class PolicyConfigError extends Error {

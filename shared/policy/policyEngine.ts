@@ -10,7 +10,7 @@ import {analyze, type AnalyzedText, normalize} from "./normalize";
 import type {RuleFindings} from "./classifier/features";
 import {detectPhi, redactPhi} from "./phi";
 import type {Disclaimer, PhiSpan, PolicyCategory, PolicyChecker, PolicyDecision} from "./types";
-import {type PolicyConfig, SWITCHABLE_CATEGORIES} from "./policyConfig";
+import {parsePolicyConfig, type PolicyConfig, policyWarnings, SWITCHABLE_CATEGORIES} from "./policyConfig";
 import {type CrisisResources, DEFAULT_DISCLAIMER, DEFAULT_LOCALE, DEFAULT_PHI_MODE, DEFAULT_RESOURCES, type PhiMode, resolveResourceLocale,
     type ResourceLocale} from "./defaultPolicy";
 import {BLOCKED_TERM_MESSAGE, escalationMessage, type MessageOverrides, phiNotice, phiRefusalMessage, refusalMessage} from "./messages";
@@ -63,6 +63,8 @@ export class PolicyEngine implements PolicyChecker {
     /** Whose crisis and emergency resources escalations show. */
     readonly locale: ResourceLocale;
     readonly modelCheck: boolean;
+    /** Allowed settings that weaken a protection (PHI in Slack channels), for entry points to log at start-up. */
+    readonly warnings: readonly string[];
     private readonly rules: readonly PolicyRule[];
     private readonly ruleIndex: ReadonlyMap<string, PolicyRule>;
     private readonly surfaces: Readonly<Record<Surface, SurfacePolicy>>;
@@ -75,6 +77,10 @@ export class PolicyEngine implements PolicyChecker {
     private readonly notices: PolicyMessageMatcher;
 
     constructor(config: PolicyConfig = {}, options: PolicyEngineOptions = {}) {
+        // Validated here too, so no engine exists without the safety floor (escalation on, a visible disclaimer),
+        // however its configuration was built.
+        config = parsePolicyConfig(config, "policy");
+        this.warnings = policyWarnings(config);
         this.disclaimer = config.disclaimer
             ? {text: config.disclaimer.text, markdown: config.disclaimer.markdown ?? config.disclaimer.text}
             : DEFAULT_DISCLAIMER;

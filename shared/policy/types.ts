@@ -84,4 +84,6 @@ export interface PolicyChecker {
      * refusal the Slack bot posted): the core leaves such turns out of what the model sees.
      */
     isPolicyMessage?(text: string): boolean;
+    /** Allowed settings that weaken a protection (e.g. PHI allowed in Slack channels), logged at start-up. */
+    readonly warnings?: readonly string[];
 }

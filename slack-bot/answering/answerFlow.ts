@@ -10,6 +10,8 @@ import type {AnswerEvent, AnswerStream} from "../../shared/assistantTypes";
 import type {TranscriptEntry} from "../../shared/policy/conversationGuard";
 import type {BotContext} from "../botContext";
 import {threadKey} from "../reliability/recentKeys";
+import type {Admission} from "../reliability/userRateLimiter";
+import {InputTooLargeError} from "../../shared/inputLimits";
 import type {AnswerView} from "./answerView";
 import {BUSY_NOTICE, errorNotice, newErrorId, userLimitNotice} from "./notices";
 
@@ -30,14 +32,27 @@ export interface AnswerJob {
     answerId: string;
 }
 
-/** Runs one answer to the end; never throws (failures are shown in Slack and logged). */
-export async function runAnswer(ctx: BotContext, job: AnswerJob, view: AnswerView): Promise<void> {
-    const admission = ctx.limiter.admit(job.userId);
-    if (!admission.admitted) {
-        await view.notice(admission.reason === "busy" ? BUSY_NOTICE : userLimitNotice(admission.retryAfterMs))
-            .catch((err) => ctx.logger.warn(`Could not send a rate-limit notice: ${err}`));
-        return;
-    }
+export type Admitted = Extract<Admission, {admitted: true}>;
+
+/**
+ * The per-user limit and the queue cap, checked before anything costly (reading a thread, the policy over it): the
+ * admission, or undefined after telling the asker why not.
+ */
+export async function admitQuestion(ctx: BotContext, userId: string, view: AnswerView): Promise<Admitted | undefined> {
+    const admission = ctx.limiter.admit(userId);
+    if (admission.admitted) return admission;
+    await view.notice(admission.reason === "busy" ? BUSY_NOTICE : userLimitNotice(admission.retryAfterMs))
+        .catch((err) => ctx.logger.warn(`Could not send a rate-limit notice: ${err}`));
+    return undefined;
+}
+
+/**
+ * Runs one answer to the end; never throws (failures are shown in Slack and logged). `admitted`: the caller already
+ * admitted the question (`admitQuestion`); the admission is released here either way.
+ */
+export async function runAnswer(ctx: BotContext, job: AnswerJob, view: AnswerView, admitted?: Admitted): Promise<void> {
+    const admission = admitted ?? await admitQuestion(ctx, job.userId, view);
+    if (!admission) return;
     if (view.threaded) ctx.answeredThreads.add(threadKey(job.channel, job.threadTs));
     try {
         await ctx.answers.track(job.answerId, job.userId, (signal) => generate(ctx, job, view, signal));
@@ -73,6 +88,11 @@ async function generate(ctx: BotContext, job: AnswerJob, view: AnswerView, signa
         ctx.logger.info(`Answered (${job.kind}, ${job.surface}) in ${Date.now() - started} ms, ` +
             `stop reason ${result.stopReason}`);
     } catch (err) {
+        if (err instanceof InputTooLargeError) {
+            // Bad input, not a failure: told to the asker alone (ephemeral in a channel).
+            await view.notice(`:warning: ${err.message}`).catch((e) => ctx.logger.error(`Could not send a notice: ${e}`));
+            return;
+        }
         const stopped = signal.aborted;
         const errorId = newErrorId();
         ctx.logger.warn(`Answer failed${stopped ? " (stopped)" : ""} (error id ${errorId}): ${err instanceof Error ? err.message : err}`);

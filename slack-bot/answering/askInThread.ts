@@ -9,7 +9,8 @@ import type {webApi} from "@slack/bolt";
 import type {Surface} from "../../shared/types";
 import type {BotContext} from "../botContext";
 import {slackErrorCode} from "../reliability/slackRetry";
-import {runAnswer} from "./answerFlow";
+import {questionTooLarge} from "../../shared/inputLimits";
+import {admitQuestion, runAnswer} from "./answerFlow";
 import {ThreadAnswerView} from "./threadAnswerView";
 import {loadThreadHistory, stripMentions} from "./threadHistory";
 
@@ -40,9 +41,22 @@ export async function askInThread(ctx: BotContext, client: webApi.WebClient, q: 
         await view.notice(EMPTY_QUESTION_REPLY);
         return;
     }
-    const history = q.threadTs ? await loadHistory(ctx, client, q, threadTs) : [];
-    await runAnswer(ctx, {kind: "ask", surface: q.surface, channel: q.channel, threadTs, userId: q.userId,
-        text: question, history, answerId}, view);
+    // The cheap checks come first: a question over the size limit, the per-user limit and the queue cap are decided
+    // before the thread is read (conversations.replies) or the policy runs over its messages.
+    const tooLarge = questionTooLarge(question);
+    if (tooLarge) {
+        await view.notice(`:warning: ${tooLarge.message}`);
+        return;
+    }
+    const admission = await admitQuestion(ctx, q.userId, view);
+    if (!admission) return;
+    try {
+        const history = q.threadTs ? await loadHistory(ctx, client, q, threadTs) : [];
+        await runAnswer(ctx, {kind: "ask", surface: q.surface, channel: q.channel, threadTs, userId: q.userId,
+            text: question, history, answerId}, view, admission);
+    } finally {
+        admission.release();
+    }
 }
 
 async function loadHistory(ctx: BotContext, client: webApi.WebClient, q: PostedQuestion, threadTs: string) {

@@ -48,7 +48,11 @@ export async function loadThreadHistory(client: webApi.WebClient, options: Threa
  */
 export function threadToConversation(messages: SlackThreadMessage[], options: ThreadHistoryOptions): ChatMessage[] {
     const turns: ChatMessage[] = [];
-    for (const m of messages) {
+    // Newest first, and no further than the budget can reach: only the newest turns are kept, so older messages are
+    // never read (the core decides every earlier turn with the policy: 200 long messages would hold the bot for seconds).
+    let chars = 0;
+    for (let i = messages.length - 1; i >= 0 && chars <= options.tokenBudget * 4; i--) {
+        const m = messages[i];
         if (!m.ts || (options.beforeTs && Number(m.ts) >= Number(options.beforeTs))) continue;
         const policyNotice = isPolicyNoticeMetadata(m.metadata);
         if (m.metadata?.event_type === NOTICE_METADATA.event_type && !policyNotice) continue;
@@ -58,7 +62,8 @@ export function threadToConversation(messages: SlackThreadMessage[], options: Th
         if (fromBot) for (const s of options.stripFromAnswers ?? []) text = text.split(s).join("");
         text = text.trim();
         if (!text) continue;
-        turns.push(fromBot ? {role: "assistant", content: text, ...(policyNotice ? {policyNotice} : {})} : {role: "user", content: text});
+        turns.unshift(fromBot ? {role: "assistant", content: text, ...(policyNotice ? {policyNotice} : {})} : {role: "user", content: text});
+        chars += text.length;
     }
     return keepWithinBudget(mergeBotMessages(turns), options.tokenBudget);
 }

@@ -62,7 +62,11 @@ describe("benchmark (npm run bench)", function () {
         assert.equal(report.memory.mmapOff.useMmap, false);
         assert.ok(report.threads && "ours" in report.threads, JSON.stringify(report.threads));
         assert.equal(report.threads.ours.threads, 1);
-        if (res.policy.available) finite("decisions/s", res.policy.decisionsPerSecond);
+        if (res.policy.available) {
+            finite("decisions/s", res.policy.decisionsPerSecond);
+            finite("adversarial decision", res.policy.adversarial?.worstMs);
+            assert.ok(r.stdout.includes("one policy decision on 40 KB of adversarial input"), "the report shows the adversarial figure");
+        }
         else assert.ok(res.coreKind === "engine only" && res.policy.reason, "the policy figure says why it is missing");
     });
 

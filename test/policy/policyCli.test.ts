@@ -69,6 +69,25 @@ describe("med42 policy (child process)", () => {
         fs.rmSync(dir, {recursive: true, force: true});
     });
 
+    it("names the field and the rule for a file that turns escalation off, and warns about PHI allowed in channels", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "med42-policycli-"));
+        try {
+            const off = path.join(dir, "off.json");
+            fs.writeFileSync(off, JSON.stringify({surfaces: {"slack-channel": {categories: ["harm_to_others", "drug_misuse"]}}}));
+            const r = await runCli(["policy", "--policy-file", off, "hello"]);
+            assert.equal(r.code, 2);
+            assert.match(r.stderr, /^med42: policy file .*off\.json: invalid policy: surfaces\.slack-channel\.categories: must include "emergency" and "self_harm": emergency and self-harm escalation cannot be turned off/);
+            const phi = path.join(dir, "phi.json");
+            fs.writeFileSync(phi, JSON.stringify({surfaces: {"slack-channel": {phi: "ignore"}}}));
+            const w = await runCli(["policy", "--policy-file", phi, "--surface", "slack-channel", "Pt Joan Weller MRN 7714402 has a potassium of 6.4"]);
+            assert.equal(w.code, 0, w.stderr);
+            assert.match(w.stderr, /^med42: warning: Policy: surfaces\.slack-channel\.phi is "ignore"/);
+            assert.match(w.stdout, /action:\s+answer/);
+        } finally {
+            fs.rmSync(dir, {recursive: true, force: true});
+        }
+    });
+
     it("rejects a missing message and an unknown surface", async () => {
         assert.equal((await runCli(["policy"])).code, 2);
         const r = await runCli(["policy", "hi", "--surface", "pager"]);

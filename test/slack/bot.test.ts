@@ -445,6 +445,45 @@ describe("slack: the bot against the fake Slack (Socket Mode, real core)", funct
         assert.equal(assistant.asks.length, 2, "one question from each part; Bob's never reached the core");
     });
 
+    it("a rate-limited or too-long follow-up never reads the thread nor runs the policy over it", async () => {
+        h = await startBot(assistant, {settings: {rateLimit: {perUser: 1, windowMs: 60_000, maxActive: 16}}});
+        const mention = `<@${h.fake.botUserId}>`;
+        const first = await post(h.fake, "app_mention", {channel: CHANNEL, user: ALICE, text: `${mention} ${QUESTION}`});
+        await h.idle();
+        assert.equal(assistant.asks.length, 1);
+        const readsBefore = h.fake.callsTo("conversations.replies").length;
+        // Over the per-user limit: told so, privately, before the thread is read.
+        await post(h.fake, "app_mention", {channel: CHANNEL, user: ALICE, thread_ts: first.ts,
+            text: `${mention} And what about in pregnancy?`});
+        await h.idle();
+        assert.equal(h.fake.callsTo("conversations.replies").length, readsBefore);
+        assert.equal(assistant.asks.length, 1);
+        assert.ok(h.fake.callsTo("chat.postEphemeral").some((c) => c.args.user === ALICE && /Please wait about \d+ s/.test(c.args.text)));
+        // Over the question size limit: the same, whoever asks.
+        await post(h.fake, "app_mention", {channel: CHANNEL, user: BOB, thread_ts: first.ts,
+            text: `${mention} ${"Is this dose right? ".repeat(2_000)}`});
+        await h.idle();
+        assert.equal(h.fake.callsTo("conversations.replies").length, readsBefore);
+        assert.equal(assistant.asks.length, 1);
+        assert.ok(h.fake.callsTo("chat.postEphemeral").some((c) => c.args.user === BOB && /question is too long \([0-9,]+ characters; the limit is 32,000\)/.test(c.args.text)));
+        await h.close();
+        // The queue cap too: a follow-up while the only slot is busy reads nothing.
+        h = await startBot(assistant, {settings: {rateLimit: {perUser: 10, windowMs: 60_000, maxActive: 1}}});
+        // The first answer is held after its policy decision, so it keeps the only slot while the follow-up arrives.
+        const release = assistant.hold();
+        const busyFirst = await post(h.fake, "app_mention", {channel: CHANNEL, user: ALICE, text: `<@${h.fake.botUserId}> ${QUESTION}`});
+        await h.fake.waitForCall("assistant.threads.setStatus");
+        const reads = h.fake.callsTo("conversations.replies").length;
+        await post(h.fake, "app_mention", {channel: CHANNEL, user: BOB, thread_ts: busyFirst.ts,
+            text: `<@${h.fake.botUserId}> and for children?`});
+        // Not idle() here: the held answer is still running.
+        await h.fake.waitUntil(() => h!.fake.callsTo("chat.postEphemeral").some((c) => c.args.user === BOB && /busy/.test(c.args.text)),
+            30_000, "the busy notice to the second asker");
+        assert.equal(h.fake.callsTo("conversations.replies").length, reads);
+        release();
+        await h.idle();
+    });
+
     it("shows the queue position while waiting for the model", async () => {
         const oneAtATime = testAssistant({sequences: 1});
         try {

@@ -66,6 +66,36 @@ describe("slack: start-up and shutdown", function () {
         assert.match(stderr, /Slack rejected SLACK_APP_TOKEN \(invalid_auth\)/);
     });
 
+    it("a policy file that turns escalation off: one line naming the field and the rule, exit code 2", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "med42-slack-policy-"));
+        try {
+            const file = path.join(dir, "policy.json");
+            fs.writeFileSync(file, JSON.stringify({surfaces: {"slack-dm": {categories: ["harm_to_others"]}}}));
+            const {code, stderr} = await runMain({SLACK_BOT_TOKEN: fake.botToken, SLACK_APP_TOKEN: fake.appToken,
+                SLACK_API_URL: fake.apiUrl, MED42_AUDIT_DB: ":memory:", MED42_POLICY_FILE: file});
+            assert.equal(code, 2);
+            assert.match(stderr, /^med42-slack: policy file .*policy\.json: invalid policy: surfaces\.slack-dm\.categories: must include "emergency" and "self_harm": emergency and self-harm escalation cannot be turned off/);
+            assert.doesNotMatch(stderr, /\n\s+at /);
+        } finally {
+            fs.rmSync(dir, {recursive: true, force: true});
+        }
+    });
+
+    it("a policy file that allows identifiers in channels: a warning at start-up", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "med42-slack-policy-"));
+        try {
+            const file = path.join(dir, "policy.json");
+            fs.writeFileSync(file, JSON.stringify({surfaces: {"slack-channel": {phi: "notice"}}}));
+            // Slack refuses the token, so the bot stops right after start-up: the warning comes first.
+            const {code, stderr} = await runMain({SLACK_BOT_TOKEN: "xoxb-revoked-token", SLACK_APP_TOKEN: fake.appToken,
+                SLACK_API_URL: fake.apiUrl, MED42_AUDIT_DB: ":memory:", MED42_POLICY_FILE: file});
+            assert.equal(code, 2);
+            assert.match(stderr, /surfaces\.slack-channel\.phi is \\?"notice\\?": messages with patient identifiers in Slack channels/);
+        } finally {
+            fs.rmSync(dir, {recursive: true, force: true});
+        }
+    });
+
     it("med42-slack connects through SLACK_API_URL and exits cleanly on SIGTERM", async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "med42-slack-"));
         const child = spawn(process.execPath, [path.join(ROOT, "bin/med42-slack.js")], {

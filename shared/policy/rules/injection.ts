@@ -8,7 +8,7 @@ import type {PolicyRule} from "./ruleTypes";
 
 const SAFETY_THINGS = "(?:disclaimers?|warnings?|warning text|safety (?:rules|filters?|guidelines|policy|policies|checks?|notes?)|caveats?|guardrails?|filters?|restrictions?|rules|guidelines|policies|policy|instructions|system prompt|the fine print|legal text|notices?|limitations)";
 const INJECTION_SOURCE = `\\b${alt([
-    `(?:skip|remove|omit|drop|hide|delete|leave out|get rid of|turn off|disable|bypass|ignore|disregard|forget|override|suppress|no|without(?: any)?) (?:the |your |all |any |all the |those |these |previous |prior |above |earlier )*${SAFETY_THINGS}`,
+    `(?:skip|remove|omit|drop|hide|delete|leave out|get rid of|turn off|disable|bypass|ignore|disregard|forget|override|suppress|no|without(?: any)?) (?:the |your |all |any |those |these |previous |prior |above |earlier ){0,4}${SAFETY_THINGS}`,
     "developer mode", "dev mode", "god mode", "admin mode", "debug mode", "unrestricted mode", "jailbreak\\w*", "dan mode", "do anything now",
     "(?:you are|you re|act as|pretend (?:to be|you are)|roleplay as) (?:an? )?(?:unfiltered|uncensored|unrestricted|evil|rogue|jailbroken)",
     "(?:pretend|imagine|assume|act as if) (?:that )?(?:the |your |all )?(?:safety )?(?:rules|policies|restrictions|filters|guidelines) (?:are|were) (?:off|disabled|gone|lifted|removed)",

@@ -27,17 +27,34 @@ export function any(text: string, ...patterns: RegExp[]): boolean {
 const NEGATORS = new Set(["no", "not", "never", "without", "denies", "denied", "deny", "nor", "none", "free", "negative",
     "absent", "stop", "stopped", "prevent", "preventing", "avoid", "avoiding", "against"]);
 
-/** Whether one of the `window` words before `index` negates what follows ("no chest pain", "without hurting"). */
+/**
+ * Whether one of the `window` words before `index` negates what follows ("no chest pain", "without hurting"). Reads
+ * backwards from `index` and stops after `window` words or at a sentence break, so a rule that asks for every match
+ * of a long sentence does not re-read the whole sentence each time.
+ */
 export function isNegatedBefore(text: string, index: number, window = 4): boolean {
-    const before = text.slice(0, index).split(" . ").pop() ?? "";
-    const prev = before.trim().split(/\s+/).slice(-window);
-    return prev.some((w) => NEGATORS.has(w));
+    let end = index;
+    for (let words = 0; words < window; words++) {
+        while (end > 0 && /\s/.test(text[end - 1])) end--;
+        let start = end;
+        while (start > 0 && !/\s/.test(text[start - 1])) start--;
+        if (start === end) return false;
+        const word = text.slice(start, end);
+        if (word === ".") return false; // a sentence break: what comes before belongs to another sentence
+        if (NEGATORS.has(word)) return true;
+        end = start;
+    }
+    return false;
 }
 
 // ---- Shared features --------------------------------------------------------------------------------------------
 
-/** Filler words allowed between a subject and its verb without changing the meaning ("I really want to"). */
-export const FILL = `(?:(?:really|just|honestly|seriously|truly|kind of|kinda|sort of|pretty|very|so|actually|literally|still|now|again|also|definitely|totally|always|often|sometimes|constantly|even|already|finally|am|have been|have|had|was|keep|m) )*`;
+/**
+ * Filler words allowed between a subject and its verb without changing the meaning ("I really want to"). At most six:
+ * rules put it on both sides of a verb that is itself a filler ("i am ... am ..."), and an unbounded run there would
+ * let one message take time quadratic in its length.
+ */
+export const FILL = `(?:(?:really|just|honestly|seriously|truly|kind of|kinda|sort of|pretty|very|so|actually|literally|still|now|again|also|definitely|totally|always|often|sometimes|constantly|even|already|finally|am|have been|have|had|was|keep|m) ){0,6}`;
 
 /** The writer's family, friends and the people around them (targets of harm, or people having an emergency). */
 export const RELATION = alt([

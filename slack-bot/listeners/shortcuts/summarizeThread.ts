@@ -1,7 +1,8 @@
 import {randomUUID} from "node:crypto";
 import type {AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs} from "@slack/bolt";
 import type {TranscriptEntry} from "../../../shared/policy/conversationGuard";
-import {runAnswer} from "../../answering/answerFlow";
+import type {Surface} from "../../../shared/types";
+import {type Admitted, admitQuestion, runAnswer} from "../../answering/answerFlow";
 import {errorNotice, newErrorId} from "../../answering/notices";
 import {ThreadAnswerView} from "../../answering/threadAnswerView";
 import {threadTranscript} from "../../answering/threadTranscript";
@@ -23,6 +24,21 @@ export function summarizeThread(ctx: BotContext) {
         const threadTs = shortcut.message.thread_ts ?? shortcut.message.ts;
         const userId = shortcut.user.id;
         ctx.spawn("Summary", async () => {
+            const surface = surfaceOf(channel, shortcut.channel.name === "directmessage" ? "im" : undefined);
+            const answerId = randomUUID();
+            const view = new ThreadAnswerView(client, {channel, threadTs, userId, teamId: shortcut.team?.id, surface,
+                answerId, phiSubject: "thread", disclaimer: ctx.assistant.disclaimer}, ctx.settings, ctx.logger);
+            // The per-user limit and the queue cap before the thread is read.
+            const admission = await admitQuestion(ctx, userId, view);
+            if (!admission) return;
+            try {
+                await summarize(view, surface, answerId, admission);
+            } finally {
+                admission.release();
+            }
+        });
+
+        async function summarize(view: ThreadAnswerView, surface: Surface, answerId: string, admission: Admitted) {
             let transcript: TranscriptEntry[];
             try {
                 const replies = await client.conversations.replies({channel, ts: threadTs, limit: 200,
@@ -45,12 +61,8 @@ export function summarizeThread(ctx: BotContext) {
                 await respond({response_type: "ephemeral", text: "There is nothing in this thread to summarise."});
                 return;
             }
-            const surface = surfaceOf(channel, shortcut.channel.name === "directmessage" ? "im" : undefined);
-            const answerId = randomUUID();
-            const view = new ThreadAnswerView(client, {channel, threadTs, userId, teamId: shortcut.team?.id, surface,
-                answerId, phiSubject: "thread", disclaimer: ctx.assistant.disclaimer}, ctx.settings, ctx.logger);
             await runAnswer(ctx, {kind: "summarize", surface, channel, threadTs, userId, text: "", conversation: transcript,
-                answerId}, view);
-        });
+                answerId}, view, admission);
+        }
     };
 }
