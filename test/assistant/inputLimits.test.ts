@@ -67,7 +67,10 @@ describe("input limits (core, every surface)", () => {
     it("keeps only the newest earlier turns within the history limit, starting with a user turn", async () => {
         const backend = new RecordingBackend();
         const assistant = new Med42Assistant({backend, auditDb: false});
-        const turn = (role: ChatMessage["role"], i: number): ChatMessage => ({role, content: `${role} turn ${i}: ${"x".repeat(9_990)}`});
+        // Clinical turns: the history rule (policy/conversationGuard.ts) would leave out-of-scope turns out anyway.
+        const clinical = "Amoxicillin dosing for acute otitis media in adults and the penicillin-allergy alternatives. ";
+        const turn = (role: ChatMessage["role"], i: number): ChatMessage =>
+            ({role, content: `${role} turn ${i}: ${clinical.repeat(106)}`.slice(0, 10_000)});
         const history: ChatMessage[] = [];
         for (let i = 0; i < 20; i++) history.push(turn("user", i), turn("assistant", i));
         const messages = [...history, {role: "user" as const, content: "And the dose for children?"}];
