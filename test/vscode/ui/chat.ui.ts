@@ -58,6 +58,8 @@ describe("Med42 chat view in VS Code (UI)", function () {
 
     /** Sends a question with Enter; returns the locator of its turn. */
     async function ask(question: string) {
+        // The view ignores Enter while a request runs (Stop is shown instead of Send): wait until the last one ended.
+        await chat().locator("body:not(.busy)").waitFor({timeout: 120_000});
         const n = await turns().count();
         const input = chat().locator("#input");
         await input.click();
@@ -225,7 +227,7 @@ describe("Med42 chat view in VS Code (UI)", function () {
 
     it("keeps the conversation after a window reload", async () => {
         const before = await turns().count();
-        assert.equal(before, 2, "the two questions asked above");
+        assert.equal(before, 4, "the four questions asked above (hypertension, long words, sodium, the stopped one)");
         await page.reload();
         await waitForWorkbench(page);
         // The status-bar item appears once the extension host has activated the extension again.
