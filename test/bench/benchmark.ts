@@ -13,6 +13,7 @@ import {MED42_SAMPLING, MED42_SYSTEM_PROMPT} from "../../shared/engine/defaults"
 import {LlamaCppBackend} from "../../shared/engine/llamaCppBackend";
 import {importNodeLlamaCpp} from "../../shared/engine/llamaRuntime";
 import type {ChatMessage, Surface} from "../../shared/types";
+import {EvalTrace, type RequestTrace} from "./evalTrace";
 import {memAvailable, processMemory, type ProcessMemory} from "./procMemory";
 import {median, percentile, ratio} from "./stats";
 
@@ -36,6 +37,8 @@ export interface BenchmarkOptions {
     concurrency: readonly number[];
     useMmap?: boolean;
     log: (line: string) => void;
+    /** Receives the evaluation trace (every decode call and request mark, as text) at the end. */
+    onTrace?: (text: string) => void;
 }
 
 /** One request's timing. Time to first token is measured at the first generated token, printable or not. */
@@ -51,6 +54,8 @@ export interface RequestTiming {
     ttftCpuMs: number;
     /** Generated tokens after the first one per second of this process's CPU time. */
     generationTokensPerCpuSecond: number;
+    /** The llama.cpp decode calls until the first token (section 1; undefined where node-llama-cpp's internals changed). */
+    trace?: RequestTrace;
 }
 
 export interface Summary {
@@ -66,6 +71,14 @@ export interface Summary {
     ttftCpuMs: number;
     /** Median generation speed per CPU second. */
     generationTokensPerCpuSecond: number;
+    /** Median decode calls before the first token (NaN without a trace). */
+    promptDecodes: number;
+    /** The fewest threads any decode call before the first token ran with, over all samples (NaN without a trace). */
+    promptThreadsMin: number;
+    /** Median ms from the request's start to its first decode call (NaN without a trace). */
+    beforeFirstDecodeMs: number;
+    /** Median ms before the first token that no decode call covered (NaN without a trace). */
+    promptIdleMs: number;
     samples: RequestTiming[];
 }
 
@@ -190,6 +203,13 @@ class TokenClock {
         for (let i = 0; i < count; i++) { this.tokenTimes.push(t); this.tokenCpu.push(c); }
     };
 
+    /** Marks this request's start, first token and end in `trace`. */
+    markIn(trace: EvalTrace, name: string, end: number): void {
+        trace.mark(`${name}: start`, this.started);
+        if (Number.isFinite(this.firstToken)) trace.mark(`${name}: first token`, this.firstToken);
+        trace.mark(`${name}: end`, end);
+    }
+
     timing(end: number, usage: {evaluatedPromptTokens: number; promptTokens: number; completionTokens: number}): RequestTiming {
         return {
             ttftMs: this.firstToken - this.started,
@@ -205,7 +225,13 @@ class TokenClock {
 }
 
 function summarize(samples: RequestTiming[]): Summary {
+    const traces = samples.map((s) => s.trace).filter((t): t is RequestTrace => t != null);
+    const threads = traces.flatMap((t) => t.promptThreads).filter((n): n is number => n != null);
     return {
+        promptDecodes: median(traces.map((t) => t.promptDecodes)),
+        promptThreadsMin: threads.length > 0 ? Math.min(...threads) : NaN,
+        beforeFirstDecodeMs: median(traces.map((t) => t.beforeFirstDecodeMs)),
+        promptIdleMs: median(traces.map((t) => t.promptIdleMs)),
         ttftMs: median(samples.map((s) => s.ttftMs)),
         evaluatedPromptTokens: median(samples.map((s) => s.evaluatedPromptTokens)),
         promptTokensPerSecond: median(samples.map((s) => (s.evaluatedPromptTokens * 1000) / s.ttftMs)),
@@ -290,6 +316,13 @@ export async function runBenchmark(o: BenchmarkOptions): Promise<BenchmarkResult
     const raw = await model.createContext({contextSize: o.contextSize, sequences: 1, threads: o.threads});
     const rawSequence = raw.getSequence();
     const wrapper = new Llama3ChatWrapper();
+    // Every decode call of both contexts, with its threads: where a request's time to first token goes.
+    const trace = new EvalTrace();
+    const traced = trace.watch(engine.context, "core") && trace.watch(raw, "raw");
+    /** The request's decode calls from its start to its first token, from the trace. */
+    const traceOf = (context: "core" | "raw", clock: TokenClock): RequestTrace | undefined =>
+        traced && Number.isFinite(clock.firstToken)
+            ? trace.request(context, trace.relative(clock.started), trace.relative(clock.firstToken)) : undefined;
     try {
         /** The core's answer to one request (through the assistant when available). */
         const core = async (messages: ChatMessage[], conversationId: string, s: ResolvedSampling): Promise<{timing: RequestTiming; text: string}> => {
@@ -308,7 +341,8 @@ export async function runBenchmark(o: BenchmarkOptions): Promise<BenchmarkResult
             }
             const end = now();
             backend.observer = undefined;
-            return {timing: clock.timing(end, r.usage), text: r.text};
+            clock.markIn(trace, `core ${conversationId}`, end);
+            return {timing: {...clock.timing(end, r.usage), trace: traceOf("core", clock)}, text: r.text};
         };
 
         /** A bare LlamaChatSession on its own sequence: node-llama-cpp as a user of the library would call it. */
@@ -329,7 +363,8 @@ export async function runBenchmark(o: BenchmarkOptions): Promise<BenchmarkResult
             const completionTokens = meter.usedOutputTokens - outBefore;
             // As in the engine: tokens whose logits were computed are metered as output (see llamaCppBackend.ts).
             const evaluated = meter.usedInputTokens - inBefore + (completionTokens > 0 ? 1 : 0);
-            return clock.timing(end, {evaluatedPromptTokens: evaluated, promptTokens: NaN, completionTokens});
+            clock.markIn(trace, "raw", end);
+            return {...clock.timing(end, {evaluatedPromptTokens: evaluated, promptTokens: NaN, completionTokens}), trace: traceOf("raw", clock)};
         };
 
         /**
@@ -417,7 +452,7 @@ export async function runBenchmark(o: BenchmarkOptions): Promise<BenchmarkResult
 
         // 3. Concurrent conversations (engine level: the batching is the engine's).
         const concurrency: ConcurrencyFigure[] = [];
-        const decodes = watchDecodes(engine.context);
+        let decodesFrom = trace.now();
         for (const [ki, k] of o.concurrency.filter((c) => c <= o.sequences).entries()) {
             o.log(`${k} concurrent conversation(s)...`);
             const aggregates: number[] = [];
@@ -442,7 +477,7 @@ export async function runBenchmark(o: BenchmarkOptions): Promise<BenchmarkResult
                     prompts.push(r.usage.promptTokens);
                 }));
                 if (rep < 0) {
-                    decodes?.reset();
+                    decodesFrom = trace.now();
                     continue;
                 }
                 // The window in which every conversation was generating: from the last first token to the last
@@ -458,9 +493,10 @@ export async function runBenchmark(o: BenchmarkOptions): Promise<BenchmarkResult
                     : (total * 1000) / (Math.max(...ends) - Math.min(...clocks.map((c) => c.firstToken))));
                 cpuAggregates.push(enough && cpuTo > cpuFrom ? (inWindow * 1000) / (cpuTo - cpuFrom) : NaN);
                 clocks.forEach((c, j) => { latencies.push(ends[j] - c.started); ttfts.push(c.firstToken - c.started); });
-                if (decodes) {
+                if (traced) {
                     // Generation steps only: a batch with a prompt in it is larger than the conversations.
-                    const generationSteps = decodes.take().filter((n) => n <= k);
+                    const generationSteps = trace.decodesSince(decodesFrom, "core").map((d) => d.tokens).filter((n) => n <= k);
+                    decodesFrom = trace.now();
                     decodeCalls += generationSteps.length;
                     decodeTokens += generationSteps.reduce((a, b) => a + b, 0);
                 }
@@ -475,7 +511,6 @@ export async function runBenchmark(o: BenchmarkOptions): Promise<BenchmarkResult
                 promptTokens: median(prompts)
             });
         }
-        decodes?.dispose();
         const single = concurrency.find((c) => c.conversations === 1)?.aggregateTokensPerSecond ?? NaN;
         for (const c of concurrency) c.speedup = ratio(c.aggregateTokensPerSecond, single);
 
@@ -493,35 +528,11 @@ export async function runBenchmark(o: BenchmarkOptions): Promise<BenchmarkResult
             newConversation: caching(fresh), followUp: caching(follow), concurrency, policy
         };
     } finally {
+        trace.dispose();
+        o.onTrace?.(trace.format());
         await raw.dispose();
         if (assistant) await assistant.dispose(); else await engine.dispose();
     }
-}
-
-/**
- * Counts the tokens of every llama.cpp decode call of a context, by wrapping two methods of node-llama-cpp's native
- * context object (internal API of the pinned 3.21.1; returns undefined if it changed). Diagnostic only.
- */
-function watchDecodes(context: unknown): {take(): number[]; reset(): void; dispose(): void} | undefined {
-    const native = (context as {_ctx?: Record<string, unknown>} | undefined)?._ctx;
-    if (!native || typeof native.initBatch !== "function" || typeof native.decodeBatch !== "function") return undefined;
-    const initBatch = native.initBatch as (n: number) => unknown;
-    const decodeBatch = native.decodeBatch as () => Promise<unknown>;
-    let size = 0;
-    let sizes: number[] = [];
-    try {
-        Object.defineProperty(native, "initBatch", {configurable: true, writable: true,
-            value(this: unknown, n: number) { size = n; return initBatch.call(this, n); }});
-        Object.defineProperty(native, "decodeBatch", {configurable: true, writable: true,
-            value(this: unknown) { sizes.push(size); return decodeBatch.call(this); }});
-    } catch {
-        return undefined;
-    }
-    return {
-        take: () => { const s = sizes; sizes = []; return s; },
-        reset: () => { sizes = []; },
-        dispose: () => { delete native.initBatch; delete native.decodeBatch; }
-    };
 }
 
 const POLICY_SAMPLES: [string, Surface][] = [

@@ -18,6 +18,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --shape tiny|1b|8b      generated random-weight model of that shape (default tiny; cached in ~/.cache/med42-assist/bench)
   --model PATH            benchmark this GGUF instead (default: env MED42_MODEL when it is a file)
   --json FILE             also write the results as JSON
+  --trace FILE            write every llama.cpp decode call (tokens, threads, times) and request mark to FILE
   --reps N                measured repetitions (default 3; tiny: 1)
   --warmup N              warm-up repetitions (default 1)
   --threads N             llama.cpp threads (default: physical cores, or MED42_THREADS)
@@ -35,6 +36,8 @@ export interface BenchCliOptions {
     shape: BenchShape;
     model?: string;
     json?: string;
+    /** Where the evaluation trace goes. */
+    trace?: string;
     reps: number;
     warmup: number;
     threads: number;
@@ -58,7 +61,7 @@ export function parseBenchArgs(argv: string[]): BenchCliOptions {
     let parsed;
     try {
         parsed = parseArgs({args: argv, strict: true, allowPositionals: false, options: {
-            shape: {type: "string"}, model: {type: "string"}, json: {type: "string"}, reps: {type: "string"},
+            shape: {type: "string"}, model: {type: "string"}, json: {type: "string"}, trace: {type: "string"}, reps: {type: "string"},
             warmup: {type: "string"}, threads: {type: "string"}, context: {type: "string"}, tokens: {type: "string"},
             "concurrent-tokens": {type: "string"}, "batched-bench": {type: "string"}, "no-memory": {type: "boolean"},
             "no-threads": {type: "boolean"}, mmap: {type: "string"}, help: {type: "boolean", short: "h"}
@@ -84,7 +87,7 @@ export function parseBenchArgs(argv: string[]): BenchCliOptions {
     if (v.mmap != null && v.mmap !== "on" && v.mmap !== "off") throw new UsageError(`--mmap must be on or off, got "${v.mmap}"`);
     const tiny = shape === "tiny" && v.model == null;
     return {
-        shape, model: v.model, json: v.json,
+        shape, model: v.model, json: v.json, trace: v.trace,
         reps: positiveInt("reps", v.reps, tiny ? 1 : 3),
         warmup: positiveInt("warmup", v.warmup, 1, 0),
         threads: positiveInt("threads", v.threads, defaultThreads()),
@@ -105,7 +108,8 @@ export async function runBenchCli(o: BenchCliOptions, log: (line: string) => voi
     const results = await runBenchmark({
         modelPath, threads: o.threads, reps: o.reps, warmup: o.warmup, contextSize: o.contextSize, sequences,
         generateTokens: o.tokens, concurrentTokens: o.concurrentTokens, concurrentPromptChars: 32,
-        concurrency: [1, 2, 4], useMmap: o.mmap, log
+        concurrency: [1, 2, 4], useMmap: o.mmap, log,
+        onTrace: o.trace ? (text) => { fs.writeFileSync(o.trace!, text); log(`Wrote the evaluation trace to ${o.trace}`); } : undefined
     });
 
     let memory: BenchReport["memory"];

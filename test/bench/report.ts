@@ -53,10 +53,18 @@ export function renderMarkdown(r: BenchReport): string {
             `time ${x(rc.generationOverhead)}`, `≤ 1.03× ${check(rc.generationOverhead <= 1.03)}`],
         ["CPU time to first token", ms(rc.raw.ttftCpuMs), ms(rc.core.ttftCpuMs), x(rc.core.ttftCpuMs / rc.raw.ttftCpuMs), ""],
         ["generation tok per CPU second", fmt(rc.raw.generationTokensPerCpuSecond, 2), fmt(rc.core.generationTokensPerCpuSecond, 2),
-            `CPU ${x(rc.raw.generationTokensPerCpuSecond / rc.core.generationTokensPerCpuSecond)}`, ""]
+            `CPU ${x(rc.raw.generationTokensPerCpuSecond / rc.core.generationTokensPerCpuSecond)}`, ""],
+        ["decode calls before the first token", fmt(rc.raw.promptDecodes, 0), fmt(rc.core.promptDecodes, 0), "", "equal"],
+        ["fewest threads of those calls", fmt(rc.raw.promptThreadsMin, 0), fmt(rc.core.promptThreadsMin, 0), "",
+            `${res.threads} ${check(Number.isFinite(rc.core.promptThreadsMin) ? rc.raw.promptThreadsMin === res.threads && rc.core.promptThreadsMin === res.threads : undefined)}`],
+        ["start to first decode call", ms(rc.raw.beforeFirstDecodeMs), ms(rc.core.beforeFirstDecodeMs), "", ""],
+        ["time to first token outside decode calls", ms(rc.raw.promptIdleMs), ms(rc.core.promptIdleMs), "", ""]
     ]));
     out.push("", "CPU figures count this process's CPU time (all threads). With one thread they barely move with other " +
         "processes' load, unlike wall time; with more threads llama.cpp's spinning waits inflate them.");
+    out.push("", "The last four rows come from a trace of llama.cpp's decode calls (`--trace FILE` writes it): the calls " +
+        "that evaluated the prompt, the threads node-llama-cpp's thread splitter gave them, and the time outside them " +
+        "(JavaScript work and waits).");
 
     out.push("", "### 2. Prompt caching: time to first token", "");
     const cacheRow = (name: string, c: BenchmarkResult["newConversation"]) => [
