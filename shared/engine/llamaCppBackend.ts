@@ -111,7 +111,12 @@ export class LlamaCppBackend implements ChatBackend {
         let context: LlamaContext;
         try {
             context = await model.createContext({
-                contextSize, sequences, threads, createSignal: signal,
+                contextSize, sequences, createSignal: signal,
+                // All the threads for every decode, never a share: node-llama-cpp splits a runtime's threads between
+                // the contexts holding a reservation, and a context keeps its reservation until a timer after its last
+                // decode, so a lone request that followed another context's work evaluated its prompt on half the
+                // threads (docs/performance.md). With a minimum it waits for a busy context's decode instead.
+                threads: {ideal: threads, min: threads},
                 // Tokens of concurrent conversations in ascending sequence order: one model evaluation per step.
                 batching: {itemPrioritizationStrategy: sequenceOrderedPrioritization}
             });

@@ -10,9 +10,13 @@ import {parseArgs} from "node:util";
 import {defaultThreads} from "../../shared/engine/llamaRuntime";
 import {runBatchedBench} from "./batchedBench";
 import {BENCH_SHAPES, type BenchShape, ensureBenchModel} from "./benchModels";
-import {runBenchmark} from "./benchmark";
+import {IN_PROCESS_SECTIONS, type InProcessSection, runBenchmark} from "./benchmark";
 import {runProbe, type MemoryProbeResult, type ThreadsProbeResult} from "./probe";
 import {type BenchReport, renderMarkdown} from "./report";
+
+/** Every section `--only` can name: the in-process ones, then the probes in fresh processes. */
+export const SECTIONS = [...IN_PROCESS_SECTIONS, "memory", "threads"] as const;
+export type BenchSection = typeof SECTIONS[number];
 
 const USAGE = `Usage: npm run bench -- [options]
   --shape tiny|1b|8b      generated random-weight model of that shape (default tiny; cached in ~/.cache/med42-assist/bench)
@@ -26,6 +30,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --tokens N              generated tokens per request (default 32; tiny: 16)
   --concurrent-tokens N   generated tokens per request with concurrent conversations (default 64; tiny: 16)
   --batched-bench PATH    llama.cpp's llama-batched-bench binary to compare concurrency with
+  --only LIST             only these sections, comma-separated: ${SECTIONS.join(", ")}
   --no-memory             skip the mmap on/off memory probes
   --no-threads            skip the thread-count probe
   --mmap on|off           how the benchmarked model is loaded (default: the engine's default)`;
@@ -48,6 +53,8 @@ export interface BenchCliOptions {
     memory: boolean;
     threadsProbe: boolean;
     mmap?: boolean;
+    /** The sections to run (`--only`; default all). */
+    sections: ReadonlySet<BenchSection>;
 }
 
 function positiveInt(name: string, value: string | undefined, fallback: number, min = 1): number {
@@ -64,7 +71,7 @@ export function parseBenchArgs(argv: string[]): BenchCliOptions {
             shape: {type: "string"}, model: {type: "string"}, json: {type: "string"}, trace: {type: "string"}, reps: {type: "string"},
             warmup: {type: "string"}, threads: {type: "string"}, context: {type: "string"}, tokens: {type: "string"},
             "concurrent-tokens": {type: "string"}, "batched-bench": {type: "string"}, "no-memory": {type: "boolean"},
-            "no-threads": {type: "boolean"}, mmap: {type: "string"}, help: {type: "boolean", short: "h"}
+            "no-threads": {type: "boolean"}, mmap: {type: "string"}, only: {type: "string"}, help: {type: "boolean", short: "h"}
         }});
     } catch (err) {
         throw new UsageError((err as Error).message);
@@ -86,6 +93,17 @@ export function parseBenchArgs(argv: string[]): BenchCliOptions {
     if (v["batched-bench"] != null && !fs.existsSync(v["batched-bench"])) throw new UsageError(`--batched-bench: no such file ${v["batched-bench"]}`);
     if (v.mmap != null && v.mmap !== "on" && v.mmap !== "off") throw new UsageError(`--mmap must be on or off, got "${v.mmap}"`);
     const tiny = shape === "tiny" && v.model == null;
+    const sections = new Set<BenchSection>(SECTIONS);
+    if (v.only != null) {
+        sections.clear();
+        for (const name of v.only.split(",").map((n) => n.trim()).filter(Boolean)) {
+            if (!(SECTIONS as readonly string[]).includes(name)) throw new UsageError(`--only: unknown section "${name}" (sections: ${SECTIONS.join(", ")})`);
+            sections.add(name as BenchSection);
+        }
+        if (sections.size === 0) throw new UsageError(`--only needs at least one section (${SECTIONS.join(", ")})`);
+    }
+    if (v["no-memory"]) sections.delete("memory");
+    if (v["no-threads"]) sections.delete("threads");
     return {
         shape, model: v.model, json: v.json, trace: v.trace,
         reps: positiveInt("reps", v.reps, tiny ? 1 : 3),
@@ -94,7 +112,7 @@ export function parseBenchArgs(argv: string[]): BenchCliOptions {
         contextSize: positiveInt("context", v.context, 2048, 512),
         tokens: positiveInt("tokens", v.tokens, tiny ? 16 : 32, 2),
         concurrentTokens: positiveInt("concurrent-tokens", v["concurrent-tokens"], tiny ? 16 : 64, 2),
-        batchedBench: v["batched-bench"], memory: !v["no-memory"], threadsProbe: !v["no-threads"],
+        batchedBench: v["batched-bench"], memory: sections.has("memory"), threadsProbe: sections.has("threads"), sections,
         mmap: v.mmap == null ? undefined : v.mmap === "on"
     };
 }
@@ -109,6 +127,7 @@ export async function runBenchCli(o: BenchCliOptions, log: (line: string) => voi
         modelPath, threads: o.threads, reps: o.reps, warmup: o.warmup, contextSize: o.contextSize, sequences,
         generateTokens: o.tokens, concurrentTokens: o.concurrentTokens, concurrentPromptChars: 32,
         concurrency: [1, 2, 4], useMmap: o.mmap, log,
+        sections: new Set(IN_PROCESS_SECTIONS.filter((s: InProcessSection) => o.sections.has(s))),
         onTrace: o.trace ? (text) => { fs.writeFileSync(o.trace!, text); log(`Wrote the evaluation trace to ${o.trace}`); } : undefined
     });
 
@@ -140,7 +159,7 @@ export async function runBenchCli(o: BenchCliOptions, log: (line: string) => voi
     }
     let batchedBench: BenchReport["batchedBench"];
     let batchedBenchShort: BenchReport["batchedBenchShort"];
-    if (o.batchedBench) {
+    if (o.batchedBench && o.sections.has("concurrency")) {
         const run = async (promptTokens: number): Promise<BenchReport["batchedBench"]> => {
             log(`llama-batched-bench with ${promptTokens}-token prompts...`);
             try {

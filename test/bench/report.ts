@@ -44,66 +44,73 @@ export function renderMarkdown(r: BenchReport): string {
     if (res.coreNote) out.push("", `Note: ${res.coreNote}`);
 
     const rc = res.rawVsCore;
-    out.push("", `### 1. Raw node-llama-cpp vs the ${res.coreKind}`, "");
-    out.push(table(["figure", "raw LlamaChatSession", res.coreKind, "core / raw", "goal"], [
-        ["time to first token", ms(rc.raw.ttftMs), ms(rc.core.ttftMs), x(rc.ttftOverhead), `≤ 1.03× ${check(rc.ttftOverhead <= 1.03)}`],
-        ["prompt tokens evaluated", fmt(rc.raw.evaluatedPromptTokens, 0), fmt(rc.core.evaluatedPromptTokens, 0), "", ""],
-        ["prompt tok/s", fmt(rc.raw.promptTokensPerSecond), fmt(rc.core.promptTokensPerSecond), x(rc.core.promptTokensPerSecond / rc.raw.promptTokensPerSecond), ""],
-        ["generation tok/s", fmt(rc.raw.generationTokensPerSecond, 2), fmt(rc.core.generationTokensPerSecond, 2),
-            `time ${x(rc.generationOverhead)}`, `≤ 1.03× ${check(rc.generationOverhead <= 1.03)}`],
-        ["CPU time to first token", ms(rc.raw.ttftCpuMs), ms(rc.core.ttftCpuMs), x(rc.core.ttftCpuMs / rc.raw.ttftCpuMs), ""],
-        ["generation tok per CPU second", fmt(rc.raw.generationTokensPerCpuSecond, 2), fmt(rc.core.generationTokensPerCpuSecond, 2),
-            `CPU ${x(rc.raw.generationTokensPerCpuSecond / rc.core.generationTokensPerCpuSecond)}`, ""],
-        ["decode calls before the first token", fmt(rc.raw.promptDecodes, 0), fmt(rc.core.promptDecodes, 0), "", "equal"],
-        ["fewest threads of those calls", fmt(rc.raw.promptThreadsMin, 0), fmt(rc.core.promptThreadsMin, 0), "",
-            `${res.threads} ${check(Number.isFinite(rc.core.promptThreadsMin) ? rc.raw.promptThreadsMin === res.threads && rc.core.promptThreadsMin === res.threads : undefined)}`],
-        ["start to first decode call", ms(rc.raw.beforeFirstDecodeMs), ms(rc.core.beforeFirstDecodeMs), "", ""],
-        ["time to first token outside decode calls", ms(rc.raw.promptIdleMs), ms(rc.core.promptIdleMs), "", ""]
-    ]));
-    out.push("", "CPU figures count this process's CPU time (all threads). With one thread they barely move with other " +
-        "processes' load, unlike wall time; with more threads llama.cpp's spinning waits inflate them.");
-    out.push("", "The last four rows come from a trace of llama.cpp's decode calls (`--trace FILE` writes it): the calls " +
-        "that evaluated the prompt, the threads node-llama-cpp's thread splitter gave them, and the time outside them " +
-        "(JavaScript work and waits).");
+    if (rc) {
+        out.push("", `### 1. Raw node-llama-cpp vs the ${res.coreKind}`, "");
+        out.push(table(["figure", "raw LlamaChatSession", res.coreKind, "core / raw", "goal"], [
+            ["time to first token", ms(rc.raw.ttftMs), ms(rc.core.ttftMs), x(rc.ttftOverhead), `≤ 1.03× ${check(rc.ttftOverhead <= 1.03)}`],
+            ["prompt tokens evaluated", fmt(rc.raw.evaluatedPromptTokens, 0), fmt(rc.core.evaluatedPromptTokens, 0), "", ""],
+            ["prompt tok/s", fmt(rc.raw.promptTokensPerSecond), fmt(rc.core.promptTokensPerSecond), x(rc.core.promptTokensPerSecond / rc.raw.promptTokensPerSecond), ""],
+            ["generation tok/s", fmt(rc.raw.generationTokensPerSecond, 2), fmt(rc.core.generationTokensPerSecond, 2),
+                `time ${x(rc.generationOverhead)}`, `≤ 1.03× ${check(rc.generationOverhead <= 1.03)}`],
+            ["CPU time to first token", ms(rc.raw.ttftCpuMs), ms(rc.core.ttftCpuMs), x(rc.core.ttftCpuMs / rc.raw.ttftCpuMs), ""],
+            ["generation tok per CPU second", fmt(rc.raw.generationTokensPerCpuSecond, 2), fmt(rc.core.generationTokensPerCpuSecond, 2),
+                `CPU ${x(rc.raw.generationTokensPerCpuSecond / rc.core.generationTokensPerCpuSecond)}`, ""],
+            ["decode calls before the first token", fmt(rc.raw.promptDecodes, 0), fmt(rc.core.promptDecodes, 0), "", "equal"],
+            ["fewest threads of those calls", fmt(rc.raw.promptThreadsMin, 0), fmt(rc.core.promptThreadsMin, 0), "",
+                `${res.threads} ${check(Number.isFinite(rc.core.promptThreadsMin) ? rc.raw.promptThreadsMin === res.threads && rc.core.promptThreadsMin === res.threads : undefined)}`],
+            ["start to first decode call", ms(rc.raw.beforeFirstDecodeMs), ms(rc.core.beforeFirstDecodeMs), "", ""],
+            ["time to first token outside decode calls", ms(rc.raw.promptIdleMs), ms(rc.core.promptIdleMs), "", ""]
+        ]));
+        out.push("", "CPU figures count this process's CPU time (all threads). With one thread they barely move with other " +
+            "processes' load, unlike wall time; with more threads llama.cpp's spinning waits inflate them.");
+        out.push("", "The last four rows come from a trace of llama.cpp's decode calls (`--trace FILE` writes it): the calls " +
+            "that evaluated the prompt, the threads node-llama-cpp's thread splitter gave them, and the time outside them " +
+            "(JavaScript work and waits).");
 
-    out.push("", "### 2. Prompt caching: time to first token", "");
-    const cacheRow = (name: string, c: BenchmarkResult["newConversation"]) => [
-        name, ms(c.warm.ttftMs), `${fmt(c.warm.evaluatedPromptTokens, 0)} of ${fmt(c.coldFullTokens, 0)}`,
-        ms(c.newTokensOnlyMs), ms(c.coldFullMs), x(c.ratioToNewTokensOnly), x(c.ratioToColdFull),
-        `≤ 1.2× ${check(c.ratioToNewTokensOnly <= 1.2)}`
-    ];
-    out.push("\"those tokens only\": llama.cpp evaluating exactly the tokens the core evaluated, on top of the same " +
-        "cached prefix, through a bare sequence (no chat layer): the least a cache can cost. \"whole prompt\": the same " +
-        "prompt evaluated from an empty sequence.", "");
-    out.push(table(["request", "med42 core", "tokens evaluated", "those tokens only", "whole prompt, cold",
-        "core / those tokens", "core / whole prompt", "goal"], [
-        cacheRow("new conversation (system prompt primed)", res.newConversation),
-        cacheRow("follow-up (same sequence)", res.followUp)
-    ]));
+    }
+    if (res.newConversation && res.followUp) {
+        out.push("", "### 2. Prompt caching: time to first token", "");
+        const cacheRow = (name: string, c: NonNullable<BenchmarkResult["newConversation"]>) => [
+            name, ms(c.warm.ttftMs), `${fmt(c.warm.evaluatedPromptTokens, 0)} of ${fmt(c.coldFullTokens, 0)}`,
+            ms(c.newTokensOnlyMs), ms(c.coldFullMs), x(c.ratioToNewTokensOnly), x(c.ratioToColdFull),
+            `≤ 1.2× ${check(c.ratioToNewTokensOnly <= 1.2)}`
+        ];
+        out.push("\"those tokens only\": llama.cpp evaluating exactly the tokens the core evaluated, on top of the same " +
+            "cached prefix, through a bare sequence (no chat layer): the least a cache can cost. \"whole prompt\": the same " +
+            "prompt evaluated from an empty sequence.", "");
+        out.push(table(["request", "med42 core", "tokens evaluated", "those tokens only", "whole prompt, cold",
+            "core / those tokens", "core / whole prompt", "goal"], [
+            cacheRow("new conversation (system prompt primed)", res.newConversation),
+            cacheRow("follow-up (same sequence)", res.followUp)
+        ]));
 
-    out.push("", "### 3. Concurrent conversations (one batched context)", "");
-    const bb = Array.isArray(r.batchedBench) ? r.batchedBench : undefined;
-    const short = Array.isArray(r.batchedBenchShort) ? r.batchedBenchShort : undefined;
-    if (bb) out.push(`llama-batched-bench ran with ${bb[0].pp}-token prompts (as long as these conversations' prompts, ` +
-        `the Med42 system prompt included) and ${bb[0].tg} generated tokens per sequence, ${res.threads} thread(s).` +
-        (short ? ` With ${short[0].pp}-token prompts it generates ${short.map((b) => `${fmt(b.speedTg, 2)} tok/s with ${b.pl}`).join(", ")}.` : ""), "");
-    out.push(table(["conversations", "aggregate generation tok/s", "vs 1", "tok per CPU second", "tokens per decode",
-        "latency p50", "latency p95", "TTFT p50", "llama-batched-bench tok/s", "med42 / llama.cpp", "goal"],
-    res.concurrency.map((c) => {
-        const ref = bb?.find((b) => b.pl === c.conversations)?.speedTg;
-        const share = ref ? c.aggregateTokensPerSecond / ref : NaN;
-        return [String(c.conversations), fmt(c.aggregateTokensPerSecond, 2), x(c.speedup), fmt(c.aggregateTokensPerCpuSecond, 2),
-            fmt(c.tokensPerDecode, 2), ms(c.latencyP50Ms),
-            ms(c.latencyP95Ms), ms(c.ttftP50Ms), fmt(ref, 2), Number.isFinite(share) ? `${(share * 100).toFixed(0)}%` : "n/a",
-            c.conversations === 4 && ref ? `≥ 90% ${check(share >= 0.9)}` : ""];
-    })));
-    if (r.batchedBench && !Array.isArray(r.batchedBench)) out.push("", `llama-batched-bench: ${r.batchedBench.error}`);
-    if (r.batchedBenchShort && !Array.isArray(r.batchedBenchShort)) out.push("", `llama-batched-bench (short prompts): ${r.batchedBenchShort.error}`);
-    else if (!r.batchedBench) out.push("", "llama-batched-bench: not run (pass --batched-bench PATH; see docs/performance.md).");
+    }
+    if (res.concurrency.length > 0) {
+        out.push("", "### 3. Concurrent conversations (one batched context)", "");
+        const bb = Array.isArray(r.batchedBench) ? r.batchedBench : undefined;
+        const short = Array.isArray(r.batchedBenchShort) ? r.batchedBenchShort : undefined;
+        if (bb) out.push(`llama-batched-bench ran with ${bb[0].pp}-token prompts (as long as these conversations' prompts, ` +
+            `the Med42 system prompt included) and ${bb[0].tg} generated tokens per sequence, ${res.threads} thread(s).` +
+            (short ? ` With ${short[0].pp}-token prompts it generates ${short.map((b) => `${fmt(b.speedTg, 2)} tok/s with ${b.pl}`).join(", ")}.` : ""), "");
+        out.push(table(["conversations", "aggregate generation tok/s", "vs 1", "tok per CPU second", "tokens per decode",
+            "latency p50", "latency p95", "TTFT p50", "llama-batched-bench tok/s", "med42 / llama.cpp", "goal"],
+        res.concurrency.map((c) => {
+            const ref = bb?.find((b) => b.pl === c.conversations)?.speedTg;
+            const share = ref ? c.aggregateTokensPerSecond / ref : NaN;
+            return [String(c.conversations), fmt(c.aggregateTokensPerSecond, 2), x(c.speedup), fmt(c.aggregateTokensPerCpuSecond, 2),
+                fmt(c.tokensPerDecode, 2), ms(c.latencyP50Ms),
+                ms(c.latencyP95Ms), ms(c.ttftP50Ms), fmt(ref, 2), Number.isFinite(share) ? `${(share * 100).toFixed(0)}%` : "n/a",
+                c.conversations === 4 && ref ? `≥ 90% ${check(share >= 0.9)}` : ""];
+        })));
+        if (r.batchedBench && !Array.isArray(r.batchedBench)) out.push("", `llama-batched-bench: ${r.batchedBench.error}`);
+        if (r.batchedBenchShort && !Array.isArray(r.batchedBenchShort)) out.push("", `llama-batched-bench (short prompts): ${r.batchedBenchShort.error}`);
+        else if (!r.batchedBench) out.push("", "llama-batched-bench: not run (pass --batched-bench PATH; see docs/performance.md).");
 
+    }
     out.push("", "### 4. Policy, threads and memory", "");
     const rows: string[][] = [];
-    if (res.policy.available) {
+    if (!res.policy) rows.push(["policy decisions/s", "not run", ""]);
+    else if (res.policy.available) {
         rows.push(["policy decisions/s", fmt(res.policy.decisionsPerSecond, 0), ""]);
         rows.push(["output screening of a streamed 2,000-character answer", ms(res.policy.screeningMsPerAnswer ?? NaN), ""]);
     } else rows.push(["policy decisions/s", "n/a", res.policy.reason ?? ""]);
