@@ -267,9 +267,13 @@ export class Med42Assistant {
 
     private summarizeText(req: Omit<SummarizeRequest, "text">, text: string, adjust: (d: PolicyDecision) => PolicyDecision): AnswerStream {
         return this.run(req.surface, req.userId, req.signal, text, adjust, false,
-            (backend, hooks) => summarize({
-                backend, systemPrompt: this.systemPrompt, text, instruction: req.instruction,
-                sampling: this.sampling(), onProgress: req.onProgress, ...hooks
+            (backend, hooks, progress) => summarize({
+                backend, systemPrompt: this.systemPrompt, text, instruction: req.instruction, sampling: this.sampling(),
+                onProgress: (done, total, p) => {
+                    progress(done, total, p.fraction);
+                    req.onProgress?.(done, total, p);
+                },
+                ...hooks
             }));
     }
 
@@ -291,7 +295,8 @@ export class Med42Assistant {
     private run(surface: Surface, userId: string | undefined, signal: AbortSignal | undefined, userText: string,
         adjust: (d: PolicyDecision) => PolicyDecision, modelCheck: boolean,
         generate: (backend: ChatBackend, hooks: {signal: AbortSignal; onQueuePosition: (p: number) => void;
-            onStart: () => void; onText: (t: string) => void}) => Promise<GenerateResult>): AnswerStream {
+            onStart: () => void; onText: (t: string) => void},
+            progress: (done: number, total: number, fraction: number) => void) => Promise<GenerateResult>): AnswerStream {
         const channel = new EventChannel<AnswerEvent>();
         const started = Date.now();
         const result = (async (): Promise<AnswerResult> => {
@@ -349,7 +354,7 @@ export class Med42Assistant {
                         }
                         channel.push({type: "text", text});
                     }
-                });
+                }, (done, total, fraction) => channel.push({type: "progress", done, total, fraction}));
                 if (!screened && r.text) {
                     // Chunks can split a phrase: screen the whole answer once more.
                     const check = this.policy.screenOutput(r.text, surface);

@@ -68,6 +68,9 @@ export class LlamaCppBackend implements ChatBackend {
         this.contextSize = options.contextSize ?? MED42_CONTEXT_SIZE;
     }
 
+    /** Conversations generated at the same time: the context's sequences. */
+    get parallelSequences(): number { return Math.max(1, this.options.sequences ?? DEFAULT_SEQUENCES); }
+
     get modelDescription(): string {
         return this.loaded?.modelPath ?? (typeof this.options.modelPath === "string" ? this.options.modelPath : "(not resolved yet)");
     }
@@ -226,6 +229,7 @@ export class LlamaCppBackend implements ChatBackend {
             const outBefore = meter.usedOutputTokens;
             const grammar = req.jsonSchema ? await this.grammarFor(l, req.jsonSchema) : undefined;
             req.onStart?.();
+            const promptProgress = req.onPromptProgress && watchPromptProgress(meter, inBefore, req.onPromptProgress);
             let text = "";
             let stopReason: GenerateResult["stopReason"];
             try {
@@ -239,7 +243,7 @@ export class LlamaCppBackend implements ChatBackend {
                     seed: req.sampling.seed,
                     grammar,
                     onTextChunk: (chunk) => { text += chunk; req.onText?.(chunk); },
-                    onToken: req.onToken && ((tokens) => req.onToken!(tokens.length))
+                    onToken: (req.onToken || promptProgress) && ((tokens) => { promptProgress?.stop(); req.onToken?.(tokens.length); })
                 });
                 text = response.response;
                 stopReason = response.metadata.stopReason === "abort" ? "abort"
@@ -248,6 +252,8 @@ export class LlamaCppBackend implements ChatBackend {
                 // Aborted before the first token: node-llama-cpp throws even with stopOnAbortSignal.
                 if (!req.signal?.aborted) throw err;
                 stopReason = "abort";
+            } finally {
+                promptProgress?.stop();
             }
             // node-llama-cpp meters a token as output when its logits are computed (the prompt's last token and every
             // sampled token fed back), as input otherwise: the prompt cost the input tokens plus its last token.
@@ -298,6 +304,27 @@ export class LlamaCppBackend implements ChatBackend {
 export function defaultUseMmap(gpu: GpuChoice | undefined): boolean | undefined {
     return gpu === "cpu" ? true : undefined;
 }
+
+/**
+ * Reports the prompt tokens a sequence has evaluated, every PROMPT_PROGRESS_MS while its prompt is evaluated:
+ * node-llama-cpp counts a batch's tokens on the sequence's token meter when it hands the batch to llama.cpp, and
+ * has no progress callback of its own. The caller stops it at the first generated token.
+ */
+function watchPromptProgress(meter: {readonly usedInputTokens: number}, inBefore: number,
+    report: (evaluatedTokens: number) => void): {stop(): void} {
+    let last = 0;
+    const timer = setInterval(() => {
+        const evaluated = meter.usedInputTokens - inBefore;
+        if (evaluated > last) {
+            last = evaluated;
+            report(evaluated);
+        }
+    }, PROMPT_PROGRESS_MS);
+    timer.unref?.();
+    return {stop: () => clearInterval(timer)};
+}
+
+const PROMPT_PROGRESS_MS = 500;
 
 /**
  * Copies a sequence's evaluated state (its KV cache and tokens) into other sequences of the same context.

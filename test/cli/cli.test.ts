@@ -53,6 +53,21 @@ describe("med42 CLI end to end (child process, generated model)", function () {
         assert.match(r.stdout, /clinical use/i);
     });
 
+    it("summarize of a long document shows its progress on stderr as the parts are done, the summary alone on stdout", async () => {
+        const file = path.join(tmp, "long-note.txt");
+        fs.writeFileSync(file, Array.from({length: 40}, (_, i) =>
+            `Day ${i + 1}: afebrile, eating well, creatinine stable, amoxicillin continued, mobilising with physiotherapy.`).join("\n"));
+        const r = await runCli(["summarize", file, "--model", model, "--max-tokens", "8", "--context-size", "2048", "--no-audit"]);
+        assert.equal(r.code, 0, r.stderr);
+        const lines = r.stderr.split("\n").filter((l) => l.startsWith("Summarizing: "));
+        const percents = lines.map((l) => Number(/^Summarizing: (\d+)%/.exec(l)?.[1]));
+        assert.ok(percents.length >= 3 && percents.every(Number.isFinite), r.stderr);
+        assert.deepEqual(percents, [...percents].sort((a, b) => a - b), "a share that only grows");
+        assert.ok(lines.some((l) => /part 1 of \d+ summarized/.test(l)), r.stderr);
+        assert.doesNotMatch(r.stdout, /Summarizing/);
+        assert.match(r.stdout, /clinical use/i);
+    });
+
     it("gives clear errors and non-zero exits for bad input, never a stack trace", async () => {
         const cases: [string[], RegExp][] = [
             [["ask", "--frobnicate", "x"], /unknown option/],
