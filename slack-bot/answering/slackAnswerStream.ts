@@ -33,7 +33,10 @@ export interface SlackAnswerStreamOptions {
     streamMessageLimit?: number;
     /** Characters per message edited with chat.update (Slack truncates text at about 4,000). */
     updateMessageLimit?: number;
-    /** Characters the chatStream helper buffers before calling Slack. */
+    /**
+     * Characters collected before the next streaming call (default 128). The answer's first text goes at once, and
+     * collected text at least every `updateIntervalMs` while the model writes.
+     */
     streamBufferSize?: number;
     logger?: Logger;
 }
@@ -63,6 +66,8 @@ export class SlackAnswerStream {
     private pending = "";
     private replacement: string | undefined;
     private lastUpdateAt = 0;
+    /** Date.now() of the last streaming call that carried text. */
+    private lastStreamAt = 0;
     private loop: Promise<void> | undefined;
     private failure: unknown;
     private total = "";
@@ -167,7 +172,7 @@ export class SlackAnswerStream {
         while (!this.failure) {
             if (this.replacement !== undefined) {
                 await this.applyReplacement();
-            } else if (this.mode === "stream" && this.pending) {
+            } else if (this.mode === "stream" && this.pending && this.streamDue()) {
                 const chunk = this.pending;
                 this.pending = "";
                 await this.streamChunk(chunk);
@@ -180,6 +185,17 @@ export class SlackAnswerStream {
                 return;
             }
         }
+    }
+
+    /**
+     * Whether collected text goes to Slack now. The first text of the answer goes at once: the chatStream helper's
+     * own buffer held it back until 128 characters (some 30 tokens, seconds on a CPU) had been written. Then text is
+     * collected, to keep the calls within Slack's limits.
+     */
+    private streamDue(): boolean {
+        return this.closed || this.messageTs.length === 0 && !this.current.shown
+            || this.pending.length >= this.options.streamBufferSize
+            || Date.now() - this.lastStreamAt >= this.options.updateIntervalMs;
     }
 
     /** Hands `chunk` to the native stream, starting a new message when this one is full. */
@@ -216,9 +232,10 @@ export class SlackAnswerStream {
             thread_ts: this.target.threadTs,
             recipient_user_id: this.target.recipientUserId,
             recipient_team_id: this.target.recipientTeamId,
-            buffer_size: this.options.streamBufferSize
+            buffer_size: 1 // what this class hands over goes out at once (see streamDue)
         });
         this.current.shown += text;
+        this.lastStreamAt = Date.now();
         try {
             await withSlackRetry(() => streamer.append({markdown_text: text}));
         } catch (err) {
@@ -235,7 +252,7 @@ export class SlackAnswerStream {
         const streamer = this.streamer ??= this.client.chatStream({
             channel: this.target.channel, thread_ts: this.target.threadTs,
             recipient_user_id: this.target.recipientUserId, recipient_team_id: this.target.recipientTeamId,
-            buffer_size: this.options.streamBufferSize
+            buffer_size: 1
         });
         // On a retry the helper still holds the unsent text, so the same arguments are right again.
         await withSlackRetry(() => streamer.stop(footer.length ? {blocks: footer} : undefined));
