@@ -13,9 +13,10 @@ import {BENCH_SHAPES, type BenchShape, ensureBenchModel} from "./benchModels";
 import {IN_PROCESS_SECTIONS, type InProcessSection, runBenchmark} from "./benchmark";
 import {runProbe, type MemoryProbeResult, type ThreadsProbeResult} from "./probe";
 import {type BenchReport, renderMarkdown} from "./report";
+import {measureAsk, measureSlack, measureSummary} from "./userLevel";
 
 /** Every section `--only` can name: the in-process ones, then the probes in fresh processes. */
-export const SECTIONS = [...IN_PROCESS_SECTIONS, "memory", "threads"] as const;
+export const SECTIONS = [...IN_PROCESS_SECTIONS, "user", "summary", "memory", "threads"] as const;
 export type BenchSection = typeof SECTIONS[number];
 
 const USAGE = `Usage: npm run bench -- [options]
@@ -30,6 +31,10 @@ const USAGE = `Usage: npm run bench -- [options]
   --tokens N              generated tokens per request (default 32; tiny: 16)
   --concurrent-tokens N   generated tokens per request with concurrent conversations (default 64; tiny: 16)
   --batched-bench PATH    llama.cpp's llama-batched-bench binary to compare concurrency with
+  --summary-chars N       characters of the note summarised in section 6 (default 20000, about 5k tokens of Med42's
+                          tokenizer; tiny: 3000)
+  --summary-tokens N      most tokens per summary pass (default 512, the product's; tiny: 16)
+  --summary-context N     tokens per sequence for the summary (default 8192, the product's; tiny: 2048)
   --only LIST             only these sections, comma-separated: ${SECTIONS.join(", ")}
   --no-memory             skip the mmap on/off memory probes
   --no-threads            skip the thread-count probe
@@ -55,6 +60,9 @@ export interface BenchCliOptions {
     mmap?: boolean;
     /** The sections to run (`--only`; default all). */
     sections: ReadonlySet<BenchSection>;
+    summaryChars: number;
+    summaryTokens: number;
+    summaryContext: number;
 }
 
 function positiveInt(name: string, value: string | undefined, fallback: number, min = 1): number {
@@ -71,7 +79,8 @@ export function parseBenchArgs(argv: string[]): BenchCliOptions {
             shape: {type: "string"}, model: {type: "string"}, json: {type: "string"}, trace: {type: "string"}, reps: {type: "string"},
             warmup: {type: "string"}, threads: {type: "string"}, context: {type: "string"}, tokens: {type: "string"},
             "concurrent-tokens": {type: "string"}, "batched-bench": {type: "string"}, "no-memory": {type: "boolean"},
-            "no-threads": {type: "boolean"}, mmap: {type: "string"}, only: {type: "string"}, help: {type: "boolean", short: "h"}
+            "no-threads": {type: "boolean"}, mmap: {type: "string"}, only: {type: "string"},
+            "summary-chars": {type: "string"}, "summary-tokens": {type: "string"}, "summary-context": {type: "string"}, help: {type: "boolean", short: "h"}
         }});
     } catch (err) {
         throw new UsageError((err as Error).message);
@@ -113,6 +122,9 @@ export function parseBenchArgs(argv: string[]): BenchCliOptions {
         tokens: positiveInt("tokens", v.tokens, tiny ? 16 : 32, 2),
         concurrentTokens: positiveInt("concurrent-tokens", v["concurrent-tokens"], tiny ? 16 : 64, 2),
         batchedBench: v["batched-bench"], memory: sections.has("memory"), threadsProbe: sections.has("threads"), sections,
+        summaryChars: positiveInt("summary-chars", v["summary-chars"], tiny ? 3000 : 20_000, 100),
+        summaryTokens: positiveInt("summary-tokens", v["summary-tokens"], tiny ? 16 : 512, 2),
+        summaryContext: positiveInt("summary-context", v["summary-context"], tiny ? 2048 : 8192, 1024),
         mmap: v.mmap == null ? undefined : v.mmap === "on"
     };
 }
@@ -123,13 +135,30 @@ export async function runBenchCli(o: BenchCliOptions, log: (line: string) => voi
     const label = o.model ? path.basename(o.model) : `${o.shape} shape (random weights)`;
     const loadAverage = os.loadavg();
     const sequences = 4;
-    const results = await runBenchmark({
+    const inProcess = new Set(IN_PROCESS_SECTIONS.filter((s: InProcessSection) => o.sections.has(s)));
+    const results = inProcess.size === 0 ? undefined : await runBenchmark({
         modelPath, threads: o.threads, reps: o.reps, warmup: o.warmup, contextSize: o.contextSize, sequences,
         generateTokens: o.tokens, concurrentTokens: o.concurrentTokens, concurrentPromptChars: 32,
-        concurrency: [1, 2, 4], useMmap: o.mmap, log,
-        sections: new Set(IN_PROCESS_SECTIONS.filter((s: InProcessSection) => o.sections.has(s))),
+        concurrency: [1, 2, 4], useMmap: o.mmap, log, sections: inProcess,
         onTrace: o.trace ? (text) => { fs.writeFileSync(o.trace!, text); log(`Wrote the evaluation trace to ${o.trace}`); } : undefined
     });
+
+    // What users wait for, each side in its own engine (the in-process one is gone by now).
+    let user: BenchReport["user"];
+    if (o.sections.has("user")) {
+        const userOptions = {modelPath, threads: o.threads, reps: o.reps, warmup: Math.max(1, o.warmup), maxTokens: o.tokens,
+            contextSize: 8192, log};
+        log("User level: med42 ask and a raw node-llama-cpp script, each in fresh processes...");
+        const ask = await measureAsk(userOptions).catch((err: Error) => ({error: err.message}));
+        log("User level: the Slack bot against the fake Slack...");
+        const slack = await measureSlack(userOptions).catch((err: Error) => ({error: err.message}));
+        user = {ask, slack};
+    }
+    let summary: BenchReport["summary"];
+    if (o.sections.has("summary")) {
+        summary = await measureSummary({modelPath, threads: o.threads, chars: o.summaryChars, maxTokens: o.summaryTokens,
+            contextSize: o.summaryContext, sequences: 2, log}).catch((err: Error) => ({error: err.message}));
+    }
 
     let memory: BenchReport["memory"];
     if (o.memory) {
@@ -159,7 +188,7 @@ export async function runBenchCli(o: BenchCliOptions, log: (line: string) => voi
     }
     let batchedBench: BenchReport["batchedBench"];
     let batchedBenchShort: BenchReport["batchedBenchShort"];
-    if (o.batchedBench && o.sections.has("concurrency")) {
+    if (o.batchedBench && results && o.sections.has("concurrency")) {
         const run = async (promptTokens: number): Promise<BenchReport["batchedBench"]> => {
             log(`llama-batched-bench with ${promptTokens}-token prompts...`);
             try {
@@ -178,7 +207,7 @@ export async function runBenchCli(o: BenchCliOptions, log: (line: string) => voi
         machine: {cpus: os.cpus().length, threads: o.threads, loadAverage, node: process.version},
         settings: {reps: o.reps, warmup: o.warmup, contextSize: o.contextSize, sequences, generateTokens: o.tokens,
             concurrentTokens: o.concurrentTokens, concurrentPromptChars: 32},
-        results, memory, threads, batchedBench, batchedBenchShort,
+        results, user, summary, memory, threads, batchedBench, batchedBenchShort,
         elapsedSeconds: (performance.now() - started) / 1000
     };
 }

@@ -2,13 +2,19 @@
 import type {BatchedBenchRow} from "./batchedBench";
 import type {BenchmarkResult} from "./benchmark";
 import type {MemoryProbeResult, ThreadsProbeResult} from "./probe";
+import type {AskFigure, SlackFigure, SummaryFigure} from "./userLevel";
 
 export interface BenchReport {
     model: {label: string; path: string; fileBytes: number};
     machine: {cpus: number; threads: number; loadAverage: number[]; node: string};
     settings: {reps: number; warmup: number; contextSize: number; sequences: number; generateTokens: number;
         concurrentTokens: number; concurrentPromptChars: number};
-    results: BenchmarkResult;
+    /** Sections 1 to 4 (absent when `--only` named none of them). */
+    results?: BenchmarkResult;
+    /** Section 5: what a user waits for (`med42 ask`, the Slack bot). */
+    user?: {ask: AskFigure | {error: string}; slack: SlackFigure | {error: string}};
+    /** Section 6: a long note's summary, its parts one at a time and side by side. */
+    summary?: SummaryFigure | {error: string};
     memory?: {mmapOn: MemoryProbeResult; mmapOff: MemoryProbeResult} | {error: string};
     threads?: {ours: ThreadsProbeResult; libraryDefault: ThreadsProbeResult} | {error: string};
     /** llama-batched-bench with prompts as long as the benchmark's conversations (the goal's comparison). */
@@ -36,11 +42,75 @@ export function renderMarkdown(r: BenchReport): string {
     const out: string[] = [];
     out.push(`## med42-assist benchmark: ${r.model.label}`);
     out.push("");
-    out.push(`Model ${r.model.path} (${gb(r.model.fileBytes)}); ${res.threads} thread(s) on ${r.machine.cpus} CPU(s); ` +
+    out.push(`Model ${r.model.path} (${gb(r.model.fileBytes)}); ${r.machine.threads} thread(s) on ${r.machine.cpus} CPU(s); ` +
         `load average at start ${r.machine.loadAverage.map((l) => l.toFixed(2)).join(" ")}; Node ${r.machine.node}. ` +
         `Medians of ${r.settings.reps} repetitions after ${r.settings.warmup} warm-up; context ${r.settings.contextSize} ` +
         `tokens × ${r.settings.sequences} sequences; ${r.settings.generateTokens} generated tokens per request ` +
         `(${r.settings.concurrentTokens} in the concurrency runs). Took ${fmt(r.elapsedSeconds, 0)} s.`);
+    if (res) renderInProcess(out, r, res);
+    if (r.user) renderUser(out, r.user, r.settings.generateTokens);
+    if (r.summary) renderSummary(out, r.summary);
+    out.push("");
+    return out.join("\n");
+}
+
+const seconds = (n: number) => `${fmt(n / 1000, n < 10_000 ? 2 : 1)} s`;
+
+function renderUser(out: string[], user: NonNullable<BenchReport["user"]>, tokens: number): void {
+    out.push("", "### 5. What a user waits for", "");
+    const ask = user.ask;
+    if ("error" in ask) out.push(`\`med42 ask\` vs a raw script: failed (${ask.error})`);
+    else {
+        out.push(`\`med42 ask "…"\` and a minimal node-llama-cpp script doing the same (userProbe.ts raw-ask: same model, ` +
+            `threads, 8192-token context, Med42 system prompt and sampling, ${tokens} tokens), each started as a fresh process ` +
+            "after a warm-up run (the model file in the page cache), interleaved. The load rows come from fresh processes " +
+            "that stop once ready.", "");
+        out.push(table(["figure", "raw script", "med42 ask", "med42 / raw"], [
+            ["process start to first answer byte on stdout", ms(ask.rawFirstByteMs), ms(ask.cliFirstByteMs), x(ask.firstByteRatio)],
+            ["model load (raw: load + context; med42: the core's load, priming the system prompt)", ms(ask.rawLoad.loadMs), ms(ask.coreLoad.loadMs),
+                x(ask.coreLoad.loadMs / ask.rawLoad.loadMs)],
+            ["process start to ready for a question", ms(ask.rawLoad.readyMs), ms(ask.coreLoad.readyMs), x(ask.coreLoad.readyMs / ask.rawLoad.readyMs)],
+            ["first answer byte after ready", ms(ask.rawAfterReadyMs), ms(ask.cliAfterReadyMs), x(ask.cliAfterReadyMs / ask.rawAfterReadyMs)]
+        ]));
+    }
+    const slack = user.slack;
+    out.push("");
+    if ("error" in slack) out.push(`Slack bot: failed (${slack.error})`);
+    else {
+        out.push("The Slack bot (real Bolt in Socket Mode, the real core, the loopback fake Slack; model loaded): a mention " +
+            "sent, until the first Slack call that carries answer text " +
+            `(${[...new Set(slack.firstCalls)].join(", ")}), against the core's first text for the same request and a bare ` +
+            "LlamaChatSession answering the same question in the same process.", "");
+        out.push(table(["figure", "value"], [
+            ["bare LlamaChatSession: time to first text", ms(slack.rawTtftMs)],
+            ["bot: event sent to the core's first text", ms(slack.coreFirstTextMs)],
+            ["bot: event sent to the first answer text in Slack", ms(slack.firstAnswerTextMs)],
+            ["what the bot adds after the core's first text", ms(slack.botAddsMs)],
+            ["first answer text in Slack / bare session", x(slack.ratioToRaw)]
+        ]));
+    }
+    out.push("", "The VS Code extension host is not measured by the benchmark: it needs a VS Code server and a browser " +
+        "(the UI tests start code-server and Chromium); see docs/performance.md.");
+}
+
+function renderSummary(out: string[], summary: NonNullable<BenchReport["summary"]>): void {
+    out.push("", "### 6. Summary of a long note", "");
+    if ("error" in summary) {
+        out.push(`Failed: ${summary.error}`);
+        return;
+    }
+    out.push(`A ${summary.noteChars}-character discharge note (${summary.noteTokens} tokens with this model's tokenizer; ` +
+        `about ${Math.round(summary.noteChars / 4)} with Med42's), summarised through the core as \`med42 summarize\` does, ` +
+        "once with its parts one at a time (the map step before issue 17) and once side by side. First visible: the " +
+        "first part's summary one at a time (what the progress could show then), a percentage of at least 1% side by side.", "");
+    out.push(table(["parts", "total", "first visible", "first part done", "first summary text", "passes", "tokens written"],
+        summary.runs.map((r) => [r.mode, seconds(r.totalMs), seconds(r.firstVisibleMs), seconds(r.firstPartMs), seconds(r.firstTextMs),
+            `${r.passes} (${r.chunks} part(s))`, fmt(r.completionTokens, 0)])));
+    out.push("", `Side by side is ${x(summary.speedup)} as fast end to end (goal at 8b: ≥ 1.5×).`);
+}
+
+/** Sections 1 to 4: the in-process measurements. */
+function renderInProcess(out: string[], r: BenchReport, res: BenchmarkResult): void {
     if (res.coreNote) out.push("", `Note: ${res.coreNote}`);
 
     const rc = res.rawVsCore;
@@ -141,6 +211,4 @@ export function renderMarkdown(r: BenchReport): string {
             memRow("mmap on", r.memory.mmapOn), memRow("mmap off", r.memory.mmapOff)
         ]));
     } else if (r.memory) out.push("", `Memory probes failed: ${r.memory.error}`);
-    out.push("");
-    return out.join("\n");
 }

@@ -34,11 +34,12 @@ describe("benchmark (npm run bench)", function () {
         for (const heading of ["Raw node-llama-cpp vs", "time to first token", "generation tok/s", "prompt tok/s",
             "new conversation (system prompt primed)", "follow-up (same sequence)", "Concurrent conversations",
             "latency p95", "policy decisions/s", "RSS after load", "mmap on", "mmap off", "MemAvailable fall",
-            "node-llama-cpp's default"])
+            "node-llama-cpp's default", "What a user waits for", "process start to first answer byte on stdout",
+            "event sent to the first answer text in Slack", "Summary of a long note", "side by side"])
             assert.ok(r.stdout.includes(heading), `the report lacks "${heading}"`);
 
         const report = JSON.parse(fs.readFileSync(json, "utf8")) as BenchReport;
-        const res = report.results;
+        const res = report.results!;
         const finite = (name: string, v: number | null | undefined) => assert.ok(Number.isFinite(v), `${name} is ${v}`);
         const rawVsCore = res.rawVsCore!;
         for (const side of ["raw", "core"] as const) {
@@ -63,6 +64,20 @@ describe("benchmark (npm run bench)", function () {
         assert.equal(report.memory.mmapOff.useMmap, false);
         assert.ok(report.threads && "ours" in report.threads, JSON.stringify(report.threads));
         assert.equal(report.threads.ours.threads, 1);
+        // Section 5: med42 ask and the raw script answered (in fresh processes), the bot's answer reached the fake Slack.
+        const user = report.user!;
+        assert.ok(!("error" in user.ask), JSON.stringify(user.ask));
+        assert.ok(!("error" in user.slack), JSON.stringify(user.slack));
+        for (const [name, v] of Object.entries({cli: user.ask.cliFirstByteMs, raw: user.ask.rawFirstByteMs,
+            coreLoad: user.ask.coreLoad.loadMs, rawLoad: user.ask.rawLoad.loadMs, slack: user.slack.firstAnswerTextMs,
+            slackCore: user.slack.coreFirstTextMs, slackRaw: user.slack.rawTtftMs})) finite(name, v);
+        // Section 6: the same note both ways, the same passes, the side-by-side run showing a percentage.
+        const summary = report.summary!;
+        assert.ok(!("error" in summary), JSON.stringify(summary));
+        assert.deepEqual(summary.runs.map((r) => r.mode), ["one part at a time", "side by side"]);
+        assert.ok(summary.runs[0].chunks > 1, "the note needed several parts");
+        assert.equal(summary.runs[1].passes, summary.runs[0].passes);
+        for (const run of summary.runs) { finite("summary total", run.totalMs); finite("first visible", run.firstVisibleMs); }
         if (res.policy!.available) finite("decisions/s", res.policy!.decisionsPerSecond);
         else assert.ok(res.coreKind === "engine only" && res.policy!.reason, "the policy figure says why it is missing");
     });
@@ -75,7 +90,7 @@ describe("benchmark (npm run bench)", function () {
         const r = await runBench(["--shape", "tiny", "--reps", "3", "--warmup", "1", "--tokens", "4", "--only", "overhead",
             "--threads", "2", "--json", json, "--trace", tracePath], {XDG_CACHE_HOME: cache});
         assert.equal(r.code, 0, r.stderr);
-        const res = (JSON.parse(fs.readFileSync(json, "utf8")) as BenchReport).results;
+        const res = (JSON.parse(fs.readFileSync(json, "utf8")) as BenchReport).results!;
         assert.equal(res.newConversation, undefined, "--only overhead skips the other sections");
         const {raw, core} = res.rawVsCore!;
         const trace = fs.readFileSync(tracePath, "utf8");
