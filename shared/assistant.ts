@@ -39,6 +39,12 @@ export interface AssistantOptions {
     contextSize?: number;
     /** Conversations generated in parallel. Default 2. */
     sequences?: number;
+    /**
+     * Evaluate the system prompt into every sequence when the model loads (default true), so each new conversation
+     * evaluates only its question. It pays off from the second conversation on; a process that asks one question
+     * (`med42 ask`) evaluates the same tokens either way, in one batch instead of two without it.
+     */
+    primeSystemPrompt?: boolean;
     sampling?: SamplingOptions;
     /** Default: Med42's system prompt from the model card. */
     systemPrompt?: string;
@@ -184,7 +190,7 @@ export class Med42Assistant {
         const contextSize = this.options.contextSize ?? MED42_CONTEXT_SIZE;
         const backend = new LlamaCppBackend({
             gpu: this.options.gpu, threads: this.options.threads, contextSize, sequences: this.options.sequences,
-            primeSystemPrompt: this.systemPrompt,
+            primeSystemPrompt: this.options.primeSystemPrompt === false ? false : this.systemPrompt,
             modelPath: async (signal) => {
                 const local = await this.store.locate(ref);
                 if (local) return local;
