@@ -67,7 +67,7 @@ function renderUser(out: string[], user: NonNullable<BenchReport["user"]>, token
             "that stop once ready.", "");
         out.push(table(["figure", "raw script", "med42 ask", "med42 / raw"], [
             ["process start to first answer byte on stdout", ms(ask.rawFirstByteMs), ms(ask.cliFirstByteMs), x(ask.firstByteRatio)],
-            ["model load (raw: load + context; med42: the core's load, priming the system prompt)", ms(ask.rawLoad.loadMs), ms(ask.coreLoad.loadMs),
+            ["model load (raw: load + context; med42: the core's load as med42 ask does it)", ms(ask.rawLoad.loadMs), ms(ask.coreLoad.loadMs),
                 x(ask.coreLoad.loadMs / ask.rawLoad.loadMs)],
             ["process start to ready for a question", ms(ask.rawLoad.readyMs), ms(ask.coreLoad.readyMs), x(ask.coreLoad.readyMs / ask.rawLoad.readyMs)],
             ["first answer byte after ready", ms(ask.rawAfterReadyMs), ms(ask.cliAfterReadyMs), x(ask.cliAfterReadyMs / ask.rawAfterReadyMs)]

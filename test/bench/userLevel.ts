@@ -18,14 +18,13 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import {Med42Assistant} from "../../shared/assistant";
-import type {AnswerStream, AskRequest, SummarizeConversationRequest} from "../../shared/assistantTypes";
 import type {ChatBackend, GenerateRequest, GenerateResult} from "../../shared/engine/chatBackend";
 import {MED42_SAMPLING, MED42_SYSTEM_PROMPT} from "../../shared/engine/defaults";
 import {LlamaCppBackend} from "../../shared/engine/llamaCppBackend";
 import {importNodeLlamaCpp} from "../../shared/engine/llamaRuntime";
-import type {Surface} from "../../shared/types";
 import {createSlackBot} from "../../slack-bot/app";
 import {FakeSlack, type RecordedCall} from "../support/fakeSlack";
+import {question} from "./benchmark";
 import {EvalTrace} from "./evalTrace";
 import {median, ratio} from "./stats";
 import type {LoadTimes} from "./userProbe";
@@ -64,7 +63,7 @@ export interface AskFigure {
 export interface SlackFigure {
     /** Median ms from the event sent to the first Slack call carrying answer text. */
     firstAnswerTextMs: number;
-    /** Median ms from the event sent to the core's first text event for that request. */
+    /** Median ms from the event sent to the model's first text for that request (in the engine). */
     coreFirstTextMs: number;
     /** Median of (first answer text in Slack − the core's first text): what the bot adds after the model. */
     botAddsMs: number;
@@ -157,26 +156,21 @@ function carriesAnswerText(call: RecordedCall): boolean {
     }
 }
 
-/** The bot's assistant, noting when each question's first text event came out of the core. */
-class TimedAssistant {
+/** The bot's engine, noting (Date.now()) when the model produced the first text of the latest request. */
+class TimedBackend implements ChatBackend {
     firstText?: number;
-    constructor(private readonly inner: Med42Assistant) {}
-    get disclaimer() { return this.inner.disclaimer; }
-    decide(text: string, surface: Surface) { return this.inner.decide(text, surface); }
-    recordFeedback(f: Parameters<Med42Assistant["recordFeedback"]>[0]) { this.inner.recordFeedback(f); }
-    summarizeConversation(req: SummarizeConversationRequest): AnswerStream { return this.inner.summarizeConversation(req); }
-    ask(req: AskRequest): AnswerStream {
-        const stream = this.inner.ask(req);
-        const self = this;
-        return {
-            result: stream.result,
-            async *[Symbol.asyncIterator]() {
-                for await (const event of stream) {
-                    if (event.type === "text" && self.firstText === undefined) self.firstText = Date.now();
-                    yield event;
-                }
-            }
-        };
+    constructor(readonly inner: LlamaCppBackend) {}
+    get modelDescription(): string { return this.inner.modelDescription; }
+    get contextSize(): number { return this.inner.contextSize; }
+    get parallelSequences(): number | undefined { return this.inner.parallelSequences; }
+    load(signal?: AbortSignal): Promise<void> { return this.inner.load(signal); }
+    countTokens(text: string): Promise<number> { return this.inner.countTokens(text); }
+    dispose(): Promise<void> { return this.inner.dispose(); }
+    generate(req: GenerateRequest): Promise<GenerateResult> {
+        return this.inner.generate({...req, onText: (text) => {
+            if (this.firstText === undefined && text) this.firstText = Date.now();
+            req.onText?.(text);
+        }});
     }
 }
 
@@ -184,47 +178,49 @@ class TimedAssistant {
 export async function measureSlack(o: UserLevelOptions): Promise<SlackFigure> {
     const {LlamaChatSession, Llama3ChatWrapper} = await importNodeLlamaCpp();
     const engine = new LlamaCppBackend({modelPath: o.modelPath, gpu: "cpu", threads: o.threads, contextSize: o.contextSize});
-    const core = new Med42Assistant({backend: engine, auditDb: false, sampling: {maxTokens: o.maxTokens, seed: 7}});
+    const timed = new TimedBackend(engine);
+    const core = new Med42Assistant({backend: timed, auditDb: false, sampling: {maxTokens: o.maxTokens, seed: 7}});
     await core.loadModel();
     const rawContext = await engine.model!.createContext({contextSize: o.contextSize, sequences: 1, threads: o.threads});
     const rawSequence = rawContext.getSequence();
     const trace = new EvalTrace();
     trace.watch(engine.context, "core");
     trace.watch(rawContext, "raw");
-    const assistant = new TimedAssistant(core);
     const fake = new FakeSlack();
     await fake.start();
     const channel = "C0BENCH";
     fake.join(channel);
     const quiet = {debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => "error", setName() {}};
-    const bot = await createSlackBot({assistant, botToken: fake.botToken, appToken: fake.appToken, slackApiUrl: fake.apiUrl,
+    const bot = await createSlackBot({assistant: core, botToken: fake.botToken, appToken: fake.appToken, slackApiUrl: fake.apiUrl,
         retryConfig: {retries: 0}, logger: quiet as never, settings: {shutdownGraceMs: 5_000}});
     await bot.start();
     const samples = {firstAnswerTextMs: [] as number[], coreFirstTextMs: [] as number[], rawTtftMs: [] as number[]};
     const firstCalls: string[] = [];
     try {
         for (let i = -o.warmup; i < o.reps; i++) {
+            // A new question each time (a repeated one would come from the raw session's cache), 64 characters.
+            const q = question(i + o.warmup + 6, 64);
             // A bare LlamaChatSession on the same question (as section 1's raw side).
             await trace.settleThreads();
             const session = new LlamaChatSession({contextSequence: rawSequence, systemPrompt: MED42_SYSTEM_PROMPT,
                 chatWrapper: new Llama3ChatWrapper(), autoDisposeSequence: false});
             const rawStart = now();
             let rawFirst = NaN;
-            await session.prompt(QUESTION, {maxTokens: o.maxTokens, temperature: MED42_SAMPLING.temperature, topK: MED42_SAMPLING.topK,
+            await session.prompt(q, {maxTokens: o.maxTokens, temperature: MED42_SAMPLING.temperature, topK: MED42_SAMPLING.topK,
                 topP: MED42_SAMPLING.topP, seed: 7, onTextChunk: () => { if (Number.isNaN(rawFirst)) rawFirst = now() - rawStart; }});
             session.dispose({disposeSequence: false});
 
             await trace.settleThreads();
-            assistant.firstText = undefined;
+            timed.firstText = undefined;
             const from = fake.calls.length;
             const sent = Date.now();
-            await fake.sendEvent(fake.userMessage("app_mention", {channel, user: "U0BENCH", text: `<@${fake.botUserId}> ${QUESTION}`}));
+            await fake.sendEvent(fake.userMessage("app_mention", {channel, user: "U0BENCH", text: `<@${fake.botUserId}> ${q}`}));
             await fake.waitUntil(() => fake.unacknowledged === 0 && bot.context.pendingTasks === 0, 10 * 60_000, "the answer");
             const first = fake.calls.slice(from).find(carriesAnswerText);
             if (i < 0) continue;
             samples.rawTtftMs.push(rawFirst);
             samples.firstAnswerTextMs.push(first ? first.at - sent : NaN);
-            samples.coreFirstTextMs.push(assistant.firstText !== undefined ? assistant.firstText - sent : NaN);
+            samples.coreFirstTextMs.push(timed.firstText !== undefined ? timed.firstText - sent : NaN);
             firstCalls.push(first?.method ?? "none");
         }
     } finally {

@@ -6,7 +6,7 @@
  *       LlamaChatSession with the Med42 system prompt and Llama-3 chat format, Med42's sampling, the answer streamed
  *       to stdout;
  *   node userProbe.js raw-load MODEL THREADS CONTEXT      the same script, stopping once it could take a question;
- *   node userProbe.js core-load MODEL THREADS CONTEXT     `med42 ask`'s core (Med42Assistant) loading the same model.
+ *   node userProbe.js core-load MODEL THREADS CONTEXT     `med42 ask`'s core (Med42Assistant, its options) loading it.
  *
  * The load modes print one JSON line on stdout: {loadMs, readyMs} (the load alone; process start to ready). Each
  * mode imports only what it needs, so the process start costs what that program's start costs.
@@ -54,8 +54,11 @@ async function main(argv: string[]): Promise<void> {
         process.stdout.write(JSON.stringify(times satisfies LoadTimes) + "\n");
     } else if (mode === "core-load") {
         const {Med42Assistant} = load<typeof import("../../shared/assistant")>("../../shared/assistant");
+        const {askAssistantOptions} = load<typeof import("../../cli/commands/ask")>("../../cli/commands/ask");
         const started = performance.now();
-        const assistant = new Med42Assistant({model: modelPath, threads, contextSize, auditDb: false});
+        // As `med42 ask` makes it (one sequence, nothing primed), without the audit log.
+        const assistant = new Med42Assistant(askAssistantOptions({model: modelPath, threads: String(threads),
+            contextSize: String(contextSize), audit: false}));
         await assistant.loadModel();
         const times: LoadTimes = {loadMs: performance.now() - started, readyMs: performance.now()};
         process.stdout.write(JSON.stringify(times) + "\n");
