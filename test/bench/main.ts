@@ -31,6 +31,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --tokens N              generated tokens per request (default 32; tiny: 16)
   --concurrent-tokens N   generated tokens per request with concurrent conversations (default 64; tiny: 16)
   --batched-bench PATH    llama.cpp's llama-batched-bench binary to compare concurrency with
+  --med42-bin PATH        the med42 command section 5 runs (default: this checkout's bin/med42.js)
   --summary-chars N       characters of the note summarised in section 6 (default 20000, about 5k tokens of Med42's
                           tokenizer; tiny: 3000)
   --summary-tokens N      most tokens per summary pass (default 512, the product's; tiny: 16)
@@ -63,6 +64,7 @@ export interface BenchCliOptions {
     summaryChars: number;
     summaryTokens: number;
     summaryContext: number;
+    med42Bin?: string;
 }
 
 function positiveInt(name: string, value: string | undefined, fallback: number, min = 1): number {
@@ -80,7 +82,8 @@ export function parseBenchArgs(argv: string[]): BenchCliOptions {
             warmup: {type: "string"}, threads: {type: "string"}, context: {type: "string"}, tokens: {type: "string"},
             "concurrent-tokens": {type: "string"}, "batched-bench": {type: "string"}, "no-memory": {type: "boolean"},
             "no-threads": {type: "boolean"}, mmap: {type: "string"}, only: {type: "string"},
-            "summary-chars": {type: "string"}, "summary-tokens": {type: "string"}, "summary-context": {type: "string"}, help: {type: "boolean", short: "h"}
+            "summary-chars": {type: "string"}, "summary-tokens": {type: "string"}, "summary-context": {type: "string"},
+            "med42-bin": {type: "string"}, help: {type: "boolean", short: "h"}
         }});
     } catch (err) {
         throw new UsageError((err as Error).message);
@@ -100,6 +103,7 @@ export function parseBenchArgs(argv: string[]): BenchCliOptions {
     }
     if (v.model != null && !fs.existsSync(v.model)) throw new UsageError(`--model: no such file ${v.model}`);
     if (v["batched-bench"] != null && !fs.existsSync(v["batched-bench"])) throw new UsageError(`--batched-bench: no such file ${v["batched-bench"]}`);
+    if (v["med42-bin"] != null && !fs.existsSync(v["med42-bin"])) throw new UsageError(`--med42-bin: no such file ${v["med42-bin"]}`);
     if (v.mmap != null && v.mmap !== "on" && v.mmap !== "off") throw new UsageError(`--mmap must be on or off, got "${v.mmap}"`);
     const tiny = shape === "tiny" && v.model == null;
     const sections = new Set<BenchSection>(SECTIONS);
@@ -125,6 +129,7 @@ export function parseBenchArgs(argv: string[]): BenchCliOptions {
         summaryChars: positiveInt("summary-chars", v["summary-chars"], tiny ? 3000 : 20_000, 100),
         summaryTokens: positiveInt("summary-tokens", v["summary-tokens"], tiny ? 16 : 512, 2),
         summaryContext: positiveInt("summary-context", v["summary-context"], tiny ? 2048 : 8192, 1024),
+        med42Bin: v["med42-bin"],
         mmap: v.mmap == null ? undefined : v.mmap === "on"
     };
 }
@@ -147,7 +152,7 @@ export async function runBenchCli(o: BenchCliOptions, log: (line: string) => voi
     let user: BenchReport["user"];
     if (o.sections.has("user")) {
         const userOptions = {modelPath, threads: o.threads, reps: o.reps, warmup: Math.max(1, o.warmup), maxTokens: o.tokens,
-            contextSize: 8192, log};
+            contextSize: 8192, med42Bin: o.med42Bin, log};
         log("User level: med42 ask and a raw node-llama-cpp script, each in fresh processes...");
         const ask = await measureAsk(userOptions).catch((err: Error) => ({error: err.message}));
         log("User level: the Slack bot against the fake Slack...");

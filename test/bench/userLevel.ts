@@ -43,6 +43,8 @@ export interface UserLevelOptions {
     maxTokens: number;
     /** Tokens per conversation, as the products use by default. */
     contextSize: number;
+    /** The `med42` to run (default: this checkout's bin/med42.js; another checkout's for a before/after). */
+    med42Bin?: string;
     log: (line: string) => void;
 }
 
@@ -117,7 +119,7 @@ export async function measureAsk(o: UserLevelOptions): Promise<AskFigure> {
                         String(o.maxTokens), String(seed), QUESTION])
                     // As a user types it, with the model, threads and answer length of the comparison; the audit log
                     // is written as by default, into a throwaway folder.
-                    : await firstStdoutByte(process.execPath, [MED42_BIN, "ask", "--model", o.modelPath, "--threads", String(o.threads),
+                    : await firstStdoutByte(process.execPath, [o.med42Bin ?? MED42_BIN, "ask", "--model", o.modelPath, "--threads", String(o.threads),
                         "--context-size", String(o.contextSize), "--max-tokens", String(o.maxTokens), "--seed", String(seed), QUESTION],
                     {MED42_AUDIT_DB: path.join(auditDir, "audit.sqlite")});
                 if (i >= 0) (side === "raw" ? raw : cli).push(r.firstByteMs);
