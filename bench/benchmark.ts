@@ -3,6 +3,11 @@
  * cost of a new conversation and of a follow-up against cold evaluations of the same tokens, concurrent
  * conversations, the policy's speed and the memory after load. Every comparison runs side by side in one process,
  * interleaved repetition by repetition, so load from other processes on the machine hits both sides alike.
+ *
+ * The two sides share one llama.cpp runtime, whose thread splitter gives a context only part of the threads while
+ * another context still holds a reservation (until a timer after its last decode): every timed request first waits
+ * for those reservations to go (EvalTrace.settleThreads), or the side that came second evaluated its prompt on one
+ * thread of two (issue 17: the core's time to first token was 1.7× the raw one's at 8b, its CPU time 1.0× its wall time).
  */
 import type {
     ChatHistoryItem, LlamaContextSequence, LlamaModel, Token
@@ -13,8 +18,13 @@ import {MED42_SAMPLING, MED42_SYSTEM_PROMPT} from "../shared/engine/defaults";
 import {LlamaCppBackend} from "../shared/engine/llamaCppBackend";
 import {importNodeLlamaCpp} from "../shared/engine/llamaRuntime";
 import type {ChatMessage, Surface} from "../shared/types";
+import {EvalTrace, type RequestTrace} from "./evalTrace";
 import {memAvailable, processMemory, type ProcessMemory} from "./procMemory";
 import {median, percentile, ratio} from "./stats";
+
+/** The sections runBenchmark measures, by the names `--only` takes. */
+export const IN_PROCESS_SECTIONS = ["overhead", "caching", "concurrency", "policy"] as const;
+export type InProcessSection = typeof IN_PROCESS_SECTIONS[number];
 
 export interface BenchmarkOptions {
     modelPath: string;
@@ -36,6 +46,10 @@ export interface BenchmarkOptions {
     concurrency: readonly number[];
     useMmap?: boolean;
     log: (line: string) => void;
+    /** The in-process sections to run (default: all). */
+    sections?: ReadonlySet<InProcessSection>;
+    /** Receives the evaluation trace (every decode call and request mark, as text) at the end. */
+    onTrace?: (text: string) => void;
 }
 
 /** One request's timing. Time to first token is measured at the first generated token, printable or not. */
@@ -51,6 +65,8 @@ export interface RequestTiming {
     ttftCpuMs: number;
     /** Generated tokens after the first one per second of this process's CPU time. */
     generationTokensPerCpuSecond: number;
+    /** The llama.cpp decode calls until the first token (section 1; undefined where node-llama-cpp's internals changed). */
+    trace?: RequestTrace;
 }
 
 export interface Summary {
@@ -66,6 +82,14 @@ export interface Summary {
     ttftCpuMs: number;
     /** Median generation speed per CPU second. */
     generationTokensPerCpuSecond: number;
+    /** Median decode calls before the first token (NaN without a trace). */
+    promptDecodes: number;
+    /** The fewest threads any decode call before the first token ran with, over all samples (NaN without a trace). */
+    promptThreadsMin: number;
+    /** Median ms from the request's start to its first decode call (NaN without a trace). */
+    beforeFirstDecodeMs: number;
+    /** Median ms before the first token that no decode call covered (NaN without a trace). */
+    promptIdleMs: number;
     samples: RequestTiming[];
 }
 
@@ -166,11 +190,12 @@ export interface BenchmarkResult {
     /** "med42 core" = Med42Assistant (policy + engine); "engine only" when the assistant could not be loaded. */
     coreKind: "med42 core" | "engine only";
     coreNote?: string;
-    rawVsCore: {raw: Summary; core: Summary; ttftOverhead: number; generationOverhead: number};
-    newConversation: CachingFigure;
-    followUp: CachingFigure;
+    /** The sections not asked for (BenchmarkOptions.sections) are left out. */
+    rawVsCore?: {raw: Summary; core: Summary; ttftOverhead: number; generationOverhead: number};
+    newConversation?: CachingFigure;
+    followUp?: CachingFigure;
     concurrency: ConcurrencyFigure[];
-    policy: PolicyFigure;
+    policy?: PolicyFigure;
 }
 
 const QUESTIONS = [
@@ -231,6 +256,13 @@ class TokenClock {
         for (let i = 0; i < count; i++) { this.tokenTimes.push(t); this.tokenCpu.push(c); }
     };
 
+    /** Marks this request's start, first token and end in `trace`. */
+    markIn(trace: EvalTrace, name: string, end: number): void {
+        trace.mark(`${name}: start`, this.started);
+        if (Number.isFinite(this.firstToken)) trace.mark(`${name}: first token`, this.firstToken);
+        trace.mark(`${name}: end`, end);
+    }
+
     timing(end: number, usage: {evaluatedPromptTokens: number; promptTokens: number; completionTokens: number}): RequestTiming {
         return {
             ttftMs: this.firstToken - this.started,
@@ -246,7 +278,13 @@ class TokenClock {
 }
 
 function summarize(samples: RequestTiming[]): Summary {
+    const traces = samples.map((s) => s.trace).filter((t): t is RequestTrace => t != null);
+    const threads = traces.flatMap((t) => t.promptThreads).filter((n): n is number => n != null);
     return {
+        promptDecodes: median(traces.map((t) => t.promptDecodes)),
+        promptThreadsMin: threads.length > 0 ? Math.min(...threads) : NaN,
+        beforeFirstDecodeMs: median(traces.map((t) => t.beforeFirstDecodeMs)),
+        promptIdleMs: median(traces.map((t) => t.promptIdleMs)),
         ttftMs: median(samples.map((s) => s.ttftMs)),
         evaluatedPromptTokens: median(samples.map((s) => s.evaluatedPromptTokens)),
         promptTokensPerSecond: median(samples.map((s) => (s.evaluatedPromptTokens * 1000) / s.ttftMs)),
@@ -267,6 +305,7 @@ class ObservedBackend implements ChatBackend {
     constructor(readonly inner: LlamaCppBackend) {}
     get modelDescription(): string { return this.inner.modelDescription; }
     get contextSize(): number { return this.inner.contextSize; }
+    get parallelSequences(): number | undefined { return this.inner.parallelSequences; }
     load(signal?: AbortSignal): Promise<void> { return this.inner.load(signal); }
     countTokens(text: string): Promise<number> { return this.inner.countTokens(text); }
     dispose(): Promise<void> { return this.inner.dispose(); }
@@ -300,6 +339,7 @@ function kvBytesPerToken(model: LlamaModel): number | null {
 }
 
 export async function runBenchmark(o: BenchmarkOptions): Promise<BenchmarkResult> {
+    const want = (section: InProcessSection) => !o.sections || o.sections.has(section);
     const {LlamaChatSession, Llama3ChatWrapper} = await importNodeLlamaCpp();
     const sampling = (seed: number, maxTokens: number): ResolvedSampling => ({...MED42_SAMPLING, maxTokens, seed});
     const availBefore = memAvailable();
@@ -331,9 +371,17 @@ export async function runBenchmark(o: BenchmarkOptions): Promise<BenchmarkResult
     const raw = await model.createContext({contextSize: o.contextSize, sequences: 1, threads: o.threads});
     const rawSequence = raw.getSequence();
     const wrapper = new Llama3ChatWrapper();
+    // Every decode call of both contexts, with its threads: where a request's time to first token goes.
+    const trace = new EvalTrace();
+    const traced = trace.watch(engine.context, "core") && trace.watch(raw, "raw");
+    /** The request's decode calls from its start to its first token, from the trace. */
+    const traceOf = (context: "core" | "raw", clock: TokenClock): RequestTrace | undefined =>
+        traced && Number.isFinite(clock.firstToken)
+            ? trace.request(context, trace.relative(clock.started), trace.relative(clock.firstToken)) : undefined;
     try {
         /** The core's answer to one request (through the assistant when available). */
         const core = async (messages: ChatMessage[], conversationId: string, s: ResolvedSampling): Promise<{timing: RequestTiming; text: string}> => {
+            await trace.settleThreads();
             const clock = new TokenClock();
             backend.observer = clock;
             let r: GenerateResult;
@@ -349,7 +397,8 @@ export async function runBenchmark(o: BenchmarkOptions): Promise<BenchmarkResult
             }
             const end = now();
             backend.observer = undefined;
-            return {timing: clock.timing(end, r.usage), text: r.text};
+            clock.markIn(trace, `core ${conversationId}`, end);
+            return {timing: {...clock.timing(end, r.usage), trace: traceOf("core", clock)}, text: r.text};
         };
 
         /** A bare LlamaChatSession on its own sequence: node-llama-cpp as a user of the library would call it. */
@@ -360,6 +409,7 @@ export async function runBenchmark(o: BenchmarkOptions): Promise<BenchmarkResult
             const meter = rawSequence.tokenMeter;
             const inBefore = meter.usedInputTokens;
             const outBefore = meter.usedOutputTokens;
+            await trace.settleThreads();
             const clock = new TokenClock();
             await session.prompt(q, {
                 maxTokens: s.maxTokens, temperature: s.temperature, topK: s.topK, topP: s.topP, seed: s.seed,
@@ -370,7 +420,8 @@ export async function runBenchmark(o: BenchmarkOptions): Promise<BenchmarkResult
             const completionTokens = meter.usedOutputTokens - outBefore;
             // As in the engine: tokens whose logits were computed are metered as output (see llamaCppBackend.ts).
             const evaluated = meter.usedInputTokens - inBefore + (completionTokens > 0 ? 1 : 0);
-            return clock.timing(end, {evaluatedPromptTokens: evaluated, promptTokens: NaN, completionTokens});
+            clock.markIn(trace, "raw", end);
+            return {...clock.timing(end, {evaluatedPromptTokens: evaluated, promptTokens: NaN, completionTokens}), trace: traceOf("raw", clock)};
         };
 
         /**
@@ -380,6 +431,7 @@ export async function runBenchmark(o: BenchmarkOptions): Promise<BenchmarkResult
         const prefixedEvaluate = async (sequence: LlamaContextSequence, tokens: Token[], count: number, seed: number): Promise<number> => {
             const keep = tokens.length - count;
             await sequence.eraseContextTokenRanges([{start: keep, end: sequence.nextTokenIndex}]);
+            await trace.settleThreads();
             const start = now();
             const it = sequence.evaluate(tokens.slice(keep), {temperature: MED42_SAMPLING.temperature, topK: MED42_SAMPLING.topK,
                 topP: MED42_SAMPLING.topP, seed});
@@ -392,6 +444,7 @@ export async function runBenchmark(o: BenchmarkOptions): Promise<BenchmarkResult
         /** ms to evaluate `tokens` on an empty sequence and sample the first token: a cold evaluation. */
         const coldEvaluate = async (sequence: LlamaContextSequence, tokens: Token[], seed: number): Promise<number> => {
             await sequence.clearHistory();
+            await trace.settleThreads();
             const start = now();
             const it = sequence.evaluate(tokens, {temperature: MED42_SAMPLING.temperature, topK: MED42_SAMPLING.topK,
                 topP: MED42_SAMPLING.topP, seed});
@@ -409,160 +462,148 @@ export async function runBenchmark(o: BenchmarkOptions): Promise<BenchmarkResult
         };
 
         // 1. Raw node-llama-cpp versus the med42 core on the same prompts, interleaved.
-        o.log("Raw node-llama-cpp vs the med42 core...");
-        const rawSamples: RequestTiming[] = [];
-        const coreSamples: RequestTiming[] = [];
-        for (let i = -o.warmup; i < o.reps; i++) {
-            const q = question(i + o.warmup, 64);
-            const s = sampling(100 + i, o.generateTokens);
-            const order = i % 2 === 0 ? ["raw", "core"] : ["core", "raw"];
-            for (const which of order) {
-                const t = which === "raw" ? await rawPrompt(q, s)
-                    : (await core([{role: "user", content: q}], `overhead-${i}`, s)).timing;
-                if (i >= 0) (which === "raw" ? rawSamples : coreSamples).push(t);
+        let rawVsCore: BenchmarkResult["rawVsCore"];
+        if (want("overhead")) {
+            o.log("Raw node-llama-cpp vs the med42 core...");
+            const rawSamples: RequestTiming[] = [];
+            const coreSamples: RequestTiming[] = [];
+            for (let i = -o.warmup; i < o.reps; i++) {
+                const q = question(i + o.warmup, 64);
+                const s = sampling(100 + i, o.generateTokens);
+                const order = i % 2 === 0 ? ["raw", "core"] : ["core", "raw"];
+                for (const which of order) {
+                    const t = which === "raw" ? await rawPrompt(q, s)
+                        : (await core([{role: "user", content: q}], `overhead-${i}`, s)).timing;
+                    if (i >= 0) (which === "raw" ? rawSamples : coreSamples).push(t);
+                }
             }
+            const rawSummary = summarize(rawSamples);
+            const coreSummary = summarize(coreSamples);
+            rawVsCore = {
+                raw: rawSummary, core: coreSummary,
+                ttftOverhead: ratio(coreSummary.ttftMs, rawSummary.ttftMs),
+                generationOverhead: ratio(rawSummary.generationTokensPerSecond, coreSummary.generationTokensPerSecond)
+            };
         }
-        const rawSummary = summarize(rawSamples);
-        const coreSummary = summarize(coreSamples);
 
         // 2. New conversations and follow-ups against cold evaluations of the same tokens.
-        o.log("New conversation and follow-up vs cold evaluation...");
-        const fresh = {warm: [] as RequestTiming[], coldFull: [] as number[], coldTokens: [] as number[], newOnly: [] as number[]};
-        const follow = {warm: [] as RequestTiming[], coldFull: [] as number[], coldTokens: [] as number[], newOnly: [] as number[]};
-        for (let i = -o.warmup; i < o.reps; i++) {
-            const q = question(i + o.warmup + 3, 64);
-            const id = `caching-${i}`;
-            const first = await core([{role: "user", content: q}], id, sampling(200 + i, o.generateTokens));
-            const followMessages: ChatMessage[] = [{role: "user", content: q}, {role: "assistant", content: first.text},
-                {role: "user", content: FOLLOW_UPS[(i + o.warmup) % FOLLOW_UPS.length]}];
-            const second = await core(followMessages, id, sampling(300 + i, o.generateTokens));
-            if (i < 0) continue; // warm-up: the cold evaluations below take long and need none
-            const firstTokens = renderTokens([{role: "user", content: q}]);
-            const followTokens = renderTokens(followMessages);
-            const coldFirst = await coldEvaluate(rawSequence, firstTokens, 1);
-            const newFirst = await prefixedEvaluate(rawSequence, firstTokens, Math.max(1, first.timing.evaluatedPromptTokens), 1);
-            const coldFollow = await coldEvaluate(rawSequence, followTokens, 1);
-            const newFollow = await prefixedEvaluate(rawSequence, followTokens, Math.max(1, second.timing.evaluatedPromptTokens), 1);
-            fresh.warm.push(first.timing); fresh.coldFull.push(coldFirst); fresh.coldTokens.push(firstTokens.length); fresh.newOnly.push(newFirst);
-            follow.warm.push(second.timing); follow.coldFull.push(coldFollow); follow.coldTokens.push(followTokens.length); follow.newOnly.push(newFollow);
-        }
-        const caching = (c: typeof fresh): CachingFigure => {
-            const warm = summarize(c.warm);
-            const coldFullMs = median(c.coldFull);
-            const newTokensOnlyMs = median(c.newOnly);
-            return {
-                warm, coldFullMs, coldFullTokens: median(c.coldTokens), newTokensOnlyMs,
-                ratioToNewTokensOnly: ratio(warm.ttftMs, newTokensOnlyMs), ratioToColdFull: ratio(warm.ttftMs, coldFullMs)
+        let newConversation: CachingFigure | undefined;
+        let followUp: CachingFigure | undefined;
+        if (want("caching")) {
+            o.log("New conversation and follow-up vs cold evaluation...");
+            const fresh = {warm: [] as RequestTiming[], coldFull: [] as number[], coldTokens: [] as number[], newOnly: [] as number[]};
+            const follow = {warm: [] as RequestTiming[], coldFull: [] as number[], coldTokens: [] as number[], newOnly: [] as number[]};
+            for (let i = -o.warmup; i < o.reps; i++) {
+                const q = question(i + o.warmup + 3, 64);
+                const id = `caching-${i}`;
+                const first = await core([{role: "user", content: q}], id, sampling(200 + i, o.generateTokens));
+                const followMessages: ChatMessage[] = [{role: "user", content: q}, {role: "assistant", content: first.text},
+                    {role: "user", content: FOLLOW_UPS[(i + o.warmup) % FOLLOW_UPS.length]}];
+                const second = await core(followMessages, id, sampling(300 + i, o.generateTokens));
+                if (i < 0) continue; // warm-up: the cold evaluations below take long and need none
+                const firstTokens = renderTokens([{role: "user", content: q}]);
+                const followTokens = renderTokens(followMessages);
+                const coldFirst = await coldEvaluate(rawSequence, firstTokens, 1);
+                const newFirst = await prefixedEvaluate(rawSequence, firstTokens, Math.max(1, first.timing.evaluatedPromptTokens), 1);
+                const coldFollow = await coldEvaluate(rawSequence, followTokens, 1);
+                const newFollow = await prefixedEvaluate(rawSequence, followTokens, Math.max(1, second.timing.evaluatedPromptTokens), 1);
+                fresh.warm.push(first.timing); fresh.coldFull.push(coldFirst); fresh.coldTokens.push(firstTokens.length); fresh.newOnly.push(newFirst);
+                follow.warm.push(second.timing); follow.coldFull.push(coldFollow); follow.coldTokens.push(followTokens.length); follow.newOnly.push(newFollow);
+            }
+            const caching = (c: typeof fresh): CachingFigure => {
+                const warm = summarize(c.warm);
+                const coldFullMs = median(c.coldFull);
+                const newTokensOnlyMs = median(c.newOnly);
+                return {
+                    warm, coldFullMs, coldFullTokens: median(c.coldTokens), newTokensOnlyMs,
+                    ratioToNewTokensOnly: ratio(warm.ttftMs, newTokensOnlyMs), ratioToColdFull: ratio(warm.ttftMs, coldFullMs)
+                };
             };
-        };
+            newConversation = caching(fresh);
+            followUp = caching(follow);
+        }
 
         // 3. Concurrent conversations (engine level: the batching is the engine's).
         const concurrency: ConcurrencyFigure[] = [];
-        const decodes = watchDecodes(engine.context);
-        for (const [ki, k] of o.concurrency.filter((c) => c <= o.sequences).entries()) {
-            o.log(`${k} concurrent conversation(s)...`);
-            const aggregates: number[] = [];
-            const cpuAggregates: number[] = [];
-            const latencies: number[] = [];
-            const ttfts: number[] = [];
-            const prompts: number[] = [];
-            let decodeCalls = 0;
-            let decodeTokens = 0;
-            const before = {...(engine.batchingStats ?? {releases: NaN, released: NaN})};
-            for (let rep = ki === 0 ? -Math.min(o.warmup, 1) : 0; rep < o.reps; rep++) {
-                const clocks = Array.from({length: k}, () => new TokenClock());
-                const ends: number[] = new Array(k).fill(NaN);
-                await Promise.all(clocks.map(async (clock, j) => {
-                    const r = await engine.generate({
-                        systemPrompt: MED42_SYSTEM_PROMPT,
-                        messages: [{role: "user", content: question(rep * 7 + j + 5, o.concurrentPromptChars)}],
-                        sampling: sampling(1000 * k + 10 * rep + j, o.concurrentTokens), conversationId: `concurrent-${k}-${rep}-${j}`,
-                        onToken: clock.onToken
-                    });
-                    ends[j] = now();
-                    prompts.push(r.usage.promptTokens);
-                }));
-                if (rep < 0) {
-                    decodes?.reset();
-                    continue;
+        if (want("concurrency")) {
+            let decodesFrom = trace.now();
+            for (const [ki, k] of o.concurrency.filter((c) => c <= o.sequences).entries()) {
+                o.log(`${k} concurrent conversation(s)...`);
+                const aggregates: number[] = [];
+                const cpuAggregates: number[] = [];
+                const latencies: number[] = [];
+                const ttfts: number[] = [];
+                const prompts: number[] = [];
+                let decodeCalls = 0;
+                let decodeTokens = 0;
+                const before = {...(engine.batchingStats ?? {releases: NaN, released: NaN})};
+                for (let rep = ki === 0 ? -Math.min(o.warmup, 1) : 0; rep < o.reps; rep++) {
+                    await trace.settleThreads();
+                    const clocks = Array.from({length: k}, () => new TokenClock());
+                    const ends: number[] = new Array(k).fill(NaN);
+                    await Promise.all(clocks.map(async (clock, j) => {
+                        const r = await engine.generate({
+                            systemPrompt: MED42_SYSTEM_PROMPT,
+                            messages: [{role: "user", content: question(rep * 7 + j + 5, o.concurrentPromptChars)}],
+                            sampling: sampling(1000 * k + 10 * rep + j, o.concurrentTokens), conversationId: `concurrent-${k}-${rep}-${j}`,
+                            onToken: clock.onToken
+                        });
+                        ends[j] = now();
+                        prompts.push(r.usage.promptTokens);
+                    }));
+                    if (rep < 0) {
+                        decodesFrom = trace.now();
+                        continue;
+                    }
+                    // The window in which every conversation was generating: from the last first token to the last
+                    // token before the first conversation ended.
+                    const from = Math.max(...clocks.map((c) => c.firstToken));
+                    const to = Math.min(...clocks.map((c) => c.lastToken));
+                    const cpuFrom = Math.max(...clocks.map((c) => c.cpuFirst));
+                    const cpuTo = Math.min(...clocks.map((c) => c.cpuLast));
+                    const inWindow = clocks.reduce((n, c) => n + c.tokenTimes.filter((t) => t > from && t <= to).length, 0);
+                    const total = clocks.reduce((n, c) => n + c.tokens, 0);
+                    const enough = to - from > 0 && inWindow >= 2 * k;
+                    aggregates.push(enough ? (inWindow * 1000) / (to - from)
+                        : (total * 1000) / (Math.max(...ends) - Math.min(...clocks.map((c) => c.firstToken))));
+                    cpuAggregates.push(enough && cpuTo > cpuFrom ? (inWindow * 1000) / (cpuTo - cpuFrom) : NaN);
+                    clocks.forEach((c, j) => { latencies.push(ends[j] - c.started); ttfts.push(c.firstToken - c.started); });
+                    if (traced) {
+                        // Generation steps only: a batch with a prompt in it is larger than the conversations.
+                        const generationSteps = trace.decodesSince(decodesFrom, "core").map((d) => d.tokens).filter((n) => n <= k);
+                        decodesFrom = trace.now();
+                        decodeCalls += generationSteps.length;
+                        decodeTokens += generationSteps.reduce((a, b) => a + b, 0);
+                    }
                 }
-                // The window in which every conversation was generating: from the last first token to the last
-                // token before the first conversation ended.
-                const from = Math.max(...clocks.map((c) => c.firstToken));
-                const to = Math.min(...clocks.map((c) => c.lastToken));
-                const cpuFrom = Math.max(...clocks.map((c) => c.cpuFirst));
-                const cpuTo = Math.min(...clocks.map((c) => c.cpuLast));
-                const inWindow = clocks.reduce((n, c) => n + c.tokenTimes.filter((t) => t > from && t <= to).length, 0);
-                const total = clocks.reduce((n, c) => n + c.tokens, 0);
-                const enough = to - from > 0 && inWindow >= 2 * k;
-                aggregates.push(enough ? (inWindow * 1000) / (to - from)
-                    : (total * 1000) / (Math.max(...ends) - Math.min(...clocks.map((c) => c.firstToken))));
-                cpuAggregates.push(enough && cpuTo > cpuFrom ? (inWindow * 1000) / (cpuTo - cpuFrom) : NaN);
-                clocks.forEach((c, j) => { latencies.push(ends[j] - c.started); ttfts.push(c.firstToken - c.started); });
-                if (decodes) {
-                    // Generation steps only: a batch with a prompt in it is larger than the conversations.
-                    const generationSteps = decodes.take().filter((n) => n <= k);
-                    decodeCalls += generationSteps.length;
-                    decodeTokens += generationSteps.reduce((a, b) => a + b, 0);
-                }
+                const after = engine.batchingStats;
+                concurrency.push({
+                    conversations: k, aggregateTokensPerSecond: median(aggregates),
+                    latencyP50Ms: percentile(latencies, 50), latencyP95Ms: percentile(latencies, 95), ttftP50Ms: median(ttfts),
+                    speedup: NaN, aggregateTokensPerCpuSecond: median(cpuAggregates.filter(Number.isFinite)),
+                    tokensPerDecode: decodeCalls > 0 ? decodeTokens / decodeCalls : NaN,
+                    generationsPerStep: after ? (after.released - before.released) / (after.releases - before.releases) : NaN,
+                    promptTokens: median(prompts)
+                });
             }
-            const after = engine.batchingStats;
-            concurrency.push({
-                conversations: k, aggregateTokensPerSecond: median(aggregates),
-                latencyP50Ms: percentile(latencies, 50), latencyP95Ms: percentile(latencies, 95), ttftP50Ms: median(ttfts),
-                speedup: NaN, aggregateTokensPerCpuSecond: median(cpuAggregates.filter(Number.isFinite)),
-                tokensPerDecode: decodeCalls > 0 ? decodeTokens / decodeCalls : NaN,
-                generationsPerStep: after ? (after.released - before.released) / (after.releases - before.releases) : NaN,
-                promptTokens: median(prompts)
-            });
+            const single = concurrency.find((c) => c.conversations === 1)?.aggregateTokensPerSecond ?? NaN;
+            for (const c of concurrency) c.speedup = ratio(c.aggregateTokensPerSecond, single);
         }
-        decodes?.dispose();
-        const single = concurrency.find((c) => c.conversations === 1)?.aggregateTokensPerSecond ?? NaN;
-        for (const c of concurrency) c.speedup = ratio(c.aggregateTokensPerSecond, single);
 
         // 4. The policy's speed.
-        const policy = measurePolicy(assistant, assistantModule, Math.max(o.reps, 1));
+        const policy = want("policy") ? measurePolicy(assistant, assistantModule, Math.max(o.reps, 1)) : undefined;
 
         return {
             threads: o.threads, loadMs, memoryAfterLoad, kvCacheBytesPerToken: kvBytesPerToken(model),
             coreKind: assistant ? "med42 core" : "engine only", coreNote,
-            rawVsCore: {
-                raw: rawSummary, core: coreSummary,
-                ttftOverhead: ratio(coreSummary.ttftMs, rawSummary.ttftMs),
-                generationOverhead: ratio(rawSummary.generationTokensPerSecond, coreSummary.generationTokensPerSecond)
-            },
-            newConversation: caching(fresh), followUp: caching(follow), concurrency, policy
+            rawVsCore, newConversation, followUp, concurrency, policy
         };
     } finally {
+        trace.dispose();
+        o.onTrace?.(trace.format());
         await raw.dispose();
         if (assistant) await assistant.dispose(); else await engine.dispose();
     }
-}
-
-/**
- * Counts the tokens of every llama.cpp decode call of a context, by wrapping two methods of node-llama-cpp's native
- * context object (internal API of the pinned 3.21.1; returns undefined if it changed). Diagnostic only.
- */
-function watchDecodes(context: unknown): {take(): number[]; reset(): void; dispose(): void} | undefined {
-    const native = (context as {_ctx?: Record<string, unknown>} | undefined)?._ctx;
-    if (!native || typeof native.initBatch !== "function" || typeof native.decodeBatch !== "function") return undefined;
-    const initBatch = native.initBatch as (n: number) => unknown;
-    const decodeBatch = native.decodeBatch as () => Promise<unknown>;
-    let size = 0;
-    let sizes: number[] = [];
-    try {
-        Object.defineProperty(native, "initBatch", {configurable: true, writable: true,
-            value(this: unknown, n: number) { size = n; return initBatch.call(this, n); }});
-        Object.defineProperty(native, "decodeBatch", {configurable: true, writable: true,
-            value(this: unknown) { sizes.push(size); return decodeBatch.call(this); }});
-    } catch {
-        return undefined;
-    }
-    return {
-        take: () => { const s = sizes; sizes = []; return s; },
-        reset: () => { sizes = []; },
-        dispose: () => { delete native.initBatch; delete native.decodeBatch; }
-    };
 }
 
 const POLICY_SAMPLES: [string, Surface][] = [

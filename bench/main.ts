@@ -11,16 +11,22 @@ import {withoutUndefined} from "../shared/options";
 import {defaultThreads} from "../shared/engine/llamaRuntime";
 import {runBatchedBench} from "./batchedBench";
 import {BENCH_SHAPES, type BenchShape, ensureBenchModel} from "./benchModels";
-import {runBenchmark} from "./benchmark";
+import {IN_PROCESS_SECTIONS, type InProcessSection, runBenchmark} from "./benchmark";
 import {runProbe, type MemoryProbeResult, type ThreadsProbeResult} from "./probe";
 import {type BenchReport, renderMarkdown} from "./report";
 import {renderServerMarkdown, runServerBenchmark, type ServerBenchOptions} from "./serverBench";
 import {parseServerUrls, ServerConfigError, serverOptionsFromEnv} from "../shared/engine/server/serverConfig";
+import {measureAsk, measureSlack, measureSummary} from "./userLevel";
+
+/** Every section `--only` can name: the in-process ones, then the probes in fresh processes. */
+export const SECTIONS = [...IN_PROCESS_SECTIONS, "user", "summary", "memory", "threads"] as const;
+export type BenchSection = typeof SECTIONS[number];
 
 const USAGE = `Usage: npm run bench -- [options]
   --shape tiny|1b|8b      generated random-weight model of that shape (default tiny; cached in ~/.cache/med42-assist/bench)
   --model PATH            benchmark this GGUF instead (default: env MED42_MODEL when it is a file)
   --json FILE             also write the results as JSON
+  --trace FILE            write every llama.cpp decode call (tokens, threads, times) and request mark to FILE
   --reps N                measured repetitions (default 3; tiny: 1)
   --warmup N              warm-up repetitions (default 1)
   --threads N             llama.cpp threads (default: physical cores, or MED42_THREADS)
@@ -28,6 +34,12 @@ const USAGE = `Usage: npm run bench -- [options]
   --tokens N              generated tokens per request (default 32; tiny: 16)
   --concurrent-tokens N   generated tokens per request with concurrent conversations (default 64; tiny: 16)
   --batched-bench PATH    llama.cpp's llama-batched-bench binary to compare concurrency with
+  --med42-bin PATH        the med42 command section 5 runs (default: this checkout's bin/med42.js)
+  --summary-chars N       characters of the note summarised in section 6 (default 20000, about 5k tokens of Med42's
+                          tokenizer; tiny: 3000)
+  --summary-tokens N      most tokens per summary pass (default 512, the product's; tiny: 16)
+  --summary-context N     tokens per sequence for the summary (default 8192, the product's; tiny: 2048)
+  --only LIST             only these sections, comma-separated: ${SECTIONS.join(", ")}
   --no-memory             skip the mmap on/off memory probes
   --no-threads            skip the thread-count probe
   --mmap on|off           how the benchmarked model is loaded (default: the engine's default)
@@ -47,6 +59,8 @@ export interface BenchCliOptions {
     shape: BenchShape;
     model?: string;
     json?: string;
+    /** Where the evaluation trace goes. */
+    trace?: string;
     reps: number;
     warmup: number;
     threads: number;
@@ -57,6 +71,12 @@ export interface BenchCliOptions {
     memory: boolean;
     threadsProbe: boolean;
     mmap?: boolean;
+    /** The sections to run (`--only`; default all). */
+    sections: ReadonlySet<BenchSection>;
+    summaryChars: number;
+    summaryTokens: number;
+    summaryContext: number;
+    med42Bin?: string;
 }
 
 function positiveInt(name: string, value: string | undefined, fallback: number, min = 1): number {
@@ -96,10 +116,12 @@ export function parseBenchArgs(argv: string[]): BenchCliOptions {
     let parsed;
     try {
         parsed = parseArgs({args: argv, strict: true, allowPositionals: false, options: {
-            shape: {type: "string"}, model: {type: "string"}, json: {type: "string"}, reps: {type: "string"},
+            shape: {type: "string"}, model: {type: "string"}, json: {type: "string"}, trace: {type: "string"}, reps: {type: "string"},
             warmup: {type: "string"}, threads: {type: "string"}, context: {type: "string"}, tokens: {type: "string"},
             "concurrent-tokens": {type: "string"}, "batched-bench": {type: "string"}, "no-memory": {type: "boolean"},
-            "no-threads": {type: "boolean"}, mmap: {type: "string"}, help: {type: "boolean", short: "h"}
+            "no-threads": {type: "boolean"}, mmap: {type: "string"}, only: {type: "string"},
+            "summary-chars": {type: "string"}, "summary-tokens": {type: "string"}, "summary-context": {type: "string"},
+            "med42-bin": {type: "string"}, help: {type: "boolean", short: "h"}
         }});
     } catch (err) {
         throw new UsageError((err as Error).message);
@@ -119,18 +141,34 @@ export function parseBenchArgs(argv: string[]): BenchCliOptions {
     }
     if (v.model != null && !fs.existsSync(v.model)) throw new UsageError(`--model: no such file ${v.model}`);
     if (v["batched-bench"] != null && !fs.existsSync(v["batched-bench"])) throw new UsageError(`--batched-bench: no such file ${v["batched-bench"]}`);
+    if (v["med42-bin"] != null && !fs.existsSync(v["med42-bin"])) throw new UsageError(`--med42-bin: no such file ${v["med42-bin"]}`);
     if (v.mmap != null && v.mmap !== "on" && v.mmap !== "off") throw new UsageError(`--mmap must be on or off, got "${v.mmap}"`);
     const tiny = shape === "tiny" && v.model == null;
+    const sections = new Set<BenchSection>(SECTIONS);
+    if (v.only != null) {
+        sections.clear();
+        for (const name of v.only.split(",").map((n) => n.trim()).filter(Boolean)) {
+            if (!(SECTIONS as readonly string[]).includes(name)) throw new UsageError(`--only: unknown section "${name}" (sections: ${SECTIONS.join(", ")})`);
+            sections.add(name as BenchSection);
+        }
+        if (sections.size === 0) throw new UsageError(`--only needs at least one section (${SECTIONS.join(", ")})`);
+    }
+    if (v["no-memory"]) sections.delete("memory");
+    if (v["no-threads"]) sections.delete("threads");
     // Unset flags are left out, never present as undefined (see shared/options.ts).
     return withoutUndefined({
-        shape, model: v.model, json: v.json,
+        shape, model: v.model, json: v.json, trace: v.trace,
         reps: positiveInt("reps", v.reps, tiny ? 1 : 3),
         warmup: positiveInt("warmup", v.warmup, 1, 0),
         threads: positiveInt("threads", v.threads, defaultThreads()),
         contextSize: positiveInt("context", v.context, 2048, 512),
         tokens: positiveInt("tokens", v.tokens, tiny ? 16 : 32, 2),
         concurrentTokens: positiveInt("concurrent-tokens", v["concurrent-tokens"], tiny ? 16 : 64, 2),
-        batchedBench: v["batched-bench"], memory: !v["no-memory"], threadsProbe: !v["no-threads"],
+        batchedBench: v["batched-bench"], memory: sections.has("memory"), threadsProbe: sections.has("threads"), sections,
+        summaryChars: positiveInt("summary-chars", v["summary-chars"], tiny ? 3000 : 20_000, 100),
+        summaryTokens: positiveInt("summary-tokens", v["summary-tokens"], tiny ? 16 : 512, 2),
+        summaryContext: positiveInt("summary-context", v["summary-context"], tiny ? 2048 : 8192, 1024),
+        med42Bin: v["med42-bin"],
         mmap: v.mmap == null ? undefined : v.mmap === "on"
     }) as BenchCliOptions;
 }
@@ -141,11 +179,30 @@ export async function runBenchCli(o: BenchCliOptions, log: (line: string) => voi
     const label = o.model ? path.basename(o.model) : `${o.shape} shape (random weights)`;
     const loadAverage = os.loadavg();
     const sequences = 4;
-    const results = await runBenchmark({
+    const inProcess = new Set(IN_PROCESS_SECTIONS.filter((s: InProcessSection) => o.sections.has(s)));
+    const results = inProcess.size === 0 ? undefined : await runBenchmark({
         modelPath, threads: o.threads, reps: o.reps, warmup: o.warmup, contextSize: o.contextSize, sequences,
         generateTokens: o.tokens, concurrentTokens: o.concurrentTokens, concurrentPromptChars: 32,
-        concurrency: [1, 2, 4], useMmap: o.mmap, log
+        concurrency: [1, 2, 4], useMmap: o.mmap, log, sections: inProcess,
+        onTrace: o.trace ? (text) => { fs.writeFileSync(o.trace!, text); log(`Wrote the evaluation trace to ${o.trace}`); } : undefined
     });
+
+    // What users wait for, each side in its own engine (the in-process one is gone by now).
+    let user: BenchReport["user"];
+    if (o.sections.has("user")) {
+        const userOptions = {modelPath, threads: o.threads, reps: o.reps, warmup: Math.max(1, o.warmup), maxTokens: o.tokens,
+            contextSize: 8192, med42Bin: o.med42Bin, log};
+        log("User level: med42 ask and a raw node-llama-cpp script, each in fresh processes...");
+        const ask = await measureAsk(userOptions).catch((err: Error) => ({error: err.message}));
+        log("User level: the Slack bot against the fake Slack...");
+        const slack = await measureSlack(userOptions).catch((err: Error) => ({error: err.message}));
+        user = {ask, slack};
+    }
+    let summary: BenchReport["summary"];
+    if (o.sections.has("summary")) {
+        summary = await measureSummary({modelPath, threads: o.threads, chars: o.summaryChars, maxTokens: o.summaryTokens,
+            contextSize: o.summaryContext, sequences: 2, log}).catch((err: Error) => ({error: err.message}));
+    }
 
     let memory: BenchReport["memory"];
     if (o.memory) {
@@ -175,7 +232,7 @@ export async function runBenchCli(o: BenchCliOptions, log: (line: string) => voi
     }
     let batchedBench: BenchReport["batchedBench"];
     let batchedBenchShort: BenchReport["batchedBenchShort"];
-    if (o.batchedBench) {
+    if (o.batchedBench && results && o.sections.has("concurrency")) {
         const run = async (promptTokens: number): Promise<BenchReport["batchedBench"]> => {
             log(`llama-batched-bench with ${promptTokens}-token prompts...`);
             try {
@@ -194,7 +251,7 @@ export async function runBenchCli(o: BenchCliOptions, log: (line: string) => voi
         machine: {cpus: os.cpus().length, threads: o.threads, loadAverage, node: process.version},
         settings: {reps: o.reps, warmup: o.warmup, contextSize: o.contextSize, sequences, generateTokens: o.tokens,
             concurrentTokens: o.concurrentTokens, concurrentPromptChars: 32},
-        results, memory, threads, batchedBench, batchedBenchShort,
+        results, user, summary, memory, threads, batchedBench, batchedBenchShort,
         elapsedSeconds: (performance.now() - started) / 1000
     };
 }

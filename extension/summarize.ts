@@ -9,6 +9,7 @@ import {formatAiBlock} from "./aiBlock";
 import {trackRange, type OffsetRange} from "./anchorTracker";
 import {currentSettings, errorMessage, userMessage, type AssistantHost} from "./assistantHost";
 import type {InsertMode} from "./settings";
+import {SummaryProgressSteps} from "./summaryProgress";
 
 export type SummaryScope = "selection" | "document";
 export type SummaryPlacement = Exclude<InsertMode, "ask">;
@@ -136,10 +137,12 @@ async function runSummary(host: AssistantHost, text: string, scope: SummaryScope
             cancellable: true
         }, async (progress, token) => {
             token.onCancellationRequested(() => controller.abort());
+            const steps = new SummaryProgressSteps();
             const stream = assistant.summarize({
                 text, surface: "vscode", signal: controller.signal,
-                onProgress: (done, total) => {
-                    if (total > 1) progress.report({message: `part ${Math.min(done + 1, total)} of ${total}…`});
+                onProgress: (done, total, p) => {
+                    const step = steps.update(done, total, p);
+                    if (step) progress.report(step);
                 }
             });
             let chars = 0;
@@ -147,6 +150,7 @@ async function runSummary(host: AssistantHost, text: string, scope: SummaryScope
                 if (ev.type === "queued") progress.report({message: `waiting for the model (position ${ev.position})…`});
                 else if (ev.type === "started" && host.modelState.status !== "ready") progress.report({message: "loading the model…"});
                 else if (ev.type === "text") {
+                    steps.startWriting();
                     if (chars === 0 && hooks.whileGenerating) await hooks.whileGenerating();
                     chars += ev.text.length;
                     progress.report({message: `writing… ${chars} characters`});

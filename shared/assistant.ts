@@ -47,6 +47,12 @@ export interface AssistantOptions {
     contextSize?: number;
     /** Conversations generated in parallel. Default 2. */
     sequences?: number;
+    /**
+     * Evaluate the system prompt into every sequence when the model loads (default true), so each new conversation
+     * evaluates only its question. It pays off from the second conversation on; a process that asks one question
+     * (`med42 ask`) evaluates the same tokens either way, in one batch instead of two without it.
+     */
+    primeSystemPrompt?: boolean;
     sampling?: SamplingOptions;
     /** Default: Med42's system prompt from the model card. */
     systemPrompt?: string;
@@ -229,7 +235,7 @@ export class Med42Assistant {
         const contextSize = this.options.contextSize ?? MED42_CONTEXT_SIZE;
         const backend = new LlamaCppBackend({
             gpu: this.options.gpu, threads: this.options.threads, contextSize, sequences: this.options.sequences,
-            primeSystemPrompt: this.systemPrompt,
+            primeSystemPrompt: this.options.primeSystemPrompt === false ? false : this.systemPrompt,
             modelPath: async (signal) => {
                 const local = await this.store.locate(ref);
                 if (local) return local;
@@ -368,9 +374,13 @@ export class Med42Assistant {
 
     private summarizeText(req: Omit<SummarizeRequest, "text">, text: string, adjust: (d: PolicyDecision) => PolicyDecision): AnswerStream {
         return this.run(req.surface, req.userId, req.signal, text, adjust, false,
-            (backend, {emit: _emit, ...hooks}) => summarize({
-                backend, systemPrompt: this.systemPrompt, text, instruction: req.instruction,
-                sampling: this.sampling(), onProgress: req.onProgress, ...hooks
+            (backend, {emit: _emit, ...hooks}, progress) => summarize({
+                backend, systemPrompt: this.systemPrompt, text, instruction: req.instruction, sampling: this.sampling(),
+                onProgress: (done, total, p) => {
+                    progress(done, total, p.fraction);
+                    req.onProgress?.(done, total, p);
+                },
+                ...hooks
             }));
     }
 
@@ -394,7 +404,8 @@ export class Med42Assistant {
     private run(surface: Surface, userId: string | undefined, signal: AbortSignal | undefined, userText: string,
         adjust: (d: PolicyDecision) => PolicyDecision, modelCheck: boolean,
         generate: (backend: ChatBackend, hooks: {signal: AbortSignal; onQueuePosition: (p: number) => void;
-            onStart: () => void; onText: (t: string) => void; emit: (e: AnswerEvent) => void}) => Promise<GenerateResult>,
+            onStart: () => void; onText: (t: string) => void; emit: (e: AnswerEvent) => void},
+            progress: (done: number, total: number, fraction: number) => void) => Promise<GenerateResult>,
         condensed?: AnswerResult["condensed"]): AnswerStream {
         const channel = new EventChannel<AnswerEvent>();
         const started = Date.now();
@@ -459,7 +470,7 @@ export class Med42Assistant {
                         }
                         channel.push({type: "text", text});
                     }
-                });
+                }, (done, total, fraction) => channel.push({type: "progress", done, total, fraction}));
                 if (!screened && r.text) {
                     // Chunks can split a phrase: screen the whole answer once more.
                     const check = this.policy.screenOutput(r.text, surface);

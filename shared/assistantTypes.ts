@@ -5,6 +5,7 @@
 import type {ChatMessage, SamplingOptions, Surface, Usage} from "./types";
 import type {Disclaimer, PolicyDecision} from "./policy/types";
 import type {TranscriptEntry} from "./policy/conversationGuard";
+import type {SummaryProgressListener} from "./summaryProgress";
 
 /** The model's lifecycle, for status bars and "Download model" buttons. */
 export type ModelState =
@@ -36,8 +37,11 @@ export interface SummarizeRequest {
     /** Extra instruction, e.g. "for a discharge letter". */
     instruction?: string;
     signal?: AbortSignal;
-    /** Map-reduce progress over chunks of a long document. */
-    onProgress?: (done: number, total: number) => void;
+    /**
+     * Progress: passes done of passes expected (one per chunk of a long document, then the combining ones), the
+     * share of the work done, and each chunk's summary as it is done. Also sent as "progress" events.
+     */
+    onProgress?: SummaryProgressListener;
 }
 
 export interface SummarizeConversationRequest extends Omit<SummarizeRequest, "text"> {
@@ -52,6 +56,8 @@ export type AnswerEvent =
     | {type: "queued"; position: number}
     /** The model started generating for this request. */
     | {type: "started"}
+    /** A summary's progress (summaries only): passes done of expected, and the share of the work done (0 to 1). */
+    | {type: "progress"; done: number; total: number; fraction: number}
     /** A chunk of model text. */
     | {type: "text"; text: string}
     /** Output screening replaced everything streamed so far with a policy message. */

@@ -1,10 +1,14 @@
 /**
  * Summaries of clinical text. Text longer than the context is summarised map-reduce: split into token-counted chunks
  * on paragraph and sentence boundaries, each chunk summarised, then the partial summaries combined (recursively if
- * they still do not fit). Only the final pass streams to the user; progress counts the passes.
+ * they still do not fit). The chunks' summaries are independent: up to the backend's parallel sequences of them are
+ * generated at once (the engine decodes them in one batch per token), each next one asked for as soon as one ends,
+ * so other requests in the backend's queue get their turn in between. Only the final pass streams to the user;
+ * progress counts the passes and the share of the work done, and hands over each part's summary as it is done.
  */
 import type {ChatBackend, GenerateResult, ResolvedSampling} from "./engine/chatBackend";
 import {finiteNumber} from "./options";
+import {type PlannedPass, SummaryProgressMeter, type SummaryProgressListener} from "./summaryProgress";
 
 export const SUMMARY_INSTRUCTION =
     "Summarize the following clinical text for a clinician. Keep it faithful to the source: do not add facts. " +
@@ -18,7 +22,7 @@ export interface SummarizeOptions {
     instruction?: string;
     sampling: ResolvedSampling;
     signal?: AbortSignal;
-    onProgress?: (done: number, total: number) => void;
+    onProgress?: SummaryProgressListener;
     onQueuePosition?: (position: number) => void;
     onStart?: () => void;
     onText?: (text: string) => void;
@@ -26,6 +30,8 @@ export interface SummarizeOptions {
 
 /** Tokens kept free for the chat format and the instruction around each chunk. */
 const PROMPT_OVERHEAD_TOKENS = 160;
+/** About the tokens of a pass's chat format and "This is part i of n" line, for progress estimates only. */
+const PASS_HEADER_TOKENS = 24;
 
 export async function summarize(o: SummarizeOptions): Promise<GenerateResult & {chunks: number}> {
     const instruction = o.instruction ? `${SUMMARY_INSTRUCTION}\n${o.instruction}` : SUMMARY_INSTRUCTION;
@@ -43,15 +49,18 @@ export async function summarize(o: SummarizeOptions): Promise<GenerateResult & {
         usage.completionTokens += r.usage.completionTokens;
         usage.evaluatedPromptTokens += r.usage.evaluatedPromptTokens;
     };
-    const run = (prompt: string, final: boolean, maxTokens = o.sampling.maxTokens) => o.backend.generate({
-        systemPrompt: o.systemPrompt,
-        messages: [{role: "user", content: prompt}],
-        sampling: {...o.sampling, maxTokens},
-        signal: o.signal,
-        onQueuePosition: o.onQueuePosition,
-        onStart: final ? o.onStart : undefined,
-        onText: final ? o.onText : undefined
-    });
+    const progress = new SummaryProgressMeter(o.onProgress);
+    const run = (prompt: string, final: boolean, pass: PlannedPass, maxTokens = o.sampling.maxTokens, signal = o.signal) =>
+        o.backend.generate({
+            systemPrompt: o.systemPrompt,
+            messages: [{role: "user", content: prompt}],
+            sampling: {...o.sampling, maxTokens},
+            signal,
+            onQueuePosition: o.onQueuePosition,
+            onStart: final ? o.onStart : undefined,
+            onText: final ? o.onText : undefined,
+            ...progress.hooks(pass)
+        });
 
     const aborted = (): GenerateResult & {chunks: number} => ({
         text: "", stopReason: "abort", droppedMessages: 0, usage, chunks: 0
@@ -60,55 +69,114 @@ export async function summarize(o: SummarizeOptions): Promise<GenerateResult & {
     if (o.signal?.aborted) return aborted();
     if (parts.length === 0) throw new Error("There is nothing to summarize: the text is empty.");
     const chunks = parts.length;
-    // Passes: one per chunk, then reduce passes; estimated up front and corrected as we go.
-    let total = chunks === 1 ? 1 : chunks + 1;
-    let done = 0;
-    o.onProgress?.(done, total);
     if (chunks === 1) {
-        const r = await run(`${instruction}\n\n---\n${parts[0]}`, true);
+        const prompt = `${instruction}\n\n---\n${parts[0]}`;
+        const pass = progress.plan(await o.backend.countTokens(prompt), o.sampling.maxTokens);
+        progress.start();
+        const r = await run(prompt, true, pass);
         add(r);
-        o.onProgress?.(1, 1);
+        progress.finish(pass);
         return {...r, usage, chunks};
     }
     // Every pass must shrink the text, or the passes would never end (a model that writes more than it was given, or
     // a server that ignores maxTokens): each partial summary gets at most half its part's tokens, asked of the model
     // and enforced on what comes back, and combined summaries no shorter than the pass's text or the previous pass's
     // summaries are cut to fit. The combined token count strictly falls from pass to pass, so the loop ends.
+    const width = Math.max(1, Math.floor(o.backend.parallelSequences ?? 1));
+    // What a pass evaluates besides its text (the system prompt is already in the engine's cache).
+    const passOverhead = (await o.backend.countTokens(instruction)) + PASS_HEADER_TOKENS;
+    // The combining pass is planned up front (its prompt at most the parts' summaries), so the share counts it.
+    let reducePass: PlannedPass | undefined;
     let previousTokens = Infinity;
     for (;;) {
         await yieldToEventLoop(); // each round lets Ctrl+C and timers run, whatever the backend
-        const summaries: string[] = [];
-        let passTokens = 0;
-        for (let i = 0; i < parts.length; i++) {
-            const partTokens = await o.backend.countTokens(parts[i]);
-            passTokens += partTokens;
-            const cap = Math.max(1, Math.floor(partTokens / 2));
-            const r = await run(`${instruction}\nThis is part ${i + 1} of ${parts.length} of a longer document.\n\n---\n${parts[i]}`,
-                false, Math.min(o.sampling.maxTokens, cap));
-            add(r);
-            o.onProgress?.(++done, total);
-            // Stopped, or a model server failed mid-pass: a summary of some parts only is no summary.
-            if (r.stopReason === "abort" || r.stopReason === "interrupted") return {...r, text: "", usage, chunks};
-            summaries.push(await clipToTokens(o.backend, r.text.trim(), cap));
-        }
+        const partTokens: number[] = [];
+        for (const part of parts) partTokens.push(await o.backend.countTokens(part));
+        const passTokens = partTokens.reduce((a, b) => a + b, 0);
+        const caps = partTokens.map((n) => Math.max(1, Math.floor(n / 2)));
+        const prompts = parts.map((part, i) =>
+            `${instruction}\nThis is part ${i + 1} of ${parts.length} of a longer document.\n\n---\n${part}`);
+        const planned = caps.map((cap, i) => progress.plan(partTokens[i] + passOverhead, Math.min(o.sampling.maxTokens, cap)));
+        const capsTotal = caps.reduce((n, cap) => n + Math.min(o.sampling.maxTokens, cap), 0);
+        if (!reducePass) reducePass = progress.plan(Math.min(chunkBudget, capsTotal) + passOverhead, o.sampling.maxTokens);
+        progress.start();
+        const summaries: string[] = new Array(parts.length);
+        const map = await runWindowed(parts.length, width, o.signal,
+            (i, signal) => run(prompts[i], false, planned[i], Math.min(o.sampling.maxTokens, caps[i]), signal),
+            async (i, r) => {
+                add(r);
+                summaries[i] = await clipToTokens(o.backend, r.text.trim(), caps[i]);
+                progress.finish(planned[i], {index: i, of: parts.length, text: summaries[i]});
+            });
+        // Stopped, or a model server failed mid-pass: a summary of some parts only is no summary.
+        if (map.aborted) return {...(map.results.find((r) => r?.stopReason === "abort" || r?.stopReason === "interrupted") ?? abortedResult()), text: "", usage, chunks};
         let combined = summaries.map((s, i) => `Part ${i + 1}:\n${s}`).join("\n\n");
         const combinedTokens = await o.backend.countTokens(combined);
         if (combinedTokens > chunkBudget && (combinedTokens >= passTokens || combinedTokens >= previousTokens))
             combined = await clipToTokens(o.backend, combined, chunkBudget);
         previousTokens = combinedTokens;
         if ((await o.backend.countTokens(combined)) <= chunkBudget) {
-            const r = await run("Combine these partial summaries of one clinical document into a single summary. " +
-                `${instruction}\n\n---\n${combined}`, true);
+            const prompt = "Combine these partial summaries of one clinical document into a single summary. " +
+                `${instruction}\n\n---\n${combined}`;
+            progress.replan(reducePass, await o.backend.countTokens(prompt), o.sampling.maxTokens);
+            const r = await run(prompt, true, reducePass);
             add(r);
-            o.onProgress?.(++done, total);
+            progress.finish(reducePass);
             return {...r, usage, chunks};
         }
         // The partial summaries are still too long together: summarise them in turn.
         parts = await splitByTokens(o.backend, combined, chunkBudget, o.signal);
         if (o.signal?.aborted) return {...aborted(), chunks};
         if (parts.length === 0) throw new Error("The partial summaries came back empty: nothing to combine.");
-        total += parts.length;
     }
+}
+
+function abortedResult(): GenerateResult {
+    return {text: "", stopReason: "abort", droppedMessages: 0, usage: {promptTokens: 0, completionTokens: 0, evaluatedPromptTokens: 0}};
+}
+
+/**
+ * Runs `count` independent passes, at most `width` at a time, each next one started when one ends (it joins the
+ * backend's queue behind whatever is waiting there, so several summaries and questions take turns). `done` runs for
+ * each pass that ended normally. A pass that fails or is stopped stops the others; the first failure is thrown.
+ */
+async function runWindowed(count: number, width: number, signal: AbortSignal | undefined,
+    runOne: (index: number, signal: AbortSignal) => Promise<GenerateResult>,
+    done: (index: number, result: GenerateResult) => Promise<void>): Promise<{results: GenerateResult[]; aborted: boolean}> {
+    const stop = new AbortController();
+    const onAbort = () => stop.abort();
+    signal?.addEventListener("abort", onAbort, {once: true});
+    if (signal?.aborted) stop.abort();
+    const results: GenerateResult[] = new Array(count);
+    let next = 0;
+    let aborted = false;
+    let failure: {error: unknown} | undefined;
+    const worker = async () => {
+        while (!stop.signal.aborted && next < count) {
+            const i = next++;
+            try {
+                const r = await runOne(i, stop.signal);
+                results[i] = r;
+                if (r.stopReason === "abort" || r.stopReason === "interrupted") {
+                    aborted = true;
+                    stop.abort();
+                    return;
+                }
+                await done(i, r);
+            } catch (error) {
+                failure ??= {error};
+                stop.abort();
+                return;
+            }
+        }
+    };
+    try {
+        await Promise.all(Array.from({length: Math.min(width, count)}, worker));
+    } finally {
+        signal?.removeEventListener("abort", onAbort);
+    }
+    if (failure) throw failure.error;
+    return {results, aborted: aborted || signal?.aborted === true};
 }
 
 /** `text` cut to at most `maxTokens` tokens (marked with "…" where it was cut). */

@@ -3,6 +3,7 @@
  */
 import type {Command} from "commander";
 import {Med42Assistant} from "../../shared/assistant";
+import type {AssistantOptions} from "../../shared/assistant";
 import {addModelOptions, type ModelFlags, toAssistantOptions} from "../assistantOptions";
 import {CliError} from "../cliError";
 import {showModelStatus} from "../modelStatus";
@@ -11,6 +12,15 @@ import {printAnswerStream} from "../renderAnswer";
 import {jsonForTerminal} from "../../shared/terminalText";
 
 interface AskFlags extends ModelFlags { json?: boolean }
+
+/**
+ * One question per process: one sequence, and the system prompt evaluated with the question (as a bare
+ * node-llama-cpp script does) instead of primed into two sequences at load, which cost a second KV cache, a state
+ * copy and the prompt split over more, smaller batches for nothing (docs/performance.md, issue 17).
+ */
+export function askAssistantOptions(flags: ModelFlags): AssistantOptions {
+    return {...toAssistantOptions(flags), sequences: 1, primeSystemPrompt: false};
+}
 
 export function register(program: Command): void {
     addModelOptions(program.command("ask")
@@ -22,7 +32,7 @@ export function register(program: Command): void {
             let question = words.join(" ");
             if (question === "-") question = await readStdin();
             if (!question.trim()) throw new CliError("no question given (see med42 ask --help)", 2);
-            const assistant = new Med42Assistant(toAssistantOptions(flags));
+            const assistant = new Med42Assistant(askAssistantOptions(flags));
             const status = showModelStatus(assistant);
             try {
                 await withInterrupt(async (signal) => {

@@ -8,6 +8,8 @@ import {CliError} from "../cliError";
 import {showModelStatus} from "../modelStatus";
 import {readTextArgument, withInterrupt} from "../readInput";
 import {printAnswerStream} from "../renderAnswer";
+import {SummaryProgressDisplay} from "../summaryProgress";
+import type {AnswerStream} from "../../shared/assistantTypes";
 
 interface SummarizeFlags extends ModelFlags { instruction?: string }
 
@@ -22,19 +24,33 @@ export function register(program: Command): void {
             if (!text.trim()) throw new CliError(`${file === "-" ? "stdin" : file} is empty: nothing to summarize`, 2);
             const assistant = new Med42Assistant(toAssistantOptions(flags));
             const status = showModelStatus(assistant);
+            const progress = new SummaryProgressDisplay();
             try {
                 await withInterrupt(async (signal) => {
                     const stream = assistant.summarize({
-                        text, surface: "cli", instruction: flags.instruction, signal,
-                        onProgress: (done, total) => {
-                            if (total > 1 && done < total) process.stderr.write(`Summarizing: pass ${done + 1} of ${total}…\n`);
-                        }
+                        text, surface: "cli", instruction: flags.instruction, signal, onProgress: progress.update
                     });
-                    await printAnswerStream(stream);
+                    await printAnswerStream(stopsProgress(stream, progress));
                 });
             } finally {
+                progress.stop();
                 status.dispose();
                 await assistant.dispose();
             }
         });
+}
+
+/** The same stream; the progress bar goes before the summary's first text and before anything printed at the end. */
+function stopsProgress(stream: AnswerStream, progress: SummaryProgressDisplay): AnswerStream {
+    return {
+        result: stream.result,
+        disclaimer: stream.disclaimer,
+        async *[Symbol.asyncIterator]() {
+            for await (const event of stream) {
+                if (event.type === "text") progress.stop();
+                yield event;
+            }
+            progress.stop();
+        }
+    };
 }

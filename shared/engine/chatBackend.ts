@@ -35,6 +35,11 @@ export interface GenerateRequest {
      * first token and generation speed can be measured even when no text streams yet.
      */
     onToken?: (count: number) => void;
+    /**
+     * Called while the prompt is evaluated, with the prompt tokens evaluated so far (a few times a second at most): a
+     * long prompt (a document to summarise) takes minutes on a CPU before the first token.
+     */
+    onPromptProgress?: (evaluatedTokens: number) => void;
 }
 
 export interface GenerateResult {
@@ -58,6 +63,11 @@ export interface ChatBackend {
     readonly modelDescription: string;
     /** Tokens the context holds per conversation. */
     readonly contextSize: number;
+    /**
+     * Requests it generates at the same time (the rest wait in its queue); undefined: one. Work made of independent
+     * requests (a long document's parts) sends up to this many at once.
+     */
+    readonly parallelSequences?: number;
     /** Loads the model (idempotent); generate() calls it too. */
     load(signal?: AbortSignal): Promise<void>;
     generate(request: GenerateRequest): Promise<GenerateResult>;

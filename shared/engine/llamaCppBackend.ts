@@ -78,6 +78,9 @@ export class LlamaCppBackend implements ChatBackend {
         this.contextSize = finiteNumber("contextSize", options.contextSize ?? MED42_CONTEXT_SIZE, {integer: true, min: 1});
     }
 
+    /** Conversations generated at the same time: the context's sequences. */
+    get parallelSequences(): number { return Math.max(1, this.options.sequences ?? DEFAULT_SEQUENCES); }
+
     get modelDescription(): string {
         return this.loaded?.modelPath ?? (typeof this.options.modelPath === "string" ? this.options.modelPath : "(not resolved yet)");
     }
@@ -121,7 +124,12 @@ export class LlamaCppBackend implements ChatBackend {
         let context: LlamaContext;
         try {
             context = await model.createContext({
-                contextSize, sequences, threads, createSignal: signal,
+                contextSize, sequences, createSignal: signal,
+                // All the threads for every decode, never a share: node-llama-cpp splits a runtime's threads between
+                // the contexts holding a reservation, and a context keeps its reservation until a timer after its last
+                // decode, so a lone request that followed another context's work evaluated its prompt on half the
+                // threads (docs/performance.md). With a minimum it waits for a busy context's decode instead.
+                threads: {ideal: threads, min: threads},
                 // Tokens of concurrent conversations in ascending sequence order: one model evaluation per step.
                 batching: {itemPrioritizationStrategy: sequenceOrderedPrioritization}
             });
@@ -237,6 +245,7 @@ export class LlamaCppBackend implements ChatBackend {
             const outBefore = meter.usedOutputTokens;
             const grammar = req.jsonSchema ? await this.grammarFor(l, req.jsonSchema) : undefined;
             req.onStart?.();
+            const promptProgress = req.onPromptProgress && watchPromptProgress(meter, inBefore, req.onPromptProgress);
             let text = "";
             let stopReason: GenerateResult["stopReason"];
             try {
@@ -250,7 +259,7 @@ export class LlamaCppBackend implements ChatBackend {
                     seed: requestSeed(req.sampling.seed),
                     grammar,
                     onTextChunk: (chunk) => { text += chunk; req.onText?.(chunk); },
-                    onToken: req.onToken && ((tokens) => req.onToken!(tokens.length))
+                    onToken: (req.onToken || promptProgress) && ((tokens) => { promptProgress?.stop(); req.onToken?.(tokens.length); })
                 });
                 text = response.response;
                 stopReason = response.metadata.stopReason === "abort" ? "abort"
@@ -259,6 +268,8 @@ export class LlamaCppBackend implements ChatBackend {
                 // Aborted before the first token: node-llama-cpp throws even with stopOnAbortSignal.
                 if (!req.signal?.aborted) throw err;
                 stopReason = "abort";
+            } finally {
+                promptProgress?.stop();
             }
             // node-llama-cpp meters a token as output when its logits are computed (the prompt's last token and every
             // sampled token fed back), as input otherwise: the prompt cost the input tokens plus its last token.
@@ -309,6 +320,27 @@ export class LlamaCppBackend implements ChatBackend {
 export function defaultUseMmap(gpu: GpuChoice | undefined): boolean | undefined {
     return gpu === "cpu" ? true : undefined;
 }
+
+/**
+ * Reports the prompt tokens a sequence has evaluated, every PROMPT_PROGRESS_MS while its prompt is evaluated:
+ * node-llama-cpp counts a batch's tokens on the sequence's token meter when it hands the batch to llama.cpp, and
+ * has no progress callback of its own. The caller stops it at the first generated token.
+ */
+function watchPromptProgress(meter: {readonly usedInputTokens: number}, inBefore: number,
+    report: (evaluatedTokens: number) => void): {stop(): void} {
+    let last = 0;
+    const timer = setInterval(() => {
+        const evaluated = meter.usedInputTokens - inBefore;
+        if (evaluated > last) {
+            last = evaluated;
+            report(evaluated);
+        }
+    }, PROMPT_PROGRESS_MS);
+    timer.unref?.();
+    return {stop: () => clearInterval(timer)};
+}
+
+const PROMPT_PROGRESS_MS = 500;
 
 /**
  * Copies a sequence's evaluated state (its KV cache and tokens) into other sequences of the same context.

@@ -129,6 +129,7 @@ async function onProgress(view: AnswerView, event: Exclude<AnswerEvent, {type: "
     switch (event.type) {
         case "queued": await view.waiting(event.position); break;
         case "started": await view.writing(); break;
+        case "progress": await view.progress(event.fraction, event.done, event.total); break;
         case "text": view.append(event.text); break;
         case "replaced": view.replace(event.text); break;
     }

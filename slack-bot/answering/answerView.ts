@@ -24,6 +24,8 @@ export interface AnswerView {
     waiting(position: number): Promise<void>;
     /** The model started writing. */
     writing(): Promise<void>;
+    /** A summary's progress: the share of the work done (0 to 1), passes done of passes expected. */
+    progress(fraction: number, done: number, total: number): Promise<void>;
     append(text: string): void;
     /** Output screening replaced the answer so far. */
     replace(text: string): void;

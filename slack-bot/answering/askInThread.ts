@@ -31,8 +31,17 @@ export const EMPTY_QUESTION_REPLY = "Hi! Ask me a clinical question, e.g. _first
 
 export async function askInThread(ctx: BotContext, client: webApi.WebClient, q: PostedQuestion): Promise<void> {
     const threadTs = q.threadTs ?? q.ts;
-    await client.reactions.add({channel: q.channel, timestamp: q.ts, name: "eyes"}).catch((err) =>
+    // The 👀 goes out while the answer starts: waiting for it put a Slack round trip before every answer.
+    const reacted = client.reactions.add({channel: q.channel, timestamp: q.ts, name: "eyes"}).catch((err) =>
         ctx.logger.debug(`reactions.add failed: ${slackErrorCode(err) ?? err}`));
+    try {
+        await answer(ctx, client, q, threadTs);
+    } finally {
+        await reacted;
+    }
+}
+
+async function answer(ctx: BotContext, client: webApi.WebClient, q: PostedQuestion, threadTs: string): Promise<void> {
     const answerId = randomUUID();
     const view = new ThreadAnswerView(client, {channel: q.channel, threadTs, userId: q.userId, teamId: q.teamId,
         surface: q.surface, answerId, disclaimer: ctx.assistant.disclaimer}, ctx.settings, ctx.logger);

@@ -27,6 +27,7 @@ export class EphemeralAnswerView implements AnswerView {
     async thinking(): Promise<void> {}
     async waiting(): Promise<void> {}
     async writing(): Promise<void> {}
+    async progress(): Promise<void> {}
 
     append(text: string): void { this.text += this.defanger.push(text); }
 

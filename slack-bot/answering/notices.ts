@@ -50,6 +50,12 @@ export function queuedStatus(position: number): string {
 
 export const WRITING_STATUS = ":writing_hand: Med42 is writing…";
 
+/** A summary's progress: the share of the work done, and the passes over a long thread's parts. */
+export function summarizingStatus(percent: number, done: number, total: number): string {
+    const passes = total > 1 ? ` (part ${Math.min(done + 1, total)} of ${total})` : "";
+    return `:hourglass_flowing_sand: Med42 is summarizing: *${percent}%*${passes}…`;
+}
+
 export const STOPPED_SUFFIX = "\n\n_:black_square_for_stop: Stopped._";
 
 /** A short random id that links what a user sees to the log line with the error's details. */

@@ -39,7 +39,10 @@ export interface SlackAnswerStreamOptions {
     streamMessageLimit?: number;
     /** Characters per message edited with chat.update (Slack truncates text at about 4,000). */
     updateMessageLimit?: number;
-    /** Characters the chatStream helper buffers before calling Slack. */
+    /**
+     * Characters collected before the next streaming call (default 128). The answer's first text goes at once, and
+     * collected text at least every `updateIntervalMs` while the model writes.
+     */
     streamBufferSize?: number;
     /** Shown under every message of the answer, not only the last (whose footer has it), and in every `text`. */
     disclaimer?: Disclaimer;
@@ -75,6 +78,8 @@ export class SlackAnswerStream {
     private pending = "";
     private replacement: string | undefined;
     private lastUpdateAt = 0;
+    /** Date.now() of the last streaming call that carried text. */
+    private lastStreamAt = 0;
     private loop: Promise<void> | undefined;
     private failure: unknown;
     private total = "";
@@ -170,6 +175,8 @@ export class SlackAnswerStream {
     async abandon(): Promise<void> {
         if (!this.closed) this.take(this.defanger.flush());
         this.closed = true;
+        // Text collected but not yet sent goes out now (a closed stream sends at once), under the same disclaimer.
+        this.kick();
         await this.idle().catch(() => undefined);
         if (this.failure) return; // Slack itself failed: the error notice that follows carries the disclaimer
         const blocks = this.partFooter;
@@ -199,7 +206,7 @@ export class SlackAnswerStream {
         while (!this.failure) {
             if (this.replacement !== undefined) {
                 await this.applyReplacement();
-            } else if (this.mode === "stream" && this.pending) {
+            } else if (this.mode === "stream" && this.pending && this.streamDue()) {
                 const chunk = this.pending;
                 this.pending = "";
                 await this.streamChunk(chunk);
@@ -212,6 +219,17 @@ export class SlackAnswerStream {
                 return;
             }
         }
+    }
+
+    /**
+     * Whether collected text goes to Slack now. The first text of the answer goes at once: the chatStream helper's
+     * own buffer held it back until 128 characters (some 30 tokens, seconds on a CPU) had been written. Then text is
+     * collected, to keep the calls within Slack's limits.
+     */
+    private streamDue(): boolean {
+        return this.closed || this.messageTs.length === 0 && !this.current.shown
+            || this.pending.length >= this.options.streamBufferSize
+            || Date.now() - this.lastStreamAt >= this.options.updateIntervalMs;
     }
 
     /** Hands `chunk` to the native stream, starting a new message when this one is full. */
@@ -248,9 +266,10 @@ export class SlackAnswerStream {
             thread_ts: this.target.threadTs,
             recipient_user_id: this.target.recipientUserId,
             recipient_team_id: this.target.recipientTeamId,
-            buffer_size: this.options.streamBufferSize
+            buffer_size: 1 // what this class hands over goes out at once (see streamDue)
         });
         this.current.shown += text;
+        this.lastStreamAt = Date.now();
         try {
             await withSlackRetry(() => streamer.append({markdown_text: text}));
         } catch (err) {
@@ -267,7 +286,7 @@ export class SlackAnswerStream {
         const streamer = this.streamer ??= this.client.chatStream({
             channel: this.target.channel, thread_ts: this.target.threadTs,
             recipient_user_id: this.target.recipientUserId, recipient_team_id: this.target.recipientTeamId,
-            buffer_size: this.options.streamBufferSize
+            buffer_size: 1
         });
         // On a retry the helper still holds the unsent text, so the same arguments are right again.
         await withSlackRetry(() => streamer.stop(footer.length ? {blocks: footer} : undefined));

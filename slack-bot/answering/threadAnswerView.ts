@@ -17,7 +17,7 @@ import {answerFooter, controlBlocks, disclaimerBlock, markdownBlock, NOTICE_META
     toMrkdwn} from "../blocks";
 import {slackErrorCode, withSlackRetry} from "../reliability/slackRetry";
 import type {AnswerView, FinishedAnswer} from "./answerView";
-import {phiChannelWarning, queuedStatus, STOPPED_SUFFIX, WRITING_STATUS} from "./notices";
+import {phiChannelWarning, queuedStatus, STOPPED_SUFFIX, summarizingStatus, WRITING_STATUS} from "./notices";
 import {SlackAnswerStream} from "./slackAnswerStream";
 import {splitMessage} from "./splitMessage";
 
@@ -35,12 +35,16 @@ export interface ThreadAnswerTarget {
     disclaimer: Disclaimer;
 }
 
+/** A summary's progress is shown in steps of this many percent. */
+const PROGRESS_STEP = 5;
+
 export class ThreadAnswerView implements AnswerView {
     readonly threaded = true;
     private readonly stream: SlackAnswerStream;
     private controlTs: string | undefined;
     private controlText: string | undefined;
     private statusSet = false;
+    private writingStarted = false;
 
     constructor(private readonly client: webApi.WebClient, private readonly target: ThreadAnswerTarget,
         settings: Pick<BotSettings, "nativeStreaming" | "updateIntervalMs">, private readonly logger: Logger) {
@@ -60,7 +64,16 @@ export class ThreadAnswerView implements AnswerView {
     }
 
     async writing(): Promise<void> {
+        this.writingStarted = true;
         await this.showControl(WRITING_STATUS);
+    }
+
+    async progress(fraction: number, done: number, total: number): Promise<void> {
+        // Edits of the control message in steps of PROGRESS_STEP percent (Slack limits chat.update), until the
+        // summary itself shows.
+        const percent = Math.floor((fraction * 100) / PROGRESS_STEP) * PROGRESS_STEP;
+        if (this.writingStarted || percent <= 0) return;
+        await this.showControl(summarizingStatus(percent, done, total));
     }
 
     append(text: string): void { this.stream.append(text); }

@@ -69,6 +69,21 @@ describe("med42 CLI end to end (child process, generated model)", function () {
         assert.notEqual(other, first, "another seed, another summary");
     });
 
+    it("summarize of a long document shows its progress on stderr as the parts are done, the summary alone on stdout", async () => {
+        const file = path.join(tmp, "long-note.txt");
+        fs.writeFileSync(file, Array.from({length: 40}, (_, i) =>
+            `Day ${i + 1}: afebrile, eating well, creatinine stable, amoxicillin continued, mobilising with physiotherapy.`).join("\n"));
+        const r = await runCli(["summarize", file, "--model", model, "--max-tokens", "8", "--context-size", "2048", "--no-audit"]);
+        assert.equal(r.code, 0, r.stderr);
+        const lines = r.stderr.split("\n").filter((l) => l.startsWith("Summarizing: "));
+        const percents = lines.map((l) => Number(/^Summarizing: (\d+)%/.exec(l)?.[1]));
+        assert.ok(percents.length >= 3 && percents.every(Number.isFinite), r.stderr);
+        assert.deepEqual(percents, [...percents].sort((a, b) => a - b), "a share that only grows");
+        assert.ok(lines.some((l) => /part 1 of \d+ summarized/.test(l)), r.stderr);
+        assert.doesNotMatch(r.stdout, /Summarizing/);
+        assert.match(r.stdout, /clinical use/i);
+    });
+
     it("gives clear errors and non-zero exits for bad input, never a stack trace", async () => {
         const cases: [string[], RegExp][] = [
             [["ask", "--frobnicate", "x"], /unknown option/],
@@ -188,12 +203,17 @@ describe("med42 summarize hears Ctrl+C and SIGTERM while it works", function () 
                 {env: {...process.env, MED42_THREADS: "1"}});
             let stdout = "", stderr = "";
             child.stdout.on("data", (d) => { stdout += d; });
-            const passTwo = new Promise<void>((resolve) => child.stderr.on("data", (d) => {
-                stderr += d;
-                if (/pass 2 of/.test(stderr)) resolve();
-            }));
             const closed = new Promise<number | null>((resolve) => child.on("close", resolve));
-            await passTwo;
+            // The first part's summary is done: the map passes are under way (or the process ended, which fails below).
+            const partDone = new Promise<void>((resolve) => {
+                child.stderr.on("data", (d) => {
+                    stderr += d;
+                    if (/part \d+ of \d+ summarized/.test(stderr)) resolve();
+                });
+                void closed.then(() => resolve());
+            });
+            await partDone;
+            assert.equal(child.exitCode, null, `still summarising when the signal is sent\n${stderr}`);
             child.kill(signal);
             assert.equal(await closed, code, stderr);
             assert.equal(plainAnswer(stdout), "[stopped]");

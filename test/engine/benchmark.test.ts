@@ -34,19 +34,21 @@ describe("benchmark (npm run bench)", function () {
         for (const heading of ["Raw node-llama-cpp vs", "time to first token", "generation tok/s", "prompt tok/s",
             "new conversation (system prompt primed)", "follow-up (same sequence)", "Concurrent conversations",
             "latency p95", "policy decisions/s", "RSS after load", "mmap on", "mmap off", "MemAvailable fall",
-            "node-llama-cpp's default"])
+            "node-llama-cpp's default", "What a user waits for", "process start to first answer byte on stdout",
+            "event sent to the first answer text in Slack", "Summary of a long note", "side by side"])
             assert.ok(r.stdout.includes(heading), `the report lacks "${heading}"`);
 
         const report = JSON.parse(fs.readFileSync(json, "utf8")) as BenchReport;
-        const res = report.results;
+        const res = report.results!;
         const finite = (name: string, v: number | null | undefined) => assert.ok(Number.isFinite(v), `${name} is ${v}`);
+        const rawVsCore = res.rawVsCore!;
         for (const side of ["raw", "core"] as const) {
-            finite(`${side} ttft`, res.rawVsCore[side].ttftMs);
-            finite(`${side} generation`, res.rawVsCore[side].generationTokensPerSecond);
-            assert.ok(res.rawVsCore[side].evaluatedPromptTokens > 0);
+            finite(`${side} ttft`, rawVsCore[side].ttftMs);
+            finite(`${side} generation`, rawVsCore[side].generationTokensPerSecond);
+            assert.ok(rawVsCore[side].evaluatedPromptTokens > 0);
         }
-        finite("overhead", res.rawVsCore.ttftOverhead);
-        for (const c of [res.newConversation, res.followUp]) {
+        finite("overhead", rawVsCore.ttftOverhead);
+        for (const c of [res.newConversation!, res.followUp!]) {
             finite("warm ttft", c.warm.ttftMs);
             finite("cold", c.coldFullMs);
             finite("new tokens only", c.newTokensOnlyMs);
@@ -62,12 +64,52 @@ describe("benchmark (npm run bench)", function () {
         assert.equal(report.memory.mmapOff.useMmap, false);
         assert.ok(report.threads && "ours" in report.threads, JSON.stringify(report.threads));
         assert.equal(report.threads.ours.threads, 1);
-        if (res.policy.available) {
-            finite("decisions/s", res.policy.decisionsPerSecond);
-            finite("adversarial decision", res.policy.adversarial?.worstMs);
+        // Section 5: med42 ask and the raw script answered (in fresh processes), the bot's answer reached the fake Slack.
+        const user = report.user!;
+        assert.ok(!("error" in user.ask), JSON.stringify(user.ask));
+        assert.ok(!("error" in user.slack), JSON.stringify(user.slack));
+        for (const [name, v] of Object.entries({cli: user.ask.cliFirstByteMs, raw: user.ask.rawFirstByteMs,
+            coreLoad: user.ask.coreLoad.loadMs, rawLoad: user.ask.rawLoad.loadMs, slack: user.slack.firstAnswerTextMs,
+            slackCore: user.slack.coreFirstTextMs, slackRaw: user.slack.rawTtftMs})) finite(name, v);
+        // Section 6: the same note both ways, the same passes, the side-by-side run showing a percentage.
+        const summary = report.summary!;
+        assert.ok(!("error" in summary), JSON.stringify(summary));
+        assert.deepEqual(summary.runs.map((r) => r.mode), ["one part at a time", "side by side"]);
+        assert.ok(summary.runs[0].chunks > 1, "the note needed several parts");
+        assert.equal(summary.runs[1].passes, summary.runs[0].passes);
+        for (const run of summary.runs) { finite("summary total", run.totalMs); finite("first visible", run.firstVisibleMs); }
+        if (res.policy!.available) {
+            finite("decisions/s", res.policy!.decisionsPerSecond);
+            finite("adversarial decision", res.policy!.adversarial?.worstMs);
             assert.ok(r.stdout.includes("one policy decision on 40 KB of adversarial input"), "the report shows the adversarial figure");
         }
-        else assert.ok(res.coreKind === "engine only" && res.policy.reason, "the policy figure says why it is missing");
+        else assert.ok(res.coreKind === "engine only" && res.policy!.reason, "the policy figure says why it is missing");
+    });
+
+    it("measures raw node-llama-cpp and the core alike: the same decode calls, every one with all the threads", async () => {
+        // Two threads: with one, node-llama-cpp's thread splitter has nothing to split. Issue 17: the side that ran
+        // right after the other evaluated its prompt on one thread of two, and the core looked 1.7× slower.
+        const json = path.join(cache, "overhead.json");
+        const tracePath = path.join(cache, "trace.txt");
+        const r = await runBench(["--shape", "tiny", "--reps", "3", "--warmup", "1", "--tokens", "4", "--only", "overhead",
+            "--threads", "2", "--json", json, "--trace", tracePath], {XDG_CACHE_HOME: cache});
+        assert.equal(r.code, 0, r.stderr);
+        const res = (JSON.parse(fs.readFileSync(json, "utf8")) as BenchReport).results!;
+        assert.equal(res.newConversation, undefined, "--only overhead skips the other sections");
+        const {raw, core} = res.rawVsCore!;
+        const trace = fs.readFileSync(tracePath, "utf8");
+        assert.match(trace, /decode {2}core {2}\d+ token\(s\): seq \d+ @\d+ \+\d+; 2 thread\(s\) of 2/);
+        for (const [side, s] of [["raw", raw], ["core", core]] as const) {
+            assert.equal(s.samples.length, 3);
+            for (const sample of s.samples) {
+                assert.ok(sample.trace, `${side}: traced`);
+                assert.deepEqual(sample.trace.promptThreads, sample.trace.promptThreads.map(() => 2), `${side}: all threads\n${trace}`);
+            }
+            assert.equal(s.promptThreadsMin, 2);
+        }
+        // Both evaluate the same new tokens, the core on its primed system prompt, the raw session on its own cache.
+        assert.equal(core.evaluatedPromptTokens, raw.evaluatedPromptTokens);
+        assert.ok(r.stdout.includes("fewest threads of those calls"));
     });
 
     it("rejects bad arguments with a clear message and exit code 2", async () => {
@@ -78,6 +120,9 @@ describe("benchmark (npm run bench)", function () {
         assert.throws(() => parseBenchArgs(["--reps", "0"]), (e: unknown) => e instanceof UsageError && /--reps/.test(e.message));
         assert.throws(() => parseBenchArgs(["--model", "/nonexistent.gguf"]), /no such file/);
         assert.equal(parseBenchArgs(["--shape", "1b"]).reps, 3);
+        assert.throws(() => parseBenchArgs(["--only", "overhead,speed"]), /--only: unknown section "speed"/);
+        assert.deepEqual([...parseBenchArgs(["--only", "caching, policy"]).sections], ["caching", "policy"]);
+        assert.equal(parseBenchArgs(["--no-memory"]).sections.has("memory"), false);
     });
 
     it("takes the default model from MED42_MODEL, unless --shape or --model is given", () => {

@@ -70,6 +70,31 @@ describe("slack: the bot against the fake Slack (Socket Mode, real core)", funct
             "the Stop control was removed");
     });
 
+    it("mention: the answer starts without waiting for Slack to take the 👀, and its first text goes out at once", async () => {
+        h = await startBot(assistant);
+        // Slack does not answer reactions.add until the answer has started: the bot must not wait for it.
+        const releaseReaction = h.fake.holdResponses("reactions.add");
+        const {ts, delivery} = await post(h.fake, "app_mention", {channel: CHANNEL, user: ALICE,
+            text: `<@${h.fake.botUserId}> ${QUESTION}`});
+        await delivery.acked;
+        try {
+            const start = await h.fake.waitForCall("chat.startStream", () => true, 30_000);
+            assert.equal(start.args.thread_ts, ts);
+            assert.equal(h.fake.callsTo("reactions.add").length, 1, "the 👀 was asked for");
+            // The answer's first text is in the call that starts the stream, however short it is.
+            const first = (start.args.chunks as {type: string; text: string}[]).map((c) => c.text).join("");
+            assert.ok(first.length > 0, "text in the first streaming call");
+            assert.ok(assistant.results[0] === undefined || first.length < assistant.results[0].answer.length,
+                "before the whole answer was written");
+        } finally {
+            releaseReaction();
+        }
+        await h.idle();
+        const answer = h.replies(CHANNEL, ts).find((m) => contextText(m).includes(DISCLAIMER_WORDS));
+        assert.ok(answer, "the answer is complete");
+        assert.equal(answer.text, defangSlackSyntax(assistant.results[0].answer));
+    });
+
     it("DM: every message is a question, answered in its thread with the DM policy", async () => {
         h = await startBot(assistant);
         const {ts} = await post(h.fake, "message", {channel: DM, user: ALICE, text: QUESTION, channel_type: "im"});

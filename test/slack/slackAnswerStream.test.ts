@@ -152,6 +152,23 @@ describe("slack: SlackAnswerStream against the fake Slack", function () {
         assert.ok(fake.callsTo("chat.delete").length >= 1);
     });
 
+    it("streams the answer's first text at once, then collects text between calls", async () => {
+        const stream = new SlackAnswerStream(client, {channel: CHANNEL, threadTs, recipientUserId: "U1", recipientTeamId: "T0FAKE"},
+            {streamBufferSize: 40, updateIntervalMs: 600_000});
+        stream.append("Hy");
+        const start = await fake.waitForCall("chat.startStream");
+        assert.deepEqual(start.args.chunks, [{type: "markdown_text", text: "Hy"}], "the first two characters, at once");
+        // Then up to 40 characters are collected per call (no time-based flush within the test's 10 minutes).
+        for (const piece of ["per", "tension ", "is ", "high ", "blood ", "pressure."]) stream.append(piece);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        assert.equal(fake.callsTo("chat.appendStream").length, 0, "34 characters wait for more");
+        stream.append(" It is common.");
+        const appended = await fake.waitForCall("chat.appendStream");
+        assert.deepEqual(appended.args.chunks, [{type: "markdown_text", text: "pertension is high blood pressure. It is common."}]);
+        await stream.finish(FOOTER);
+        assert.equal(answerMessages()[0].text, "Hypertension is high blood pressure. It is common.");
+    });
+
     it("breaks Slack's mention syntax in model text so it cannot ping a channel", async () => {
         const stream = new SlackAnswerStream(client, {channel: CHANNEL, threadTs, recipientUserId: "U1", recipientTeamId: "T0FAKE"});
         stream.append("Paging <!channel> and <@U0SOMEONE>: dose < 5 mg.");

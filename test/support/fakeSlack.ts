@@ -118,6 +118,7 @@ export class FakeSlack {
     private clock = 1_700_000_000_000_000; // microseconds, for unique increasing ts values
     private readonly failures = new Map<string, Failure[]>();
     private readonly handlers = new Map<string, MethodHandler>();
+    private readonly holds = new Map<string, Promise<void>>();
     private readonly sockets = new Set<WebSocket>();
     private current: WebSocket | undefined;
     private readonly pendingAcks = new Map<string, PendingAck>();
@@ -178,6 +179,20 @@ export class FakeSlack {
         const list = this.failures.get(method) ?? [];
         for (let i = 0; i < times; i++) list.push(failure);
         this.failures.set(method, list);
+    }
+
+    /**
+     * Calls of `method` get no answer until the returned function is called (a slow Slack, under the test's control);
+     * they are recorded when they arrive.
+     */
+    holdResponses(method: string): () => void {
+        let release!: () => void;
+        const held = new Promise<void>((resolve) => { release = resolve; });
+        this.holds.set(method, held);
+        return () => {
+            if (this.holds.get(method) === held) this.holds.delete(method);
+            release();
+        };
     }
 
     /** Replaces the built-in behaviour of a method. */
@@ -425,6 +440,8 @@ export class FakeSlack {
         }
         call.response = response;
         this.record(call);
+        const held = this.holds.get(method);
+        if (held) await held;
         res.writeHead(200, {"Content-Type": "application/json"});
         res.end(JSON.stringify(response));
     }

@@ -13,6 +13,7 @@ export class RecordingBackend implements ChatBackend {
 
     get modelDescription(): string { return this.inner.modelDescription; }
     get contextSize(): number { return this.inner.contextSize; }
+    get parallelSequences(): number | undefined { return this.inner.parallelSequences; }
     load(signal?: AbortSignal): Promise<void> { return this.inner.load(signal); }
     countTokens(text: string): Promise<number> { return this.inner.countTokens(text); }
     dispose(): Promise<void> { return this.inner.dispose(); }
