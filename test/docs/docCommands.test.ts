@@ -49,7 +49,7 @@ const NOT_RUNNABLE = new Map<string, string>([
     ["npm test", "the whole suite, of which this test is a part; CI's .ci/run runs it"],
     ["npm run package", "builds a .vsix (minutes, a packaging tool); not part of the test suite"],
     ["npm run package -- --target darwin-arm64", "needs the darwin-arm64 @node-llama-cpp package, not installed on Linux"],
-    ["apt-get install -y chromium", "installs a system package (root, network); .ci/run does it"],
+    ["apt-get install -y chromium g++ make python3", "installs system packages (root, network); .ci/run does it"],
     ["bash scripts/setup-vscode-test.sh", "downloads and installs a VS Code server; npm test's pretest runs it"],
     ["npm run test:vscode", "the VS Code suite; npm test runs it"],
     ["npm run test:vscode -- --only host", "part of the VS Code suite; npm test runs it"],
