@@ -7,6 +7,7 @@ import type {Med42Assistant} from "../shared/assistant";
 import {formatBytes} from "../shared/models/formatBytes";
 
 export function showModelStatus(assistant: Med42Assistant, stream: NodeJS.WriteStream = process.stderr): {dispose(): void} {
+    for (const warning of assistant.serverWarnings) stream.write(`med42: warning: ${warning}\n`);
     let bar: SingleBar | undefined;
     let lastLine = 0;
     const sub = assistant.onModelStateChange((s) => {

@@ -82,6 +82,8 @@ export class AssistantHost implements vscode.Disposable {
     readonly onDidChangeBusy = this.busyEmitter.event;
     private readonly disposables: vscode.Disposable[] = [this.stateEmitter, this.busyEmitter];
     private auditWarningShown = false;
+    /** Start-up warnings already shown in this window (each once). */
+    private readonly warningsShown = new Set<string>();
     /** Why the audit log could not be opened, when the assistant runs without it. */
     auditProblem?: string;
     /** Why the policy file cannot be used: no assistant is made (nothing is answered) until it is fixed. */
@@ -212,6 +214,13 @@ export class AssistantHost implements vscode.Disposable {
         this.setState(assistant.modelState);
         void this.refresh(assistant);
         this.log.info(`assistant created for model ${assistant.model}`);
+        for (const warning of assistant.serverWarnings) {
+            this.log.warn(warning);
+            if (!this.warningsShown.has(warning)) {
+                this.warningsShown.add(warning);
+                void vscode.window.showWarningMessage(`Med42: ${warning}`);
+            }
+        }
         return assistant;
     }
 

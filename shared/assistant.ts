@@ -15,7 +15,7 @@ import type {ChatBackend, GenerateResult, ResolvedSampling} from "./engine/chatB
 import {MED42_CONTEXT_SIZE, MED42_SAMPLING, MED42_SYSTEM_PROMPT} from "./engine/defaults";
 import {LlamaCppBackend} from "./engine/llamaCppBackend";
 import {ServerChatBackend} from "./engine/server/serverChatBackend";
-import {describeServers, type ServerOptions, serverOptionsFromEnv} from "./engine/server/serverConfig";
+import {cleartextKeyWarnings, describeServers, type ServerOptions, serverOptionsFromEnv} from "./engine/server/serverConfig";
 import type {GpuChoice} from "./engine/llamaRuntime";
 import {EventChannel} from "./eventChannel";
 import {summarize} from "./summarizer";
@@ -123,6 +123,8 @@ export class Med42Assistant {
     get disclaimer(): Disclaimer { return this.policy.disclaimer; }
     /** Allowed policy settings that weaken a protection (PHI in Slack channels): entry points log them at start-up. */
     get policyWarnings(): readonly string[] { return this.policy.warnings ?? []; }
+    /** Settings that expose data in transit (an API key sent to an http:// server beyond this machine), for start-up. */
+    get serverWarnings(): readonly string[] { return this.server ? cleartextKeyWarnings(this.server) : []; }
     get modelState(): ModelState { return this.state; }
     get model(): string { return this.modelRef; }
 

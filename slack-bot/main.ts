@@ -65,7 +65,7 @@ export async function main(argv: string[], io: MainIo = {env: process.env, stder
         say(`could not start: ${err instanceof Error ? err.message : String(err)}`);
         return 2;
     }
-    for (const warning of assistant.policyWarnings) logger.warn(warning);
+    for (const warning of [...assistant.policyWarnings, ...assistant.serverWarnings]) logger.warn(warning);
     let bot;
     try {
         bot = await createSlackBot({assistant, botToken: config.botToken, appToken: config.appToken,

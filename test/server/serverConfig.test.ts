@@ -5,11 +5,31 @@
  */
 import {strict as assert} from "node:assert";
 import {Med42Assistant} from "../../shared/assistant";
-import {parseServerUrls, serverAddress, ServerConfigError, serverOptionsFromEnv} from "../../shared/engine/server/serverConfig";
+import {cleartextKeyWarnings, parseServerUrls, serverAddress, ServerConfigError, serverOptionsFromEnv} from "../../shared/engine/server/serverConfig";
+import {runCli} from "../support/runCli";
 import {classifyServerError, retryAfterMs} from "../../shared/engine/server/serverErrors";
 import {FakeModelServer} from "../support/fakeModelServer";
 
 describe("model server configuration", () => {
+    it("warns when the API key would cross the network unencrypted (http:// beyond this machine), and only then", () => {
+        const warned = cleartextKeyWarnings({urls: ["http://gpu1.hospital.example:8000", "https://gpu2.hospital.example", "http://127.0.0.1:8080",
+            "http://localhost:8080", "http://[::1]:8080"], apiKey: "k"});
+        assert.equal(warned.length, 1, warned.join("\n"));
+        assert.match(warned[0], /http:\/\/gpu1\.hospital\.example:8000 unencrypted/);
+        assert.deepEqual(cleartextKeyWarnings({urls: ["http://gpu1.hospital.example:8000"]}), [], "no key, nothing to leak");
+        const assistant = new Med42Assistant({auditDb: false, server: {urls: ["http://gpu1.hospital.example:8000"], apiKey: "k"}});
+        assert.deepEqual(assistant.serverWarnings, warned.slice(0, 1));
+    });
+
+    it("med42 says so on stderr before it contacts such a server", async function () {
+        this.timeout(120_000);
+        // A name under .invalid never resolves: the request fails at once, without any traffic leaving this machine.
+        const r = await runCli(["ask", "What is gout?"], {env: {MED42_SERVER_URL: "http://med42-gpu.invalid:8000", MED42_SERVER_API_KEY: "secret-key"}});
+        assert.notEqual(r.code, 0);
+        assert.match(r.stderr, /^med42: warning: The model server's API key and every question are sent to http:\/\/med42-gpu\.invalid:8000 unencrypted/m);
+        assert.doesNotMatch(r.stderr, /secret-key/);
+    });
+
     it("takes the server root or its /v1 base, several comma-separated, and rejects what is not an http(s) URL", () => {
         assert.deepEqual(serverAddress("http://gpu1:8000/v1/"), {label: "http://gpu1:8000", root: "http://gpu1:8000", api: "http://gpu1:8000/v1"});
         assert.deepEqual(serverAddress("https://llm.hospital.org/med42"),

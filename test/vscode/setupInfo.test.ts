@@ -4,6 +4,7 @@ import * as path from "node:path";
 import {describeSetup, settingsTabFor} from "../../extension/setupInfo";
 
 const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "..", "package.json"), "utf8")) as {
+    capabilities: {untrustedWorkspaces: {restrictedConfigurations: string[]}};
     contributes: {configuration: {properties: Record<string, {scope?: string}>}};
 };
 
@@ -17,6 +18,15 @@ describe("settings in force and where they live (remote windows)", () => {
         for (const key of ["model", "modelsFolder", "gpu", "threads"]) assert.equal(scope(key), "machine-overridable", key);
         // Preferences that mean the same on every machine follow the user everywhere.
         for (const key of ["contextSize", "sampling.temperature", "sampling.maxTokens", "summary.insertMode"]) assert.equal(scope(key), "window", key);
+    });
+
+    it("lets no untrusted workspace choose the model, its server or whose crisis resources are shown", () => {
+        const restricted = new Set<string>(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations);
+        for (const key of ["model", "modelsFolder", "server.url", "server.model", "locale"])
+            assert.ok(restricted.has(`med42.${key}`), `med42.${key} is not read from an untrusted workspace`);
+        // What a workspace can never set at all (machine scope) needs no restriction.
+        for (const key of [...restricted].map((k) => k.replace(/^med42\./, "")))
+            assert.notEqual(manifest.contributes.configuration.properties[`med42.${key}`].scope, "machine", key);
     });
 
     it("opens the tab where a setting lives: Remote for machine settings in a remote window, else User or the workspace", () => {

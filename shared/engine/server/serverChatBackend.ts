@@ -12,10 +12,11 @@
  */
 import type OpenAI from "openai";
 import type {ChatMessage} from "../../types";
-import {type ChatBackend, type GenerateRequest, type GenerateResult, InputTooLongError} from "../chatBackend";
+import {type ChatBackend, type GenerateRequest, type GenerateResult, InputTooLongError, type ResolvedSampling} from "../chatBackend";
 import {MED42_CONTEXT_SIZE, MED42_SAMPLING} from "../defaults";
 import type {ModelServer} from "./modelServer";
-import {definedOnly, describeServers, type ServerOptions} from "./serverConfig";
+import {describeServers, type ServerOptions} from "./serverConfig";
+import {mergeDefined} from "../../options";
 import {classifyServerError, ModelServerError} from "./serverErrors";
 import {PoolAbortError, ServerPool} from "./serverPool";
 
@@ -150,7 +151,7 @@ export class ServerChatBackend implements ChatBackend {
 
     async generate(request: GenerateRequest): Promise<GenerateResult> {
         // A sampling value left undefined by a caller means the model card's default, never "unset".
-        const req: GenerateRequest = {...request, sampling: {...MED42_SAMPLING, ...definedOnly(request.sampling)}};
+        const req: GenerateRequest = {...request, sampling: mergeDefined<ResolvedSampling>({...MED42_SAMPLING}, request.sampling)};
         if (req.messages.length === 0 || req.messages[req.messages.length - 1].role !== "user")
             throw new Error("A request needs a conversation that ends with the user's message.");
         const aborted = (text = ""): GenerateResult => ({

@@ -9,6 +9,7 @@
  *   MED42_SERVER_CONCURRENCY requests this process sends to one server at once when the server does not say how many
  *                           slots it has (vLLM, Ollama); llama-server's own slot count wins. Default 16.
  */
+import {withoutUndefined} from "../../options";
 
 export interface ServerOptions {
     /** Base URLs: http(s)://host:port, with or without a trailing /v1. */
@@ -84,9 +85,22 @@ function positiveNumber(name: string, raw: string | undefined, scale = 1): numbe
     return Math.round(n * scale);
 }
 
-/** Drops keys whose value is undefined, so a spread never erases a default with an explicit undefined. */
-export function definedOnly<T extends object>(o: T): Partial<T> {
-    return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+/**
+ * Warnings for a configuration that sends the API key in clear text: an http:// server beyond this machine. Allowed
+ * (a hospital network may terminate TLS elsewhere), but said at start-up on every entry point.
+ */
+export function cleartextKeyWarnings(server: ServerOptions): string[] {
+    if (!server.apiKey) return [];
+    return server.urls.filter((u) => {
+        const url = new URL(u);
+        return url.protocol === "http:" && !isLoopbackHost(url.hostname);
+    }).map((u) => `The model server's API key and every question are sent to ${u} unencrypted (http://): ` +
+        "use https:// for a server beyond this machine.");
+}
+
+function isLoopbackHost(host: string): boolean {
+    const h = host.replace(/^\[|\]$/g, "").toLowerCase();
+    return h === "localhost" || h === "::1" || /^127(\.\d{1,3}){3}$/.test(h);
 }
 
 /**
@@ -94,11 +108,11 @@ export function definedOnly<T extends object>(o: T): Partial<T> {
  * Undefined when no URL is configured anywhere: then the local engine runs.
  */
 export function serverOptionsFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<ServerOptions> = {}): ServerOptions | undefined {
-    const explicit = definedOnly(overrides);
+    const explicit = withoutUndefined(overrides);
     const urlsRaw = env.MED42_SERVER_URL?.trim();
     const urls = explicit.urls && explicit.urls.length > 0 ? explicit.urls : urlsRaw ? parseServerUrls(urlsRaw) : undefined;
     if (!urls) return undefined;
-    const fromEnv = definedOnly<ServerOptions>({
+    const fromEnv = withoutUndefined<ServerOptions>({
         urls,
         apiKey: env.MED42_SERVER_API_KEY?.trim() || undefined,
         model: env.MED42_SERVER_MODEL?.trim() || undefined,
