@@ -1,0 +1,59 @@
+/**
+ * The PostgreSQL schema, as numbered migrations applied in order and recorded in `med42_schema_migrations`
+ * (see postgresDatabase.ts). Never edit a released migration: add the next number. The statements are plain
+ * CREATE (no IF NOT EXISTS) on purpose: a migration that ran twice fails loudly instead of hiding a broken lock.
+ * docs/audit.md documents the tables.
+ */
+export interface Migration {
+    version: number;
+    name: string;
+    sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+    {
+        version: 1,
+        name: "audit log",
+        sql: `
+            CREATE TABLE audit (
+                id bigserial PRIMARY KEY,
+                time timestamptz NOT NULL,
+                kind text NOT NULL CHECK (kind IN ('decision', 'feedback')),
+                surface text NOT NULL,
+                user_hash text,
+                action text,
+                category text,
+                rules jsonb NOT NULL,
+                latency_ms double precision NOT NULL,
+                model text,
+                stop_reason text,
+                excerpt text,
+                feedback text,
+                ref text
+            );
+            CREATE INDEX audit_time ON audit (time);
+            -- Per-database settings: the salt of the user-id hashes, shared by every replica.
+            CREATE TABLE med42_settings (
+                key text PRIMARY KEY,
+                value text NOT NULL
+            );`,
+    },
+    {
+        version: 2,
+        name: "shared Slack state",
+        sql: `
+            -- Deliveries and user messages already taken by a replica (event ids, channel:ts): the first INSERT wins.
+            CREATE TABLE slack_claims (
+                key text PRIMARY KEY,
+                replica text NOT NULL,
+                claimed_at timestamptz NOT NULL DEFAULT now()
+            );
+            CREATE INDEX slack_claims_claimed_at ON slack_claims (claimed_at);
+            -- Threads the bot answered in: a follow-up without a mention reaches any replica.
+            CREATE TABLE slack_threads (
+                key text PRIMARY KEY,
+                last_answer_at timestamptz NOT NULL DEFAULT now()
+            );
+            CREATE INDEX slack_threads_last_answer_at ON slack_threads (last_answer_at);`,
+    },
+];
