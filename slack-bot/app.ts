@@ -16,6 +16,8 @@ import {redactingLogger} from "./logRedaction";
 import {slackErrorCode} from "./reliability/slackRetry";
 import {StartupError} from "./startupError";
 import {mergeDefined} from "../shared/options";
+import type {PostgresDatabase} from "../shared/storage/postgresDatabase";
+import {PostgresSlackState} from "./reliability/postgresSlackState";
 
 export interface SlackBotOptions {
     assistant: BotAssistant;
@@ -31,6 +33,11 @@ export interface SlackBotOptions {
     logger?: Logger;
     /** Web API retry policy for network errors (tests pass {retries: 0}). */
     retryConfig?: webApi.RetryOptions;
+    /**
+     * The PostgreSQL database replicas share (MED42_DATABASE_URL): de-duplication and thread memory live there, and
+     * answers pause while it is unreachable. Without it, one process keeps them in memory. The caller closes it.
+     */
+    database?: PostgresDatabase;
 }
 
 export interface SlackBot {
@@ -74,7 +81,12 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
             ? {signingSecret: options.http.signingSecret, port: options.http.port}
             : {socketMode: true, appToken: options.appToken})
     });
-    const context = new BotContext(options.assistant, identity, settings, logger);
+    const db = options.database;
+    const context = new BotContext(options.assistant, identity, settings, logger, db ? {
+        database: db,
+        state: new PostgresSlackState(db, (what, err) => logger.warn(`Shared state unavailable (${what}), using this ` +
+            `replica's memory: ${err instanceof Error ? err.message : err}`)),
+    } : {});
     app.use(deliveryGuard(context));
     registerListeners(app, context);
     app.error(async (error) => {

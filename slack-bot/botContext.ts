@@ -6,7 +6,7 @@ import type {Logger} from "@slack/bolt";
 import type {Med42Assistant} from "../shared/assistant";
 import type {Surface} from "../shared/types";
 import {InFlightAnswers} from "./reliability/inFlightAnswers";
-import {RecentKeys} from "./reliability/recentKeys";
+import {MemorySlackState, type SlackSharedState} from "./reliability/sharedState";
 import {UserRateLimiter, type RateLimitOptions} from "./reliability/userRateLimiter";
 
 /** The part of the core the bot uses (tests may wrap the real assistant, e.g. to slow it down). */
@@ -44,11 +44,22 @@ export interface BotIdentity {
     teamId?: string;
 }
 
+/**
+ * The shared database, when replicas share one (MED42_DATABASE_URL): answers pause while it cannot be reached,
+ * since no answer may go out without its audit row.
+ */
+export interface AuditDatabase {
+    /** One round trip: true when the database answers. */
+    ping(): Promise<boolean>;
+    /** The URL without its password, for messages. */
+    readonly description: string;
+}
+
 export class BotContext {
-    /** Event deliveries and user messages already handled. */
-    readonly seen = new RecentKeys({ttlMs: 30 * 60_000, maxEntries: 20_000});
-    /** Threads the bot answered (follow-ups there need no mention). */
-    readonly answeredThreads = new RecentKeys({ttlMs: 7 * 24 * 3_600_000, maxEntries: 50_000});
+    /** Deliveries and messages already taken, threads answered: in memory, or shared by replicas in PostgreSQL. */
+    readonly state: SlackSharedState;
+    /** The shared audit database, when there is one. */
+    readonly database?: AuditDatabase;
     readonly answers = new InFlightAnswers();
     readonly limiter: UserRateLimiter;
     /** False once shutdown began: new events are ignored. */
@@ -57,8 +68,10 @@ export class BotContext {
     private readonly tasks = new Set<Promise<void>>();
 
     constructor(readonly assistant: BotAssistant, readonly identity: BotIdentity, readonly settings: BotSettings,
-        readonly logger: Logger) {
+        readonly logger: Logger, shared: {state?: SlackSharedState; database?: AuditDatabase} = {}) {
         this.limiter = new UserRateLimiter(settings.rateLimit);
+        this.state = shared.state ?? new MemorySlackState();
+        if (shared.database) this.database = shared.database;
     }
 
     /** Work in progress (answers, summaries, notices). */

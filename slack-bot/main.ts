@@ -12,6 +12,8 @@ import {createSlackBot} from "./app";
 import {assistantOptionsFrom, readSlackConfig} from "./config";
 import {createPinoLogger} from "./logger";
 import {StartupError} from "./startupError";
+import {PostgresDatabase} from "../shared/storage/postgresDatabase";
+import {PostgresAuditStore} from "../shared/audit/postgresAuditStore";
 
 export interface MainIo {
     env: NodeJS.ProcessEnv;
@@ -56,11 +58,23 @@ export async function main(argv: string[], io: MainIo = {env: process.env, stder
         logger.warn("Debug logging is on: Slack payloads are logged with every text people wrote replaced by " +
             "[redacted N chars], but ids, channels and timestamps remain. Keep these logs as private as the messages.");
     }
+    // Replicas share one PostgreSQL database: the audit log and the Slack state live there.
+    const database = config.databaseUrl ? new PostgresDatabase(config.databaseUrl, {applicationName: "med42-slack"}) : undefined;
     let assistant: Med42Assistant;
     try {
-        assistant = new Med42Assistant({...assistantOptionsFrom(config), policyFile: io.env.MED42_POLICY_FILE || undefined});
+        const audit = database ? new PostgresAuditStore(database) : undefined;
+        assistant = new Med42Assistant({...assistantOptionsFrom(config), policyFile: io.env.MED42_POLICY_FILE || undefined,
+            ...(audit ? {audit} : {})});
+        if (audit) {
+            // Migrated now, so the first question does not wait; an unreachable database is not fatal: answers pause
+            // (and /readyz says so) until it is back.
+            await audit.open().then(() => logger.info(`Audit log and shared state in ${database!.description}`),
+                (err) => logger.error(`The database ${database!.description} cannot be used yet (answers are paused ` +
+                    `until it can): ${err instanceof Error ? err.message : err}`));
+        }
     } catch (err) {
         // A bad policy file (its message names the file, the field and the rule) or audit salt: said in one line.
+        await database?.close();
         if (err instanceof PolicyConfigError) { say(err.message); return 2; }
         say(`could not start: ${err instanceof Error ? err.message : String(err)}`);
         return 2;
@@ -69,10 +83,11 @@ export async function main(argv: string[], io: MainIo = {env: process.env, stder
     let bot;
     try {
         bot = await createSlackBot({assistant, botToken: config.botToken, appToken: config.appToken,
-            http: config.http, slackApiUrl: config.slackApiUrl, settings: config.settings, logger});
+            http: config.http, slackApiUrl: config.slackApiUrl, settings: config.settings, logger, database});
         await bot.start();
     } catch (err) {
         await assistant.dispose().catch(() => undefined);
+        await database?.close().catch(() => undefined);
         if (err instanceof StartupError) { say(err.message); return 2; }
         say(`could not start: ${err instanceof Error ? err.message : String(err)}`);
         if (io.env.MED42_DEBUG) console.error(err);
@@ -101,6 +116,7 @@ export async function main(argv: string[], io: MainIo = {env: process.env, stder
     try {
         const unfinished = await bot.stop({graceMs});
         await assistant.dispose();
+        await database?.close();
         return unfinished === 0 ? 0 : 1;
     } finally {
         clearTimeout(forceExit);

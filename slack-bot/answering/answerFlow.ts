@@ -13,7 +13,7 @@ import {threadKey} from "../reliability/recentKeys";
 import type {Admission} from "../reliability/userRateLimiter";
 import {InputTooLargeError} from "../../shared/inputLimits";
 import type {AnswerView} from "./answerView";
-import {BUSY_NOTICE, errorNotice, newErrorId, userLimitNotice} from "./notices";
+import {BUSY_NOTICE, DATABASE_PAUSED_NOTICE, errorNotice, newErrorId, userLimitNotice} from "./notices";
 
 export interface AnswerJob {
     kind: "ask" | "summarize";
@@ -53,7 +53,10 @@ export async function admitQuestion(ctx: BotContext, userId: string, view: Answe
 export async function runAnswer(ctx: BotContext, job: AnswerJob, view: AnswerView, admitted?: Admitted): Promise<void> {
     const admission = admitted ?? await admitQuestion(ctx, job.userId, view);
     if (!admission) return;
-    if (view.threaded) ctx.answeredThreads.add(threadKey(job.channel, job.threadTs));
+    if (view.threaded) {
+        await ctx.state.rememberThread(threadKey(job.channel, job.threadTs))
+            .catch((err) => ctx.logger.warn(`Could not remember the thread: ${err}`));
+    }
     try {
         await ctx.answers.track(job.answerId, job.userId, (signal) => generate(ctx, job, view, signal));
     } finally {
@@ -66,6 +69,13 @@ async function generate(ctx: BotContext, job: AnswerJob, view: AnswerView, signa
     let handledDecision = false;
     let replaced = false;
     try {
+        // No answer without its audit row: while the shared database is unreachable, answers pause (the model is not
+        // even asked) and the asker is told so. Nothing to restart: the next question finds it back.
+        if (ctx.database && !(await ctx.database.ping())) {
+            ctx.logger.error(`Answer paused: the audit database ${ctx.database.description} cannot be reached`);
+            await view.error(DATABASE_PAUSED_NOTICE);
+            return;
+        }
         const stream = openStream(ctx, job, signal);
         for await (const event of stream) {
             if (event.type === "decision") handledDecision = await onDecision(ctx, job, view, event.decision);

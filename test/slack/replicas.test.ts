@@ -1,0 +1,154 @@
+/**
+ * Two bot replicas (two real Bolt apps, each with its own core, model backend and database pool, like two
+ * `med42-slack` processes) on one fake Slack (one Socket Mode connection each: Slack spreads an app's events over its
+ * connections) and one real PostgreSQL (started once for this file). The model is scripted (the answers' content is
+ * not what is tested here; everything around it is real).
+ */
+import {strict as assert} from "node:assert";
+import {Med42Assistant} from "../../shared/assistant";
+import {PostgresAuditStore} from "../../shared/audit/postgresAuditStore";
+import {PostgresDatabase} from "../../shared/storage/postgresDatabase";
+import {createSlackBot, type SlackBot} from "../../slack-bot/app";
+import {FakeSlack} from "../support/fakeSlack";
+import {ScriptedBackend} from "../support/scriptedBackend";
+import {TestPostgres} from "../support/postgres";
+import {CHANNEL, contextText, DM, memoryLogger} from "./botHarness";
+
+const DISCLAIMER_WORDS = "not ready for clinical use";
+const ANSWER = ["Hypertension is ", "persistently high blood pressure."];
+
+interface Replica {
+    bot: SlackBot;
+    backend: ScriptedBackend;
+    assistant: Med42Assistant;
+    database: PostgresDatabase;
+    logs: string[];
+    processing: number;
+}
+
+describe("Several bot replicas on one PostgreSQL", function () {
+    this.timeout(120_000);
+    let pg: TestPostgres;
+    let url: string;
+    let fake: FakeSlack;
+    let replicas: Replica[] = [];
+
+    let databases = 0;
+    before(async () => { pg = await TestPostgres.create(); });
+    after(() => pg?.destroy());
+
+    beforeEach(async () => {
+        // A database per test: each fake Slack numbers its messages from the same clock.
+        url = pg.createDatabase(`replicas_${++databases}`);
+        fake = new FakeSlack();
+        await fake.start();
+        fake.join(CHANNEL, DM);
+        for (let i = 0; i < 2; i++) replicas.push(await startReplica());
+        await fake.waitUntil(() => fake.openConnections.length === 2, 20_000, "both replicas to connect");
+    });
+
+    afterEach(async function () {
+        if (this.currentTest?.state === "failed") for (const r of replicas) console.log(r.logs.filter((l) => !l.startsWith("debug")).join("\n"));
+        for (const r of replicas) {
+            await r.bot.stop({graceMs: 5_000});
+            await r.assistant.dispose();
+            await r.database.close();
+        }
+        replicas = [];
+        await fake.stop();
+    });
+
+    async function startReplica(): Promise<Replica> {
+        const database = new PostgresDatabase(url, {applicationName: "med42-slack test replica"});
+        const backend = new ScriptedBackend(ANSWER);
+        const assistant = new Med42Assistant({backend, audit: new PostgresAuditStore(database), model: "scripted-model.gguf"});
+        const logger = memoryLogger();
+        const bot = await createSlackBot({assistant, botToken: fake.botToken, appToken: fake.appToken, slackApiUrl: fake.apiUrl,
+            retryConfig: {retries: 0}, logger, database, settings: {shutdownGraceMs: 5_000, nativeStreaming: false, updateIntervalMs: 0}});
+        const replica: Replica = {bot, backend, assistant, database, logs: logger.lines, processing: 0};
+        // Bolt acknowledges an event before its listeners run: count the events in Bolt's hands (see botHarness.ts).
+        const processEvent = bot.app.processEvent.bind(bot.app);
+        bot.app.processEvent = async (event) => {
+            replica.processing++;
+            try { return await processEvent(event); } finally { replica.processing--; }
+        };
+        await bot.start();
+        return replica;
+    }
+
+    const idle = () => fake.waitUntil(() => fake.unacknowledged === 0 &&
+        replicas.every((r) => r.processing === 0 && r.bot.context.pendingTasks === 0), 60_000, "both replicas to finish");
+    /** The bot's answers (with the disclaimer) in a thread. */
+    const answers = (channel: string, ts: string) =>
+        fake.thread(channel, ts).filter((m) => m.ts !== ts && contextText(m).includes(DISCLAIMER_WORDS));
+    const modelCalls = () => replicas.reduce((n, r) => n + r.backend.requests.length, 0);
+
+    async function auditDecisions(): Promise<number> {
+        const r = await replicas[0].database.query<{n: string}>("SELECT count(*) AS n FROM audit WHERE kind = 'decision' AND action = 'answer'");
+        return Number(r.rows[0].n);
+    }
+
+    it("answers each message exactly once when Slack delivers it to both replicas, with retries and as two events", async () => {
+        const auditedBefore = await auditDecisions();
+        const questions: Array<{channel: string; ts: string}> = [];
+        const deliveries: Array<Promise<unknown>> = [];
+        for (let i = 0; i < 16; i++) {
+            const dm = i % 4 === 3;
+            const event = dm
+                ? fake.userMessage("message", {channel: DM, user: "U0ALICE", text: `What is hypertension? (${i})`})
+                : fake.userMessage("app_mention", {channel: CHANNEL, user: `U0USER${i % 4}`,
+                    text: `<@${fake.botUserId}> What is hypertension? (${i})`});
+            questions.push({channel: event.channel, ts: event.ts});
+            const eventId = `EvQ${i}`;
+            // First delivery to one replica, Slack's retry of the same event to the other, and the same user message
+            // once more under another event id (as app_mention and message arrive for one message).
+            deliveries.push(fake.sendEvent(event, {eventId, connection: i % 2}).then((d) => d.acked));
+            deliveries.push(fake.sendEvent(event, {eventId, connection: (i + 1) % 2, retryAttempt: 1}).then((d) => d.acked));
+            deliveries.push(fake.sendEvent(event, {eventId: `${eventId}b`, connection: (i + 1) % 2}).then((d) => d.acked));
+        }
+        await Promise.all(deliveries);
+        await idle();
+        for (const q of questions) {
+            assert.equal(answers(q.channel, q.ts).length, 1, `one answer to ${q.channel}/${q.ts}`);
+        }
+        assert.equal(modelCalls(), questions.length, "the model ran once per question, across both replicas");
+        assert.equal(await auditDecisions() - auditedBefore, questions.length, "one audit row per answer, in one database");
+    });
+
+    it("a follow-up without a mention reaches the replica that did not answer the thread", async () => {
+        const mention = fake.userMessage("app_mention", {channel: CHANNEL, user: "U0BOB", text: `<@${fake.botUserId}> What is gout?`});
+        await (await fake.sendEvent(mention, {connection: 0})).acked;
+        await idle();
+        assert.equal(answers(CHANNEL, mention.ts).length, 1);
+        assert.equal(replicas[0].backend.requests.length, 1, "replica A answered the mention");
+
+        const followUp = fake.userMessage("message", {channel: CHANNEL, user: "U0BOB", text: "And how is it treated?", thread_ts: mention.ts});
+        await (await fake.sendEvent(followUp, {connection: 1})).acked;
+        await idle();
+        assert.equal(replicas[1].backend.requests.length, 1, "replica B knew the thread and answered the follow-up");
+        assert.equal(answers(CHANNEL, mention.ts).length, 2);
+        const history = replicas[1].backend.requests[0].messages.map((m) => m.content).join("\n");
+        assert.match(history, /What is gout\?/, "with the thread as the conversation");
+    });
+
+    it("pauses answers with a clear message while the database is down, and resumes by itself when it is back", async () => {
+        pg.stop();
+        try {
+            const asked = fake.userMessage("app_mention", {channel: CHANNEL, user: "U0CAROL", text: `<@${fake.botUserId}> What is asthma?`});
+            await (await fake.sendEvent(asked, {connection: 0})).acked;
+            await idle();
+            const replies = fake.thread(CHANNEL, asked.ts).filter((m) => m.ts !== asked.ts);
+            assert.ok(replies.some((m) => /paused answers: its audit log \(database\) cannot be reached/.test(m.text)),
+                `the asker is told why: ${JSON.stringify(replies.map((m) => m.text))}`);
+            assert.equal(answers(CHANNEL, asked.ts).length, 0, "no answer without an audit trail");
+            assert.equal(modelCalls(), 0, "the model was not even asked");
+            assert.ok(replicas[0].logs.some((l) => /Answer paused: the audit database .* cannot be reached/.test(l)));
+        } finally {
+            pg.start();
+        }
+        const again = fake.userMessage("app_mention", {channel: CHANNEL, user: "U0CAROL", text: `<@${fake.botUserId}> What is asthma?`});
+        await (await fake.sendEvent(again, {connection: 1})).acked;
+        await idle();
+        assert.equal(answers(CHANNEL, again.ts).length, 1, "answers resume without a restart");
+    });
+});
