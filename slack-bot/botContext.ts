@@ -6,6 +6,7 @@ import type {Logger} from "@slack/bolt";
 import type {Med42Assistant} from "../shared/assistant";
 import type {Surface} from "../shared/types";
 import {InFlightAnswers} from "./reliability/inFlightAnswers";
+import {BotMetrics} from "./health/botMetrics";
 import {MemorySlackState, type SlackSharedState} from "./reliability/sharedState";
 import {UserRateLimiter, type RateLimitOptions} from "./reliability/userRateLimiter";
 
@@ -62,6 +63,8 @@ export class BotContext {
     readonly database?: AuditDatabase;
     readonly answers = new InFlightAnswers();
     readonly limiter: UserRateLimiter;
+    /** Answers, policy decisions, queue depth and latency, for /metrics. */
+    readonly metrics: BotMetrics;
     /** False once shutdown began: new events are ignored. */
     accepting = true;
     /** Work started by listeners (which return at once so Slack gets its ack quickly). */
@@ -70,6 +73,7 @@ export class BotContext {
     constructor(readonly assistant: BotAssistant, readonly identity: BotIdentity, readonly settings: BotSettings,
         readonly logger: Logger, shared: {state?: SlackSharedState; database?: AuditDatabase} = {}) {
         this.limiter = new UserRateLimiter(settings.rateLimit);
+        this.metrics = new BotMetrics(() => this.limiter.activeCount);
         this.state = shared.state ?? new MemorySlackState();
         if (shared.database) this.database = shared.database;
     }

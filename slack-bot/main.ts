@@ -13,6 +13,7 @@ import {assistantOptionsFrom, readSlackConfig} from "./config";
 import {createPinoLogger} from "./logger";
 import {StartupError} from "./startupError";
 import {PostgresDatabase} from "../shared/storage/postgresDatabase";
+import {type HealthServer, startHealthServer} from "./health/healthServer";
 import {PostgresAuditStore} from "../shared/audit/postgresAuditStore";
 
 export interface MainIo {
@@ -94,6 +95,19 @@ export async function main(argv: string[], io: MainIo = {env: process.env, stder
         return 1;
     }
     logger.info(config.http ? `Listening for Slack requests on port ${bot.port}` : "Connected to Slack (Socket Mode)");
+    let health: HealthServer | undefined;
+    if (config.healthPort !== undefined) {
+        try {
+            health = await startHealthServer(bot.context, {port: config.healthPort});
+            logger.info(`Health and metrics on port ${health.port}: /healthz, /readyz, /metrics`);
+        } catch (err) {
+            say(`could not serve health checks on MED42_HEALTH_PORT=${config.healthPort}: ${err instanceof Error ? err.message : err}`);
+            await bot.stop({graceMs: 0});
+            await assistant.dispose().catch(() => undefined);
+            await database?.close().catch(() => undefined);
+            return 2;
+        }
+    }
     // Load (and if needed download) the model now, or connect to the model servers, so the first question does not wait.
     let stopping = false;
     if (assistant.server) logger.info(`The model runs on ${assistant.model}`);
@@ -115,6 +129,7 @@ export async function main(argv: string[], io: MainIo = {env: process.env, stder
     forceExit.unref();
     try {
         const unfinished = await bot.stop({graceMs});
+        await health?.close();
         await assistant.dispose();
         await database?.close();
         return unfinished === 0 ? 0 : 1;

@@ -13,6 +13,7 @@ import {threadKey} from "../reliability/recentKeys";
 import type {Admission} from "../reliability/userRateLimiter";
 import {InputTooLargeError} from "../../shared/inputLimits";
 import type {AnswerView} from "./answerView";
+import type {AnswerOutcome} from "../health/botMetrics";
 import {BUSY_NOTICE, DATABASE_PAUSED_NOTICE, errorNotice, newErrorId, userLimitNotice} from "./notices";
 
 export interface AnswerJob {
@@ -68,11 +69,13 @@ async function generate(ctx: BotContext, job: AnswerJob, view: AnswerView, signa
     const started = Date.now();
     let handledDecision = false;
     let replaced = false;
+    let outcome: AnswerOutcome = "error";
     try {
         // No answer without its audit row: while the shared database is unreachable, answers pause (the model is not
         // even asked) and the asker is told so. Nothing to restart: the next question finds it back.
         if (ctx.database && !(await ctx.database.ping())) {
             ctx.logger.error(`Answer paused: the audit database ${ctx.database.description} cannot be reached`);
+            outcome = "paused";
             await view.error(DATABASE_PAUSED_NOTICE);
             return;
         }
@@ -85,6 +88,8 @@ async function generate(ctx: BotContext, job: AnswerJob, view: AnswerView, signa
             }
         }
         const result = await stream.result;
+        ctx.metrics.policyDecision(result.policy);
+        outcome = result.policy.action !== "answer" || replaced ? "policy" : result.stopReason === "abort" ? "stopped" : "answered";
         if (handledDecision) return; // the policy answered instead of the model
         if (result.policy.action !== "answer" && !replaced) {
             await onDecision(ctx, job, view, result.policy);
@@ -98,6 +103,7 @@ async function generate(ctx: BotContext, job: AnswerJob, view: AnswerView, signa
         ctx.logger.info(`Answered (${job.kind}, ${job.surface}) in ${Date.now() - started} ms, ` +
             `stop reason ${result.stopReason}`);
     } catch (err) {
+        outcome = signal.aborted ? "stopped" : "error";
         if (err instanceof InputTooLargeError) {
             // Bad input, not a failure: told to the asker alone (ephemeral in a channel).
             await view.notice(`:warning: ${err.message}`).catch((e) => ctx.logger.error(`Could not send a notice: ${e}`));
@@ -109,6 +115,7 @@ async function generate(ctx: BotContext, job: AnswerJob, view: AnswerView, signa
         const message = stopped ? ":black_square_for_stop: Stopped before Med42 finished." : errorNotice(err, errorId);
         await view.error(message).catch((e) => ctx.logger.error(`Could not report an error in Slack: ${e}`));
     } finally {
+        ctx.metrics.answered(job.surface, outcome, (Date.now() - started) / 1000);
         await view.cleanup().catch((e) => ctx.logger.warn(`Cleanup failed: ${e}`));
     }
 }

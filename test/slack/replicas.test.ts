@@ -5,14 +5,18 @@
  * not what is tested here; everything around it is real).
  */
 import {strict as assert} from "node:assert";
+import {spawn} from "node:child_process";
+import * as path from "node:path";
 import {Med42Assistant} from "../../shared/assistant";
 import {PostgresAuditStore} from "../../shared/audit/postgresAuditStore";
 import {PostgresDatabase} from "../../shared/storage/postgresDatabase";
 import {createSlackBot, type SlackBot} from "../../slack-bot/app";
 import {FakeSlack} from "../support/fakeSlack";
 import {ScriptedBackend} from "../support/scriptedBackend";
-import {TestPostgres} from "../support/postgres";
+import {freePort, TestPostgres} from "../support/postgres";
+import {testModelPath} from "../support/testModel";
 import {CHANNEL, contextText, DM, memoryLogger} from "./botHarness";
+import {type HealthServer, startHealthServer} from "../../slack-bot/health/healthServer";
 
 const DISCLAIMER_WORDS = "not ready for clinical use";
 const ANSWER = ["Hypertension is ", "persistently high blood pressure."];
@@ -32,6 +36,11 @@ describe("Several bot replicas on one PostgreSQL", function () {
     let url: string;
     let fake: FakeSlack;
     let replicas: Replica[] = [];
+    let health: HealthServer | undefined;
+    const get = async (route: string, method = "GET") => {
+        const res = await fetch(`http://127.0.0.1:${health!.port}${route}`, {method});
+        return {status: res.status, type: res.headers.get("content-type") ?? "", body: await res.text()};
+    };
 
     let databases = 0;
     before(async () => { pg = await TestPostgres.create(); });
@@ -55,6 +64,8 @@ describe("Several bot replicas on one PostgreSQL", function () {
             await r.database.close();
         }
         replicas = [];
+        await health?.close();
+        health = undefined;
         await fake.stop();
     });
 
@@ -131,7 +142,71 @@ describe("Several bot replicas on one PostgreSQL", function () {
         assert.match(history, /What is gout\?/, "with the thread as the conversation");
     });
 
+    it("serves /healthz, /readyz and Prometheus /metrics (answers, policy decisions by category, queue depth, latency)", async () => {
+        health = await startHealthServer(replicas[0].bot.context, {port: 0, host: "127.0.0.1"});
+        assert.deepEqual(await get("/healthz"), {status: 200, type: "application/json", body: '{"status":"ok"}\n'});
+        const ready = await get("/readyz");
+        assert.equal(ready.status, 200);
+        assert.deepEqual(JSON.parse(ready.body), {status: "ready", checks: {accepting: "ok", database: "ok"}});
+        for (const text of ["What is hypertension?", "What is hypertension, again?", "I want to kill myself tonight"]) {
+            const event = fake.userMessage("app_mention", {channel: CHANNEL, user: "U0DAN", text: `<@${fake.botUserId}> ${text}`});
+            await (await fake.sendEvent(event, {connection: 0})).acked;
+        }
+        await idle();
+        const metrics = await get("/metrics");
+        assert.equal(metrics.status, 200);
+        assert.match(metrics.type, /^text\/plain; version=0\.0\.4/);
+        assert.match(metrics.body, /^med42_answers_total\{surface="slack-channel",outcome="answered"\} 2$/m);
+        assert.match(metrics.body, /^med42_answers_total\{surface="slack-channel",outcome="policy"\} 1$/m);
+        assert.match(metrics.body, /^med42_policy_decisions_total\{action="escalate",category="self_harm"\} 1$/m);
+        assert.match(metrics.body, /^med42_answer_duration_seconds_count\{outcome="answered"\} 2$/m);
+        assert.match(metrics.body, /^med42_queue_depth 0$/m);
+        assert.match(metrics.body, /^med42_slack_process_resident_memory_bytes \d+/m, "the process's own metrics");
+        assert.equal((await get("/nope")).status, 404);
+        assert.equal((await get("/readyz", "POST")).status, 405);
+        replicas[0].bot.context.accepting = false; // as during a graceful shutdown
+        assert.deepEqual(JSON.parse((await get("/readyz")).body), {status: "unready", checks: {accepting: "shutting down", database: "ok"}});
+    });
+
+    it("two med42-slack processes (MED42_DATABASE_URL, MED42_HEALTH_PORT): one answer to an event both receive, audited in PostgreSQL", async () => {
+        // This test runs the real entry point twice, with the generated model: the in-process replicas step aside.
+        for (const r of replicas) await r.bot.stop({graceMs: 5_000});
+        await fake.waitUntil(() => fake.openConnections.length === 0, 20_000, "the in-process replicas to disconnect");
+        const ports = [await freePort(), await freePort()];
+        const children = ports.map((port) => {
+            const child = spawn(process.execPath, [path.resolve(__dirname, "../../../bin/med42-slack.js")], {
+                env: {...process.env, SLACK_BOT_TOKEN: fake.botToken, SLACK_APP_TOKEN: fake.appToken, SLACK_API_URL: fake.apiUrl,
+                    MED42_MODEL: testModelPath(), MED42_THREADS: "1", MED42_DATABASE_URL: url, MED42_HEALTH_PORT: String(port)},
+                stdio: ["ignore", "pipe", "pipe"]});
+            const out = {child, stderr: "", exited: new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)))};
+            child.stderr.on("data", (d) => { out.stderr += String(d); });
+            return out;
+        });
+        try {
+            await fake.waitUntil(() => fake.openConnections.length === 2 && children.every((c) => c.stderr.includes("Health and metrics on port")),
+                60_000, "both processes to start");
+            for (const port of ports) {
+                const res = await fetch(`http://127.0.0.1:${port}/readyz`);
+                assert.equal(res.status, 200, await res.text());
+            }
+            const event = fake.userMessage("app_mention", {channel: CHANNEL, user: "U0ERIN", text: `<@${fake.botUserId}> What is gout?`});
+            await Promise.all([0, 1].map(async (connection) => (await fake.sendEvent(event, {eventId: "EvBoth", connection})).acked));
+            await fake.waitUntil(() => answers(CHANNEL, event.ts).length > 0, 60_000, "the answer");
+            // SIGTERM: each process exits once its work is done, so what follows counts everything both did.
+            for (const c of children) c.child.kill("SIGTERM");
+            assert.deepEqual(await Promise.all(children.map((c) => c.exited)), [0, 0], children.map((c) => c.stderr).join("\n"));
+            assert.equal(answers(CHANNEL, event.ts).length, 1, "answered once");
+            const audited = await replicas[0].database.query<{surface: string; action: string; model: string}>(
+                "SELECT surface, action, model FROM audit WHERE kind = 'decision'");
+            assert.deepEqual(audited.rows, [{surface: "slack-channel", action: "answer", model: path.basename(testModelPath())}]);
+            for (const c of children) assert.doesNotMatch(c.stderr, /\n\s+at /);
+        } finally {
+            for (const c of children) if (c.child.exitCode === null) c.child.kill("SIGKILL");
+        }
+    });
+
     it("pauses answers with a clear message while the database is down, and resumes by itself when it is back", async () => {
+        health = await startHealthServer(replicas[0].bot.context, {port: 0, host: "127.0.0.1"});
         pg.stop();
         try {
             const asked = fake.userMessage("app_mention", {channel: CHANNEL, user: "U0CAROL", text: `<@${fake.botUserId}> What is asthma?`});
@@ -143,6 +218,11 @@ describe("Several bot replicas on one PostgreSQL", function () {
             assert.equal(answers(CHANNEL, asked.ts).length, 0, "no answer without an audit trail");
             assert.equal(modelCalls(), 0, "the model was not even asked");
             assert.ok(replicas[0].logs.some((l) => /Answer paused: the audit database .* cannot be reached/.test(l)));
+            const unready = await get("/readyz");
+            assert.equal(unready.status, 503);
+            assert.deepEqual(JSON.parse(unready.body), {status: "unready", checks: {accepting: "ok", database: "unreachable"}});
+            assert.equal((await get("/healthz")).status, 200, "alive: an orchestrator must not restart it for this");
+            assert.match((await get("/metrics")).body, /^med42_answers_total\{surface="slack-channel",outcome="paused"\} 1$/m);
         } finally {
             pg.start();
         }
@@ -150,5 +230,6 @@ describe("Several bot replicas on one PostgreSQL", function () {
         await (await fake.sendEvent(again, {connection: 1})).acked;
         await idle();
         assert.equal(answers(CHANNEL, again.ts).length, 1, "answers resume without a restart");
+        assert.equal((await get("/readyz")).status, 200);
     });
 });
