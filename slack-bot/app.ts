@@ -118,7 +118,9 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
         async stop(stopOptions = {}) {
             context.accepting = false;
             await app.stop().catch((err) => logger.warn(`Stopping the receiver: ${err}`));
-            return context.drain(stopOptions.graceMs ?? settings.shutdownGraceMs);
+            const unfinished = await context.drain(stopOptions.graceMs ?? settings.shutdownGraceMs);
+            await context.state.close();
+            return unfinished;
         }
     };
 }

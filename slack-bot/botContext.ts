@@ -75,6 +75,10 @@ export class BotContext {
         this.limiter = new UserRateLimiter(settings.rateLimit);
         this.metrics = new BotMetrics(() => this.limiter.activeCount);
         this.state = shared.state ?? new MemorySlackState();
+        // A Stop clicked on another replica for an answer written here.
+        this.state.onStopRequested((answerId) => {
+            if (this.answers.abort(answerId)) logger.info("Stopped an answer at another replica's request");
+        });
         if (shared.database) this.database = shared.database;
     }
 

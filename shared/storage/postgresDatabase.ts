@@ -8,7 +8,7 @@
  * than hang: callers turn that into "paused" (the bot) or a clear error (the CLI). The pool reconnects by itself
  * when the database is back; a failed migration is tried again on the next use.
  */
-import {Pool, type PoolClient, type QueryResultRow} from "pg";
+import {Client, Pool, type PoolClient, type QueryResultRow} from "pg";
 import {MIGRATIONS, type Migration} from "./schemaMigrations";
 import {describePostgresUrl, isPostgresUrl} from "./databaseUrl";
 
@@ -98,6 +98,50 @@ export class PostgresDatabase {
         } catch {
             return false;
         }
+    }
+
+    /**
+     * LISTEN on `channel` on a connection of its own, reconnecting (every `retryMs`) after it drops; `handler` gets
+     * each notification's payload. Notifications sent while the connection was down are lost (PostgreSQL keeps none).
+     */
+    listen(channel: string, handler: (payload: string) => void, retryMs = 1_000): {listening: Promise<void>; close(): Promise<void>} {
+        if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
+        let client: Client | undefined;
+        let stopped = false;
+        let timer: NodeJS.Timeout | undefined;
+        let resolveListening!: () => void;
+        const listening = new Promise<void>((resolve) => { resolveListening = resolve; });
+        const connect = async () => {
+            if (stopped) return;
+            const c = new Client({connectionString: this.url, application_name: "med42 listener", connectionTimeoutMillis: 5_000});
+            client = c;
+            let retried = false;
+            const retry = () => {
+                if (retried || stopped) return;
+                retried = true;
+                c.end().catch(() => undefined);
+                timer = setTimeout(() => { void connect(); }, retryMs);
+            };
+            c.on("error", retry);
+            c.on("end", retry);
+            c.on("notification", (n) => { if (n.channel === channel) handler(n.payload ?? ""); });
+            try {
+                await c.connect();
+                await c.query(`LISTEN ${channel}`);
+                resolveListening();
+            } catch {
+                retry();
+            }
+        };
+        void connect();
+        return {
+            listening,
+            close: async () => {
+                stopped = true;
+                clearTimeout(timer);
+                await client?.end().catch(() => undefined);
+            },
+        };
     }
 
     /** The applied schema versions, oldest first. */

@@ -56,4 +56,17 @@ export const MIGRATIONS: readonly Migration[] = [
             );
             CREATE INDEX slack_threads_last_answer_at ON slack_threads (last_answer_at);`,
     },
+    {
+        version: 3,
+        name: "Slack answers in flight",
+        sql: `
+            -- Answers being written, by which replica, for whom: a Stop clicked on any replica reaches the writer
+            -- (NOTIFY med42_stop). Rows live only while the answer is written.
+            CREATE TABLE slack_answers (
+                answer_id text PRIMARY KEY,
+                replica text NOT NULL,
+                user_id text NOT NULL,
+                started_at timestamptz NOT NULL DEFAULT now()
+            );`,
+    },
 ];

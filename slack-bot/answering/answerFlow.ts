@@ -59,9 +59,11 @@ export async function runAnswer(ctx: BotContext, job: AnswerJob, view: AnswerVie
             .catch((err) => ctx.logger.warn(`Could not remember the thread: ${err}`));
     }
     try {
+        await ctx.state.answerStarted(job.answerId, job.userId);
         await ctx.answers.track(job.answerId, job.userId, (signal) => generate(ctx, job, view, signal));
     } finally {
         admission.release();
+        await ctx.state.answerEnded(job.answerId);
     }
 }
 

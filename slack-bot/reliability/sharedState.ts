@@ -8,6 +8,7 @@
  * @see https://docs.slack.dev/apis/events-api/#retries
  */
 import {RecentKeys} from "./recentKeys";
+import type {StopOutcome} from "./inFlightAnswers";
 
 export interface SlackSharedState {
     readonly kind: "memory" | "postgres";
@@ -17,6 +18,16 @@ export interface SlackSharedState {
     rememberThread(key: string): Promise<void>;
     /** Whether the bot answered in this thread (recently: a week). */
     knowsThread(key: string): Promise<boolean>;
+    /** This replica writes answer `answerId` for `userId` (until answerEnded): a Stop on another replica finds it. */
+    answerStarted(answerId: string, userId: string): Promise<void>;
+    answerEnded(answerId: string): Promise<void>;
+    /**
+     * A Stop for an answer this replica is not writing: asks the replica that writes it to stop (only the asker may).
+     * "stopped" once asked; "not-found" when no replica writes it.
+     */
+    requestStop(answerId: string, byUserId: string): Promise<StopOutcome>;
+    /** Calls `handler` with the answers other replicas were asked to stop (the asker was checked). */
+    onStopRequested(handler: (answerId: string) => void): void;
     close(): Promise<void>;
 }
 
@@ -34,5 +45,10 @@ export class MemorySlackState implements SlackSharedState {
     async claim(key: string): Promise<boolean> { return this.seen.addIfNew(key); }
     async rememberThread(key: string): Promise<void> { this.threads.add(key); }
     async knowsThread(key: string): Promise<boolean> { return this.threads.has(key); }
+    // One process: every answer is in this process's InFlightAnswers, which the Stop button asks first.
+    async answerStarted(): Promise<void> { /* nothing shared */ }
+    async answerEnded(): Promise<void> { /* nothing shared */ }
+    async requestStop(): Promise<StopOutcome> { return "not-found"; }
+    onStopRequested(): void { /* nothing comes from elsewhere */ }
     async close(): Promise<void> { /* nothing held */ }
 }

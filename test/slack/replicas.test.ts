@@ -15,7 +15,9 @@ import {FakeSlack} from "../support/fakeSlack";
 import {ScriptedBackend} from "../support/scriptedBackend";
 import {freePort, TestPostgres} from "../support/postgres";
 import {testModelPath} from "../support/testModel";
-import {CHANNEL, contextText, DM, memoryLogger} from "./botHarness";
+import {ALICE, BOB, CHANNEL, contextText, DM, memoryLogger} from "./botHarness";
+import {ACTION_STOP} from "../../slack-bot/blocks";
+import type {PostgresSlackState} from "../../slack-bot/reliability/postgresSlackState";
 import {type HealthServer, startHealthServer} from "../../slack-bot/health/healthServer";
 
 const DISCLAIMER_WORDS = "not ready for clinical use";
@@ -69,9 +71,8 @@ describe("Several bot replicas on one PostgreSQL", function () {
         await fake.stop();
     });
 
-    async function startReplica(): Promise<Replica> {
+    async function startReplica(backend = new ScriptedBackend(ANSWER)): Promise<Replica> {
         const database = new PostgresDatabase(url, {applicationName: "med42-slack test replica"});
-        const backend = new ScriptedBackend(ANSWER);
         const assistant = new Med42Assistant({backend, audit: new PostgresAuditStore(database), model: "scripted-model.gguf"});
         const logger = memoryLogger();
         const bot = await createSlackBot({assistant, botToken: fake.botToken, appToken: fake.appToken, slackApiUrl: fake.apiUrl,
@@ -140,6 +141,38 @@ describe("Several bot replicas on one PostgreSQL", function () {
         assert.equal(answers(CHANNEL, mention.ts).length, 2);
         const history = replicas[1].backend.requests[0].messages.map((m) => m.content).join("\n");
         assert.match(history, /What is gout\?/, "with the thread as the conversation");
+    });
+
+    it("Stop clicked on the other replica stops the answer; another user's click there is refused", async () => {
+        // A third replica whose model writes until stopped; only it receives the question.
+        const writer = await startReplica(new ScriptedBackend(["The usual dose ", "is "], {untilStopped: true}));
+        replicas.push(writer);
+        await fake.waitUntil(() => fake.openConnections.length === 3, 20_000, "the third replica to connect");
+        await (writer.bot.context.state as PostgresSlackState).listening;
+        const question = fake.userMessage("message", {channel: DM, user: ALICE, text: "What is the usual dose of amoxicillin?"});
+        await (await fake.sendEvent(question, {connection: 2})).acked;
+        const control = await fake.waitUntil(() => fake.messages.find((m) => m.channel === DM &&
+            JSON.stringify(m.blocks ?? []).includes(ACTION_STOP)), 30_000, "the Stop control");
+        await fake.waitUntil(() => writer.backend.requests.length === 1, 30_000, "the model to start");
+        const answerId = control.blocks![0].accessory.value as string;
+
+        const byBob = await fake.clickButton({user: BOB, channel: DM, messageTs: control.ts, actionId: ACTION_STOP, value: answerId, connection: 1});
+        await byBob.acked;
+        const refused = await fake.waitUntil(() => fake.callsTo("response_url").find((c) => /Only the person who asked/.test(String(c.args.text))),
+            30_000, "the refusal to Bob");
+        assert.equal(refused.args.response_type, "ephemeral");
+        assert.equal(writer.backend.requests[0].signal?.aborted, false, "Bob cannot stop Alice's answer");
+
+        const byAlice = await fake.clickButton({user: ALICE, channel: DM, messageTs: control.ts, actionId: ACTION_STOP, value: answerId, connection: 0});
+        await byAlice.acked;
+        await idle();
+        assert.equal(writer.backend.requests[0].signal?.aborted, true, "the writer stopped its model");
+        const final = fake.thread(DM, question.ts).find((m) => m.ts !== question.ts && contextText(m).includes(DISCLAIMER_WORDS));
+        assert.ok(final, "the partial answer keeps its disclaimer");
+        assert.match(final.text, /The usual dose is[\s\S]*Stopped\./, "marked as stopped");
+        assert.ok(writer.logs.some((l) => /Stopped an answer at another replica's request/.test(l)));
+        const left = await writer.database.query("SELECT 1 FROM slack_answers");
+        assert.equal(left.rowCount, 0, "no answer left registered");
     });
 
     it("serves /healthz, /readyz and Prometheus /metrics (answers, policy decisions by category, queue depth, latency)", async () => {

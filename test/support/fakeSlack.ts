@@ -312,7 +312,7 @@ export class FakeSlack {
     }
 
     /** Delivers an interactivity payload (block_actions, message_action, view_submission...). */
-    sendInteractive(payload: Record<string, any>): Promise<DeliveredEnvelope> {
+    sendInteractive(payload: Record<string, any>, connection?: number): Promise<DeliveredEnvelope> {
         const id = `${++this.envelopeCounter}`;
         return this.deliver("interactive", {
             token: "verification-token",
@@ -323,11 +323,11 @@ export class FakeSlack {
             response_url: `${this.responseUrlBase}${id}`,
             trigger_id: `trigger.${id}`,
             ...payload
-        }, {accepts_response_payload: payload.type === "view_submission"});
+        }, {accepts_response_payload: payload.type === "view_submission"}, connection);
     }
 
     /** Clicks a button of a posted message (a `block_actions` payload). */
-    clickButton(fields: {user: string; channel: string; messageTs: string; actionId: string; value: string}):
+    clickButton(fields: {user: string; channel: string; messageTs: string; actionId: string; value: string; connection?: number}):
         Promise<DeliveredEnvelope> {
         return this.sendInteractive({
             type: "block_actions",
@@ -337,7 +337,7 @@ export class FakeSlack {
             message: {ts: fields.messageTs, type: "message"},
             actions: [{type: "button", action_id: fields.actionId, block_id: "b", value: fields.value,
                 action_ts: `${Date.now() / 1000}`}]
-        });
+        }, fields.connection);
     }
 
     /**
