@@ -18,6 +18,7 @@ import {StartupError} from "./startupError";
 import {mergeDefined} from "../shared/options";
 import type {PostgresDatabase} from "../shared/storage/postgresDatabase";
 import {PostgresSlackState} from "./reliability/postgresSlackState";
+import {PostgresAdmissions} from "./reliability/postgresAdmissions";
 
 export interface SlackBotOptions {
     assistant: BotAssistant;
@@ -82,10 +83,11 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
             : {socketMode: true, appToken: options.appToken})
     });
     const db = options.database;
-    const context = new BotContext(options.assistant, identity, settings, logger, db ? {
-        database: db,
-        state: new PostgresSlackState(db, (what, err) => logger.warn(`Shared state unavailable (${what}), using this ` +
-            `replica's memory: ${err instanceof Error ? err.message : err}`)),
+    const onSharedError = (what: string, err: unknown) => logger.warn(`Shared state unavailable (${what}), using this ` +
+        `replica's memory: ${err instanceof Error ? err.message : err}`);
+    const state = db ? new PostgresSlackState(db, onSharedError) : undefined;
+    const context = new BotContext(options.assistant, identity, settings, logger, db && state ? {
+        database: db, state, admissions: new PostgresAdmissions(db, settings.rateLimit, state.replicaId, onSharedError),
     } : {});
     app.use(deliveryGuard(context));
     registerListeners(app, context);

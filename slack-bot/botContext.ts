@@ -8,7 +8,8 @@ import type {Surface} from "../shared/types";
 import {InFlightAnswers} from "./reliability/inFlightAnswers";
 import {BotMetrics} from "./health/botMetrics";
 import {MemorySlackState, type SlackSharedState} from "./reliability/sharedState";
-import {UserRateLimiter, type RateLimitOptions} from "./reliability/userRateLimiter";
+import type {RateLimitOptions} from "./reliability/userRateLimiter";
+import {type Admissions, LocalAdmissions} from "./reliability/admissions";
 
 /** The part of the core the bot uses (tests may wrap the real assistant, e.g. to slow it down). */
 export type BotAssistant = Pick<Med42Assistant, "ask" | "summarizeConversation" | "decide" | "recordFeedback" | "disclaimer">;
@@ -62,7 +63,8 @@ export class BotContext {
     /** The shared audit database, when there is one. */
     readonly database?: AuditDatabase;
     readonly answers = new InFlightAnswers();
-    readonly limiter: UserRateLimiter;
+    /** The per-user limit and the cap on answers at once (across replicas with a shared database). */
+    readonly admissions: Admissions;
     /** Answers, policy decisions, queue depth and latency, for /metrics. */
     readonly metrics: BotMetrics;
     /** False once shutdown began: new events are ignored. */
@@ -71,9 +73,9 @@ export class BotContext {
     private readonly tasks = new Set<Promise<void>>();
 
     constructor(readonly assistant: BotAssistant, readonly identity: BotIdentity, readonly settings: BotSettings,
-        readonly logger: Logger, shared: {state?: SlackSharedState; database?: AuditDatabase} = {}) {
-        this.limiter = new UserRateLimiter(settings.rateLimit);
-        this.metrics = new BotMetrics(() => this.limiter.activeCount);
+        readonly logger: Logger, shared: {state?: SlackSharedState; database?: AuditDatabase; admissions?: Admissions} = {}) {
+        this.admissions = shared.admissions ?? new LocalAdmissions(settings.rateLimit);
+        this.metrics = new BotMetrics(() => this.admissions.activeCount);
         this.state = shared.state ?? new MemorySlackState();
         // A Stop clicked on another replica for an answer written here.
         this.state.onStopRequested((answerId) => {

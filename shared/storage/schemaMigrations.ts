@@ -69,4 +69,21 @@ export const MIGRATIONS: readonly Migration[] = [
                 started_at timestamptz NOT NULL DEFAULT now()
             );`,
     },
+    {
+        version: 4,
+        name: "Slack admissions",
+        sql: `
+            -- Questions admitted by any replica: the per-user limit and the cap on answers at once count them all.
+            -- finished_at is set when the answer ends; an unfinished row older than the lease counts no more (its
+            -- replica died). Rows older than the window and the lease are deleted as the bot goes.
+            CREATE TABLE slack_admissions (
+                id bigserial PRIMARY KEY,
+                user_id text NOT NULL,
+                replica text NOT NULL,
+                admitted_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+                finished_at timestamptz
+            );
+            CREATE INDEX slack_admissions_user ON slack_admissions (user_id, admitted_at);
+            CREATE INDEX slack_admissions_active ON slack_admissions (admitted_at) WHERE finished_at IS NULL;`,
+    },
 ];

@@ -40,7 +40,7 @@ export type Admitted = Extract<Admission, {admitted: true}>;
  * admission, or undefined after telling the asker why not.
  */
 export async function admitQuestion(ctx: BotContext, userId: string, view: AnswerView): Promise<Admitted | undefined> {
-    const admission = ctx.limiter.admit(userId);
+    const admission = await ctx.admissions.admit(userId);
     if (admission.admitted) return admission;
     await view.notice(admission.reason === "busy" ? BUSY_NOTICE : userLimitNotice(admission.retryAfterMs))
         .catch((err) => ctx.logger.warn(`Could not send a rate-limit notice: ${err}`));

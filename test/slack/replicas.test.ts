@@ -18,6 +18,7 @@ import {testModelPath} from "../support/testModel";
 import {ALICE, BOB, CHANNEL, contextText, DM, memoryLogger} from "./botHarness";
 import {ACTION_STOP} from "../../slack-bot/blocks";
 import type {PostgresSlackState} from "../../slack-bot/reliability/postgresSlackState";
+import type {BotSettings} from "../../slack-bot/botContext";
 import {type HealthServer, startHealthServer} from "../../slack-bot/health/healthServer";
 
 const DISCLAIMER_WORDS = "not ready for clinical use";
@@ -71,12 +72,12 @@ describe("Several bot replicas on one PostgreSQL", function () {
         await fake.stop();
     });
 
-    async function startReplica(backend = new ScriptedBackend(ANSWER)): Promise<Replica> {
+    async function startReplica(backend = new ScriptedBackend(ANSWER), settings: Partial<BotSettings> = {}): Promise<Replica> {
         const database = new PostgresDatabase(url, {applicationName: "med42-slack test replica"});
         const assistant = new Med42Assistant({backend, audit: new PostgresAuditStore(database), model: "scripted-model.gguf"});
         const logger = memoryLogger();
         const bot = await createSlackBot({assistant, botToken: fake.botToken, appToken: fake.appToken, slackApiUrl: fake.apiUrl,
-            retryConfig: {retries: 0}, logger, database, settings: {shutdownGraceMs: 5_000, nativeStreaming: false, updateIntervalMs: 0}});
+            retryConfig: {retries: 0}, logger, database, settings: {shutdownGraceMs: 5_000, nativeStreaming: false, updateIntervalMs: 0, ...settings}});
         const replica: Replica = {bot, backend, assistant, database, logs: logger.lines, processing: 0};
         // Bolt acknowledges an event before its listeners run: count the events in Bolt's hands (see botHarness.ts).
         const processEvent = bot.app.processEvent.bind(bot.app);
@@ -173,6 +174,44 @@ describe("Several bot replicas on one PostgreSQL", function () {
         assert.ok(writer.logs.some((l) => /Stopped an answer at another replica's request/.test(l)));
         const left = await writer.database.query("SELECT 1 FROM slack_answers");
         assert.equal(left.rowCount, 0, "no answer left registered");
+    });
+
+    it("counts the per-user limit and the cap on answers at once across replicas", async () => {
+        // Two more replicas (connections 2 and 3): 2 questions per user per minute, 1 answer at once, and a model
+        // that writes until stopped on the first.
+        const limits = {rateLimit: {perUser: 2, windowMs: 60_000, maxActive: 1}};
+        const first = await startReplica(new ScriptedBackend(["Gout is "], {untilStopped: true}), limits);
+        replicas.push(first);
+        replicas.push(await startReplica(new ScriptedBackend(ANSWER), limits));
+        await fake.waitUntil(() => fake.openConnections.length === 4, 20_000, "the limited replicas to connect");
+        const notices = (pattern: RegExp) => fake.calls.filter((c) => pattern.test(String(c.args.text ?? ""))).length;
+        const ask = async (user: string, connection: number, text: string) => {
+            const event = fake.userMessage("app_mention", {channel: CHANNEL, user, text: `<@${fake.botUserId}> ${text}`});
+            await (await fake.sendEvent(event, {connection})).acked;
+            return event;
+        };
+
+        // The cap: replica 2's answer is being written, so replica 3 has no room for Bob's question.
+        const long = await ask(ALICE, 2, "What is gout?");
+        await fake.waitUntil(() => first.backend.requests.length === 1, 30_000, "the first answer to start");
+        await ask(BOB, 3, "What is asthma?");
+        await fake.waitUntil(() => notices(/Med42 is busy with many questions/) === 1, 30_000, "the busy notice");
+        assert.equal(replicas[3].backend.requests.length, 0);
+        const control = fake.messages.find((m) => m.channel === CHANNEL && JSON.stringify(m.blocks ?? []).includes(ACTION_STOP))!;
+        await (await fake.clickButton({user: ALICE, channel: CHANNEL, messageTs: control.ts, actionId: ACTION_STOP,
+            value: control.blocks![0].accessory.value, connection: 2})).acked;
+        await idle();
+        assert.ok(answers(CHANNEL, long.ts).length === 1);
+
+        // The per-user limit: Alice asked once (on replica 2); one more anywhere, then no more on either replica.
+        await ask(ALICE, 3, "What is asthma?");
+        await idle();
+        assert.equal(replicas[3].backend.requests.length, 1, "Alice's second question is answered");
+        await ask(ALICE, 3, "What is eczema?");
+        await ask(ALICE, 2, "What is psoriasis?");
+        await idle();
+        assert.equal(notices(/You've asked several questions in a short time/), 2, "the third and fourth are refused on both replicas");
+        assert.equal(first.backend.requests.length + replicas[3].backend.requests.length, 2);
     });
 
     it("serves /healthz, /readyz and Prometheus /metrics (answers, policy decisions by category, queue depth, latency)", async () => {
