@@ -19,6 +19,8 @@ import {mergeDefined} from "../shared/options";
 import type {PostgresDatabase} from "../shared/storage/postgresDatabase";
 import {PostgresSlackState} from "./reliability/postgresSlackState";
 import {PostgresAdmissions} from "./reliability/postgresAdmissions";
+import {finishOrphanedAnswer} from "./reliability/orphanFinisher";
+import {PostgresAuditStore} from "../shared/audit/postgresAuditStore";
 
 export interface SlackBotOptions {
     assistant: BotAssistant;
@@ -85,10 +87,16 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
     const db = options.database;
     const onSharedError = (what: string, err: unknown) => logger.warn(`Shared state unavailable (${what}), using this ` +
         `replica's memory: ${err instanceof Error ? err.message : err}`);
-    const state = db ? new PostgresSlackState(db, onSharedError) : undefined;
+    const state = db ? new PostgresSlackState(db, onSharedError, settings.answerLeaseMs) : undefined;
     const context = new BotContext(options.assistant, identity, settings, logger, db && state ? {
         database: db, state, admissions: new PostgresAdmissions(db, settings.rateLimit, state.replicaId, onSharedError),
     } : {});
+    if (db && state) {
+        // Answers of replicas that died mid-way are finished here (each by one replica), and audited.
+        const audit = new PostgresAuditStore(db);
+        state.onOrphanedAnswer((orphan) => finishOrphanedAnswer(app.client, orphan,
+            {disclaimer: options.assistant.disclaimer, audit, logger}));
+    }
     app.use(deliveryGuard(context));
     registerListeners(app, context);
     app.error(async (error) => {

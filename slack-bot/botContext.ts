@@ -28,6 +28,11 @@ export interface BotSettings {
     updateIntervalMs: number;
     /** On shutdown: how long answers in flight may take to finish before they are stopped. */
     shutdownGraceMs: number;
+    /**
+     * With a shared database: an answer whose replica has not renewed its lease for this long is finished by another
+     * replica as interrupted.
+     */
+    answerLeaseMs: number;
 }
 
 export const DEFAULT_SETTINGS: BotSettings = {
@@ -37,7 +42,8 @@ export const DEFAULT_SETTINGS: BotSettings = {
     rateLimit: {perUser: 6, windowMs: 60_000, maxActive: 16},
     nativeStreaming: true,
     updateIntervalMs: 1000,
-    shutdownGraceMs: 20_000
+    shutdownGraceMs: 20_000,
+    answerLeaseMs: 30_000
 };
 
 export interface BotIdentity {

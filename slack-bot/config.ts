@@ -173,6 +173,14 @@ function settingsFrom(env: NodeJS.ProcessEnv): Partial<BotSettings> {
         settings.rateLimit = {perUser: 6, windowMs: 60_000,
             maxActive: positiveInt("MED42_SLACK_MAX_ACTIVE", env.MED42_SLACK_MAX_ACTIVE, 16)};
     }
+    const lease = env.MED42_SLACK_ANSWER_LEASE?.trim();
+    if (lease) {
+        const seconds = Number(lease);
+        if (!/^\d+(\.\d+)?$/.test(lease) || seconds < 1) {
+            throw new StartupError(`MED42_SLACK_ANSWER_LEASE must be a number of seconds, at least 1 (got "${lease}").`);
+        }
+        settings.answerLeaseMs = Math.round(seconds * 1000);
+    }
     return settings;
 }
 

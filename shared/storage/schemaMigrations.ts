@@ -86,4 +86,19 @@ export const MIGRATIONS: readonly Migration[] = [
             CREATE INDEX slack_admissions_user ON slack_admissions (user_id, admitted_at);
             CREATE INDEX slack_admissions_active ON slack_admissions (admitted_at) WHERE finished_at IS NULL;`,
     },
+    {
+        version: 5,
+        name: "Slack answer leases",
+        sql: `
+            -- Where an answer is written and the writer's heartbeat: when the heartbeat is older than the lease, the
+            -- writer died, and another replica finishes its message as interrupted.
+            ALTER TABLE slack_answers
+                ADD COLUMN channel text,
+                ADD COLUMN thread_ts text,
+                ADD COLUMN surface text,
+                ADD COLUMN threaded boolean NOT NULL DEFAULT false,
+                ADD COLUMN control_ts text,
+                ADD COLUMN heartbeat_at timestamptz NOT NULL DEFAULT now();
+            CREATE INDEX slack_answers_heartbeat_at ON slack_answers (heartbeat_at);`,
+    },
 ];

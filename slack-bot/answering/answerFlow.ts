@@ -59,7 +59,9 @@ export async function runAnswer(ctx: BotContext, job: AnswerJob, view: AnswerVie
             .catch((err) => ctx.logger.warn(`Could not remember the thread: ${err}`));
     }
     try {
-        await ctx.state.answerStarted(job.answerId, job.userId);
+        await ctx.state.answerStarted({answerId: job.answerId, userId: job.userId, channel: job.channel, threadTs: job.threadTs,
+            surface: job.surface, threaded: view.threaded});
+        view.onControlPosted ??= (ts) => { void ctx.state.answerControlPosted(job.answerId, ts); };
         await ctx.answers.track(job.answerId, job.userId, (signal) => generate(ctx, job, view, signal));
     } finally {
         admission.release();

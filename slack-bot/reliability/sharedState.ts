@@ -18,9 +18,16 @@ export interface SlackSharedState {
     rememberThread(key: string): Promise<void>;
     /** Whether the bot answered in this thread (recently: a week). */
     knowsThread(key: string): Promise<boolean>;
-    /** This replica writes answer `answerId` for `userId` (until answerEnded): a Stop on another replica finds it. */
-    answerStarted(answerId: string, userId: string): Promise<void>;
+    /**
+     * This replica writes this answer (until answerEnded): a Stop on another replica finds it, and if this replica
+     * dies, another finishes its message (see orphanFinisher.ts).
+     */
+    answerStarted(answer: AnswerRegistration): Promise<void>;
+    /** The answer's control message ("Med42 is writing…" with Stop) was posted. */
+    answerControlPosted(answerId: string, controlTs: string): Promise<void>;
     answerEnded(answerId: string): Promise<void>;
+    /** Calls `handler` with each answer whose writer stopped renewing its lease (each handed to one replica only). */
+    onOrphanedAnswer(handler: (orphan: OrphanedAnswer) => Promise<void>): void;
     /**
      * A Stop for an answer this replica is not writing: asks the replica that writes it to stop (only the asker may).
      * "stopped" once asked; "not-found" when no replica writes it.
@@ -29,6 +36,21 @@ export interface SlackSharedState {
     /** Calls `handler` with the answers other replicas were asked to stop (the asker was checked). */
     onStopRequested(handler: (answerId: string) => void): void;
     close(): Promise<void>;
+}
+
+export interface AnswerRegistration {
+    answerId: string;
+    userId: string;
+    channel: string;
+    threadTs: string;
+    surface: string;
+    /** Shown in a thread (an ephemeral answer cannot be finished by another replica). */
+    threaded: boolean;
+}
+
+export interface OrphanedAnswer extends AnswerRegistration {
+    controlTs: string | null;
+    startedAt: Date;
 }
 
 /** How long a claim is kept: longer than Slack retries an event (three retries within about an hour). */
@@ -47,7 +69,9 @@ export class MemorySlackState implements SlackSharedState {
     async knowsThread(key: string): Promise<boolean> { return this.threads.has(key); }
     // One process: every answer is in this process's InFlightAnswers, which the Stop button asks first.
     async answerStarted(): Promise<void> { /* nothing shared */ }
+    async answerControlPosted(): Promise<void> { /* nothing shared */ }
     async answerEnded(): Promise<void> { /* nothing shared */ }
+    onOrphanedAnswer(): void { /* no other replica can die */ }
     async requestStop(): Promise<StopOutcome> { return "not-found"; }
     onStopRequested(): void { /* nothing comes from elsewhere */ }
     async close(): Promise<void> { /* nothing held */ }

@@ -46,6 +46,9 @@ describe("slack: start-up configuration", () => {
             /MED42_DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/);
         assert.match(startupMessage(() => readSlackConfig({SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, MED42_HEALTH_PORT: "http"})),
             /MED42_HEALTH_PORT must be a port number \(got "http"\)/);
+        assert.equal(readSlackConfig({SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, MED42_SLACK_ANSWER_LEASE: "45"}).settings.answerLeaseMs, 45_000);
+        assert.match(startupMessage(() => readSlackConfig({SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, MED42_SLACK_ANSWER_LEASE: "0"})),
+            /MED42_SLACK_ANSWER_LEASE must be a number of seconds, at least 1/);
     });
 
     it("explains a missing bot token", () => {

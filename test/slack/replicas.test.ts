@@ -15,7 +15,7 @@ import {FakeSlack} from "../support/fakeSlack";
 import {ScriptedBackend} from "../support/scriptedBackend";
 import {freePort, TestPostgres} from "../support/postgres";
 import {testModelPath} from "../support/testModel";
-import {ALICE, BOB, CHANNEL, contextText, DM, memoryLogger} from "./botHarness";
+import {ALICE, BOB, CHANNEL, contextText, DM, LONG_QUESTION, memoryLogger} from "./botHarness";
 import {ACTION_STOP} from "../../slack-bot/blocks";
 import type {PostgresSlackState} from "../../slack-bot/reliability/postgresSlackState";
 import type {BotSettings} from "../../slack-bot/botContext";
@@ -274,6 +274,53 @@ describe("Several bot replicas on one PostgreSQL", function () {
             for (const c of children) assert.doesNotMatch(c.stderr, /\n\s+at /);
         } finally {
             for (const c of children) if (c.child.exitCode === null) c.child.kill("SIGKILL");
+        }
+    });
+
+    it("a replica killed mid-answer (kill -9): another finishes its message as interrupted, with the disclaimer, and audits it", async () => {
+        // The in-process replicas step aside; one with a short lease watches; a real med42-slack process writes.
+        for (const r of replicas) await r.bot.stop({graceMs: 5_000});
+        await fake.waitUntil(() => fake.openConnections.length === 0, 20_000, "the in-process replicas to disconnect");
+        const watcher = await startReplica(new ScriptedBackend(ANSWER), {answerLeaseMs: 2_000});
+        replicas.push(watcher);
+        const child = spawn(process.execPath, [path.resolve(__dirname, "../../../bin/med42-slack.js")], {
+            env: {...process.env, SLACK_BOT_TOKEN: fake.botToken, SLACK_APP_TOKEN: fake.appToken, SLACK_API_URL: fake.apiUrl,
+                MED42_MODEL: testModelPath(), MED42_THREADS: "1", MED42_DATABASE_URL: url, MED42_SLACK_ANSWER_LEASE: "2"},
+            stdio: ["ignore", "ignore", "pipe"]});
+        let stderr = "";
+        child.stderr!.on("data", (d) => { stderr += String(d); });
+        const exited = new Promise((resolve) => child.on("exit", resolve));
+        try {
+            await fake.waitUntil(() => fake.openConnections.length === 2 && stderr.includes("Audit log and shared state in"), 60_000,
+                "the process to start");
+            // A long question keeps the process's model busy (prompt evaluation) while it is killed.
+            const question = fake.userMessage("message", {channel: DM, user: ALICE, text: LONG_QUESTION});
+            await (await fake.sendEvent(question, {connection: 1})).acked;
+            const control = await fake.waitUntil(() => fake.messages.find((m) => m.channel === DM &&
+                JSON.stringify(m.blocks ?? []).includes(ACTION_STOP)), 60_000, "the process's Stop control");
+            // Killed once the process has recorded where its answer is (between posting and recording, the notice would
+            // be a new message in the thread instead).
+            let recorded = false;
+            await fake.waitUntil(() => {
+                void watcher.database.query("SELECT 1 FROM slack_answers WHERE control_ts = $1", [control.ts])
+                    .then((r) => { recorded = r.rowCount === 1; });
+                return recorded;
+            }, 30_000, "the control message to be recorded");
+            child.kill("SIGKILL");
+            await exited;
+            const finished = await fake.waitUntil(() => fake.messages.find((m) => m.ts === control.ts &&
+                /This answer was interrupted/.test(m.text)), 30_000, "the interrupted notice");
+            assert.ok(contextText(finished).includes(DISCLAIMER_WORDS), "with the disclaimer");
+            assert.ok(!JSON.stringify(finished.blocks).includes(ACTION_STOP), "no Stop button left");
+            // The finisher's last step.
+            await fake.waitUntil(() => fake.callsTo("assistant.threads.setStatus").some((c) => c.args.thread_ts === question.ts &&
+                c.args.status === ""), 30_000, "the status to be cleared");
+            const audited = await watcher.database.query<{surface: string; stop_reason: string}>(
+                "SELECT surface, stop_reason FROM audit WHERE kind = 'decision'");
+            assert.deepEqual(audited.rows, [{surface: "slack-dm", stop_reason: "replica-lost"}], "the audit row says so");
+            assert.equal((await watcher.database.query("SELECT 1 FROM slack_answers")).rowCount, 0);
+        } finally {
+            if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
         }
     });
 
