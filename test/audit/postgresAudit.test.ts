@@ -119,6 +119,13 @@ describe("Audit log on PostgreSQL", function () {
         assert.equal(viaFlag.code, 0, viaFlag.stderr);
         assert.equal((parse(viaFlag.stdout, {columns: true}) as unknown[]).length, 1);
 
+        // The CLI's own requests go there too (an escalation: decided by the policy, no model needed).
+        const asked = await runCli(["ask", "I want to kill myself tonight"], {env: {MED42_DATABASE_URL: url}});
+        assert.equal(asked.code, 0, asked.stderr);
+        const rows = await runCli(["audit", "--csv", "-"], {env: {MED42_DATABASE_URL: url}});
+        const parsed = parse(rows.stdout, {columns: true}) as Array<Record<string, string>>;
+        assert.deepEqual(parsed.map((r) => [r.surface, r.action, r.category]), [["cli", "refuse", "harm_to_others"], ["cli", "escalate", "self_harm"]]);
+
         const nowhere = `postgres://postgres:s3cret@127.0.0.1:${await freePort()}/none`;
         const down = await runCli(["audit", "--db", nowhere]);
         assert.equal(down.code, 1);
