@@ -7,6 +7,8 @@ import {parseServerUrls, ServerConfigError, serverOptionsFromEnv} from "../share
 import {CliError} from "./cliError";
 import {envThreads} from "../shared/engine/llamaRuntime";
 import {withoutUndefined} from "../shared/options";
+import {isPostgresUrl} from "../shared/storage/databaseUrl";
+import {PostgresAuditStore} from "../shared/audit/postgresAuditStore";
 
 export interface ModelFlags {
     model?: string;
@@ -101,8 +103,20 @@ export function toAssistantOptions(f: ModelFlags): AssistantOptions {
         sampling: Object.keys(sampling).length > 0 ? sampling : undefined,
         policyFile: f.policyFile,
         auditDb: f.audit === false ? false : undefined,
+        ...(f.audit === false ? {} : centralAuditStore()),
         server: serverFromFlags(f)
     });
+}
+
+/**
+ * MED42_DATABASE_URL (postgres://…): the shared PostgreSQL audit log instead of the local SQLite one, handed to the
+ * assistant (which closes it). Unset: nothing, the core's SQLite default.
+ */
+export function centralAuditStore(env: NodeJS.ProcessEnv = process.env): Pick<AssistantOptions, "audit" | "auditOwned"> {
+    const url = env.MED42_DATABASE_URL?.trim();
+    if (!url) return {};
+    if (!isPostgresUrl(url)) throw new CliError("MED42_DATABASE_URL must be a postgres:// or postgresql:// URL", 2);
+    return {audit: new PostgresAuditStore(url, {applicationName: "med42"}), auditOwned: true};
 }
 
 /**

@@ -26,6 +26,7 @@ import {MODEL_CHECK_MAX_TOKENS, MODEL_CHECK_SCHEMA, MODEL_CHECK_SYSTEM_PROMPT, m
 import {loadPolicyFile} from "./policy/policyConfig";
 import {guardHistory, guardTranscript, SUMMARY_NOT_A_REQUEST_RULE, withConversationRecord, withHistoryRecord} from "./policy/conversationGuard";
 import {type AuditSink, AuditLog, defaultAuditDbPath} from "./audit/auditLog";
+import {isPostgresUrl} from "./storage/databaseUrl";
 import {missingFileError, ModelStore} from "./models/modelStore";
 import {defaultModelReference} from "./models/modelReference";
 import {checkModelFile} from "./models/ggufCheck";
@@ -77,6 +78,8 @@ export interface AssistantOptions {
     backend?: ChatBackend;
     policy?: PolicyChecker;
     audit?: AuditSink;
+    /** dispose() closes `audit` too (an entry point hands its store over). Default false. */
+    auditOwned?: boolean;
 }
 
 /** A running request that output screening or the user stopped. */
@@ -109,9 +112,15 @@ export class Med42Assistant {
         const policyFile = options.policyFile ?? (process.env.MED42_POLICY_FILE || undefined);
         this.policy = options.policy ?? new PolicyEngine(policyFile ? loadPolicyFile(policyFile) : undefined,
             options.locale ? {locale: options.locale} : {});
-        if (options.audit) { this.audit = options.audit; this.ownsAudit = false; }
+        if (options.audit) { this.audit = options.audit; this.ownsAudit = options.auditOwned === true; }
         else if (options.auditDb === false) { this.ownsAudit = false; }
-        else { this.audit = new AuditLog(options.auditDb ?? defaultAuditDbPath()); this.ownsAudit = true; }
+        else {
+            const auditDb = options.auditDb ?? defaultAuditDbPath();
+            // PostgreSQL stores are opened by the entry points (CLI, bot: openAuditStore) and passed as `audit`.
+            if (isPostgresUrl(auditDb)) throw new Error("a postgres:// audit database is opened by the entry point and passed as `audit`");
+            this.audit = new AuditLog(auditDb);
+            this.ownsAudit = true;
+        }
         this.store = new ModelStore({dir: options.modelsDir});
         this.server = options.server === false ? undefined : options.server ?? serverOptionsFromEnv(process.env);
         this.modelRef = this.server ? describeServers(this.server.urls, this.server.model) : options.model ?? defaultModelReference();
@@ -172,11 +181,16 @@ export class Med42Assistant {
         return this.policy.decide(text, surface);
     }
 
-    recordFeedback(f: {userId?: string; surface: Surface; value: "up" | "down"; ref?: string}): void {
-        this.audit?.record({
-            time: new Date(), kind: "feedback", surface: f.surface, userId: f.userId, feedback: f.value, ref: f.ref,
-            action: null, category: null, rules: [], latencyMs: 0, model: this.modelRef
-        });
+    /** Resolves once the vote is stored; rejects (AuditWriteError) when the audit log cannot record it. */
+    async recordFeedback(f: {userId?: string; surface: Surface; value: "up" | "down"; ref?: string}): Promise<void> {
+        try {
+            await this.audit?.record({
+                time: new Date(), kind: "feedback", surface: f.surface, userId: f.userId, feedback: f.value, ref: f.ref,
+                action: null, category: null, rules: [], latencyMs: 0, model: this.modelRef
+            });
+        } catch (err) {
+            throw new AuditWriteError(err);
+        }
     }
 
     /** Downloads the model if it is missing; resolves to the local file. */
@@ -414,14 +428,15 @@ export class Med42Assistant {
         const disclaimer = this.policy.disclaimer;
         const result = (async (): Promise<AnswerResult> => {
             let decision = adjust(this.policy.decide(userText, surface));
-            const finish = (r: Omit<AnswerResult, "disclaimer" | "model" | "text">, shown: string, model?: string): AnswerResult => {
+            // Async: a network audit store (PostgreSQL) resolves once the row is committed; the answer waits for it.
+            const finish = async (r: Omit<AnswerResult, "disclaimer" | "model" | "text">, shown: string, model?: string): Promise<AnswerResult> => {
                 const out: AnswerResult = {
                     ...r, disclaimer, model: model ?? this.backend?.modelDescription ?? this.modelRef,
                     text: withDisclaimer(shown, disclaimer)
                 };
                 if (condensed?.length) out.condensed = [...condensed];
                 try {
-                    this.audit?.record({
+                    await this.audit?.record({
                         time: new Date(), kind: "decision", surface, userId, action: out.policy.action, category: out.policy.category,
                         rules: out.policy.rules, latencyMs: Date.now() - started, model: out.model, stopReason: out.stopReason
                     });
@@ -436,14 +451,14 @@ export class Med42Assistant {
                 } catch (err) {
                     if (signal?.aborted) {
                         channel.push({type: "decision", decision});
-                        return finish({answer: "", policy: decision, usage: {promptTokens: 0, completionTokens: 0}, stopReason: "abort"}, "");
+                        return await finish({answer: "", policy: decision, usage: {promptTokens: 0, completionTokens: 0}, stopReason: "abort"}, "");
                     }
                     throw err;
                 }
             }
             channel.push({type: "decision", decision});
             if (decision.action !== "answer") {
-                return finish({answer: "", policy: decision, usage: {promptTokens: 0, completionTokens: 0}, stopReason: "policy"},
+                return await finish({answer: "", policy: decision, usage: {promptTokens: 0, completionTokens: 0}, stopReason: "policy"},
                     decision.message ?? "");
             }
             const backend = this.getBackend();
@@ -481,23 +496,23 @@ export class Med42Assistant {
                 const usage = {promptTokens: r.usage.promptTokens, completionTokens: r.usage.completionTokens};
                 if (screened) {
                     channel.push({type: "replaced", decision: screened.decision, text: screened.message});
-                    return finish({answer: "", policy: screened.decision, usage, stopReason: "policy"}, screened.message);
+                    return await finish({answer: "", policy: screened.decision, usage, stopReason: "policy"}, screened.message);
                 }
                 const stopReason: StopReason = r.stopReason;
                 let shown = decision.notice ? `${decision.notice}\n\n${r.text}` : r.text;
                 // A server failed mid-answer: what came is kept, marked as cut off, and still gets the disclaimer.
                 const interruption = r.stopReason === "interrupted" ? interruptionNotice(r.interruption) : undefined;
                 if (interruption) shown = `${shown.trimEnd()}\n\n${interruption}`;
-                return finish({answer: r.text, policy: decision, usage, stopReason, ...(interruption ? {interruption} : {})}, shown, r.model);
+                return await finish({answer: r.text, policy: decision, usage, stopReason, ...(interruption ? {interruption} : {})}, shown, r.model);
             } catch (err) {
                 if (err instanceof AuditWriteError) throw err;
                 // Stopped while the model was still loading or downloading: an ordinary stop, not an error.
                 if (signal?.aborted) {
-                    return finish({answer: "", policy: decision, usage: {promptTokens: 0, completionTokens: 0}, stopReason: "abort"}, "");
+                    return await finish({answer: "", policy: decision, usage: {promptTokens: 0, completionTokens: 0}, stopReason: "abort"}, "");
                 }
                 // A request that failed (model crash, load error) is audited too; the model's error is what the caller gets.
                 try {
-                    this.audit?.record({
+                    await this.audit?.record({
                         time: new Date(), kind: "decision", surface, userId, action: decision.action, category: decision.category,
                         rules: decision.rules, latencyMs: Date.now() - started, model: this.backend?.modelDescription ?? this.modelRef,
                         stopReason: "error"
@@ -518,7 +533,7 @@ export class Med42Assistant {
         this.disposed = true;
         await this.backend?.dispose();
         this.backend = undefined;
-        if (this.ownsAudit) (this.audit as AuditLog | undefined)?.close();
+        if (this.ownsAudit) await (this.audit as {close?(): unknown} | undefined)?.close?.();
         this.listeners.clear();
     }
 }

@@ -16,6 +16,11 @@ import {redactingLogger} from "./logRedaction";
 import {slackErrorCode} from "./reliability/slackRetry";
 import {StartupError} from "./startupError";
 import {mergeDefined} from "../shared/options";
+import type {PostgresDatabase} from "../shared/storage/postgresDatabase";
+import {PostgresSlackState} from "./reliability/postgresSlackState";
+import {PostgresAdmissions} from "./reliability/postgresAdmissions";
+import {finishOrphanedAnswer} from "./reliability/orphanFinisher";
+import {PostgresAuditStore} from "../shared/audit/postgresAuditStore";
 
 export interface SlackBotOptions {
     assistant: BotAssistant;
@@ -31,6 +36,11 @@ export interface SlackBotOptions {
     logger?: Logger;
     /** Web API retry policy for network errors (tests pass {retries: 0}). */
     retryConfig?: webApi.RetryOptions;
+    /**
+     * The PostgreSQL database replicas share (MED42_DATABASE_URL): de-duplication and thread memory live there, and
+     * answers pause while it is unreachable. Without it, one process keeps them in memory. The caller closes it.
+     */
+    database?: PostgresDatabase;
 }
 
 export interface SlackBot {
@@ -74,7 +84,19 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
             ? {signingSecret: options.http.signingSecret, port: options.http.port}
             : {socketMode: true, appToken: options.appToken})
     });
-    const context = new BotContext(options.assistant, identity, settings, logger);
+    const db = options.database;
+    const onSharedError = (what: string, err: unknown) => logger.warn(`Shared state unavailable (${what}), using this ` +
+        `replica's memory: ${err instanceof Error ? err.message : err}`);
+    const state = db ? new PostgresSlackState(db, onSharedError, settings.answerLeaseMs) : undefined;
+    const context = new BotContext(options.assistant, identity, settings, logger, db && state ? {
+        database: db, state, admissions: new PostgresAdmissions(db, settings.rateLimit, state.replicaId, onSharedError),
+    } : {});
+    if (db && state) {
+        // Answers of replicas that died mid-way are finished here (each by one replica), and audited.
+        const audit = new PostgresAuditStore(db);
+        state.onOrphanedAnswer((orphan) => finishOrphanedAnswer(app.client, orphan,
+            {disclaimer: options.assistant.disclaimer, audit, logger}));
+    }
     app.use(deliveryGuard(context));
     registerListeners(app, context);
     app.error(async (error) => {
@@ -106,7 +128,9 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
         async stop(stopOptions = {}) {
             context.accepting = false;
             await app.stop().catch((err) => logger.warn(`Stopping the receiver: ${err}`));
-            return context.drain(stopOptions.graceMs ?? settings.shutdownGraceMs);
+            const unfinished = await context.drain(stopOptions.graceMs ?? settings.shutdownGraceMs);
+            await context.state.close();
+            return unfinished;
         }
     };
 }

@@ -6,8 +6,10 @@ import type {Logger} from "@slack/bolt";
 import type {Med42Assistant} from "../shared/assistant";
 import type {Surface} from "../shared/types";
 import {InFlightAnswers} from "./reliability/inFlightAnswers";
-import {RecentKeys} from "./reliability/recentKeys";
-import {UserRateLimiter, type RateLimitOptions} from "./reliability/userRateLimiter";
+import {BotMetrics} from "./health/botMetrics";
+import {MemorySlackState, type SlackSharedState} from "./reliability/sharedState";
+import type {RateLimitOptions} from "./reliability/userRateLimiter";
+import {type Admissions, LocalAdmissions} from "./reliability/admissions";
 
 /** The part of the core the bot uses (tests may wrap the real assistant, e.g. to slow it down). */
 export type BotAssistant = Pick<Med42Assistant, "ask" | "summarizeConversation" | "decide" | "recordFeedback" | "disclaimer">;
@@ -26,6 +28,11 @@ export interface BotSettings {
     updateIntervalMs: number;
     /** On shutdown: how long answers in flight may take to finish before they are stopped. */
     shutdownGraceMs: number;
+    /**
+     * With a shared database: an answer whose replica has not renewed its lease for this long is finished by another
+     * replica as interrupted.
+     */
+    answerLeaseMs: number;
 }
 
 export const DEFAULT_SETTINGS: BotSettings = {
@@ -35,7 +42,8 @@ export const DEFAULT_SETTINGS: BotSettings = {
     rateLimit: {perUser: 6, windowMs: 60_000, maxActive: 16},
     nativeStreaming: true,
     updateIntervalMs: 1000,
-    shutdownGraceMs: 20_000
+    shutdownGraceMs: 20_000,
+    answerLeaseMs: 30_000
 };
 
 export interface BotIdentity {
@@ -44,21 +52,42 @@ export interface BotIdentity {
     teamId?: string;
 }
 
+/**
+ * The shared database, when replicas share one (MED42_DATABASE_URL): answers pause while it cannot be reached,
+ * since no answer may go out without its audit row.
+ */
+export interface AuditDatabase {
+    /** One round trip: true when the database answers. */
+    ping(): Promise<boolean>;
+    /** The URL without its password, for messages. */
+    readonly description: string;
+}
+
 export class BotContext {
-    /** Event deliveries and user messages already handled. */
-    readonly seen = new RecentKeys({ttlMs: 30 * 60_000, maxEntries: 20_000});
-    /** Threads the bot answered (follow-ups there need no mention). */
-    readonly answeredThreads = new RecentKeys({ttlMs: 7 * 24 * 3_600_000, maxEntries: 50_000});
+    /** Deliveries and messages already taken, threads answered: in memory, or shared by replicas in PostgreSQL. */
+    readonly state: SlackSharedState;
+    /** The shared audit database, when there is one. */
+    readonly database?: AuditDatabase;
     readonly answers = new InFlightAnswers();
-    readonly limiter: UserRateLimiter;
+    /** The per-user limit and the cap on answers at once (across replicas with a shared database). */
+    readonly admissions: Admissions;
+    /** Answers, policy decisions, queue depth and latency, for /metrics. */
+    readonly metrics: BotMetrics;
     /** False once shutdown began: new events are ignored. */
     accepting = true;
     /** Work started by listeners (which return at once so Slack gets its ack quickly). */
     private readonly tasks = new Set<Promise<void>>();
 
     constructor(readonly assistant: BotAssistant, readonly identity: BotIdentity, readonly settings: BotSettings,
-        readonly logger: Logger) {
-        this.limiter = new UserRateLimiter(settings.rateLimit);
+        readonly logger: Logger, shared: {state?: SlackSharedState; database?: AuditDatabase; admissions?: Admissions} = {}) {
+        this.admissions = shared.admissions ?? new LocalAdmissions(settings.rateLimit);
+        this.metrics = new BotMetrics(() => this.admissions.activeCount);
+        this.state = shared.state ?? new MemorySlackState();
+        // A Stop clicked on another replica for an answer written here.
+        this.state.onStopRequested((answerId) => {
+            if (this.answers.abort(answerId)) logger.info("Stopped an answer at another replica's request");
+        });
+        if (shared.database) this.database = shared.database;
     }
 
     /** Work in progress (answers, summaries, notices). */

@@ -4,13 +4,16 @@
  *
  * Environment: SLACK_BOT_TOKEN (xoxb-), SLACK_APP_TOKEN (xapp-, Socket Mode), SLACK_SIGNING_SECRET and PORT (HTTP
  * mode), SLACK_API_URL, MED42_MODEL, MED42_SERVER_URL (+ MED42_SERVER_API_KEY, MED42_SERVER_MODEL: the model runs on
- * those servers; see docs/deploy.md), and the behaviour switches below.
+ * those servers; see docs/deploy.md), MED42_DATABASE_URL (postgres://: the audit log and the state replicas share;
+ * see docs/slack.md, "Running several replicas"), MED42_HEALTH_PORT (/healthz, /readyz, /metrics), and the
+ * behaviour switches below.
  */
 import type {BotSettings} from "./botContext";
 import {ServerConfigError, type ServerOptions, serverOptionsFromEnv} from "../shared/engine/server/serverConfig";
 import {StartupError} from "./startupError";
 import type {AssistantOptions} from "../shared/assistant";
 import {withoutUndefined} from "../shared/options";
+import {isPostgresUrl} from "../shared/storage/databaseUrl";
 
 export interface LaunchFlags {
     model?: string;
@@ -27,6 +30,10 @@ export interface SlackLaunchConfig {
     /** The model servers (MED42_SERVER_URL); false: the local model named by --model; unset: none configured. */
     server?: ServerOptions | false;
     settings: Partial<BotSettings>;
+    /** MED42_DATABASE_URL: the PostgreSQL database replicas share (audit log, de-duplication, thread memory). */
+    databaseUrl?: string;
+    /** MED42_HEALTH_PORT: where /healthz, /readyz and /metrics are served (0: any free port). */
+    healthPort?: number;
 }
 
 const SETUP_HINT = "See docs/slack.md.";
@@ -43,6 +50,8 @@ export function readSlackConfig(env: NodeJS.ProcessEnv, flags: LaunchFlags = {})
     const botToken = botTokenFrom(env.SLACK_BOT_TOKEN);
     const httpMode = flags.http === true || env.MED42_SLACK_MODE?.trim().toLowerCase() === "http";
     const config: SlackLaunchConfig = {botToken, settings: settingsFrom(env), ...withoutUndefined({
+        databaseUrl: databaseUrlFrom(env.MED42_DATABASE_URL),
+        healthPort: env.MED42_HEALTH_PORT?.trim() ? healthPortFrom(env.MED42_HEALTH_PORT.trim()) : undefined,
         model: flags.model ?? (env.MED42_MODEL?.trim() || undefined), slackApiUrl: apiUrlFrom(env.SLACK_API_URL),
         // --model names a local model, which overrides a server set in the environment.
         server: flags.model ? false : serverFrom(env)})};
@@ -63,6 +72,22 @@ export function readSlackConfig(env: NodeJS.ProcessEnv, flags: LaunchFlags = {})
         config.appToken = appToken;
     }
     return config;
+}
+
+function databaseUrlFrom(raw: string | undefined): string | undefined {
+    const url = raw?.trim();
+    if (!url) return undefined;
+    if (!isPostgresUrl(url)) {
+        throw new StartupError("MED42_DATABASE_URL must be a postgres:// or postgresql:// URL (the database the " +
+            "replicas share; see docs/slack.md).");
+    }
+    return url;
+}
+
+function healthPortFrom(raw: string): number {
+    const port = Number(raw);
+    if (!/^\d+$/.test(raw) || port > 65535) throw new StartupError(`MED42_HEALTH_PORT must be a port number (got "${raw}").`);
+    return port;
 }
 
 function botTokenFrom(raw: string | undefined): string {
@@ -147,6 +172,14 @@ function settingsFrom(env: NodeJS.ProcessEnv): Partial<BotSettings> {
     } else if (env.MED42_SLACK_MAX_ACTIVE) {
         settings.rateLimit = {perUser: 6, windowMs: 60_000,
             maxActive: positiveInt("MED42_SLACK_MAX_ACTIVE", env.MED42_SLACK_MAX_ACTIVE, 16)};
+    }
+    const lease = env.MED42_SLACK_ANSWER_LEASE?.trim();
+    if (lease) {
+        const seconds = Number(lease);
+        if (!/^\d+(\.\d+)?$/.test(lease) || seconds < 1) {
+            throw new StartupError(`MED42_SLACK_ANSWER_LEASE must be a number of seconds, at least 1 (got "${lease}").`);
+        }
+        settings.answerLeaseMs = Math.round(seconds * 1000);
     }
     return settings;
 }

@@ -1,6 +1,7 @@
 /**
  * Global middleware in front of every listener: drops repeated deliveries of an event (Slack retries with the same
- * `event_id`; Bolt does not de-duplicate) and everything that arrives once shutdown began (acknowledged, so Slack
+ * `event_id`, possibly to another connection or replica; Bolt does not de-duplicate; replicas claim it in the shared
+ * state) and everything that arrives once shutdown began (acknowledged, so Slack
  * does not retry into a stopping bot).
  *
  * @see https://docs.slack.dev/tools/bolt-js/concepts/global-middleware
@@ -15,7 +16,7 @@ export function deliveryGuard(ctx: BotContext): Middleware<AnyMiddlewareArgs> {
             return;
         }
         const eventId = (args.body as {event_id?: unknown}).event_id;
-        if (typeof eventId === "string" && !ctx.seen.addIfNew(`event:${eventId}`)) {
+        if (typeof eventId === "string" && !(await ctx.state.claim(`event:${eventId}`))) {
             ctx.logger.debug(`Dropped a repeated delivery of event ${eventId}`);
             return;
         }

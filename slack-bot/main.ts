@@ -12,6 +12,9 @@ import {createSlackBot} from "./app";
 import {assistantOptionsFrom, readSlackConfig} from "./config";
 import {createPinoLogger} from "./logger";
 import {StartupError} from "./startupError";
+import {PostgresDatabase} from "../shared/storage/postgresDatabase";
+import {type HealthServer, startHealthServer} from "./health/healthServer";
+import {PostgresAuditStore} from "../shared/audit/postgresAuditStore";
 
 export interface MainIo {
     env: NodeJS.ProcessEnv;
@@ -56,11 +59,23 @@ export async function main(argv: string[], io: MainIo = {env: process.env, stder
         logger.warn("Debug logging is on: Slack payloads are logged with every text people wrote replaced by " +
             "[redacted N chars], but ids, channels and timestamps remain. Keep these logs as private as the messages.");
     }
+    // Replicas share one PostgreSQL database: the audit log and the Slack state live there.
+    const database = config.databaseUrl ? new PostgresDatabase(config.databaseUrl, {applicationName: "med42-slack"}) : undefined;
     let assistant: Med42Assistant;
     try {
-        assistant = new Med42Assistant({...assistantOptionsFrom(config), policyFile: io.env.MED42_POLICY_FILE || undefined});
+        const audit = database ? new PostgresAuditStore(database) : undefined;
+        assistant = new Med42Assistant({...assistantOptionsFrom(config), policyFile: io.env.MED42_POLICY_FILE || undefined,
+            ...(audit ? {audit} : {})});
+        if (audit) {
+            // Migrated now, so the first question does not wait; an unreachable database is not fatal: answers pause
+            // (and /readyz says so) until it is back.
+            await audit.open().then(() => logger.info(`Audit log and shared state in ${database!.description}`),
+                (err) => logger.error(`The database ${database!.description} cannot be used yet (answers are paused ` +
+                    `until it can): ${err instanceof Error ? err.message : err}`));
+        }
     } catch (err) {
         // A bad policy file (its message names the file, the field and the rule) or audit salt: said in one line.
+        await database?.close();
         if (err instanceof PolicyConfigError) { say(err.message); return 2; }
         say(`could not start: ${err instanceof Error ? err.message : String(err)}`);
         return 2;
@@ -69,16 +84,30 @@ export async function main(argv: string[], io: MainIo = {env: process.env, stder
     let bot;
     try {
         bot = await createSlackBot({assistant, botToken: config.botToken, appToken: config.appToken,
-            http: config.http, slackApiUrl: config.slackApiUrl, settings: config.settings, logger});
+            http: config.http, slackApiUrl: config.slackApiUrl, settings: config.settings, logger, database});
         await bot.start();
     } catch (err) {
         await assistant.dispose().catch(() => undefined);
+        await database?.close().catch(() => undefined);
         if (err instanceof StartupError) { say(err.message); return 2; }
         say(`could not start: ${err instanceof Error ? err.message : String(err)}`);
         if (io.env.MED42_DEBUG) console.error(err);
         return 1;
     }
     logger.info(config.http ? `Listening for Slack requests on port ${bot.port}` : "Connected to Slack (Socket Mode)");
+    let health: HealthServer | undefined;
+    if (config.healthPort !== undefined) {
+        try {
+            health = await startHealthServer(bot.context, {port: config.healthPort});
+            logger.info(`Health and metrics on port ${health.port}: /healthz, /readyz, /metrics`);
+        } catch (err) {
+            say(`could not serve health checks on MED42_HEALTH_PORT=${config.healthPort}: ${err instanceof Error ? err.message : err}`);
+            await bot.stop({graceMs: 0});
+            await assistant.dispose().catch(() => undefined);
+            await database?.close().catch(() => undefined);
+            return 2;
+        }
+    }
     // Load (and if needed download) the model now, or connect to the model servers, so the first question does not wait.
     let stopping = false;
     if (assistant.server) logger.info(`The model runs on ${assistant.model}`);
@@ -100,7 +129,9 @@ export async function main(argv: string[], io: MainIo = {env: process.env, stder
     forceExit.unref();
     try {
         const unfinished = await bot.stop({graceMs});
+        await health?.close();
         await assistant.dispose();
+        await database?.close();
         return unfinished === 0 ? 0 : 1;
     } finally {
         clearTimeout(forceExit);

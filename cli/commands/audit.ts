@@ -2,10 +2,15 @@
  * `med42 audit`: recent entries of the audit log (decisions and feedback, identifiers redacted), or a CSV export.
  *   med42 audit [--limit 20] [--since 2026-01-01]
  *   med42 audit --csv audit.csv      (or --csv - for stdout)
+ *   med42 audit --migrate-to postgres://…   (copies the SQLite log into PostgreSQL, counts checked)
+ * The store: --db (a SQLite file or a postgres:// URL), else MED42_DATABASE_URL, else the SQLite default.
  */
 import * as fs from "node:fs";
 import type {Command} from "commander";
 import {AuditLog, type AuditRecord, defaultAuditDbPath} from "../../shared/audit/auditLog";
+import {type AuditStore, defaultAuditLocation, openAuditStore} from "../../shared/audit/auditStore";
+import {describePostgresUrl, isPostgresUrl} from "../../shared/storage/databaseUrl";
+import {migrateAuditLog} from "../../shared/audit/auditMigration";
 import {CliError} from "../cliError";
 
 interface AuditFlags {
@@ -13,6 +18,7 @@ interface AuditFlags {
     since?: string;
     csv?: string;
     db?: string;
+    migrateTo?: string;
 }
 
 export function register(program: Command): void {
@@ -21,9 +27,22 @@ export function register(program: Command): void {
         .option("-n, --limit <n>", "how many recent entries to list", "20")
         .option("--since <date>", "only entries at or after this date/time (ISO 8601, e.g. 2026-01-31)")
         .option("--csv <file>", "export all entries (or those since --since) as CSV to FILE, or - for stdout")
-        .option("--db <file>", "audit database (default: env MED42_AUDIT_DB, else the user data folder)")
+        .option("--db <file-or-url>", "audit database: a SQLite file or a postgres:// URL (default: env MED42_DATABASE_URL, " +
+            "else env MED42_AUDIT_DB, else the user data folder)")
+        .option("--migrate-to <url>", "copy the SQLite audit log (--db or the default) into the PostgreSQL database at URL, " +
+            "checking the counts")
         .action(async (flags: AuditFlags) => {
-            const dbPath = flags.db ?? defaultAuditDbPath();
+            if (flags.migrateTo !== undefined) {
+                await migrate(flags);
+                return;
+            }
+            let dbPath: string;
+            try {
+                dbPath = flags.db ?? defaultAuditLocation();
+            } catch (err) {
+                throw new CliError((err as Error).message, 2);
+            }
+            const shown = isPostgresUrl(dbPath) ? describePostgresUrl(dbPath) : dbPath;
             const limit = Number(flags.limit);
             if (!Number.isInteger(limit) || limit < 1) throw new CliError(`--limit must be a positive integer (got "${flags.limit}")`, 2);
             let since: Date | undefined;
@@ -31,18 +50,20 @@ export function register(program: Command): void {
                 since = new Date(flags.since);
                 if (Number.isNaN(since.getTime())) throw new CliError(`--since must be a date such as 2026-01-31 (got "${flags.since}")`, 2);
             }
-            if (dbPath !== ":memory:" && !fs.existsSync(dbPath)) {
+            if (!isPostgresUrl(dbPath) && dbPath !== ":memory:" && !fs.existsSync(dbPath)) {
                 if (flags.csv === undefined) {
                     process.stdout.write(`no audit log yet at ${dbPath}\n`);
                     return;
                 }
                 throw new CliError(`no audit log at ${dbPath}`, 1);
             }
-            let log: AuditLog;
+            let log: AuditStore;
             try {
-                log = new AuditLog(dbPath);
+                log = openAuditStore(dbPath, {applicationName: "med42 audit"});
+                await log.count(); // connects (PostgreSQL): an unreachable database is said here, in one line
             } catch (err) {
-                throw new CliError(`cannot open the audit log ${dbPath}: ${(err as Error).message}`, 1);
+                await (log! as AuditStore | undefined)?.close();
+                throw new CliError(`cannot open the audit log ${shown}: ${(err as Error).message}`, 1);
             }
             try {
                 if (flags.csv !== undefined) {
@@ -60,12 +81,40 @@ export function register(program: Command): void {
                     if (flags.csv !== "-") process.stderr.write(`wrote ${count} entries to ${flags.csv}\n`);
                     return;
                 }
-                const records = log.list({limit, since});
+                const records = await log.list({limit, since});
                 process.stdout.write(records.length === 0 ? "no entries\n" : formatTable(records));
             } finally {
-                log.close();
+                await log.close();
             }
         });
+}
+
+/** `--migrate-to URL`: the SQLite log (--db or the default file) copied into PostgreSQL, counts verified. */
+async function migrate(flags: AuditFlags): Promise<void> {
+    const url = flags.migrateTo!.trim();
+    if (!isPostgresUrl(url)) throw new CliError(`--migrate-to needs a postgres:// URL (got "${flags.migrateTo}")`, 2);
+    const source = flags.db ?? defaultAuditDbPath();
+    if (isPostgresUrl(source)) throw new CliError("--migrate-to copies a SQLite audit log: give its file with --db", 2);
+    if (!fs.existsSync(source)) throw new CliError(`no audit log at ${source}`, 1);
+    let log: AuditLog;
+    try {
+        log = new AuditLog(source);
+    } catch (err) {
+        throw new CliError(`cannot open the audit log ${source}: ${(err as Error).message}`, 1);
+    }
+    try {
+        const r = await migrateAuditLog(log, url);
+        process.stderr.write(`copied ${r.copied} entries from ${source} to ${describePostgresUrl(url)} ` +
+            `(${r.targetBefore} there before, ${r.targetAfter} now)\n`);
+        if (!r.saltAdopted) {
+            process.stderr.write("note: the PostgreSQL log already had entries (or MED42_AUDIT_SALT is set), so users' hashes " +
+                "from before and after the move differ; see docs/audit.md\n");
+        }
+    } catch (err) {
+        throw new CliError(`migration failed, nothing was copied: ${(err as Error).message}`, 1);
+    } finally {
+        log.close();
+    }
 }
 
 /** A failed export as one line: a path the user gave that cannot be written is a usage error (2), the rest 1. */

@@ -15,6 +15,7 @@ import type {Surface} from "../types";
 import type {PolicyAction, PolicyCategory} from "../policy/types";
 import {redactPhi} from "../policy/phi";
 import {hashUserId, loadOrCreateSalt, saltFromEnv} from "./userHash";
+import type {AuditStore} from "./auditStore";
 
 /** What the core hands the audit log (raw user id; it is hashed here and never stored). */
 export interface AuditEntry {
@@ -56,9 +57,19 @@ export interface AuditRecord {
     ref: string | null;
 }
 
-/** Where decisions go; the core depends on this, tests can pass a fake. */
+/**
+ * Where decisions go; the core depends on this, tests can pass a fake. A store that writes over the network
+ * (PostgreSQL) returns a promise: the request waits for it, and its rejection fails the request.
+ */
 export interface AuditSink {
-    record(entry: AuditEntry): void;
+    record(entry: AuditEntry): void | Promise<void>;
+}
+
+/** The columns as stored: the user id hashed, the excerpt and ref redacted and clipped, the model by name only. */
+export interface StoredAuditValues {
+    time: string; kind: AuditEntry["kind"]; surface: string; userHash: string | null; action: string | null;
+    category: string | null; rules: string[]; latencyMs: number; model: string | null; stopReason: string | null;
+    excerpt: string | null; feedback: string | null; ref: string | null;
 }
 
 export interface AuditLogOptions {
@@ -77,7 +88,7 @@ export interface AuditListOptions {
 }
 
 const EXCERPT_MAX = 200;
-const COLUMNS = ["id", "time", "kind", "surface", "userHash", "action", "category", "rules", "latencyMs", "model", "stopReason", "excerpt", "feedback", "ref"] as const;
+export const AUDIT_COLUMNS = ["id", "time", "kind", "surface", "userHash", "action", "category", "rules", "latencyMs", "model", "stopReason", "excerpt", "feedback", "ref"] as const;
 
 /** env MED42_AUDIT_DB, else the per-user data folder (XDG on Linux, Application Support on macOS, LOCALAPPDATA on Windows). */
 export function defaultAuditDbPath(env: NodeJS.ProcessEnv = process.env): string {
@@ -96,7 +107,9 @@ interface Row {
     excerpt: string | null; feedback: string | null; ref: string | null;
 }
 
-export class AuditLog implements AuditSink {
+/** The SQLite audit log: the zero-setup default (see auditStore.ts for the choice between stores). */
+export class AuditLog implements AuditStore {
+    readonly kind = "sqlite";
     private readonly db: SqliteDatabase;
     private readonly salt: string;
     private readonly insert: SqliteStatement;
@@ -134,23 +147,25 @@ export class AuditLog implements AuditSink {
     /** The SQLite implementation in use in this runtime. */
     get driver(): string { return this.db.driver; }
 
+    /** The database file. */
+    get location(): string { return this.dbPath; }
+
+    /** The salt of this log's user hashes (copying the log to PostgreSQL carries it over). */
+    get hashSalt(): string { return this.salt; }
+
     record(entry: AuditEntry): void {
         if (this.closed) throw new Error("the audit log is closed");
-        this.insert.run({
-            time: (entry.time ?? new Date()).toISOString(),
-            kind: entry.kind,
-            surface: entry.surface,
-            userHash: entry.userId ? hashUserId(entry.userId, this.salt) : null,
-            action: entry.action,
-            category: entry.category,
-            rules: JSON.stringify([...entry.rules]),
-            latencyMs: Number.isFinite(entry.latencyMs) ? entry.latencyMs : 0,
-            model: entry.model ? auditModelName(entry.model) : null,
-            stopReason: entry.stopReason ?? null,
-            excerpt: entry.excerpt ? clip(redactPhi(entry.excerpt)) : null,
-            feedback: entry.feedback ?? null,
-            ref: entry.ref ? clip(redactPhi(entry.ref)) : null,
-        });
+        const values = storedAuditValues(entry, this.salt);
+        this.insert.run({...values, rules: JSON.stringify(values.rules)});
+    }
+
+    count(): number {
+        return (this.db.prepare("SELECT count(*) AS n FROM audit").all() as Array<{n: number}>)[0].n;
+    }
+
+    /** Every stored row, oldest first (for copying the log to another store). */
+    *records(): IterableIterator<AuditRecord> {
+        for (const row of this.db.prepare("SELECT * FROM audit ORDER BY id").iterate() as IterableIterator<Row>) yield toRecord(row);
     }
 
     /** Most recent entries first. */
@@ -164,35 +179,15 @@ export class AuditLog implements AuditSink {
 
     /** Writes all entries (oldest first, or those since `since`) as CSV to a stream, or to a file path. */
     async exportCsv(target: Writable | string, options: {since?: Date} = {}): Promise<number> {
-        // Open the file first: a stream reports a failed open (no such folder, permission denied) only as a later
-        // "error" event, which a finished export would never see.
-        const stream = typeof target === "string" ? fs.createWriteStream(target, {fd: fs.openSync(target, "w")}) : target;
-        let failed: Error | undefined;
-        const onError = (err: Error) => { failed ??= err; };
-        stream.on("error", onError);
-        const write = (chunk: string) => new Promise<void>((resolve, reject) => {
-            if (failed) { reject(failed); return; }
-            if (stream.write(chunk)) resolve();
-            else { stream.once("drain", resolve); stream.once("error", reject); }
-        });
-        let count = 0;
-        await write(stringify([COLUMNS as unknown as string[]]));
-        // A failed write ends the loop by throwing, which closes the query (for...of calls return()).
-        const rows = options.since
-            ? this.db.prepare("SELECT * FROM audit WHERE time >= ? ORDER BY id").iterate(options.since.toISOString())
-            : this.db.prepare("SELECT * FROM audit ORDER BY id").iterate();
-        for (const row of rows as IterableIterator<Row>) {
-            const r = toRecord(row);
-            await write(stringify([COLUMNS.map((c) => (c === "rules" ? r.rules.join(" ") : r[c] ?? ""))]));
-            count++;
+        // The query starts when the writer first reads (after its file opened): a failed open leaves no query running.
+        const db = this.db;
+        function* rows(): IterableIterator<AuditRecord> {
+            const found = options.since
+                ? db.prepare("SELECT * FROM audit WHERE time >= ? ORDER BY id").iterate(options.since.toISOString())
+                : db.prepare("SELECT * FROM audit ORDER BY id").iterate();
+            for (const row of found as IterableIterator<Row>) yield toRecord(row);
         }
-        if (typeof target === "string") {
-            stream.end();
-            await finished(stream).catch((err: Error) => { failed ??= err; });
-        }
-        stream.off("error", onError);
-        if (failed) throw failed;
-        return count;
+        return writeAuditCsv(target, rows());
     }
 
     close(): void {
@@ -200,6 +195,57 @@ export class AuditLog implements AuditSink {
         this.closed = true;
         this.db.close();
     }
+}
+
+/**
+ * Writes records as CSV (header first) to a stream, or to a file path; resolves with the number of records. Every
+ * store exports through this, so their CSV is the same.
+ */
+export async function writeAuditCsv(target: Writable | string, records: Iterable<AuditRecord> | AsyncIterable<AuditRecord>): Promise<number> {
+    // Open the file first: a stream reports a failed open (no such folder, permission denied) only as a later
+    // "error" event, which a finished export would never see.
+    const stream = typeof target === "string" ? fs.createWriteStream(target, {fd: fs.openSync(target, "w")}) : target;
+    let failed: Error | undefined;
+    const onError = (err: Error) => { failed ??= err; };
+    stream.on("error", onError);
+    const write = (chunk: string) => new Promise<void>((resolve, reject) => {
+        if (failed) { reject(failed); return; }
+        if (stream.write(chunk)) resolve();
+        else { stream.once("drain", resolve); stream.once("error", reject); }
+    });
+    let count = 0;
+    await write(stringify([AUDIT_COLUMNS as unknown as string[]]));
+    // A failed write ends the loop by throwing, which closes the query (for...of calls return()).
+    for await (const r of records) {
+        await write(stringify([AUDIT_COLUMNS.map((c) => (c === "rules" ? r.rules.join(" ") : r[c] ?? ""))]));
+        count++;
+    }
+    if (typeof target === "string") {
+        stream.end();
+        await finished(stream).catch((err: Error) => { failed ??= err; });
+    }
+    stream.off("error", onError);
+    if (failed) throw failed;
+    return count;
+}
+
+/** What is stored for `entry`, identifiers kept out (the same in every store). */
+export function storedAuditValues(entry: AuditEntry, salt: string): StoredAuditValues {
+    return {
+        time: (entry.time ?? new Date()).toISOString(),
+        kind: entry.kind,
+        surface: entry.surface,
+        userHash: entry.userId ? hashUserId(entry.userId, salt) : null,
+        action: entry.action,
+        category: entry.category,
+        rules: [...entry.rules],
+        latencyMs: Number.isFinite(entry.latencyMs) ? entry.latencyMs : 0,
+        model: entry.model ? auditModelName(entry.model) : null,
+        stopReason: entry.stopReason ?? null,
+        excerpt: entry.excerpt ? clip(redactPhi(entry.excerpt)) : null,
+        feedback: entry.feedback ?? null,
+        ref: entry.ref ? clip(redactPhi(entry.ref)) : null,
+    };
 }
 
 /**

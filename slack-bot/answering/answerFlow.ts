@@ -13,7 +13,8 @@ import {threadKey} from "../reliability/recentKeys";
 import type {Admission} from "../reliability/userRateLimiter";
 import {InputTooLargeError} from "../../shared/inputLimits";
 import type {AnswerView} from "./answerView";
-import {BUSY_NOTICE, errorNotice, newErrorId, userLimitNotice} from "./notices";
+import type {AnswerOutcome} from "../health/botMetrics";
+import {BUSY_NOTICE, DATABASE_PAUSED_NOTICE, errorNotice, newErrorId, userLimitNotice} from "./notices";
 
 export interface AnswerJob {
     kind: "ask" | "summarize";
@@ -39,7 +40,7 @@ export type Admitted = Extract<Admission, {admitted: true}>;
  * admission, or undefined after telling the asker why not.
  */
 export async function admitQuestion(ctx: BotContext, userId: string, view: AnswerView): Promise<Admitted | undefined> {
-    const admission = ctx.limiter.admit(userId);
+    const admission = await ctx.admissions.admit(userId);
     if (admission.admitted) return admission;
     await view.notice(admission.reason === "busy" ? BUSY_NOTICE : userLimitNotice(admission.retryAfterMs))
         .catch((err) => ctx.logger.warn(`Could not send a rate-limit notice: ${err}`));
@@ -53,11 +54,18 @@ export async function admitQuestion(ctx: BotContext, userId: string, view: Answe
 export async function runAnswer(ctx: BotContext, job: AnswerJob, view: AnswerView, admitted?: Admitted): Promise<void> {
     const admission = admitted ?? await admitQuestion(ctx, job.userId, view);
     if (!admission) return;
-    if (view.threaded) ctx.answeredThreads.add(threadKey(job.channel, job.threadTs));
+    if (view.threaded) {
+        await ctx.state.rememberThread(threadKey(job.channel, job.threadTs))
+            .catch((err) => ctx.logger.warn(`Could not remember the thread: ${err}`));
+    }
     try {
+        await ctx.state.answerStarted({answerId: job.answerId, userId: job.userId, channel: job.channel, threadTs: job.threadTs,
+            surface: job.surface, threaded: view.threaded});
+        view.onControlPosted ??= (ts) => { void ctx.state.answerControlPosted(job.answerId, ts); };
         await ctx.answers.track(job.answerId, job.userId, (signal) => generate(ctx, job, view, signal));
     } finally {
         admission.release();
+        await ctx.state.answerEnded(job.answerId);
     }
 }
 
@@ -65,7 +73,16 @@ async function generate(ctx: BotContext, job: AnswerJob, view: AnswerView, signa
     const started = Date.now();
     let handledDecision = false;
     let replaced = false;
+    let outcome: AnswerOutcome = "error";
     try {
+        // No answer without its audit row: while the shared database is unreachable, answers pause (the model is not
+        // even asked) and the asker is told so. Nothing to restart: the next question finds it back.
+        if (ctx.database && !(await ctx.database.ping())) {
+            ctx.logger.error(`Answer paused: the audit database ${ctx.database.description} cannot be reached`);
+            outcome = "paused";
+            await view.error(DATABASE_PAUSED_NOTICE);
+            return;
+        }
         const stream = openStream(ctx, job, signal);
         for await (const event of stream) {
             if (event.type === "decision") handledDecision = await onDecision(ctx, job, view, event.decision);
@@ -75,6 +92,8 @@ async function generate(ctx: BotContext, job: AnswerJob, view: AnswerView, signa
             }
         }
         const result = await stream.result;
+        ctx.metrics.policyDecision(result.policy);
+        outcome = result.policy.action !== "answer" || replaced ? "policy" : result.stopReason === "abort" ? "stopped" : "answered";
         if (handledDecision) return; // the policy answered instead of the model
         if (result.policy.action !== "answer" && !replaced) {
             await onDecision(ctx, job, view, result.policy);
@@ -88,6 +107,7 @@ async function generate(ctx: BotContext, job: AnswerJob, view: AnswerView, signa
         ctx.logger.info(`Answered (${job.kind}, ${job.surface}) in ${Date.now() - started} ms, ` +
             `stop reason ${result.stopReason}`);
     } catch (err) {
+        outcome = signal.aborted ? "stopped" : "error";
         if (err instanceof InputTooLargeError) {
             // Bad input, not a failure: told to the asker alone (ephemeral in a channel).
             await view.notice(`:warning: ${err.message}`).catch((e) => ctx.logger.error(`Could not send a notice: ${e}`));
@@ -99,6 +119,7 @@ async function generate(ctx: BotContext, job: AnswerJob, view: AnswerView, signa
         const message = stopped ? ":black_square_for_stop: Stopped before Med42 finished." : errorNotice(err, errorId);
         await view.error(message).catch((e) => ctx.logger.error(`Could not report an error in Slack: ${e}`));
     } finally {
+        ctx.metrics.answered(job.surface, outcome, (Date.now() - started) / 1000);
         await view.cleanup().catch((e) => ctx.logger.warn(`Cleanup failed: ${e}`));
     }
 }

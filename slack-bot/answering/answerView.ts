@@ -18,6 +18,8 @@ export interface FinishedAnswer {
 export interface AnswerView {
     /** True when the answer is visible in a thread (so follow-ups there continue the conversation). */
     readonly threaded: boolean;
+    /** Called with the ts of the control message ("Med42 is writing…", Stop) once posted: another replica finishes it if this one dies. */
+    onControlPosted?: (ts: string) => void;
     /** The policy lets the model answer: show that the bot is thinking. */
     thinking(): Promise<void>;
     /** Waiting behind other requests (1 = next). */

@@ -40,6 +40,11 @@ export function userLimitNotice(retryAfterMs: number): string {
 
 export const BUSY_NOTICE = ":hourglass: Med42 is busy with many questions right now. Please try again in a few minutes.";
 
+/** The shared audit database cannot be reached: no answer may go out without its audit row. */
+export const DATABASE_PAUSED_NOTICE = ":pause_button: Med42 has paused answers: its audit log (database) cannot be " +
+    "reached, and no answer goes out without an audit record. Please ask again in a few minutes; the administrators " +
+    "have been alerted in the bot's log.";
+
 export const SHUTTING_DOWN_NOTICE = ":zzz: Med42 is restarting. Please ask again in a minute.";
 
 export function queuedStatus(position: number): string {

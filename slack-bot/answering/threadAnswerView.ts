@@ -40,6 +40,7 @@ const PROGRESS_STEP = 5;
 
 export class ThreadAnswerView implements AnswerView {
     readonly threaded = true;
+    onControlPosted?: (ts: string) => void;
     private readonly stream: SlackAnswerStream;
     private controlTs: string | undefined;
     private controlText: string | undefined;
@@ -157,6 +158,7 @@ export class ThreadAnswerView implements AnswerView {
                 const posted = await withSlackRetry(() => this.client.chat.postMessage({channel: this.target.channel,
                     thread_ts: this.target.threadTs, text, blocks, metadata: NOTICE_METADATA}));
                 this.controlTs = posted.ts;
+                if (posted.ts) this.onControlPosted?.(posted.ts);
             }
         } catch (err) {
             this.logger.warn(`Could not show the Stop control: ${slackErrorCode(err) ?? err}`);

@@ -33,6 +33,13 @@ export class InFlightAnswers {
         return "stopped";
     }
 
+    /** Stops an answer whose asker was already checked (a Stop relayed by another replica); false when not here. */
+    abort(id: string, reason = "Stopped by the user"): boolean {
+        const answer = this.answers.get(id);
+        answer?.controller.abort(new Error(reason));
+        return answer !== undefined;
+    }
+
     /** Aborts every answer (shutdown past its grace period); each still posts its partial answer. */
     abortAll(reason = "The bot is shutting down"): void {
         for (const a of this.answers.values()) a.controller.abort(new Error(reason));

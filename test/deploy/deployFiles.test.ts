@@ -62,9 +62,18 @@ describe("deployment examples (deploy/)", () => {
         assert.equal(bot.environment.MED42_SERVER_MODEL, argAfter(command, "--served-model-name"));
         assert.equal(bot.depends_on.vllm.condition, "service_healthy");
         assert.ok(bot.deploy.replicas >= 2, "several bot replicas");
+        // They share one PostgreSQL (audit log, de-duplication, thread memory, limits) and report readiness.
+        const {postgres} = compose.services;
+        assert.match(bot.environment.MED42_DATABASE_URL, /^postgres:\/\/med42:\$\{MED42_DB_PASSWORD[^}]*\}@postgres:5432\/med42$/);
+        assert.equal(postgres.environment.POSTGRES_USER, "med42");
+        assert.equal(postgres.environment.POSTGRES_DB, "med42");
+        assert.match(postgres.environment.POSTGRES_PASSWORD, /^\$\{MED42_DB_PASSWORD/);
+        assert.equal(bot.depends_on.postgres.condition, "service_healthy");
+        assert.ok(bot.healthcheck.test.join(" ").includes(`localhost:${bot.environment.MED42_HEALTH_PORT}/readyz`));
+        assert.equal(bot.environment.MED42_AUDIT_DB, undefined, "no per-host SQLite log beside the shared one");
         // The environment file the example names holds what the bots and vLLM read.
         const example = read("deploy/med42.env.example");
-        for (const name of ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "MED42_SERVER_API_KEY", "HF_TOKEN"]) assert.match(example, new RegExp(`^${name}=`, "m"));
+        for (const name of ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "MED42_SERVER_API_KEY", "HF_TOKEN", "MED42_DB_PASSWORD"]) assert.match(example, new RegExp(`^${name}=`, "m"));
         assert.ok(fs.existsSync(path.join(ROOT, "deploy", bot.build.dockerfile.replace(/^deploy\//, ""))), "the bot's Dockerfile exists");
     });
 
@@ -98,6 +107,14 @@ describe("deployment examples (deploy/)", () => {
         assert.equal(keyOf(server, "MED42_SERVER_API_KEY"), keyOf(bot.spec.template.spec.containers[0], "MED42_SERVER_API_KEY"),
             "vLLM and the bots read the same key");
         assert.ok(bot.spec.replicas >= 2);
+        // The replicas share the database from the secret and are probed on MED42_HEALTH_PORT.
+        const botContainer = bot.spec.template.spec.containers[0];
+        assert.equal(keyOf(botContainer, "MED42_DATABASE_URL"), "database-url");
+        const healthPort = botContainer.ports.find((p: {name: string}) => p.name === botContainer.readinessProbe.httpGet.port);
+        assert.equal(String(healthPort?.containerPort), env.MED42_HEALTH_PORT);
+        assert.equal(botContainer.readinessProbe.httpGet.path, "/readyz");
+        assert.equal(botContainer.livenessProbe.httpGet.path, "/healthz");
+        assert.equal(env.MED42_AUDIT_DB, undefined);
     });
 
     it("the checks catch a misspelt field and a wrong type", () => {

@@ -68,9 +68,9 @@ export class RecordingAssistant implements BotAssistant {
 
     decide(text: string, surface: Surface) { return this.inner.decide(text, surface); }
 
-    recordFeedback(f: Parameters<Med42Assistant["recordFeedback"]>[0]): void {
+    recordFeedback(f: Parameters<Med42Assistant["recordFeedback"]>[0]): Promise<void> {
         this.feedback.push(f);
-        this.inner.recordFeedback(f);
+        return this.inner.recordFeedback(f);
     }
 
     ask(req: AskRequest): AnswerStream {

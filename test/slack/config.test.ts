@@ -34,6 +34,23 @@ describe("slack: start-up configuration", () => {
         assert.equal(c.appToken, undefined);
     });
 
+    it("reads the shared database (MED42_DATABASE_URL) and the health port (MED42_HEALTH_PORT), and explains bad values", () => {
+        const c = readSlackConfig({SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP,
+            MED42_DATABASE_URL: " postgres://med42:pw@db:5432/med42 ", MED42_HEALTH_PORT: "9464"});
+        assert.equal(c.databaseUrl, "postgres://med42:pw@db:5432/med42");
+        assert.equal(c.healthPort, 9464);
+        const plain = readSlackConfig({SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP});
+        assert.equal(plain.databaseUrl, undefined, "unset: one process, SQLite and memory");
+        assert.equal(plain.healthPort, undefined);
+        assert.match(startupMessage(() => readSlackConfig({SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, MED42_DATABASE_URL: "db.sqlite"})),
+            /MED42_DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/);
+        assert.match(startupMessage(() => readSlackConfig({SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, MED42_HEALTH_PORT: "http"})),
+            /MED42_HEALTH_PORT must be a port number \(got "http"\)/);
+        assert.equal(readSlackConfig({SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, MED42_SLACK_ANSWER_LEASE: "45"}).settings.answerLeaseMs, 45_000);
+        assert.match(startupMessage(() => readSlackConfig({SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, MED42_SLACK_ANSWER_LEASE: "0"})),
+            /MED42_SLACK_ANSWER_LEASE must be a number of seconds, at least 1/);
+    });
+
     it("explains a missing bot token", () => {
         assert.match(startupMessage(() => readSlackConfig({SLACK_APP_TOKEN: APP})), /SLACK_BOT_TOKEN is not set.*xoxb-/);
     });

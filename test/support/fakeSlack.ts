@@ -251,8 +251,13 @@ export class FakeSlack {
 
     // ------------------------------------------------------------------ Socket Mode: deliveries
 
-    /** Delivers an Events API event; `eventId` lets a test deliver the same event twice. */
-    sendEvent(event: Record<string, any>, options: {eventId?: string; retryAttempt?: number} = {}):
+    /**
+     * Delivers an Events API event; `eventId` lets a test deliver the same event twice (a retry: `retryAttempt` sets
+     * `retry_attempt`/`retry_reason` as Slack does). `connection` picks one of the open Socket Mode connections (see
+     * openConnections: Slack spreads events over all of an app's connections, several replicas included); default:
+     * the latest.
+     */
+    sendEvent(event: Record<string, any>, options: {eventId?: string; retryAttempt?: number; connection?: number} = {}):
         Promise<DeliveredEnvelope> {
         const eventId = options.eventId ?? `Ev${++this.envelopeCounter}${Date.now()}`;
         return this.deliver("events_api", {
@@ -265,7 +270,12 @@ export class FakeSlack {
             event_time: Math.floor(Date.now() / 1000),
             authorizations: [{enterprise_id: null, team_id: this.teamId, user_id: this.botUserId, is_bot: true}],
             is_ext_shared_channel: false
-        }, {retry_attempt: options.retryAttempt ?? 0, retry_reason: options.retryAttempt ? "timeout" : ""});
+        }, {retry_attempt: options.retryAttempt ?? 0, retry_reason: options.retryAttempt ? "timeout" : ""}, options.connection);
+    }
+
+    /** The open Socket Mode connections, oldest first (one per running bot, or more). */
+    get openConnections(): WebSocket[] {
+        return [...this.sockets].filter((ws) => ws.readyState === WebSocket.OPEN);
     }
 
     /** Builds a user's message event (`app_mention` or `message`) and adds the message to the fake's history. */
@@ -302,7 +312,7 @@ export class FakeSlack {
     }
 
     /** Delivers an interactivity payload (block_actions, message_action, view_submission...). */
-    sendInteractive(payload: Record<string, any>): Promise<DeliveredEnvelope> {
+    sendInteractive(payload: Record<string, any>, connection?: number): Promise<DeliveredEnvelope> {
         const id = `${++this.envelopeCounter}`;
         return this.deliver("interactive", {
             token: "verification-token",
@@ -313,11 +323,11 @@ export class FakeSlack {
             response_url: `${this.responseUrlBase}${id}`,
             trigger_id: `trigger.${id}`,
             ...payload
-        }, {accepts_response_payload: payload.type === "view_submission"});
+        }, {accepts_response_payload: payload.type === "view_submission"}, connection);
     }
 
     /** Clicks a button of a posted message (a `block_actions` payload). */
-    clickButton(fields: {user: string; channel: string; messageTs: string; actionId: string; value: string}):
+    clickButton(fields: {user: string; channel: string; messageTs: string; actionId: string; value: string; connection?: number}):
         Promise<DeliveredEnvelope> {
         return this.sendInteractive({
             type: "block_actions",
@@ -327,7 +337,7 @@ export class FakeSlack {
             message: {ts: fields.messageTs, type: "message"},
             actions: [{type: "button", action_id: fields.actionId, block_id: "b", value: fields.value,
                 action_ts: `${Date.now() / 1000}`}]
-        });
+        }, fields.connection);
     }
 
     /**
@@ -357,9 +367,15 @@ export class FakeSlack {
      * speed): tests check that the ack comes before the listener's work by the order of events, and an envelope
      * never acknowledged fails the test when the fake stops.
      */
-    private async deliver(type: string, payload: Record<string, any>, extra: Record<string, any>):
+    private async deliver(type: string, payload: Record<string, any>, extra: Record<string, any>, connection?: number):
         Promise<DeliveredEnvelope> {
-        const ws = await this.connection();
+        let ws: WebSocket;
+        if (connection === undefined) ws = await this.connection();
+        else {
+            const open = this.openConnections;
+            if (!open[connection]) throw new Error(`FakeSlack: no open connection #${connection} (${open.length} open)`);
+            ws = open[connection];
+        }
         const envelopeId = crypto.randomUUID();
         const what = `${type}${payload.event?.type ? ` (${payload.event.type})` : payload.type ? ` (${payload.type})` : ""}`;
         const acked = new Promise<Ack>((resolve, reject) => {

@@ -10,6 +10,8 @@ export interface ScriptOptions {
     failWith?: Error;
     /** Wait this long between chunks (lets a front end deliver some before the end). */
     delayMs?: number;
+    /** After the chunks, wait until the request is stopped (an answer that only Stop can end). */
+    untilStopped?: boolean;
 }
 
 export class ScriptedBackend implements ChatBackend {
@@ -32,6 +34,10 @@ export class ScriptedBackend implements ChatBackend {
             if (req.signal?.aborted) return result(text, "abort", this.chunks.length);
             text += chunk;
             req.onText?.(chunk);
+        }
+        if (this.options.untilStopped && req.signal) {
+            if (!req.signal.aborted) await new Promise((resolve) => req.signal!.addEventListener("abort", resolve, {once: true}));
+            return result(text, "abort", this.chunks.length);
         }
         if (this.options.failWith) throw this.options.failWith;
         return result(text, "eos", this.chunks.length);

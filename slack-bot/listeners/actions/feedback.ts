@@ -17,8 +17,16 @@ export function feedback(ctx: BotContext) {
                 text: "Sorry, this feedback button is not valid any more."});
             return;
         }
-        ctx.assistant.recordFeedback({userId: body.user.id, surface: ref.surface, ref: ref.ref,
-            value: action.action_id === ACTION_FEEDBACK_UP ? "up" : "down"});
+        try {
+            await ctx.assistant.recordFeedback({userId: body.user.id, surface: ref.surface, ref: ref.ref,
+                value: action.action_id === ACTION_FEEDBACK_UP ? "up" : "down"});
+        } catch (err) {
+            // Never a thank-you for a vote that was not kept.
+            ctx.logger.error(`Feedback not recorded: ${err instanceof Error ? err.message : err}`);
+            await respond({response_type: "ephemeral", replace_original: false,
+                text: ":warning: Your feedback could not be recorded (the audit log is unavailable). Please try again later."});
+            return;
+        }
         await respond({response_type: "ephemeral", replace_original: false,
             text: "Thanks for the feedback: it helps your team evaluate Med42."});
     };

@@ -12,7 +12,7 @@ import {messageKey} from "../../reliability/recentKeys";
 export function appMention(ctx: BotContext) {
     return async ({event, client, context}: AllMiddlewareArgs & SlackEventMiddlewareArgs<"app_mention">) => {
         if (!event.user || event.bot_id || event.user === ctx.identity.botUserId) return;
-        if (!ctx.seen.addIfNew(messageKey(event.channel, event.ts))) return;
+        if (!(await ctx.state.claim(messageKey(event.channel, event.ts)))) return;
         const question = {channel: event.channel, ts: event.ts, threadTs: event.thread_ts, userId: event.user,
             teamId: context.teamId ?? event.team, text: event.text, surface: surfaceOf(event.channel)};
         ctx.spawn("Mention", () => askInThread(ctx, client, question));

@@ -18,10 +18,10 @@ export function message(ctx: BotContext) {
         const direct = event.channel_type === "im";
         if (!direct) {
             if (!ctx.settings.followUpsWithoutMention || !event.thread_ts) return;
-            if (!ctx.answeredThreads.has(threadKey(event.channel, event.thread_ts))) return;
+            if (!(await ctx.state.knowsThread(threadKey(event.channel, event.thread_ts)))) return;
             if (event.text?.includes(`<@${ctx.identity.botUserId}`)) return; // a mention: app_mention answers it
         }
-        if (!ctx.seen.addIfNew(messageKey(event.channel, event.ts))) return;
+        if (!(await ctx.state.claim(messageKey(event.channel, event.ts)))) return;
         const question = {channel: event.channel, ts: event.ts, threadTs: event.thread_ts, userId: event.user,
             teamId: context.teamId ?? event.team, text: event.text ?? "",
             surface: surfaceOf(event.channel, event.channel_type)};

@@ -1,0 +1,174 @@
+/**
+ * The PostgreSQL audit store on a real PostgreSQL (Debian's server, a throw-away cluster on a loopback port, started
+ * once for this file): migrations under an advisory lock, the same rows as SQLite, `med42 audit` on either store,
+ * and `med42 audit --migrate-to` with its count check.
+ */
+import {strict as assert} from "node:assert";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import {parse} from "csv-parse/sync";
+import {Client} from "pg";
+import {AuditLog} from "../../shared/audit/auditLog";
+import {PostgresAuditStore} from "../../shared/audit/postgresAuditStore";
+import {AuditWriteError, Med42Assistant} from "../../shared/assistant";
+import {PostgresDatabase} from "../../shared/storage/postgresDatabase";
+import {MIGRATIONS} from "../../shared/storage/schemaMigrations";
+import {hashUserId} from "../../shared/audit/userHash";
+import {freePort, TestPostgres} from "../support/postgres";
+import {runCli} from "../support/runCli";
+
+describe("Audit log on PostgreSQL", function () {
+    this.timeout(120_000);
+    let pg: TestPostgres;
+    let dir: string;
+    let dbCounter = 0;
+    const freshDatabase = () => pg.createDatabase(`audit_${++dbCounter}`);
+
+    before(async () => { pg = await TestPostgres.create(); });
+    after(() => pg?.destroy());
+    beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), "med42-pgaudit-")); });
+    afterEach(() => fs.rmSync(dir, {recursive: true, force: true}));
+
+    const decision = (over: Partial<Parameters<AuditLog["record"]>[0]> = {}) => ({
+        kind: "decision" as const, surface: "slack-channel" as const, userId: "U024BE7LH", action: "refuse" as const,
+        category: "phi" as const, rules: ["phi.identifiers_in_channel"], latencyMs: 0.4, model: "/home/jdoe/models/med42-v2-8b.Q4_K_M.gguf",
+        excerpt: "Pt Robert Haines MRN 3390127 lactate 4.8", ...over,
+    });
+
+    it("migrates once when several replicas start at the same moment, and again finds nothing to do", async () => {
+        const url = freshDatabase();
+        const replicas = Array.from({length: 4}, () => new PostgresDatabase(url));
+        try {
+            await Promise.all(replicas.map((r) => r.ready()));
+            const client = new Client({connectionString: url});
+            await client.connect();
+            try {
+                const rows = (await client.query("SELECT version, count(*)::int AS n FROM med42_schema_migrations GROUP BY version ORDER BY version")).rows;
+                assert.deepEqual(rows, MIGRATIONS.map((m) => ({version: m.version, n: 1})));
+            } finally {
+                await client.end();
+            }
+            const later = new PostgresDatabase(url);
+            await later.ready();
+            assert.deepEqual(await later.schemaVersions(), MIGRATIONS.map((m) => m.version));
+            await later.close();
+        } finally {
+            await Promise.all(replicas.map((r) => r.close()));
+        }
+    });
+
+    it("stores what SQLite stores: hashed users (one salt for every replica), redacted excerpts, model file names", async () => {
+        const url = freshDatabase();
+        const a = new PostgresAuditStore(url);
+        const b = new PostgresAuditStore(url);
+        try {
+            await a.record(decision({time: new Date("2026-01-01T10:00:00.123Z")}));
+            await b.record({kind: "feedback", surface: "slack-dm", userId: "U024BE7LH", action: null, category: null, rules: [],
+                latencyMs: 0, feedback: "down", ref: "1712345678.000100", time: new Date("2026-01-01T10:05:00Z")});
+            const rows = await a.list();
+            assert.equal(rows.length, 2);
+            assert.equal(await b.count(), 2);
+            const [feedback, d] = rows;
+            assert.equal(feedback.kind, "feedback");
+            assert.equal(d.time, "2026-01-01T10:00:00.123Z");
+            assert.deepEqual(d.rules, ["phi.identifiers_in_channel"]);
+            assert.equal(d.model, "med42-v2-8b.Q4_K_M.gguf");
+            assert.equal(d.excerpt, "Pt [NAME] MRN [MRN] lactate 4.8");
+            assert.match(d.userHash ?? "", /^[0-9a-f]{64}$/);
+            assert.notEqual(d.userHash, hashUserId("U024BE7LH", ""), "salted");
+            assert.equal(feedback.userHash, d.userHash, "two replicas hash a user the same way");
+            const csv = path.join(dir, "out.csv");
+            assert.equal(await a.exportCsv(csv, {since: new Date("2026-01-01T10:01:00Z")}), 1);
+            const parsed = parse(fs.readFileSync(csv, "utf8"), {columns: true}) as Array<Record<string, string>>;
+            assert.deepEqual(parsed.map((r) => r.feedback), ["down"]);
+        } finally {
+            await a.close();
+            await b.close();
+        }
+    });
+
+    it("records the assistant's decisions; an unreachable database fails the request with AuditWriteError", async () => {
+        const url = freshDatabase();
+        const store = new PostgresAuditStore(url);
+        const assistant = new Med42Assistant({audit: store, auditOwned: true, model: "unused.gguf"});
+        const r = await assistant.ask({messages: [{role: "user", content: "I want to kill myself tonight"}], surface: "cli", userId: "jdoe"}).result;
+        assert.equal(r.policy.action, "escalate");
+        const rows = await store.list();
+        assert.equal(rows.length, 1);
+        assert.equal(rows[0].action, "escalate");
+        await assistant.dispose();
+
+        const nowhere = `postgres://postgres@127.0.0.1:${await freePort()}/none`;
+        const offline = new Med42Assistant({audit: new PostgresAuditStore(nowhere), auditOwned: true, model: "unused.gguf"});
+        await assert.rejects(offline.ask({messages: [{role: "user", content: "I want to kill myself tonight"}], surface: "cli"}).result,
+            (err: Error) => err instanceof AuditWriteError && /audit log/.test(err.message));
+        await assert.rejects(offline.recordFeedback({surface: "cli", value: "up"}), AuditWriteError);
+        await offline.dispose();
+    });
+
+    it("med42 audit reads PostgreSQL (MED42_DATABASE_URL or --db) and says clearly when it cannot be reached", async () => {
+        const url = freshDatabase();
+        const store = new PostgresAuditStore(url);
+        await store.record(decision({surface: "cli", rules: ["harm.weapons"], action: "refuse", category: "harm_to_others"}));
+        await store.close();
+        const viaEnv = await runCli(["audit"], {env: {MED42_DATABASE_URL: url}});
+        assert.equal(viaEnv.code, 0, viaEnv.stderr);
+        assert.match(viaEnv.stdout, /refuse\/harm_to_others\s+harm\.weapons/);
+        const viaFlag = await runCli(["audit", "--db", url, "--csv", "-"]);
+        assert.equal(viaFlag.code, 0, viaFlag.stderr);
+        assert.equal((parse(viaFlag.stdout, {columns: true}) as unknown[]).length, 1);
+
+        // The CLI's own requests go there too (an escalation: decided by the policy, no model needed).
+        const asked = await runCli(["ask", "I want to kill myself tonight"], {env: {MED42_DATABASE_URL: url}});
+        assert.equal(asked.code, 0, asked.stderr);
+        const rows = await runCli(["audit", "--csv", "-"], {env: {MED42_DATABASE_URL: url}});
+        const parsed = parse(rows.stdout, {columns: true}) as Array<Record<string, string>>;
+        assert.deepEqual(parsed.map((r) => [r.surface, r.action, r.category]), [["cli", "refuse", "harm_to_others"], ["cli", "escalate", "self_harm"]]);
+
+        const nowhere = `postgres://postgres:s3cret@127.0.0.1:${await freePort()}/none`;
+        const down = await runCli(["audit", "--db", nowhere]);
+        assert.equal(down.code, 1);
+        assert.match(down.stderr, /cannot open the audit log postgres:\/\/postgres:\*\*\*@127\.0\.0\.1/);
+        assert.ok(!down.stderr.includes("s3cret"), "the password is never shown");
+        assert.ok(!/\n\s+at /.test(down.stderr), "no stack trace");
+        const bad = await runCli(["audit"], {env: {MED42_DATABASE_URL: "mysql://x"}});
+        assert.equal(bad.code, 2);
+        assert.match(bad.stderr, /MED42_DATABASE_URL must be a postgres:\/\//);
+    });
+
+    it("med42 audit --migrate-to copies a SQLite log with its hashes and salt, verifies the counts, and refuses a second copy", async () => {
+        const url = freshDatabase();
+        const sqlite = path.join(dir, "audit.sqlite");
+        const log = new AuditLog(sqlite);
+        for (let i = 0; i < 120; i++) log.record(decision({userId: `U${i % 7}`, time: new Date(Date.UTC(2026, 0, 1, 0, i))}));
+        const before = log.list({limit: 1000}).reverse();
+        log.close();
+
+        const run = await runCli(["audit", "--db", sqlite, "--migrate-to", url]);
+        assert.equal(run.code, 0, run.stderr);
+        assert.match(run.stderr, /copied 120 entries .* \(0 there before, 120 now\)/);
+        const store = new PostgresAuditStore(url);
+        try {
+            const after = (await store.list({limit: 1000})).reverse();
+            assert.deepEqual(after.map(({id: _id, ...r}) => r), before.map(({id: _id, ...r}) => r), "every row, as it was");
+            // The PostgreSQL log took over the SQLite salt: a user keeps their hash after the move.
+            await store.record(decision({userId: "U3"}));
+            const newest = (await store.list({limit: 1}))[0];
+            assert.equal(newest.userHash, before.find((r) => r.userHash && before.indexOf(r) % 7 === 3)?.userHash);
+        } finally {
+            await store.close();
+        }
+
+        const again = await runCli(["audit", "--db", sqlite, "--migrate-to", url]);
+        assert.equal(again.code, 1);
+        assert.match(again.stderr, /already copied there/);
+        const counted = new PostgresAuditStore(url);
+        assert.equal(await counted.count(), 121, "nothing doubled");
+        await counted.close();
+
+        const usage = await runCli(["audit", "--db", sqlite, "--migrate-to", "audit.sqlite"]);
+        assert.equal(usage.code, 2);
+        assert.match(usage.stderr, /--migrate-to needs a postgres:\/\/ URL/);
+    });
+});
