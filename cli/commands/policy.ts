@@ -11,6 +11,7 @@ import {SURFACES, type Surface} from "../../shared/types";
 import {PolicyEngine} from "../../shared/policy/policyEngine";
 import {loadPolicyFile, PolicyConfigError} from "../../shared/policy/policyConfig";
 import type {PolicyDecision} from "../../shared/policy/types";
+import {describeLanguage} from "../../shared/policy/language";
 import {CliError} from "../cliError";
 import {readStdin} from "../readInput";
 
@@ -94,6 +95,7 @@ async function runJsonl(engine: PolicyEngine, defaultSurface: Surface): Promise<
 
 function describeDecision(engine: PolicyEngine, d: PolicyDecision, surface: string): string {
     const lines = [`surface:  ${surface}`, `action:   ${d.action}`, `category: ${d.category ?? "(none)"}`];
+    if (d.language) lines.push(`language: ${describeLanguage(d.language)}`);
     if (d.rules.length === 0) lines.push("rules:    (none fired)");
     else {
         lines.push("rules:");

@@ -19,6 +19,7 @@ import {memoizedTopicSignal, type TopicSignal} from "./rules/healthLexicon";
 import {isSmallTalk} from "./rules/scope";
 import {HARM_CATEGORIES, type PolicyTextClassifier, shippedTextClassifier} from "./classifier/textClassifier";
 import {PolicyMessageMatcher} from "./noticeMatcher";
+import {type DetectedLanguage, detectLanguage} from "./language";
 
 /** When several categories fire, the first one in this order decides (escalations before refusals). */
 export const CATEGORY_PRIORITY: readonly PolicyCategory[] = ["self_harm", "emergency", "harm_to_others", "drug_misuse", "phi", "out_of_scope"];
@@ -162,6 +163,7 @@ export class PolicyEngine implements PolicyChecker {
     decide(text: string, surface: Surface): PolicyDecision {
         const policy = this.surfacePolicy(surface);
         const analyzed = analyze(text);
+        const language = detectLanguage(text);
         const found = this.findings(analyzed, policy);
         const informational = found.fired.filter((r) => r.category === null).map((r) => r.id);
         const rulesOf = (c: PolicyCategory | null) => found.fired.filter((r) => c !== null && r.category === c).map((r) => r.id);
@@ -204,7 +206,7 @@ export class PolicyEngine implements PolicyChecker {
         rules.push(...informational);
 
         if (category === null) {
-            const decision: PolicyDecision = {action: "answer", category: null, rules, phi};
+            const decision: PolicyDecision = {action: "answer", category: null, rules, phi, language};
             if (evidence) decision.evidence = evidence;
             if (phi.length > 0 && policy.phi === "notice") {
                 decision.rules = [...rules, PHI_NOTICE_RULE];
@@ -213,7 +215,7 @@ export class PolicyEngine implements PolicyChecker {
             return decision;
         }
         const custom = blockedTerm && blockedTerm.category === category ? blockedTerm.message ?? BLOCKED_TERM_MESSAGE : undefined;
-        const decision = this.actOn(category, rules, phi, custom);
+        const decision = this.actOn(category, rules, phi, language, custom);
         if (evidence) decision.evidence = evidence;
         return decision;
     }
@@ -232,15 +234,17 @@ export class PolicyEngine implements PolicyChecker {
             return {...decision, rules: [...decision.rules, MODEL_CHECK_RULE_PREFIX + (known ? verdict : "unclear")]};
         }
         const informational = decision.rules.filter((id) => this.ruleIndex.get(id)?.category === null);
-        return this.actOn(category, [MODEL_CHECK_RULE_PREFIX + category, ...informational], decision.phi);
+        return this.actOn(category, [MODEL_CHECK_RULE_PREFIX + category, ...informational], decision.phi, decision.language);
     }
 
     /** The escalation or refusal for a category, with its message. */
-    private actOn(category: PolicyCategory, rules: string[], phi: PhiSpan[], custom?: string): PolicyDecision {
-        return {
+    private actOn(category: PolicyCategory, rules: string[], phi: PhiSpan[], language: DetectedLanguage | undefined, custom?: string): PolicyDecision {
+        const decision: PolicyDecision = {
             action: category === "emergency" || category === "self_harm" ? "escalate" : "refuse",
             category, rules, phi, message: this.messageFor(category, phi, custom),
         };
+        if (language) decision.language = language;
+        return decision;
     }
 
     screenOutput(text: string, surface: Surface): PolicyDecision {
