@@ -78,8 +78,12 @@ export interface PolicyChecker {
     readonly modelCheck?: boolean;
     /** The decision once the model's verdict ("harm_to_others", "answer", or null if unreadable) is known. */
     applyModelVerdict?(decision: PolicyDecision, verdict: string | null, surface: Surface): PolicyDecision;
-    /** The disclaimer attached to every answer. */
+    /** The disclaimer attached to every answer (in English, or the policy file's). */
     readonly disclaimer: Disclaimer;
+    /** The disclaimer in the language a message is written in, where the policy has it (else `disclaimer`). */
+    disclaimerFor?(text: string): Disclaimer;
+    /** Every disclaimer the checker attaches, in every language (to recognise them in text given back). */
+    readonly disclaimers?: readonly Disclaimer[];
     /** Whose crisis and emergency resources are shown (policy/defaultPolicy.ts, resolveResourceLocale). */
     readonly locale?: ResourceLocale;
     /**
