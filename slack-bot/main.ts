@@ -8,6 +8,7 @@ import {Command, CommanderError} from "commander";
 import {LogLevel} from "@slack/bolt";
 import {Med42Assistant} from "../shared/assistant";
 import {PolicyConfigError} from "../shared/policy/policyConfig";
+import {systemLocale} from "../shared/policy/defaultPolicy";
 import {createSlackBot} from "./app";
 import {assistantOptionsFrom, readSlackConfig} from "./config";
 import {createPinoLogger} from "./logger";
@@ -58,7 +59,9 @@ export async function main(argv: string[], io: MainIo = {env: process.env, stder
     }
     let assistant: Med42Assistant;
     try {
-        assistant = new Med42Assistant({...assistantOptionsFrom(config), policyFile: io.env.MED42_POLICY_FILE || undefined});
+        // The bot's system locale picks the emergency and crisis numbers unless the policy file sets a locale.
+        assistant = new Med42Assistant({...assistantOptionsFrom(config), policyFile: io.env.MED42_POLICY_FILE || undefined,
+            locale: systemLocale(io.env)});
     } catch (err) {
         // A bad policy file (its message names the file, the field and the rule) or audit salt: said in one line.
         if (err instanceof PolicyConfigError) { say(err.message); return 2; }

@@ -13,7 +13,8 @@ import type {Disclaimer, PhiSpan, PolicyCategory, PolicyChecker, PolicyDecision}
 import {parsePolicyConfig, type PolicyConfig, policyWarnings, SWITCHABLE_CATEGORIES} from "./policyConfig";
 import {type CrisisResources, DEFAULT_DISCLAIMER, DEFAULT_LOCALE, DEFAULT_PHI_MODE, DEFAULT_RESOURCES, type PhiMode, resolveResourceLocale,
     type ResourceLocale} from "./defaultPolicy";
-import {BLOCKED_TERM_MESSAGE, escalationMessage, type MessageOverrides, phiNotice, phiRefusalMessage, refusalMessage} from "./messages";
+import {BLOCKED_TERM_MESSAGE, escalationMessage, type MessageOverrides, phiNotice, phiRefusalMessage, placeLine, refusalMessage,
+    resourcesFor} from "./messages";
 import {inputRules, OUTPUT_RULES, type PolicyRule} from "./rules";
 import {memoizedTopicSignal, type TopicSignal} from "./rules/healthLexicon";
 import {isSmallTalk} from "./rules/scope";
@@ -328,15 +329,23 @@ export class PolicyEngine implements PolicyChecker {
         return policy;
     }
 
+    private readonly places = new Map<string, string | undefined>();
+
+    /** Whose numbers the resources are, said in a language (memoised: Intl's names are looked up once). */
+    private placeFor(language: string): string | undefined {
+        if (!this.places.has(language)) this.places.set(language, placeLine(this.locale.locale, language));
+        return this.places.get(language);
+    }
+
     /** The message for a category in a language (English where the policy has no texts for it). */
     private messageFor(category: PolicyCategory, phi: readonly PhiSpan[], language: string | undefined, custom?: string): string {
         const overrides = this.textsFor(language).overrides;
-        if (custom) return category === "emergency" ? `${this.resources.emergency}\n\n${custom}`
-            : category === "self_harm" ? `${this.resources.crisis}\n\n${custom}` : custom;
+        const place = this.placeFor(language ?? "en");
+        if (custom) return category === "emergency" || category === "self_harm" ? `${resourcesFor(category, this.resources, place)}\n\n${custom}` : custom;
         switch (category) {
             case "emergency":
             case "self_harm":
-                return escalationMessage(category, this.resources, overrides);
+                return escalationMessage(category, this.resources, overrides, place);
             case "phi":
                 return phiRefusalMessage(phi, overrides);
             default:
