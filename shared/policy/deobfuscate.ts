@@ -117,7 +117,12 @@ export function joinSpacedLetters(text: string): string {
 /** Arabic tatweel (the stretching stroke) and short-vowel marks, which change no word but break word matching. */
 const ARABIC_MARKS = /[\u0640\u064b-\u065f\u0670\u06d6-\u06ed]/g;
 
-/** Removes Arabic tatweel and vowel marks, and writes the letters that are often interchanged one way. */
+/**
+ * Removes Arabic tatweel and vowel marks (hamza above and below included, as compatibility decomposition leaves
+ * them: "ئ" becomes "ي"), writes the letters that are often interchanged one way, and drops the Devanagari nukta.
+ * Also applied to the vocabularies' own patterns (rules/languages/), so they are written as people type.
+ */
 export function foldArabic(text: string): string {
-    return text.replace(ARABIC_MARKS, "").replace(/[أإآٱ]/g, "ا").replace(/ى/g, "ي").replace(/ة/g, "ه");
+    return text.normalize("NFKD").replace(ARABIC_MARKS, "").replace(/[أإآٱ]/g, "ا").replace(/ى/g, "ي").replace(/ة/g, "ه")
+        .replace(/\u093c/g, "");
 }

@@ -84,6 +84,8 @@ const OTHER_LANGUAGES: [RegExp, string][] = [
     [/\b(?:no respira|ne respire (?:pas|plus)|nao (?:esta )?respira(?:ndo)?|atmet nicht)\b/g, "is not breathing"],
     [/\b(?:dolor (?:de|en el) pecho|douleur (?:a la|thoracique|dans la) ?(?:poitrine)?|dor no peito|brustschmerzen)\b/g, "chest pain"],
     [/\b(?:ahora mismo|en este momento|maintenant|tout de suite|agora mesmo|jetzt gerade)\b/g, "right now"],
+    // "what to do if": a question about a possible situation, as the English rules read it.
+    [/\b(?:que (?:hacer|hago|hacemos|debo hacer)|que faire|que dois je faire|o que fazer) (?:si|se)\b/g, "what to do if"],
     [/\b(?:se desmayo|no responde|inconsciente|s est evanoui|ne repond (?:pas|plus)|desmaiou|bewusstlos)\b/g, "is unresponsive"],
     [/\b(?:convulsionando|convulsiones|convulse|convulsao|krampfanfall)\b/g, "is seizing"],
     [/\b(?:mi|ma|mon|minha|meu|mein|meine) (madre|mere|mae|mutter|mama)\b/g, "my mother"],
@@ -133,8 +135,7 @@ function cutReportedSpeech(sentence: string): string {
 
 /** See AnalyzedText.folded. */
 export function foldText(text: string): string {
-    // Devanagari nukta too: NFKD splits "ज़" into "ज" and the nukta, and people write it either way.
-    return foldArabic(undisguised(text)).replace(/\u093c/g, "").replace(/[^\p{L}\p{N}\p{M}]+/gu, " ").trim();
+    return foldArabic(undisguised(text)).replace(/[^\p{L}\p{N}\p{M}]+/gu, " ").trim();
 }
 
 export function analyze(text: string): AnalyzedText {

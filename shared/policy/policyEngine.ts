@@ -16,6 +16,7 @@ import {type CrisisResources, DEFAULT_DISCLAIMER, DEFAULT_LOCALE, DEFAULT_PHI_MO
 import {BLOCKED_TERM_MESSAGE, escalationMessage, type MessageOverrides, phiNotice, phiRefusalMessage, placeLine, refusalMessage,
     resourcesFor} from "./messages";
 import {inputRules, OUTPUT_RULES, type PolicyRule} from "./rules";
+import {LANGUAGE_RULES} from "./rules/languages";
 import {memoizedTopicSignal, type TopicSignal} from "./rules/healthLexicon";
 import {isSmallTalk} from "./rules/scope";
 import {HARM_CATEGORIES, type PolicyTextClassifier, shippedTextClassifier} from "./classifier/textClassifier";
@@ -139,7 +140,7 @@ export class PolicyEngine implements PolicyChecker {
         this.modelCheck = config.modelCheck?.enabled === true;
         this.textClassifier = options.textClassifier !== undefined ? options.textClassifier
             : config.classifier?.enabled === false ? null : shippedTextClassifier();
-        this.ruleIndex = new Map([...this.rules, ...OUTPUT_RULES].map((r) => [r.id, r]));
+        this.ruleIndex = new Map([...this.rules, ...LANGUAGE_RULES, ...OUTPUT_RULES].map((r) => [r.id, r]));
         // Every message this policy can show instead of an answer (the identifier message with its fixed sentences).
         // Every message this policy can show instead of an answer, in every language it has, and every disclaimer.
         const languages = [...this.texts.keys()];
@@ -254,6 +255,15 @@ export class PolicyEngine implements PolicyChecker {
             category = CATEGORY_PRIORITY.find((c) => categories.has(c)) ?? null;
             rules = rulesOf(category);
             if (blockedTerm && blockedTerm.category === category) rules.push(BLOCKED_TERM_RULE);
+        }
+        // The vocabularies of other languages come last and stand: the classifier was trained on English and cannot
+        // read them. A category they find replaces the decision's when it comes first in CATEGORY_PRIORITY.
+        const spoken = LANGUAGE_RULES.filter((r) => r.category !== null && judged.categories.has(r.category) && r.test(analyzed));
+        const spokenCategory = CATEGORY_PRIORITY.find((c) => spoken.some((r) => r.category === c));
+        if (spokenCategory && (category === null || CATEGORY_PRIORITY.indexOf(spokenCategory) < CATEGORY_PRIORITY.indexOf(category))) {
+            category = spokenCategory;
+            rules = spoken.filter((r) => r.category === spokenCategory).map((r) => r.id);
+            evidence = undefined;
         }
         if (category === "phi") rules.push(PHI_REFUSE_RULE);
         rules.push(...informational);
