@@ -100,8 +100,6 @@ export function decodeLeet(text: string): string {
 
 /** A run of four or more single letters separated by one space, dot, dash, underscore or asterisk: "k i l l". */
 const SPACED_LETTERS = /(?<![a-z])[a-z](?:[ .*_-][a-z]){3,}(?![a-z])/g;
-/** Spaced letters with words two or more spaces apart: "h o w  t o  m a k e" (any run length). */
-const SPACED_WORDS = /(?<![a-z] ?)[a-z](?: [a-z])+(?:\s{2,}[a-z](?: [a-z])*)+(?![a-z])/g;
 /** "killmyself" from "k i l l m y s e l f": the reflexive pronoun is put back apart. */
 const REFLEXIVE_TAIL = /^([a-z]{2,}?)(myself|yourself|himself|herself|themselves)$/;
 
@@ -109,9 +107,47 @@ function joined(run: string): string {
     return run.replace(/[ .*_-]/g, "").replace(REFLEXIVE_TAIL, "$1 $2");
 }
 
+const SINGLE_LETTER = /^[a-z]$/;
+
+/**
+ * Words written letter by letter with two or more spaces between words ("h o w  t o  m a k e"): each word's letters
+ * joined, the words kept apart. Done by walking the words (a regular expression for it backtracks quadratically on
+ * long runs of single letters).
+ */
+function joinSpacedWords(text: string): string {
+    if (!text.includes("  ")) return text;
+    const parts = text.split(/( +)/); // words at even indexes, runs of spaces at odd ones
+    // Groups: maximal runs of single letters one space apart, as [first index, last index] into parts.
+    const groups: [number, number][] = [];
+    for (let i = 0; i < parts.length; i += 2) {
+        if (!SINGLE_LETTER.test(parts[i])) continue;
+        let end = i;
+        while (end + 2 < parts.length && parts[end + 1] === " " && SINGLE_LETTER.test(parts[end + 2])) end += 2;
+        groups.push([i, end]);
+        i = end;
+    }
+    // A phrase: two or more groups, each next one after two or more spaces, one with two letters or more.
+    const out = [...parts];
+    let k = 0;
+    while (k < groups.length) {
+        let last = k;
+        while (last + 1 < groups.length && groups[last + 1][0] === groups[last][1] + 2 && parts[groups[last][1] + 1].length >= 2) last++;
+        if (last > k && groups.slice(k, last + 1).some(([a, b]) => b > a)) {
+            for (let g = k; g <= last; g++) {
+                const [a, b] = groups[g];
+                out[a] = parts.slice(a, b + 1).join("").replace(/ /g, "");
+                for (let j = a + 1; j <= b; j++) out[j] = "";
+                if (g < last) out[b + 1] = " ";
+            }
+        }
+        k = last + 1;
+    }
+    return out.join("");
+}
+
 /** "k i l l myself" → "kill myself"; "h o w  t o  m a k e" → "how to make"; "vitamin b c" is left. */
 export function joinSpacedLetters(text: string): string {
-    return text.replace(SPACED_WORDS, (run) => run.split(/\s{2,}/).map(joined).join(" ")).replace(SPACED_LETTERS, joined);
+    return joinSpacedWords(text).replace(SPACED_LETTERS, joined);
 }
 
 /** Arabic tatweel (the stretching stroke) and short-vowel marks, which change no word but break word matching. */
