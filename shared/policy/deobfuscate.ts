@@ -93,8 +93,10 @@ const LEET_TOKEN = /[a-z0-9]+(?:[@$!|+][a-z0-9]+)*/g;
  * leet: one clinical code with a digit inside is far likelier than a disguise.
  */
 export function decodeLeet(text: string): string {
-    const leet = (text.match(LEET_TOKEN) ?? []).filter(isLeetWord);
-    const decoded = leet.length >= 2 ? text.replace(LEET_TOKEN, (w) => (isLeetWord(w) ? decodeLeetWord(w) : w)) : text;
+    if (!HAS_LEET.test(text)) return text.replace(TWO_AS_TO, "$1 to ");
+    let leet = 0;
+    for (const m of text.matchAll(LEET_TOKEN)) if (isLeetWord(m[0]) && ++leet >= 2) break;
+    const decoded = leet >= 2 ? text.replace(LEET_TOKEN, (w) => (isLeetWord(w) ? decodeLeetWord(w) : w)) : text;
     return decoded.replace(TWO_AS_TO, "$1 to ");
 }
 

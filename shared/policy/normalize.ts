@@ -105,7 +105,11 @@ function undisguised(text: string): string {
 
 /** Lower-cases, folds accents and typographic quotes, expands contractions, keeps sentence breaks as " . ". */
 export function normalize(text: string): string {
-    let t = undisguised(text);
+    return normalizeUndisguised(undisguised(text));
+}
+
+function normalizeUndisguised(undisguisedText: string): string {
+    let t = undisguisedText;
     t = t.replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'").replace(/[\u201c\u201d\u00ab\u00bb]/g, "\"");
     for (const [re, by] of CONTRACTIONS) t = t.replace(re, by);
     for (const [re, by] of INFORMAL) t = typeof by === "string" ? t.replace(re, by) : t.replace(re, by);
@@ -135,12 +139,18 @@ function cutReportedSpeech(sentence: string): string {
 
 /** See AnalyzedText.folded. */
 export function foldText(text: string): string {
-    return foldArabic(undisguised(text)).replace(/[^\p{L}\p{N}\p{M}]+/gu, " ").trim();
+    return foldUndisguised(undisguised(text));
+}
+
+function foldUndisguised(undisguisedText: string): string {
+    return foldArabic(undisguisedText).replace(/[^\p{L}\p{N}\p{M}]+/gu, " ").trim();
 }
 
 export function analyze(text: string): AnalyzedText {
-    const norm = normalize(text);
-    const folded = foldText(text);
+    // Disguises are undone once, for both forms.
+    const u = undisguised(text);
+    const norm = normalizeUndisguised(u);
+    const folded = foldUndisguised(u);
     const sentences = norm.split(" . ").map((s) => s.replace(/^\.\s*|(?<!\s)\s*\.$/g, "").trim()).filter((s) => s.length > 0);
     return {raw: text, norm, folded, sentences, ownSentences: sentences.map(cutReportedSpeech)};
 }
