@@ -141,8 +141,8 @@ export class PolicyEngine implements PolicyChecker {
         this.textClassifier = options.textClassifier !== undefined ? options.textClassifier
             : config.classifier?.enabled === false ? null : shippedTextClassifier();
         this.ruleIndex = new Map([...this.rules, ...LANGUAGE_RULES, ...OUTPUT_RULES].map((r) => [r.id, r]));
-        // Every message this policy can show instead of an answer (the identifier message with its fixed sentences).
-        // Every message this policy can show instead of an answer, in every language it has, and every disclaimer.
+        // Every message this policy can show instead of an answer (the identifier message with its fixed sentences),
+        // in every language it has, and every disclaimer.
         const languages = [...this.texts.keys()];
         this.notices = new PolicyMessageMatcher([
             ...languages.flatMap((l) => CATEGORY_PRIORITY.map((c) => this.messageFor(c, [], l))),
