@@ -9,6 +9,7 @@ import {envThreads} from "../shared/engine/llamaRuntime";
 import {withoutUndefined} from "../shared/options";
 import {isPostgresUrl} from "../shared/storage/databaseUrl";
 import {PostgresAuditStore} from "../shared/audit/postgresAuditStore";
+import {systemLocale} from "../shared/policy/defaultPolicy";
 
 export interface ModelFlags {
     model?: string;
@@ -102,6 +103,9 @@ export function toAssistantOptions(f: ModelFlags): AssistantOptions {
         contextSize: int(f.contextSize, "--context-size", 256),
         sampling: Object.keys(sampling).length > 0 ? sampling : undefined,
         policyFile: f.policyFile,
+        // Whose emergency and crisis numbers escalations show: the system locale (LC_ALL, LC_MESSAGES, LANG),
+        // unless the policy file sets one.
+        locale: systemLocale(),
         auditDb: f.audit === false ? false : undefined,
         ...(f.audit === false ? {} : centralAuditStore()),
         server: serverFromFlags(f)

@@ -130,6 +130,10 @@ export class Med42Assistant {
     }
 
     get disclaimer(): Disclaimer { return this.policy.disclaimer; }
+    /** The disclaimer in the language of a message (translations where the policy has them), known before asking. */
+    disclaimerFor(text: string): Disclaimer { return this.policy.disclaimerFor?.(text) ?? this.policy.disclaimer; }
+    /** Every disclaimer answers may carry, one per language: to recognise the bot's own messages given back. */
+    get disclaimers(): readonly Disclaimer[] { return this.policy.disclaimers ?? [this.policy.disclaimer]; }
     /** Allowed policy settings that weaken a protection (PHI in Slack channels): entry points log them at start-up. */
     get policyWarnings(): readonly string[] { return this.policy.warnings ?? []; }
     /** Settings that expose data in transit (an API key sent to an http:// server beyond this machine), for start-up. */
@@ -299,7 +303,7 @@ export class Med42Assistant {
         const newest = req.messages[req.messages.length - 1];
         const tooLarge = questionTooLarge(newest?.content ?? "")
             ?? (newest?.attachments ?? []).map((a) => documentTooLarge(a.text)).find((e) => e !== undefined);
-        if (tooLarge) return rejectedStream(tooLarge, this.policy.disclaimer);
+        if (tooLarge) return rejectedStream(tooLarge, this.disclaimerFor(newest?.content ?? ""));
         req = {...req, messages: withinHistoryLimit(req.messages)};
         // Attachments are part of their message (shared/attachments.ts): the policy decides on the question with its
         // attached text, and the history rule on earlier turns with theirs.
@@ -425,7 +429,8 @@ export class Med42Assistant {
         condensed?: AnswerResult["condensed"]): AnswerStream {
         const channel = new EventChannel<AnswerEvent>();
         const started = Date.now();
-        const disclaimer = this.policy.disclaimer;
+        // In the language of the message: the policy's message and the answer are in it too.
+        const disclaimer = this.disclaimerFor(userText);
         const result = (async (): Promise<AnswerResult> => {
             let decision = adjust(this.policy.decide(userText, surface));
             // Async: a network audit store (PostgreSQL) resolves once the row is committed; the answer waits for it.

@@ -5,6 +5,7 @@
 import type {Logger} from "@slack/bolt";
 import type {Med42Assistant} from "../shared/assistant";
 import type {Surface} from "../shared/types";
+import type {Disclaimer} from "../shared/policy/types";
 import {InFlightAnswers} from "./reliability/inFlightAnswers";
 import {BotMetrics} from "./health/botMetrics";
 import {MemorySlackState, type SlackSharedState} from "./reliability/sharedState";
@@ -12,7 +13,18 @@ import type {RateLimitOptions} from "./reliability/userRateLimiter";
 import {type Admissions, LocalAdmissions} from "./reliability/admissions";
 
 /** The part of the core the bot uses (tests may wrap the real assistant, e.g. to slow it down). */
-export type BotAssistant = Pick<Med42Assistant, "ask" | "summarizeConversation" | "decide" | "recordFeedback" | "disclaimer">;
+export type BotAssistant = Pick<Med42Assistant, "ask" | "summarizeConversation" | "decide" | "recordFeedback" | "disclaimer">
+    & Partial<Pick<Med42Assistant, "disclaimerFor" | "disclaimers">>;
+
+/** The disclaimer in the language of a question (the policy's translation where it has one). */
+export function disclaimerFor(assistant: BotAssistant, text: string): Disclaimer {
+    return assistant.disclaimerFor?.(text) ?? assistant.disclaimer;
+}
+
+/** Every disclaimer the bot's answers may carry (one per language), to recognise its own messages in a thread. */
+export function allDisclaimers(assistant: BotAssistant): readonly Disclaimer[] {
+    return assistant.disclaimers ?? [assistant.disclaimer];
+}
 
 export interface BotSettings {
     /** Answer replies in a thread the bot answered, without a new mention (needs the message.channels event). */

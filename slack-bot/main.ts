@@ -8,6 +8,7 @@ import {Command, CommanderError} from "commander";
 import {LogLevel} from "@slack/bolt";
 import {Med42Assistant} from "../shared/assistant";
 import {PolicyConfigError} from "../shared/policy/policyConfig";
+import {systemLocale} from "../shared/policy/defaultPolicy";
 import {createSlackBot} from "./app";
 import {assistantOptionsFrom, readSlackConfig} from "./config";
 import {createPinoLogger} from "./logger";
@@ -64,8 +65,9 @@ export async function main(argv: string[], io: MainIo = {env: process.env, stder
     let assistant: Med42Assistant;
     try {
         const audit = database ? new PostgresAuditStore(database) : undefined;
+        // The bot's system locale picks the emergency and crisis numbers unless the policy file sets a locale.
         assistant = new Med42Assistant({...assistantOptionsFrom(config), policyFile: io.env.MED42_POLICY_FILE || undefined,
-            ...(audit ? {audit} : {})});
+            locale: systemLocale(io.env), ...(audit ? {audit} : {})});
         if (audit) {
             // Migrated now, so the first question does not wait; an unreachable database is not fatal: answers pause
             // (and /readyz says so) until it is back.

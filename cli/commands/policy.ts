@@ -11,6 +11,8 @@ import {SURFACES, type Surface} from "../../shared/types";
 import {PolicyEngine} from "../../shared/policy/policyEngine";
 import {loadPolicyFile, PolicyConfigError} from "../../shared/policy/policyConfig";
 import type {PolicyDecision} from "../../shared/policy/types";
+import {describeLanguage} from "../../shared/policy/language";
+import {type ResourceLocale, systemLocale} from "../../shared/policy/defaultPolicy";
 import {CliError} from "../cliError";
 import {readStdin} from "../readInput";
 
@@ -50,9 +52,11 @@ export function register(program: Command): void {
 }
 
 function createEngine(policyFile: string | undefined): PolicyEngine {
-    if (!policyFile) return new PolicyEngine();
+    // The same numbers `med42 ask` shows: the policy file's locale, else the system locale.
+    const options = {locale: systemLocale()};
+    if (!policyFile) return new PolicyEngine({}, options);
     try {
-        const engine = new PolicyEngine(loadPolicyFile(policyFile));
+        const engine = new PolicyEngine(loadPolicyFile(policyFile), options);
         // `med42 policy` is where a file is checked before the bot uses it: say what it weakens.
         for (const warning of engine.warnings) process.stderr.write(`med42: warning: ${warning}\n`);
         return engine;
@@ -94,6 +98,8 @@ async function runJsonl(engine: PolicyEngine, defaultSurface: Surface): Promise<
 
 function describeDecision(engine: PolicyEngine, d: PolicyDecision, surface: string): string {
     const lines = [`surface:  ${surface}`, `action:   ${d.action}`, `category: ${d.category ?? "(none)"}`];
+    if (d.language) lines.push(`language: ${describeLanguage(d.language)}`);
+    if (d.action === "escalate") lines.push(`numbers:  ${describeResourceLocale(engine.locale)}`);
     if (d.rules.length === 0) lines.push("rules:    (none fired)");
     else {
         lines.push("rules:");
@@ -110,6 +116,14 @@ function describeDecision(engine: PolicyEngine, d: PolicyDecision, surface: stri
     if (d.message) lines.push("message:", ...d.message.split("\n").map((l) => `  ${l}`));
     if (d.notice) lines.push("notice:", `  ${d.notice}`);
     return lines.join("\n") + "\n";
+}
+
+/** "en-AE (the system locale en-AE)", "en-GB (the policy file's locale)", "en-US (the default; none for de-DE)". */
+function describeResourceLocale(l: ResourceLocale): string {
+    const asked = l.requested ? `the system locale ${l.requested}` : "no system locale";
+    const why = l.from === "policy-file" ? "the policy file's locale" : l.from === "requested" ? asked
+        : l.requested ? `the default; none for ${l.requested}` : "the default";
+    return `${l.locale} (${why})`;
 }
 
 /** "b:kill my" -> 'the words "kill my"'; "overruled:harm_to_others.x" -> "overruled rule harm_to_others.x". */

@@ -8,12 +8,45 @@ import type {CrisisResources} from "./defaultPolicy";
 
 export type MessageOverrides = Partial<Record<PolicyCategory, string>>;
 
-export function escalationMessage(category: "emergency" | "self_harm", resources: CrisisResources, overrides: MessageOverrides): string {
+/** "Numbers for: United Arab Emirates." in each language with translations (country names from Intl). */
+const PLACE_LINE: Readonly<Record<string, (country: string) => string>> = {
+    en: (c) => `Numbers for: ${c}.`,
+    ar: (c) => `هذه الأرقام خاصة بـ: ${c}.`,
+    es: (c) => `Números para: ${c}.`,
+    fr: (c) => `Numéros pour : ${c}.`,
+    hi: (c) => `ये नंबर इस देश के हैं: ${c}।`,
+    ur: (c) => `یہ نمبر اس ملک کے ہیں: ${c}۔`,
+};
+
+/**
+ * The line under the resources that says whose numbers they are, in the message's language (English where there is
+ * no translation); undefined for a locale without a country ("en").
+ */
+export function placeLine(locale: string, language: string): string | undefined {
+    const region = locale.split("-")[1];
+    if (!region) return undefined;
+    const line = PLACE_LINE[language] ?? PLACE_LINE.en;
+    let country: string | undefined;
+    try {
+        country = new Intl.DisplayNames([PLACE_LINE[language] ? language : "en"], {type: "region"}).of(region);
+    } catch {
+        country = undefined;
+    }
+    return line(country ?? region);
+}
+
+/** The resources for a category, with the line saying whose they are. */
+export function resourcesFor(category: "emergency" | "self_harm", resources: CrisisResources, place: string | undefined): string {
+    const numbers = category === "emergency" ? resources.emergency : resources.crisis;
+    return place ? `${numbers}\n${place}` : numbers;
+}
+
+export function escalationMessage(category: "emergency" | "self_harm", resources: CrisisResources, overrides: MessageOverrides, place?: string): string {
     if (category === "emergency") {
-        return `${resources.emergency}\n\n${overrides.emergency ?? "This sounds like a medical emergency happening now. " +
+        return `${resourcesFor("emergency", resources, place)}\n\n${overrides.emergency ?? "This sounds like a medical emergency happening now. " +
             "Get help from emergency services and the people around you first; an AI assistant cannot help in an emergency."}`;
     }
-    return `${resources.crisis}\n\n${overrides.self_harm ?? "It sounds like you are going through something very painful, " +
+    return `${resourcesFor("self_harm", resources, place)}\n\n${overrides.self_harm ?? "It sounds like you are going through something very painful, " +
         "and you deserve support right now. Trained counselors are available any time, day or night. If you can, reach out " +
         "to someone you trust and stay with them, and keep away from anything you could use to hurt yourself."}`;
 }

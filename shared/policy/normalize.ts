@@ -3,12 +3,19 @@
  * punctuation reduced to spaces, sentences kept apart), so each rule can stay a small pattern over words.
  */
 
+import {decodeLeet, foldArabic, foldHomoglyphs, foldLatinLetters, joinSpacedLetters} from "./deobfuscate";
+
 /** A message prepared for the rules. */
 export interface AnalyzedText {
     /** The text as given. */
     readonly raw: string;
     /** The whole message, normalised, sentences joined with " . ". */
     readonly norm: string;
+    /**
+     * The whole message in every script, lower case, accents, Arabic vowel marks and tatweel removed and disguises
+     * undone, words separated by single spaces: for the vocabularies of other languages (rules/languages/).
+     */
+    readonly folded: string;
     /** Normalised sentences (no terminators). */
     readonly sentences: readonly string[];
     /**
@@ -77,6 +84,8 @@ const OTHER_LANGUAGES: [RegExp, string][] = [
     [/\b(?:no respira|ne respire (?:pas|plus)|nao (?:esta )?respira(?:ndo)?|atmet nicht)\b/g, "is not breathing"],
     [/\b(?:dolor (?:de|en el) pecho|douleur (?:a la|thoracique|dans la) ?(?:poitrine)?|dor no peito|brustschmerzen)\b/g, "chest pain"],
     [/\b(?:ahora mismo|en este momento|maintenant|tout de suite|agora mesmo|jetzt gerade)\b/g, "right now"],
+    // "what to do if": a question about a possible situation, as the English rules read it.
+    [/\b(?:que (?:hacer|hago|hacemos|debo hacer)|que faire|que dois je faire|o que fazer) (?:si|se)\b/g, "what to do if"],
     [/\b(?:se desmayo|no responde|inconsciente|s est evanoui|ne repond (?:pas|plus)|desmaiou|bewusstlos)\b/g, "is unresponsive"],
     [/\b(?:convulsionando|convulsiones|convulse|convulsao|krampfanfall)\b/g, "is seizing"],
     [/\b(?:mi|ma|mon|minha|meu|mein|meine) (madre|mere|mae|mutter|mama)\b/g, "my mother"],
@@ -85,10 +94,23 @@ const OTHER_LANGUAGES: [RegExp, string][] = [
     [/\b(?:mi|mon|ma|meu|minha|mein|meine) (esposo|esposa|marido|mujer|mari|femme|mulher|mann|frau)\b/g, "my spouse"],
 ];
 
+/**
+ * Lower case without accents or zero-width characters, with disguises undone (deobfuscate.ts): look-alike letters,
+ * leetspeak, spaced-out letters. Every script is kept; `normalize` then keeps the Latin words the rules read.
+ */
+function undisguised(text: string): string {
+    const t = text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, "").toLowerCase();
+    return joinSpacedLetters(decodeLeet(foldHomoglyphs(foldLatinLetters(t))));
+}
+
 /** Lower-cases, folds accents and typographic quotes, expands contractions, keeps sentence breaks as " . ". */
 export function normalize(text: string): string {
-    let t = text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[\u200b-\u200d\ufeff]/g, "");
-    t = t.toLowerCase().replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'").replace(/[\u201c\u201d\u00ab\u00bb]/g, "\"");
+    return normalizeUndisguised(undisguised(text));
+}
+
+function normalizeUndisguised(undisguisedText: string): string {
+    let t = undisguisedText;
+    t = t.replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'").replace(/[\u201c\u201d\u00ab\u00bb]/g, "\"");
     for (const [re, by] of CONTRACTIONS) t = t.replace(re, by);
     for (const [re, by] of INFORMAL) t = typeof by === "string" ? t.replace(re, by) : t.replace(re, by);
     // Sentence breaks: terminators followed by space/end, line breaks, semicolons, dashes used as breaks.
@@ -115,8 +137,20 @@ function cutReportedSpeech(sentence: string): string {
     return resumed ? `${head} . ${resumed[1]}` : head;
 }
 
+/** See AnalyzedText.folded. */
+export function foldText(text: string): string {
+    return foldUndisguised(undisguised(text));
+}
+
+function foldUndisguised(undisguisedText: string): string {
+    return foldArabic(undisguisedText).replace(/[^\p{L}\p{N}\p{M}]+/gu, " ").trim();
+}
+
 export function analyze(text: string): AnalyzedText {
-    const norm = normalize(text);
+    // Disguises are undone once, for both forms.
+    const u = undisguised(text);
+    const norm = normalizeUndisguised(u);
+    const folded = foldUndisguised(u);
     const sentences = norm.split(" . ").map((s) => s.replace(/^\.\s*|(?<!\s)\s*\.$/g, "").trim()).filter((s) => s.length > 0);
-    return {raw: text, norm, sentences, ownSentences: sentences.map(cutReportedSpeech)};
+    return {raw: text, norm, folded, sentences, ownSentences: sentences.map(cutReportedSpeech)};
 }

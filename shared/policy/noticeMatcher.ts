@@ -32,7 +32,7 @@ export function fingerprint(text: string): string {
 
 /** Sentences (and paragraphs, lines) of a message, fingerprinted. */
 function sentences(text: string): string[] {
-    return text.split(/\n+|(?<=[.!?])\s+/).map(fingerprint).filter((s) => s.length >= MIN_SENTENCE_LENGTH);
+    return text.split(/\n+|(?<=[.!?\u061f\u06d4\u0964])\s+/).map(fingerprint).filter((s) => s.length >= MIN_SENTENCE_LENGTH);
 }
 
 function letterCount(fp: string): number {

@@ -86,15 +86,27 @@ const surfaceSchema = z.strictObject({
     phi: z.enum(["refuse", "notice", "ignore"]).optional(),
 });
 
+/** The refusal and escalation texts of one category each (the identifier message has a fixed English part). */
+const messagesSchema = z.strictObject({
+    harm_to_others: visible().optional(),
+    drug_misuse: visible().optional(),
+    out_of_scope: visible().optional(),
+    phi: visible().optional(),
+    emergency: visible().optional(),
+    self_harm: visible().optional(),
+});
+
+const disclaimerSchema = z.strictObject({
+    text: disclaimerText,
+    /** Markdown form; default: the text. */
+    markdown: disclaimerMarkdown.optional(),
+});
+
 export const policyConfigSchema = z.strictObject({
     /** For future format changes; only 1 exists. */
     version: z.literal(1).optional(),
     /** Attached to every answer: visible text of reasonable length (see visibleText.ts for the rule). */
-    disclaimer: z.strictObject({
-        text: disclaimerText,
-        /** Markdown form; default: the text. */
-        markdown: disclaimerMarkdown.optional(),
-    }).optional(),
+    disclaimer: disclaimerSchema.optional(),
     /** Which entry of `resources` to use, e.g. "en-US", "en-GB". */
     locale: z.string().regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, "must look like en-US").optional(),
     /** Emergency and crisis resources per locale; merged over the built-in ones. */
@@ -114,15 +126,21 @@ export const policyConfigSchema = z.strictObject({
     /** Also ask the loaded model to classify messages that would be answered (off by default: one extra generation). */
     modelCheck: z.strictObject({enabled: z.boolean().optional()}).optional(),
     /** Replacement texts for the refusal of each category. */
-    messages: z.strictObject({
-        harm_to_others: visible().optional(),
-        drug_misuse: visible().optional(),
-        out_of_scope: visible().optional(),
-        phi: visible().optional(),
-        emergency: visible().optional(),
-        self_harm: visible().optional(),
-    }).optional(),
+    messages: messagesSchema.optional(),
+    /**
+     * Texts per language of the message (ISO 639-1 code, as language.ts detects it: "ar", "es", "de"): the
+     * disclaimer and the escalation and refusal texts, over the built-in translations (translations.ts); a language
+     * without built-in texts can be added. The same safety floor as the top-level texts.
+     */
+    languages: z.record(z.string(), z.strictObject({
+        disclaimer: disclaimerSchema.optional(),
+        messages: messagesSchema.omit({phi: true}).optional(),
+    })).optional(),
 }).superRefine((config, ctx) => {
+    for (const code of Object.keys(config.languages ?? {})) {
+        if (!/^[a-z]{2,3}$/.test(code)) ctx.addIssue({code: "custom", path: ["languages", code],
+            message: "language keys must be ISO 639 codes such as ar, es, fr (lower case, as med42 policy shows them)"});
+    }
     if (config.locale && !DEFAULT_RESOURCES[config.locale] && !config.resources?.[config.locale]) {
         ctx.addIssue({code: "custom", path: ["locale"], message: `no resources for locale "${config.locale}": add resources.${config.locale} ` +
             `(built in: ${Object.keys(DEFAULT_RESOURCES).join(", ")})`});

@@ -13,12 +13,16 @@ import type {Disclaimer, PhiSpan, PolicyCategory, PolicyChecker, PolicyDecision}
 import {parsePolicyConfig, type PolicyConfig, policyWarnings, SWITCHABLE_CATEGORIES} from "./policyConfig";
 import {type CrisisResources, DEFAULT_DISCLAIMER, DEFAULT_LOCALE, DEFAULT_PHI_MODE, DEFAULT_RESOURCES, type PhiMode, resolveResourceLocale,
     type ResourceLocale} from "./defaultPolicy";
-import {BLOCKED_TERM_MESSAGE, escalationMessage, type MessageOverrides, phiNotice, phiRefusalMessage, refusalMessage} from "./messages";
+import {BLOCKED_TERM_MESSAGE, escalationMessage, type MessageOverrides, phiNotice, phiRefusalMessage, placeLine, refusalMessage,
+    resourcesFor} from "./messages";
 import {inputRules, OUTPUT_RULES, type PolicyRule} from "./rules";
+import {LANGUAGE_RULES} from "./rules/languages";
 import {memoizedTopicSignal, type TopicSignal} from "./rules/healthLexicon";
 import {isSmallTalk} from "./rules/scope";
 import {HARM_CATEGORIES, type PolicyTextClassifier, shippedTextClassifier} from "./classifier/textClassifier";
 import {PolicyMessageMatcher} from "./noticeMatcher";
+import {type DetectedLanguage, detectLanguage} from "./language";
+import {BUILT_IN_TRANSLATIONS, TRANSLATED_CATEGORIES} from "./translations";
 
 /** When several categories fire, the first one in this order decides (escalations before refusals). */
 export const CATEGORY_PRIORITY: readonly PolicyCategory[] = ["self_harm", "emergency", "harm_to_others", "drug_misuse", "phi", "out_of_scope"];
@@ -56,7 +60,38 @@ interface SurfacePolicy {
     phi: PhiMode;
 }
 
+/** Whether the scope rules can read a message: English, or no language told (numbers, codes). */
+function judgesScope(language: DetectedLanguage): boolean {
+    return language.code === "en" || language.code === "und";
+}
+
 interface BlockedTerm { norm: string; category: PolicyCategory; message?: string }
+
+/** What the policy shows in one language: the disclaimer, and the texts that replace the built-in English ones. */
+interface LanguageTexts { disclaimer: Disclaimer; overrides: MessageOverrides }
+
+/**
+ * The texts of every language the policy has: English from the file's top-level texts (else built in); each other
+ * language from the file's `languages.<code>`, else its built-in translation, except where the file replaced the
+ * English text at the top level (the institution's own text then stands in every language it did not translate).
+ */
+function languageTexts(config: PolicyConfig, english: Disclaimer): Map<string, LanguageTexts> {
+    const texts = new Map<string, LanguageTexts>([["en", {disclaimer: english, overrides: config.messages ?? {}}]]);
+    const codes = new Set([...Object.keys(BUILT_IN_TRANSLATIONS), ...Object.keys(config.languages ?? {})]);
+    for (const code of codes) {
+        const builtIn = (BUILT_IN_TRANSLATIONS as Record<string, (typeof BUILT_IN_TRANSLATIONS)["ar"] | undefined>)[code];
+        const own = config.languages?.[code];
+        const overrides: MessageOverrides = {...config.messages};
+        for (const c of TRANSLATED_CATEGORIES) {
+            const text = own?.messages?.[c] ?? (config.messages?.[c] === undefined ? builtIn?.[c] : undefined);
+            if (text !== undefined) overrides[c] = text;
+        }
+        const disclaimer = own?.disclaimer ? {text: own.disclaimer.text, markdown: own.disclaimer.markdown ?? own.disclaimer.text}
+            : !config.disclaimer && builtIn ? builtIn.disclaimer : english;
+        texts.set(code, {disclaimer, overrides});
+    }
+    return texts;
+}
 
 export class PolicyEngine implements PolicyChecker {
     readonly disclaimer: Disclaimer;
@@ -69,7 +104,7 @@ export class PolicyEngine implements PolicyChecker {
     private readonly ruleIndex: ReadonlyMap<string, PolicyRule>;
     private readonly surfaces: Readonly<Record<Surface, SurfacePolicy>>;
     private readonly resources: CrisisResources;
-    private readonly overrides: MessageOverrides;
+    private readonly texts: ReadonlyMap<string, LanguageTexts>;
     private readonly blocked: readonly BlockedTerm[];
     private readonly allowedTerms: readonly string[];
     private readonly textClassifier: PolicyTextClassifier | null;
@@ -87,7 +122,7 @@ export class PolicyEngine implements PolicyChecker {
         const resources = mergeDefined(DEFAULT_RESOURCES, config.resources);
         this.locale = resolveResourceLocale(options.locale, config.locale, Object.keys(resources));
         this.resources = resources[this.locale.locale] ?? DEFAULT_RESOURCES[DEFAULT_LOCALE];
-        this.overrides = config.messages ?? {};
+        this.texts = languageTexts(config, this.disclaimer);
         this.allowedTerms = (config.allowedTerms ?? []).map((t) => normalize(t)).filter((t) => t.length > 0);
         this.blocked = (config.blockedTerms ?? []).map((b) => ({norm: normalize(b.term), category: b.category, message: b.message}))
             .filter((b) => b.norm.length > 0);
@@ -105,13 +140,30 @@ export class PolicyEngine implements PolicyChecker {
         this.modelCheck = config.modelCheck?.enabled === true;
         this.textClassifier = options.textClassifier !== undefined ? options.textClassifier
             : config.classifier?.enabled === false ? null : shippedTextClassifier();
-        this.ruleIndex = new Map([...this.rules, ...OUTPUT_RULES].map((r) => [r.id, r]));
-        // Every message this policy can show instead of an answer (the identifier message with its fixed sentences).
+        this.ruleIndex = new Map([...this.rules, ...LANGUAGE_RULES, ...OUTPUT_RULES].map((r) => [r.id, r]));
+        // Every message this policy can show instead of an answer (the identifier message with its fixed sentences),
+        // in every language it has, and every disclaimer.
+        const languages = [...this.texts.keys()];
         this.notices = new PolicyMessageMatcher([
-            ...CATEGORY_PRIORITY.map((c) => this.messageFor(c, [])),
+            ...languages.flatMap((l) => CATEGORY_PRIORITY.map((c) => this.messageFor(c, [], l))),
             BLOCKED_TERM_MESSAGE,
-            ...this.blocked.map((b) => this.messageFor(b.category, [], b.message ?? BLOCKED_TERM_MESSAGE)),
-        ], [this.disclaimer.text, this.disclaimer.markdown]);
+            ...this.blocked.map((b) => this.messageFor(b.category, [], "en", b.message ?? BLOCKED_TERM_MESSAGE)),
+        ], this.disclaimers.flatMap((d) => [d.text, d.markdown]));
+    }
+
+    /** The disclaimer in the language a text is written in (English where the policy has none for it). */
+    disclaimerFor(text: string): Disclaimer {
+        return this.textsFor(detectLanguage(text).code).disclaimer;
+    }
+
+    /** Every disclaimer this policy attaches, one per language (to recognise them in text given back, e.g. a thread). */
+    get disclaimers(): readonly Disclaimer[] {
+        const all = [...this.texts.values()].map((t) => t.disclaimer);
+        return all.filter((d, i) => all.findIndex((o) => o.text === d.text && o.markdown === d.markdown) === i);
+    }
+
+    private textsFor(code: string | undefined): LanguageTexts {
+        return this.texts.get(code ?? "en") ?? this.texts.get("en")!;
     }
 
     isPolicyMessage(text: string): boolean {
@@ -162,7 +214,11 @@ export class PolicyEngine implements PolicyChecker {
     decide(text: string, surface: Surface): PolicyDecision {
         const policy = this.surfacePolicy(surface);
         const analyzed = analyze(text);
-        const found = this.findings(analyzed, policy);
+        const language = detectLanguage(text);
+        // "Out of scope" is judged by a health vocabulary that is English: in another language a clinical question
+        // would be refused for want of English words, so there it is not judged (a poem in Spanish gets an answer).
+        const judged = judgesScope(language) ? policy : {...policy, categories: new Set([...policy.categories].filter((c) => c !== "out_of_scope"))};
+        const found = this.findings(analyzed, judged);
         const informational = found.fired.filter((r) => r.category === null).map((r) => r.id);
         const rulesOf = (c: PolicyCategory | null) => found.fired.filter((r) => c !== null && r.category === c).map((r) => r.id);
 
@@ -181,7 +237,7 @@ export class PolicyEngine implements PolicyChecker {
             // The classifier decides the categories it knows; identifiers in a channel outrank only "out of scope".
             // Small talk and the institution's own allowed terms are never out of scope.
             const inScope = isSmallTalk(analyzed) || this.topic(analyzed).institutionTerms > 0;
-            const allowed = new Set([...policy.categories].filter((c) => c !== "phi" && (c !== "out_of_scope" || !inScope)));
+            const allowed = new Set([...judged.categories].filter((c) => c !== "phi" && (c !== "out_of_scope" || !inScope)));
             const verdict = this.textClassifier.classify(analyzed, found, allowed);
             category = verdict.harmful ?? (phiRefuse ? "phi" : verdict.outOfScope ? "out_of_scope" : null);
             if (category === "phi" || category === found.category) {
@@ -200,11 +256,20 @@ export class PolicyEngine implements PolicyChecker {
             rules = rulesOf(category);
             if (blockedTerm && blockedTerm.category === category) rules.push(BLOCKED_TERM_RULE);
         }
+        // The vocabularies of other languages come last and stand: the classifier was trained on English and cannot
+        // read them. A category they find replaces the decision's when it comes first in CATEGORY_PRIORITY.
+        const spoken = LANGUAGE_RULES.filter((r) => r.category !== null && judged.categories.has(r.category) && r.test(analyzed));
+        const spokenCategory = CATEGORY_PRIORITY.find((c) => spoken.some((r) => r.category === c));
+        if (spokenCategory && (category === null || CATEGORY_PRIORITY.indexOf(spokenCategory) < CATEGORY_PRIORITY.indexOf(category))) {
+            category = spokenCategory;
+            rules = spoken.filter((r) => r.category === spokenCategory).map((r) => r.id);
+            evidence = undefined;
+        }
         if (category === "phi") rules.push(PHI_REFUSE_RULE);
         rules.push(...informational);
 
         if (category === null) {
-            const decision: PolicyDecision = {action: "answer", category: null, rules, phi};
+            const decision: PolicyDecision = {action: "answer", category: null, rules, phi, language};
             if (evidence) decision.evidence = evidence;
             if (phi.length > 0 && policy.phi === "notice") {
                 decision.rules = [...rules, PHI_NOTICE_RULE];
@@ -213,7 +278,7 @@ export class PolicyEngine implements PolicyChecker {
             return decision;
         }
         const custom = blockedTerm && blockedTerm.category === category ? blockedTerm.message ?? BLOCKED_TERM_MESSAGE : undefined;
-        const decision = this.actOn(category, rules, phi, custom);
+        const decision = this.actOn(category, rules, phi, language, custom);
         if (evidence) decision.evidence = evidence;
         return decision;
     }
@@ -232,15 +297,17 @@ export class PolicyEngine implements PolicyChecker {
             return {...decision, rules: [...decision.rules, MODEL_CHECK_RULE_PREFIX + (known ? verdict : "unclear")]};
         }
         const informational = decision.rules.filter((id) => this.ruleIndex.get(id)?.category === null);
-        return this.actOn(category, [MODEL_CHECK_RULE_PREFIX + category, ...informational], decision.phi);
+        return this.actOn(category, [MODEL_CHECK_RULE_PREFIX + category, ...informational], decision.phi, decision.language);
     }
 
     /** The escalation or refusal for a category, with its message. */
-    private actOn(category: PolicyCategory, rules: string[], phi: PhiSpan[], custom?: string): PolicyDecision {
-        return {
+    private actOn(category: PolicyCategory, rules: string[], phi: PhiSpan[], language: DetectedLanguage | undefined, custom?: string): PolicyDecision {
+        const decision: PolicyDecision = {
             action: category === "emergency" || category === "self_harm" ? "escalate" : "refuse",
-            category, rules, phi, message: this.messageFor(category, phi, custom),
+            category, rules, phi, message: this.messageFor(category, phi, language?.code, custom),
         };
+        if (language) decision.language = language;
+        return decision;
     }
 
     screenOutput(text: string, surface: Surface): PolicyDecision {
@@ -257,7 +324,8 @@ export class PolicyEngine implements PolicyChecker {
         }
         const category = CATEGORY_PRIORITY.find((c) => firedCategories.has(c)) ?? null;
         if (category === null) return {action: "answer", category: null, rules: [], phi: []};
-        return {action: "refuse", category, rules, phi, message: this.messageFor(category, phi)};
+        // The model answers in the user's language, so the refusal that replaces its answer is in the answer's.
+        return {action: "refuse", category, rules, phi, message: this.messageFor(category, phi, detectLanguage(text).code)};
     }
 
     /** The text with identifiers replaced by typed placeholders ("[NAME]", "[MRN]"). */
@@ -271,17 +339,27 @@ export class PolicyEngine implements PolicyChecker {
         return policy;
     }
 
-    private messageFor(category: PolicyCategory, phi: readonly PhiSpan[], custom?: string): string {
-        if (custom) return category === "emergency" ? `${this.resources.emergency}\n\n${custom}`
-            : category === "self_harm" ? `${this.resources.crisis}\n\n${custom}` : custom;
+    private readonly places = new Map<string, string | undefined>();
+
+    /** Whose numbers the resources are, said in a language (memoised: Intl's names are looked up once). */
+    private placeFor(language: string): string | undefined {
+        if (!this.places.has(language)) this.places.set(language, placeLine(this.locale.locale, language));
+        return this.places.get(language);
+    }
+
+    /** The message for a category in a language (English where the policy has no texts for it). */
+    private messageFor(category: PolicyCategory, phi: readonly PhiSpan[], language: string | undefined, custom?: string): string {
+        const overrides = this.textsFor(language).overrides;
+        const place = this.placeFor(language ?? "en");
+        if (custom) return category === "emergency" || category === "self_harm" ? `${resourcesFor(category, this.resources, place)}\n\n${custom}` : custom;
         switch (category) {
             case "emergency":
             case "self_harm":
-                return escalationMessage(category, this.resources, this.overrides);
+                return escalationMessage(category, this.resources, overrides, place);
             case "phi":
-                return phiRefusalMessage(phi, this.overrides);
+                return phiRefusalMessage(phi, overrides);
             default:
-                return refusalMessage(category, this.overrides);
+                return refusalMessage(category, overrides);
         }
     }
 }

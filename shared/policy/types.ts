@@ -4,6 +4,7 @@
  */
 import type {Surface} from "../types";
 import type {ResourceLocale} from "./defaultPolicy";
+import type {DetectedLanguage} from "./language";
 
 export type PolicyAction = "answer" | "escalate" | "refuse";
 export type PolicyCategory = "emergency" | "self_harm" | "harm_to_others" | "drug_misuse" | "out_of_scope" | "phi";
@@ -32,6 +33,8 @@ export interface PolicyDecision {
      * "u:untraceable", "b:my ex" (u: word, p: word stem, b: word pair, g: pair with one word between).
      */
     evidence?: string[];
+    /** The language the message was written in (language.ts); its message and the disclaimer are in it where translated. */
+    language?: DetectedLanguage;
     /** For answer: a notice to show with the answer (e.g. identifiers found in a DM). */
     notice?: string;
     /** Earlier turns of the conversation the core left out of what the model saw (see conversationGuard.ts). */
@@ -75,8 +78,12 @@ export interface PolicyChecker {
     readonly modelCheck?: boolean;
     /** The decision once the model's verdict ("harm_to_others", "answer", or null if unreadable) is known. */
     applyModelVerdict?(decision: PolicyDecision, verdict: string | null, surface: Surface): PolicyDecision;
-    /** The disclaimer attached to every answer. */
+    /** The disclaimer attached to every answer (in English, or the policy file's). */
     readonly disclaimer: Disclaimer;
+    /** The disclaimer in the language a message is written in, where the policy has it (else `disclaimer`). */
+    disclaimerFor?(text: string): Disclaimer;
+    /** Every disclaimer the checker attaches, in every language (to recognise them in text given back). */
+    readonly disclaimers?: readonly Disclaimer[];
     /** Whose crisis and emergency resources are shown (policy/defaultPolicy.ts, resolveResourceLocale). */
     readonly locale?: ResourceLocale;
     /**

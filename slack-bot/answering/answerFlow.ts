@@ -4,7 +4,7 @@
  * disclaimer → audit) → the view. Errors become a short visible message; the status and the Stop control are
  * always cleared.
  */
-import type {PolicyDecision} from "../../shared/policy/types";
+import type {Disclaimer, PolicyDecision} from "../../shared/policy/types";
 import type {ChatMessage, Surface} from "../../shared/types";
 import type {AnswerEvent, AnswerStream} from "../../shared/assistantTypes";
 import type {TranscriptEntry} from "../../shared/policy/conversationGuard";
@@ -85,7 +85,7 @@ async function generate(ctx: BotContext, job: AnswerJob, view: AnswerView, signa
         }
         const stream = openStream(ctx, job, signal);
         for await (const event of stream) {
-            if (event.type === "decision") handledDecision = await onDecision(ctx, job, view, event.decision);
+            if (event.type === "decision") handledDecision = await onDecision(job, view, event.decision, stream.disclaimer);
             else {
                 replaced ||= event.type === "replaced";
                 await onProgress(view, event);
@@ -96,7 +96,7 @@ async function generate(ctx: BotContext, job: AnswerJob, view: AnswerView, signa
         outcome = result.policy.action !== "answer" || replaced ? "policy" : result.stopReason === "abort" ? "stopped" : "answered";
         if (handledDecision) return; // the policy answered instead of the model
         if (result.policy.action !== "answer" && !replaced) {
-            await onDecision(ctx, job, view, result.policy);
+            await onDecision(job, view, result.policy, result.disclaimer);
             return;
         }
         // A model server failed mid-answer: the partial answer stays, with a note that it was cut off.
@@ -135,14 +135,14 @@ function openStream(ctx: BotContext, job: AnswerJob, signal: AbortSignal): Answe
 }
 
 /** Returns true when the decision replaced the answer (escalation, refusal, identifiers in a channel). */
-async function onDecision(ctx: BotContext, job: AnswerJob, view: AnswerView, decision: PolicyDecision):
-    Promise<boolean> {
+/** `disclaimer`: the answer's (in the language of the question), shown under the policy's message. */
+async function onDecision(job: AnswerJob, view: AnswerView, decision: PolicyDecision, disclaimer: Disclaimer): Promise<boolean> {
     if (decision.action === "answer") {
         await view.thinking();
         return false;
     }
     if (decision.category === "phi" && job.surface === "slack-channel") await view.phiWarning(decision);
-    else await view.policyMessage(decision.message ?? "", ctx.assistant.disclaimer);
+    else await view.policyMessage(decision.message ?? "", disclaimer);
     return true;
 }
 

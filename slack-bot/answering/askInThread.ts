@@ -7,7 +7,7 @@
 import {randomUUID} from "node:crypto";
 import type {webApi} from "@slack/bolt";
 import type {Surface} from "../../shared/types";
-import type {BotContext} from "../botContext";
+import {type BotContext, disclaimerFor} from "../botContext";
 import {slackErrorCode} from "../reliability/slackRetry";
 import {questionTooLarge} from "../../shared/inputLimits";
 import {admitQuestion, runAnswer} from "./answerFlow";
@@ -44,7 +44,7 @@ export async function askInThread(ctx: BotContext, client: webApi.WebClient, q: 
 async function answer(ctx: BotContext, client: webApi.WebClient, q: PostedQuestion, threadTs: string): Promise<void> {
     const answerId = randomUUID();
     const view = new ThreadAnswerView(client, {channel: q.channel, threadTs, userId: q.userId, teamId: q.teamId,
-        surface: q.surface, answerId, disclaimer: ctx.assistant.disclaimer}, ctx.settings, ctx.logger);
+        surface: q.surface, answerId, disclaimer: disclaimerFor(ctx.assistant, q.text)}, ctx.settings, ctx.logger);
     const question = stripMentions(q.text, ctx.identity.botUserId);
     if (!question) {
         await view.notice(EMPTY_QUESTION_REPLY);

@@ -68,11 +68,25 @@ describe("options: merging and the options builders", () => {
         }
     });
 
-    it("CLI: toAssistantOptions({}) has no undefined keys, and only the flags that were given", () => {
-        assert.deepEqual(cliOptions({}), {});
-        assert.deepEqual(undefinedKeys(cliOptions({model: "m.gguf"})), []);
-        assert.deepEqual(cliOptions({maxTokens: "64", seed: "0", audit: false, threads: "2"}),
-            {sampling: {maxTokens: 64, seed: 0}, auditDb: false, threads: 2});
+    it("CLI: toAssistantOptions({}) has no undefined keys, and only the flags that were given (and the system locale)", () => {
+        const saved = {LANG: process.env.LANG, LC_ALL: process.env.LC_ALL, LC_MESSAGES: process.env.LC_MESSAGES};
+        try {
+            delete process.env.LC_ALL;
+            delete process.env.LC_MESSAGES;
+            process.env.LANG = "C.UTF-8";
+            assert.deepEqual(cliOptions({}), {});
+            assert.deepEqual(undefinedKeys(cliOptions({model: "m.gguf"})), []);
+            assert.deepEqual(cliOptions({maxTokens: "64", seed: "0", audit: false, threads: "2"}),
+                {sampling: {maxTokens: 64, seed: 0}, auditDb: false, threads: 2});
+            // The system locale picks the crisis numbers (unless a policy file sets a locale).
+            process.env.LANG = "fr_FR.UTF-8";
+            assert.deepEqual(cliOptions({}), {locale: "fr-FR"});
+        } finally {
+            for (const [name, value] of Object.entries(saved)) {
+                if (value === undefined) delete process.env[name];
+                else process.env[name] = value;
+            }
+        }
     });
 
     it("CLI: blank or non-numeric numbers and a bad MED42_THREADS are usage errors", () => {

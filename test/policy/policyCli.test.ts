@@ -55,6 +55,19 @@ describe("med42 policy (child process)", () => {
         const d = JSON.parse(json.stdout);
         assert.equal(d.category, "self_harm");
         assert.match(d.message, /988/);
+        assert.equal(d.language.code, "en");
+    });
+
+    it("shows the language it detected, in human and JSON mode", async () => {
+        const ar = await runCli(["policy", "ما هي الجرعة المعتادة للباراسيتامول عند الأطفال؟"]);
+        assert.equal(ar.code, 0, ar.stderr);
+        assert.match(ar.stdout, /^language: Arabic \(ar; by its script\)$/m);
+        const arabizi = await runCli(["policy", "abuya wi2e3 w ma 3am yetnaffas"]);
+        assert.match(arabizi.stdout, /^language: Arabic \(ar; Latin letters, arabizi cues\)$/m);
+        const hinglish = await runCli(["policy", "--json", "mere papa saans nahi le rahe"]);
+        assert.deepEqual(JSON.parse(hinglish.stdout).language, {code: "hi", script: "Latn", by: "hinglish-cues"});
+        const en = await runCli(["policy", "What is gout?"]);
+        assert.match(en.stdout, /^language: English \(en; /m);
     });
 
     it("reports a bad policy file on one line with exit code 2", async () => {

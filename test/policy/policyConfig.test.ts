@@ -30,7 +30,7 @@ describe("policy file", () => {
             [{surfaces: {"slack-channel": {categories: ["weather"]}}}, /surfaces\.slack-channel\.categories\[0\]/],
             [{surfaces: {"pager": {}}}, /pager/],
             [{blockedTerms: [{term: "", category: "drug_misuse"}]}, /blockedTerms\[0\]\.term: must not be empty/],
-            [{locale: "fr-FR"}, /locale: no resources for locale "fr-FR"/],
+            [{locale: "pt-BR"}, /locale: no resources for locale "pt-BR"/],
             [{resources: {"en-US": {emergency: "Call 911"}}}, /resources\.en-US\.crisis/],
         ];
         for (const [value, pattern] of cases) {
@@ -114,7 +114,7 @@ describe("policy file", () => {
             }));
             const d = engine.decide("I want to end my life tonight", "cli");
             assert.equal(d.action, "escalate");
-            assert.equal(d.message, "Call or text 1737.\n\nPlease talk to someone now.");
+            assert.equal(d.message, "Call or text 1737.\nNumbers for: New Zealand.\n\nPlease talk to someone now.");
             assert.equal(engine.decide("my husband collapsed and is not breathing", "cli").action, "escalate");
         });
 

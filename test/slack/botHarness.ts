@@ -65,6 +65,8 @@ export class RecordingAssistant implements BotAssistant {
     constructor(readonly inner: Med42Assistant) {}
 
     get disclaimer() { return this.inner.disclaimer; }
+    disclaimerFor(text: string) { return this.inner.disclaimerFor(text); }
+    get disclaimers() { return this.inner.disclaimers; }
 
     decide(text: string, surface: Surface) { return this.inner.decide(text, surface); }
 

@@ -128,6 +128,35 @@ describe("slack: start-up and shutdown", function () {
         }
     });
 
+    it("med42-slack: the system locale (LANG) picks the emergency and crisis numbers, and the escalation says whose", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "med42-slack-"));
+        const child = spawn(process.execPath, [path.join(ROOT, "bin/med42-slack.js")], {
+            cwd: ROOT,
+            env: {...process.env, SLACK_BOT_TOKEN: fake.botToken, SLACK_APP_TOKEN: fake.appToken,
+                SLACK_API_URL: fake.apiUrl, MED42_MODEL: testModelPath(), MED42_AUDIT_DB: path.join(dir, "audit.db"),
+                MED42_THREADS: "1", MED42_POLICY_FILE: "", LC_ALL: "", LC_MESSAGES: "", LANG: "fr_FR.UTF-8"},
+            stdio: ["ignore", "pipe", "pipe"]
+        });
+        let stderr = "";
+        child.stderr.on("data", (d) => { stderr += String(d); });
+        const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+        try {
+            await fake.connection(60_000);
+            const event = fake.userMessage("message", {channel: DM, user: ALICE, channel_type: "im",
+                text: "I want to kill myself tonight"});
+            await (await fake.sendEvent(event)).acked;
+            const reply = await fake.waitUntil(() => fake.thread(DM, event.ts).find((m) => m.ts !== event.ts && m.text.includes("3114")),
+                60_000, "the escalation with the French numbers");
+            assert.match(reply.text, /Numbers for: France\./);
+            assert.doesNotMatch(reply.text, /988/);
+            child.kill("SIGTERM");
+            assert.equal(await exited, 0, stderr);
+        } finally {
+            if (child.exitCode === null) child.kill("SIGKILL");
+            fs.rmSync(dir, {recursive: true, force: true});
+        }
+    });
+
     it("med42-slack with a new user's settings (the tokens, the model and one thread) answers a mention", async () => {
         // No other setting: answer length, context size, sampling, the policy and the audit log come from their
         // defaults. The model is one setting (weights cannot be downloaded here). Threads are the other: the default,

@@ -16,7 +16,9 @@ export function runCli(args: string[], options: {input?: string; env?: NodeJS.Pr
     /** Pin the child to one CPU (see oneCpuPrefix). */
     oneCpu?: boolean} = {}): Promise<CliRun> {
     return new Promise((resolve, reject) => {
-        const env: NodeJS.ProcessEnv = {...process.env, MED42_THREADS: "1", MED42_AUDIT_DB: AUDIT_DB, ...options.env};
+        // A fixed system locale (it picks the crisis numbers), so results do not depend on the machine's LANG.
+        const env: NodeJS.ProcessEnv = {...process.env, LANG: "C.UTF-8", LC_ALL: undefined, LC_MESSAGES: undefined,
+            MED42_THREADS: "1", MED42_AUDIT_DB: AUDIT_DB, ...options.env};
         for (const name of options.unsetEnv ?? []) delete env[name];
         const command = [process.execPath, options.bin ?? BIN, ...args];
         if (options.oneCpu) command.unshift(...oneCpuPrefix());

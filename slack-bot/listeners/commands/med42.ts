@@ -6,7 +6,7 @@ import {SHUTTING_DOWN_NOTICE} from "../../answering/notices";
 import {ThreadAnswerView} from "../../answering/threadAnswerView";
 import {defangSlackSyntax} from "../../answering/slackAnswerStream";
 import {controlBlocks} from "../../blocks";
-import {surfaceOf, type BotContext} from "../../botContext";
+import {disclaimerFor, surfaceOf, type BotContext} from "../../botContext";
 import {slackErrorCode, withSlackRetry} from "../../reliability/slackRetry";
 
 export const USAGE = "Usage: `/med42 your clinical question`, e.g. `/med42 first-line treatment for " +
@@ -52,7 +52,7 @@ export function med42Command(ctx: BotContext) {
                     return;
                 }
                 const view = new ThreadAnswerView(client, {channel: command.channel_id, threadTs: root.ts!,
-                    userId: command.user_id, teamId: command.team_id, surface, answerId, disclaimer: ctx.assistant.disclaimer},
+                    userId: command.user_id, teamId: command.team_id, surface, answerId, disclaimer: disclaimerFor(ctx.assistant, text)},
                     ctx.settings, ctx.logger);
                 await runAnswer(ctx, {...job, threadTs: root.ts!}, view);
             });

@@ -6,7 +6,7 @@ import {type Admitted, admitQuestion, runAnswer} from "../../answering/answerFlo
 import {errorNotice, newErrorId} from "../../answering/notices";
 import {ThreadAnswerView} from "../../answering/threadAnswerView";
 import {threadTranscript} from "../../answering/threadTranscript";
-import {surfaceOf, type BotContext} from "../../botContext";
+import {allDisclaimers, surfaceOf, type BotContext} from "../../botContext";
 import {slackErrorCode} from "../../reliability/slackRetry";
 
 /**
@@ -44,7 +44,7 @@ export function summarizeThread(ctx: BotContext) {
                 const replies = await client.conversations.replies({channel, ts: threadTs, limit: 200,
                     include_all_metadata: true});
                 transcript = threadTranscript(replies.messages ?? [], ctx.identity,
-                    [ctx.assistant.disclaimer.text, ctx.assistant.disclaimer.markdown]);
+                    allDisclaimers(ctx.assistant).flatMap((d) => [d.text, d.markdown]));
             } catch (err) {
                 const code = slackErrorCode(err);
                 if (code === "channel_not_found" || code === "not_in_channel") {

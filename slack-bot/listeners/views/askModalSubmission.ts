@@ -3,7 +3,7 @@ import type {AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction} from 
 import {runAnswer} from "../../answering/answerFlow";
 import {defangSlackSyntax} from "../../answering/slackAnswerStream";
 import {ThreadAnswerView} from "../../answering/threadAnswerView";
-import type {BotContext} from "../../botContext";
+import {type BotContext, disclaimerFor} from "../../botContext";
 
 /**
  * The "Ask Med42" modal (from the Home tab) was submitted: the question and its answer go to a thread in the user's
@@ -27,7 +27,7 @@ export function askModalSubmission(ctx: BotContext) {
                 text: `*Your question:* ${defangSlackSyntax(question)}`});
             const answerId = randomUUID();
             const answerView = new ThreadAnswerView(client, {channel, threadTs: root.ts!, userId,
-                teamId: body.team?.id, surface: "slack-dm", answerId, disclaimer: ctx.assistant.disclaimer},
+                teamId: body.team?.id, surface: "slack-dm", answerId, disclaimer: disclaimerFor(ctx.assistant, question)},
                 ctx.settings, ctx.logger);
             await runAnswer(ctx, {kind: "ask", surface: "slack-dm", channel, threadTs: root.ts!, userId, text: question,
                 answerId}, answerView);

@@ -1,0 +1,33 @@
+/**
+ * A rule over one language's words: small patterns tested on the folded text (every script kept, lower case, accents,
+ * Arabic vowel marks and tatweel removed, disguises undone; see normalize.ts `foldText`), each its own small regular
+ * expression so each can be checked for catastrophic backtracking on its own. Words are separated by single spaces,
+ * so patterns over Arabic or Devanagari use "(?:^| )" and "(?= |$)" for word edges (\b only knows Latin letters).
+ */
+import type {PolicyCategory} from "../../types";
+import type {PolicyRule} from "../ruleTypes";
+import {foldArabic} from "../../deobfuscate";
+
+export interface VocabularyRuleSpec {
+    id: string;
+    category: PolicyCategory;
+    description: string;
+    /** Any of these on the folded text fires the rule. */
+    patterns: readonly RegExp[];
+    /** A question about what to do if it happened ("si no respira", "اذا"): the rule does not fire. */
+    unless?: RegExp;
+}
+
+export function vocabularyRule(spec: VocabularyRuleSpec): PolicyRule {
+    const {id, category, description, unless} = spec;
+    // The patterns are written as people type; the text they read is folded, so they are folded the same way
+    // ("گئی" reads "گيی" once its hamza is gone). Only letters change, never the pattern's syntax.
+    const patterns = spec.patterns.map((p) => {
+        const folded = foldArabic(p.source);
+        return folded === p.source ? p : new RegExp(folded, p.flags);
+    });
+    return {
+        id, category, description,
+        test: (t) => t.folded.length > 0 && patterns.some((p) => p.test(t.folded)) && !(unless?.test(t.folded) ?? false),
+    };
+}
