@@ -35,7 +35,6 @@ function main(argv: string[]): number {
         return 2;
     }
     const rounds = Number(argv[3] ?? 3);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const Before = (require(path.resolve(other)) as {PolicyEngine: typeof PolicyEngine}).PolicyEngine;
     const engines: Record<string, PolicyEngine> = {before: new Before(), after: new PolicyEngine()};
     const ms: Record<string, Record<string, number[]>> = {before: {}, after: {}};
