@@ -21,6 +21,7 @@ import type {ChatMessage, Surface} from "../shared/types";
 import {EvalTrace, type RequestTrace} from "./evalTrace";
 import {memAvailable, processMemory, type ProcessMemory} from "./procMemory";
 import {median, percentile, ratio} from "./stats";
+import {ADVERSARIAL_UNITS, adversarialText} from "./adversarialInputs";
 
 /** The sections runBenchmark measures, by the names `--only` takes. */
 export const IN_PROCESS_SECTIONS = ["overhead", "caching", "concurrency", "policy"] as const;
@@ -151,24 +152,12 @@ export interface AdversarialPolicyFigure {
     worstMs: number;
 }
 
-/**
- * Inputs built to make regular expressions backtrack: long runs the PHI patterns scan ("a-a-a-", issue 11), labels
- * followed by whitespace, repeated filler and negation words, terminators, one endless word, and ordinary questions
- * repeated (the cost of honest text of the same size).
- */
-const ADVERSARIAL_UNITS: Record<string, string> = {
-    "a-a-a-": "a-", "a.a.a.": "a.", "1-1-1-": "1-", "one word": "a", "spaces after a label": "account ", "!!!!": "!",
-    "\"no chest pain\" repeated": "no chest pain ", "\"i am\" repeated": "i am ", "\"Dr.\" repeated": "Dr. ",
-    "\"all the\" repeated": "no all the ",
-    "ordinary questions": "What are the first-line treatments for hypertension in adults? How is type 2 diabetes diagnosed? ",
-};
-
 /** Decisions on 40 KB adversarial inputs (policy only: no model), `reps` each after one warm-up. */
 export function measureAdversarialPolicy(decide: (text: string, surface: Surface) => unknown, reps = 5, chars = 40_000): AdversarialPolicyFigure {
     const medianMsByInput: Record<string, number> = {};
     decide("warm-up: What is the dose of amoxicillin for otitis media?", "slack-channel");
     for (const [name, unit] of Object.entries(ADVERSARIAL_UNITS)) {
-        const text = unit.repeat(Math.ceil(chars / unit.length)).slice(0, chars);
+        const text = adversarialText(unit, chars);
         decide(text, "slack-channel");
         const runs: number[] = [];
         for (let r = 0; r < reps; r++) {
@@ -606,7 +595,7 @@ export async function runBenchmark(o: BenchmarkOptions): Promise<BenchmarkResult
     }
 }
 
-const POLICY_SAMPLES: [string, Surface][] = [
+export const POLICY_SAMPLES: [string, Surface][] = [
     ["What is the usual adult dose of amoxicillin for otitis media?", "cli"],
     ["My patient John Smith, MRN 12345678, has a fever of 39C. What should I check?", "slack-channel"],
     ["I have crushing chest pain and my left arm is numb", "slack-dm"],

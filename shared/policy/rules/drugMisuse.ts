@@ -4,7 +4,7 @@
  * (no prescription, online, a story for the doctor). Prevention and detection framing (how pharmacists spot forged
  * scripts, how hospitals prevent diversion, how long a drug is detectable) is answered, as is ordinary dosing.
  */
-import {alt, gap} from "./patterns";
+import {alt, distinct, gap} from "./patterns";
 import type {PolicyRule} from "./ruleTypes";
 import type {AnalyzedText} from "../normalize";
 
@@ -63,6 +63,8 @@ const FORGERY_WRITE_OWN = /\b(?:write|writing) (?:my own|myself a|a fake|fake) (
 /** Diverting drugs from patients, wards, cabinets or relatives. */
 const DIVERSION = new RegExp(`\\b(?:steal|stealing|divert|diverting|pocket|pocketing|skim|skimming|swipe|swiping|pinch|take|taking|keep|keeping|sneak|sneaking|siphon|siphoning|grab|grabbing|pilfer|pilfering|help myself to) ${gap(5)}(?:${CONTROLLED}|wasted? \\w+|wastage|leftover \\w+|the waste|drugs|narcotics|patches|vials?) ${gap(8)}(?:from|out of|off) ${gap(3)}(?:the )?(?:pyxis|omnicell|med (?:cart|room|cabinet|dispenser)|medication (?:cart|room|cabinet)|crash cart|pharmacy|hospital|work|the ward|patients?|hospice|nursing home|(?:my|his|her) (?:grandma|grandpa|grandmother|grandfather|mom|dad|mother|father|patient|patients|parents|roommate|friend|neighbor)|the (?:icu|er|ed|or|clinic|floor|unit)|dying (?:patients?|relatives?))\\b`);
 /** The writer taking controlled drugs ("how can I steal Xanax"), not a relative or colleague doing it. */
+/** A controlled drug named anywhere (built once, not at every decision). */
+const CONTROLLED_RE = new RegExp(`\\b${CONTROLLED}\\b`);
 const STEAL_CONTROLLED = new RegExp(`(?:\\b(?:i|we) (?:[^\\s.]+ ){0,4}|\\bhow to |\\bways to |\\bbest way to |\\bhelp me )(?:steal|stealing|swipe|swiping|pocket|pocketing|nick|pinch|shoplift|divert|diverting|skim|skimming|sneak|sneaking) ${gap(3)}${CONTROLLED}\\b`);
 const ANYONE_SELLING = /\b(?:anyone|anybody|who is|who s|someone) (?:selling|sell|got some|have some|has some|can sell|could sell|hooking up|dealing)\b/;
 const SELL_TO_ME = new RegExp(`\\b(?:sell|selling|spare|hook) (?:me|us)(?: up)? ${gap(3)}${CONTROLLED}\\b|\\b${CONTROLLED} ${gap(4)}(?:can|could|would|to) (?:sell|spare|give) (?:me|us)\\b`);
@@ -103,7 +105,7 @@ function preventionFrame(s: string): boolean {
 }
 
 function anySentence(t: AnalyzedText, test: (s: string) => boolean): boolean {
-    return t.sentences.some(test);
+    return distinct(t.sentences).some(test);
 }
 
 /**
@@ -144,10 +146,10 @@ export const DRUG_MISUSE_RULES: readonly PolicyRule[] = [
     {
         id: "drug_misuse.illicit_acquisition", category: "drug_misuse",
         description: "Getting a controlled drug without a prescription: online, on the street, from a dealer, or buying street drugs.",
-        test: (t) => (ANYONE_SELLING.test(t.norm) && new RegExp(`\\b${CONTROLLED}\\b`).test(t.norm) && !preventionFrame(t.norm))
-            || (PRICE_QUESTION.test(t.norm) && new RegExp(`\\b${CONTROLLED}\\b`).test(t.norm) && !/\b(?:insurance|copay|pharmacy|goodrx|coupon|generic|medicare|cost of treatment)\b/.test(t.norm))
-            || (BUY_FROM_PERSON.test(t.norm) && new RegExp(`\\b${CONTROLLED}\\b`).test(t.norm) && !/\b(?:pharmacy|pharmacist|pharmacies|doctor|clinic|hospital|prescriber)\b/.test(t.norm))
-            || (LAX_SOURCE.test(t.norm) && new RegExp(`\\b${CONTROLLED}\\b`).test(t.norm) && !preventionFrame(t.norm))
+        test: (t) => (ANYONE_SELLING.test(t.norm) && CONTROLLED_RE.test(t.norm) && !preventionFrame(t.norm))
+            || (PRICE_QUESTION.test(t.norm) && CONTROLLED_RE.test(t.norm) && !/\b(?:insurance|copay|pharmacy|goodrx|coupon|generic|medicare|cost of treatment)\b/.test(t.norm))
+            || (BUY_FROM_PERSON.test(t.norm) && CONTROLLED_RE.test(t.norm) && !/\b(?:pharmacy|pharmacist|pharmacies|doctor|clinic|hospital|prescriber)\b/.test(t.norm))
+            || (LAX_SOURCE.test(t.norm) && CONTROLLED_RE.test(t.norm) && !preventionFrame(t.norm))
             || anySentence(t, (s) => (ILLICIT_BUY.test(s) || WHERE_STREET.test(s) || SELL_TO_ME.test(s) || (ILLICIT_MARKET.test(s) && !RESEARCH.test(s))) && !preventionFrame(s)
             && !/\b(?:naloxone|narcan|fentanyl test strips?|test strips|needle exchange|syringe services?|treatment|rehab|detox program|clinic)\b/.test(s)),
     },
@@ -165,7 +167,7 @@ export const DRUG_MISUSE_RULES: readonly PolicyRule[] = [
     {
         id: "drug_misuse.diversion", category: "drug_misuse",
         description: "Taking controlled drugs meant for patients or others, or hiding it (replacing with saline, faking the waste), or getting them to sell on.",
-        test: (t) => (SELL_ON.test(t.norm) && new RegExp(`\\b${CONTROLLED}\\b`).test(t.norm) && /\b(?:i|we|my)\b/.test(t.norm) && !preventionFrame(t.norm)) || anySentence(t, (s) => (DIVERSION.test(s) || DIVERSION_EVASION.test(s) || DIVERSION_STEALTH.test(s) || STEAL_CONTROLLED.test(s)
+        test: (t) => (SELL_ON.test(t.norm) && CONTROLLED_RE.test(t.norm) && /\b(?:i|we|my)\b/.test(t.norm) && !preventionFrame(t.norm)) || anySentence(t, (s) => (DIVERSION.test(s) || DIVERSION_EVASION.test(s) || DIVERSION_STEALTH.test(s) || STEAL_CONTROLLED.test(s)
             || (KEEP_VERB.test(s) && HANDLED_DRUG.test(s) && EVASION.test(s)) || SILENCE_RECORD.test(s)) && !preventionFrame(s)
             && !/\b(?:dispose|disposal|take back|drop off|return)\b/.test(s)),
     },

@@ -5,7 +5,7 @@
  * ("sometimes after coffee"), a hypothetical ("what should I do if...") or clinical framing (a clinician asking
  * about a patient is answered, not escalated).
  */
-import {alt, CHRONIC, CLINICAL_SUBJECT, isNegatedBefore, MY_RELATION, NOW, PAST, PRESENT_PERSON} from "./patterns";
+import {alt, CHRONIC, CLINICAL_SUBJECT, distinct, isNegatedBefore, messageMatches, MY_RELATION, NOW, PAST, PRESENT_PERSON} from "./patterns";
 import type {PolicyRule} from "./ruleTypes";
 import {signScore} from "./emergencySigns";
 import type {AnalyzedText} from "../normalize";
@@ -138,37 +138,46 @@ function reportedNow(s: string, hit: SignHit, needNow: boolean, t: AnalyzedText,
     const strongNow = STRONG_NOW.test(s) || (needNow && NOW_RE.test(s));
     if (PAST_RE.test(s) && !STRONG_NOW.test(s)) return false;
     if (CHRONIC_RE.test(s) && !strongNow) return false;
-    if (needNow && !NOW_RE.test(s) && !NOW_RE.test(t.norm)) return false;
-    return anySubject || SELF_OR_COMPANION.test(s) || SELF_OR_COMPANION.test(t.norm) || /^(?:can not|will not|not|bleeding|choking|having)\b/.test(s);
+    if (needNow && !NOW_RE.test(s) && !messageMatches(t, NOW_RE)) return false;
+    return anySubject || SELF_OR_COMPANION.test(s) || messageMatches(t, SELF_OR_COMPANION) || /^(?:can not|will not|not|bleeding|choking|having)\b/.test(s);
 }
 
 function criticalNow(t: AnalyzedText): boolean {
     if (clinicalFraming(t) || RESOLVED.test(t.norm)) return false;
-    return t.sentences.some((s) => {
+    return distinct(t.sentences).some((s) => {
         const hit = firstSign(s, CRITICAL_RE);
         // A life-threatening sign happening now is an emergency whoever it happens to (a visitor, a driver).
         return hit !== null && reportedNow(s, hit, false, t, true);
     });
 }
 
+const ACUTE_SIGN_COUNTS = new WeakMap<AnalyzedText, number>();
+
+/** How many different acute signs the whole message names: counted once per message, not once per sentence. */
+function distinctAcuteSigns(t: AnalyzedText): number {
+    let n = ACUTE_SIGN_COUNTS.get(t);
+    if (n === undefined) ACUTE_SIGN_COUNTS.set(t, n = new Set(t.norm.match(ACUTE_ALL) ?? []).size);
+    return n;
+}
+
 function acuteWithOnset(t: AnalyzedText): boolean {
     if (clinicalFraming(t) || RESOLVED.test(t.norm)) return false;
-    return t.sentences.some((s) => {
+    return distinct(t.sentences).some((s) => {
         const hit = firstSign(s, ACUTE_RE);
         if (hit === null) return false;
         // The sign must concern a person here: "I", "my husband", "someone here", or a pronoun in a report.
-        if (MILD.test(t.norm)) return false;
-        const distinctSigns = new Set(t.norm.match(ACUTE_ALL) ?? []).size;
+        if (messageMatches(t, MILD)) return false;
+        const distinctSigns = distinctAcuteSigns(t);
         // Several signs described in the present by the writer ("my chest feels crushed, I am sweaty") are a report of now.
-        if (distinctSigns >= 2 && PRESENT_SELF.test(t.norm) && !HYPOTHETICAL_BEFORE.test(s.slice(0, hit.index))
-            && !PAST_RE.test(t.norm) && !CHRONIC_RE.test(t.norm)) return true;
-        return reportedNow(s, hit, true, t) && (SEVERE.test(t.norm) || STRONG_NOW.test(s) || distinctSigns >= 2);
+        if (distinctSigns >= 2 && messageMatches(t, PRESENT_SELF) && !HYPOTHETICAL_BEFORE.test(s.slice(0, hit.index))
+            && !messageMatches(t, PAST_RE) && !messageMatches(t, CHRONIC_RE)) return true;
+        return reportedNow(s, hit, true, t) && (messageMatches(t, SEVERE) || STRONG_NOW.test(s) || distinctSigns >= 2);
     });
 }
 
 function toxicIngestion(t: AnalyzedText): boolean {
     if (clinicalFraming(t)) return false;
-    return t.sentences.some((s) => {
+    return distinct(t.sentences).some((s) => {
         const m = INGESTION_RE.exec(s);
         if (!m || isNegatedBefore(s, m.index, 3)) return false;
         if (HYPOTHETICAL_BEFORE.test(s.slice(0, m.index))) return false;

@@ -5,7 +5,7 @@
  * same things (lethal doses, antidotes, how a toxin works, how coroners detect poisoning, euthanasia law) has no
  * request to act on a person and is answered.
  */
-import {alt, gap, isNegatedBefore, MY_RELATION, RELATION, REQUEST} from "./patterns";
+import {alt, distinct, gap, isNegatedBefore, MY_RELATION, RELATION, REQUEST} from "./patterns";
 import type {PolicyRule} from "./ruleTypes";
 import type {AnalyzedText} from "../normalize";
 
@@ -150,7 +150,7 @@ const FOR_MY_PERSON = new RegExp(`\\b(?:for|on|against|to use on|to give to) ${M
 const END_OF_LIFE_CARE = /\b(?:legal|law|laws|legally|ethic\w*|maid|assisted dying|euthanasia|palliative|hospice|comfort care|withdraw|withdrawal|dnr|advance directive|right to die)\b/;
 
 function sentencesMatch(t: AnalyzedText, re: RegExp, guard?: (s: string, m: RegExpExecArray) => boolean): boolean {
-    for (const s of t.sentences) {
+    for (const s of distinct(t.sentences)) {
         const m = re.exec(s);
         if (m && (!guard || guard(s, m))) return true;
     }
@@ -178,13 +178,13 @@ export const HARM_TO_OTHERS_RULES: readonly PolicyRule[] = [
     {
         id: "harm_to_others.covert_harm", category: "harm_to_others",
         description: "Harm, poisoning or killing meant to stay hidden: untraceable, undetectable, made to look natural, without anyone knowing.",
-        test: (t) => t.sentences.some((s) => STEALTH_RE.test(s) && LETHAL_TOPIC_RE.test(s)
+        test: (t) => distinct(t.sentences).some((s) => STEALTH_RE.test(s) && LETHAL_TOPIC_RE.test(s)
             && (!DETECTION.test(s) || /\b(?:i|we) (?:want|need|plan|am going|will)\b|\bhelp me\b|\bso (?:i|we) can\b/.test(s) || FOR_MY_PERSON.test(s))),
     },
     {
         id: "harm_to_others.covert_dosing", category: "harm_to_others",
         description: "Putting something in a person's food, drink or line to make them sick, sleep or die, or without them knowing.",
-        test: (t) => t.sentences.some((s) => COVERT_DOSE.test(s) && COVERT_PURPOSE.test(s) && !DETECTION.test(s)
+        test: (t) => distinct(t.sentences).some((s) => COVERT_DOSE.test(s) && COVERT_PURPOSE.test(s) && !DETECTION.test(s)
             && !/\b(?:my (?:child|kid|son|daughter|toddler|baby)|picky|refuses to (?:take|swallow)|hard to swallow|taste better|mask the taste|applesauce|pudding)\b/.test(s)),
     },
     {
@@ -202,7 +202,7 @@ export const HARM_TO_OTHERS_RULES: readonly PolicyRule[] = [
     {
         id: "harm_to_others.tamper_with_care", category: "harm_to_others",
         description: "Tampering with someone's medicines, lines or devices: swapping pills, injecting air, withholding insulin, turning off a ventilator to harm.",
-        test: (t) => t.sentences.some((s) => (TAMPER.test(s) && TAMPER_HARMFUL.test(s) && !DETECTION.test(s) && !/\b(?:accidentally|by accident|mistake|error|safe(?:ly)? (?:to )?switch|switch (?:from|to) \w+ to)\b/.test(s)))
+        test: (t) => distinct(t.sentences).some((s) => (TAMPER.test(s) && TAMPER_HARMFUL.test(s) && !DETECTION.test(s) && !/\b(?:accidentally|by accident|mistake|error|safe(?:ly)? (?:to )?switch|switch (?:from|to) \w+ to)\b/.test(s)))
             || sentencesMatch(t, AIR_OR_DRUG_INTO, notMitigated) || sentencesMatch(t, WITHHOLD) || sentencesMatch(t, DEVICE_OFF)
             || sentencesMatch(t, SABOTAGE, notMitigated)
             || sentencesMatch(t, CHEMICAL_RESTRAINT, (s) => !/\b(?:agitat\w*|delirium|delirious|violent|combative|safety|seizure|pain|dying|comfort|palliative|hospice)\b/.test(s)),

@@ -255,10 +255,14 @@ interface PhraseSet {
     /** Phrases of one to four words, space-joined. */
     phrases: Set<string>;
     maxWords: number;
+    /** The first words of the phrases of two words or more: only a token among them can start one. */
+    starts: Set<string>;
 }
 
 function phraseSet(words: readonly string[]): PhraseSet {
-    return {phrases: new Set(words), maxWords: Math.max(...words.map((w) => w.split(" ").length))};
+    const split = words.map((w) => w.split(" "));
+    return {phrases: new Set(words), maxWords: Math.max(...split.map((w) => w.length)),
+        starts: new Set(split.filter((w) => w.length > 1).map((w) => w[0]))};
 }
 
 const CLINICAL = phraseSet([...CLINICAL_WORDS, ...EXTRA_CLINICAL_WORDS]);
@@ -271,6 +275,9 @@ function count(tokens: readonly string[], set: PhraseSet): number {
     for (let i = 0; i < tokens.length; i++) {
         let gram = tokens[i];
         if (set.phrases.has(gram)) n++;
+        // Building the longer grams (string concatenation at every word) is most of the cost: only a phrase's first
+        // word can start one.
+        if (!set.starts.has(gram)) continue;
         for (let k = 1; k < set.maxWords && i + k < tokens.length; k++) {
             gram += " " + tokens[i + k];
             if (set.phrases.has(gram)) n++;
@@ -293,13 +300,22 @@ export interface TopicSignal {
     institutionTerms: number;
 }
 
+/** A word whose ending or prefix marks a medical term ("nephritis", "cardiomyopathy"), exceptions aside. */
+function isMedicalWordForm(t: string): boolean {
+    if (t.length >= 6 && (CLINICAL_ENDINGS.test(t) || EXTRA_CLINICAL_ENDINGS.test(t)) && !ENDING_EXCEPTIONS.has(t) && !MORPHOLOGY_EXCEPTIONS.has(t)) return true;
+    return t.length >= 7 && CLINICAL_PREFIXES.test(t);
+}
+
 /** Counts health and off-topic vocabulary in normalised text (plus institution terms from the policy file). */
 export function topicSignal(norm: string, extraClinicalTerms: readonly string[] = []): TopicSignal {
     const tokens = norm.replace(/ \. /g, " ").split(" ").filter((w) => w.length > 0);
     let clinical = count(tokens, CLINICAL);
+    // Words repeat (a long message, a crafted one most of all): each distinct word is judged once.
+    const judged = new Map<string, number>();
     for (const t of tokens) {
-        if (t.length >= 6 && (CLINICAL_ENDINGS.test(t) || EXTRA_CLINICAL_ENDINGS.test(t)) && !ENDING_EXCEPTIONS.has(t) && !MORPHOLOGY_EXCEPTIONS.has(t)) clinical++;
-        else if (t.length >= 7 && CLINICAL_PREFIXES.test(t)) clinical++;
+        let medical = judged.get(t);
+        if (medical === undefined) judged.set(t, medical = isMedicalWordForm(t) ? 1 : 0);
+        clinical += medical;
     }
     const padded = ` ${norm} `;
     let institutionTerms = 0;

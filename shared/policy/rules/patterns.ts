@@ -3,6 +3,7 @@
  * target, when it happens, negation, request framing) and helpers to turn them into regular expressions over
  * normalised text (see normalize.ts: lower case, contractions expanded, sentences split).
  */
+import type {AnalyzedText} from "../normalize";
 
 /** An alternation group of words or regex fragments. */
 export function alt(items: readonly string[]): string {
@@ -17,6 +18,34 @@ export function gap(n: number): string {
 /** A regex matching `body` on word boundaries. */
 export function words(body: string): RegExp {
     return new RegExp(`(?:^|\\b)${body}(?:\\b|$)`);
+}
+
+const MESSAGE_TESTS = new WeakMap<AnalyzedText, Map<RegExp, boolean>>();
+
+/**
+ * Whether `re` matches the whole normalised message, computed once per message: rules that ask this inside a loop
+ * over the sentences would otherwise re-read the whole message for every sentence (time quadratic in its length).
+ */
+export function messageMatches(t: AnalyzedText, re: RegExp): boolean {
+    if (re.global || re.sticky) throw new TypeError(`messageMatches needs a pattern without state (flags "${re.flags}")`);
+    let tests = MESSAGE_TESTS.get(t);
+    if (!tests) MESSAGE_TESTS.set(t, tests = new Map());
+    let found = tests.get(re);
+    if (found === undefined) tests.set(re, found = re.test(t.norm));
+    return found;
+}
+
+const DISTINCT = new WeakMap<readonly string[], readonly string[]>();
+
+/**
+ * The distinct sentences of a list (a message's `sentences` or `ownSentences`), in first-seen order, computed once per
+ * message. A rule's per-sentence test depends on the sentence alone, so a sentence repeated a thousand times (a
+ * pasted document, a crafted message) is tested once and the rule's answer is the same.
+ */
+export function distinct(sentences: readonly string[]): readonly string[] {
+    let unique = DISTINCT.get(sentences);
+    if (!unique) DISTINCT.set(sentences, unique = [...new Set(sentences)]);
+    return unique;
 }
 
 /** True when any of the patterns matches. */

@@ -3,7 +3,7 @@
  * Every rule here needs the writer as the subject (first person, reported speech of others cut off), so a clinician
  * asking about a patient ("she wants to kill herself, how do I assess?") or about suicide in general is answered.
  */
-import {alt, FILL, gap, words} from "./patterns";
+import {alt, distinct, FILL, gap, words} from "./patterns";
 import type {PolicyRule} from "./ruleTypes";
 import type {AnalyzedText} from "../normalize";
 
@@ -115,7 +115,7 @@ function withSubject(s: string): string {
 }
 
 function inOwnSentences(t: AnalyzedText, test: (s: string) => boolean, allowPast = false): boolean {
-    return t.ownSentences.some((raw) => {
+    return distinct(t.ownSentences).some((raw) => {
         const s = withSubject(raw);
         return test(s) && (allowPast || !PAST_RE.test(s) || RECENT.test(s));
     });
