@@ -238,7 +238,8 @@ describe("Med42 chat view in VS Code (UI)", function () {
         await titleAction("Show Chats");
         assert.ok(await chat().locator(".history-list li").count() >= 1);
         await screenshot(page, "05-after-reload-history");
-        await chat().locator("#history-toggle").click();
+        // The list's own close button (the view has no toolbar of its own: New Chat and Show Chats are in the title bar).
+        await chat().locator("[data-action=close-history]").click();
         await chat().locator("#history").waitFor({state: "hidden", timeout: 15_000});
     });
 
