@@ -6,11 +6,13 @@
  * identifiers.
  */
 import type {PhiSpan, PhiType} from "./types";
+import {findNationalIds} from "./phiNationalIds";
 import {EPONYM_FOLLOWERS, EPONYMS, GIVEN_NAMES, NOT_NAMES, PUBLIC_DOMAINS, US_STATES} from "./phiLexicon";
 
 export const PHI_PLACEHOLDERS: Readonly<Record<PhiType, string>> = {
     name: "[NAME]", mrn: "[MRN]", ssn: "[SSN]", health_plan: "[HEALTH_PLAN_ID]", account: "[ACCOUNT]", phone: "[PHONE]",
     fax: "[FAX]", email: "[EMAIL]", address: "[ADDRESS]", zip: "[ZIP]", date: "[DATE]", age: "[AGE_90+]", url: "[URL]", ip: "[IP]",
+    national_id: "[NATIONAL_ID]",
 };
 
 /** Human words for each kind, for messages that name what was found (never the values). */
@@ -18,7 +20,7 @@ export const PHI_LABELS: Readonly<Record<PhiType, string>> = {
     name: "a patient name", mrn: "a medical record number", ssn: "a Social Security number", health_plan: "a health plan ID",
     account: "an account number", phone: "a phone number", fax: "a fax number", email: "an email address",
     address: "a street address", zip: "a ZIP code", date: "a date tied to a person (birth, admission)", age: "an age over 89",
-    url: "a personal URL", ip: "an IP address",
+    url: "a personal URL", ip: "an IP address", national_id: "a national ID number",
 };
 
 export interface PhiOptions {
@@ -125,6 +127,9 @@ export function detectPhi(text: string, options: PhiOptions = {}): PhiSpan[] {
     const allowed = (s: string) => allowedTerms.some((t) => s.toLowerCase().includes(t) || t.includes(s.toLowerCase()));
     const found: Found[] = [];
 
+    // First, so that where a phone or MRN pattern finds the same span ("943 476 5919", "NHS number 9434765919")
+    // the more specific kind is kept (overlaps keep the earliest, then longest, then first found).
+    for (const id of findNationalIds(text)) found.push({type: "national_id", ...id});
     each(EMAIL, text, (m) => found.push({type: "email", start: m.index, end: m.index + m[0].length}));
     each(URL_RE, text, (m) => {
         const lead = m[0].length - m[0].replace(/^-+/, "").length;

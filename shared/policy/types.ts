@@ -11,7 +11,7 @@ export type PolicyCategory = "emergency" | "self_harm" | "harm_to_others" | "dru
 
 export type PhiType =
     | "name" | "mrn" | "ssn" | "health_plan" | "account" | "phone" | "fax" | "email" | "address" | "zip"
-    | "date" | "age" | "url" | "ip";
+    | "date" | "age" | "url" | "ip" | "national_id";
 
 export interface PhiSpan {
     type: PhiType;

@@ -10,7 +10,7 @@ const PHI_LABELS: Record<PhiType, string> = {
     name: "names", mrn: "medical record numbers", ssn: "social security numbers", health_plan: "health plan numbers",
     account: "account numbers", phone: "phone numbers", fax: "fax numbers", email: "email addresses",
     address: "street addresses", zip: "ZIP codes", date: "dates (such as birth or admission dates)", age: "ages",
-    url: "web addresses", ip: "IP addresses"
+    url: "web addresses", ip: "IP addresses", national_id: "national or health ID numbers"
 };
 
 /** The kinds of identifier in a decision, in a readable list ("names and medical record numbers"). */
