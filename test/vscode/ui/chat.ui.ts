@@ -190,8 +190,12 @@ describe("Med42 chat view in VS Code (UI)", function () {
         await page.locator(".editor-instance .monaco-editor").first().click();
         await page.keyboard.press("Control+End");
         await stopped.locator("[data-action=insert-answer]").click();
-        await page.waitForFunction(() => document.querySelector(".editor-instance .view-lines")?.textContent?.replace(/\u00a0/g, " ").includes("Incomplete:"), undefined, {timeout: 20_000});
-        assert.ok((await editorText(page)).includes("> **Incomplete:** the answer was stopped before it finished."), await editorText(page));
+        // Wait for this answer's own mark: the answer inserted before it may carry "Incomplete:" too (cut off at the
+        // length limit), which would end the wait before this insertion lands.
+        await page.waitForFunction(() => document.querySelector(".editor-instance .view-lines")?.textContent?.replace(/\u00a0/g, " ")
+            .includes("stopped before it finished"), undefined, {timeout: 20_000});
+        const text = await editorText(page);
+        assert.ok(text.includes("> **Incomplete:** the answer was stopped before it finished."), text);
         await screenshot(page, "04a-inserted-incomplete");
         await page.keyboard.press("Control+Z");
     });
