@@ -309,7 +309,7 @@ class ObservedBackend implements ChatBackend {
 function loadAssistantModule(): {Med42Assistant: typeof Med42Assistant} | {error: string} {
     try {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
-        return require("../../shared/assistant") as {Med42Assistant: typeof Med42Assistant};
+        return require("../shared/assistant") as {Med42Assistant: typeof Med42Assistant};
     } catch (err) {
         return {error: err instanceof Error ? err.message.split("\n")[0] : String(err)};
     }
