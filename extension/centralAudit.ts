@@ -52,24 +52,8 @@ export function openCentralAudit(url: string, fromSetting: boolean): AuditStore 
     return openAuditStore(url, {applicationName: APPLICATION_NAME});
 }
 
-/** The central audit log is not reachable: requests pause (nothing reaches the model) until it is back. */
-export class CentralAuditUnavailableError extends Error {
-    constructor(location: string, cause: unknown) {
-        super(`Med42 has paused answers: the central audit log (${location}) cannot be reached ` +
-            `(${cause instanceof Error ? cause.message : String(cause)}), and no answer is given without its audit record. ` +
-            "Ask again once the database is back; nothing needs restarting.");
-        this.name = "CentralAuditUnavailableError";
-    }
-}
-
-/** One round trip to the central audit log (connecting and migrating first when needed); throws when it fails. */
+/** One round trip to the central audit log (the core's check); rejects with AuditUnavailableError when it fails. */
 export async function checkCentralAudit(store: AuditStore): Promise<void> {
-    if (store.kind !== "postgres") return;
-    const pg = store as import("../shared/audit/postgresAuditStore").PostgresAuditStore;
-    try {
-        await pg.open();
-        await pg.db.query("SELECT 1");
-    } catch (err) {
-        throw new CentralAuditUnavailableError(store.location, err);
-    }
+    const {checkAuditReachable} = require("../shared/audit/auditStore") as typeof import("../shared/audit/auditStore");
+    await checkAuditReachable(store);
 }
