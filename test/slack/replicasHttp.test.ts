@@ -9,8 +9,10 @@
  * @see https://docs.slack.dev/apis/events-api/#retries
  */
 import {strict as assert} from "node:assert";
+import {spawn} from "node:child_process";
 import * as http from "node:http";
 import type {AddressInfo} from "node:net";
+import * as path from "node:path";
 import {Med42Assistant} from "../../shared/assistant";
 import {PostgresAuditStore} from "../../shared/audit/postgresAuditStore";
 import {PostgresDatabase} from "../../shared/storage/postgresDatabase";
@@ -19,6 +21,7 @@ import {ACTION_STOP} from "../../slack-bot/blocks";
 import type {PostgresSlackState} from "../../slack-bot/reliability/postgresSlackState";
 import {FakeSlack, slackSignature} from "../support/fakeSlack";
 import {TestPostgres} from "../support/postgres";
+import {testModelPath} from "../support/testModel";
 import {ScriptedBackend} from "../support/scriptedBackend";
 import {ALICE, CHANNEL, contextText, DM, memoryLogger} from "./botHarness";
 
@@ -118,6 +121,15 @@ describe("Several bot replicas in HTTP mode behind a load balancer, on one Postg
         balancer = await RoundRobinBalancer.start(replicas.map((r) => r.bot.port!));
     }
 
+    /** The fake Slack and a fresh database alone (for real `med42-slack` processes); resolves with its URL. */
+    async function startSlackAndDatabase(): Promise<string> {
+        const url = pg.createDatabase(`replicas_http_${++databases}`);
+        fake = new FakeSlack();
+        await fake.start();
+        fake.join(CHANNEL, DM);
+        return url;
+    }
+
     const idle = () => fake.waitUntil(() => replicas.every((r) => r.processing === 0 && r.bot.context.pendingTasks === 0),
         60_000, "both replicas to finish");
     const answers = (channel: string, ts: string) =>
@@ -197,5 +209,46 @@ describe("Several bot replicas in HTTP mode behind a load balancer, on one Postg
         assert.ok(writer.logs.some((l) => /Stopped an answer at another replica's request/.test(l)));
         const audited = await writer.database.query<{stop_reason: string}>("SELECT stop_reason FROM audit WHERE kind = 'decision'");
         assert.deepEqual(audited.rows, [{stop_reason: "abort"}], "audited once, as stopped");
+    });
+
+    it("two med42-slack --http processes behind the balancer answer a message once, whichever gets Slack's retry", async () => {
+        const url = await startSlackAndDatabase();
+        const children = [0, 1].map(() => {
+            const child = spawn(process.execPath, [path.resolve(__dirname, "../../../bin/med42-slack.js"), "--http"], {
+                env: {...process.env, SLACK_BOT_TOKEN: fake.botToken, SLACK_SIGNING_SECRET: SECRET, PORT: "0", SLACK_API_URL: fake.apiUrl,
+                    MED42_MODEL: testModelPath(), MED42_THREADS: "1", MED42_DATABASE_URL: url},
+                stdio: ["ignore", "ignore", "pipe"]});
+            const out = {child, stderr: "", exited: new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)))};
+            child.stderr.on("data", (d) => { out.stderr += String(d); });
+            return out;
+        });
+        try {
+            const ports = await Promise.all(children.map((c) => fake.waitUntil(() =>
+                /Listening for Slack requests on port (\d+)/.exec(c.stderr)?.[1], 60_000, "the process to listen")));
+            await fake.waitUntil(() => children.every((c) => c.stderr.includes("Audit log and shared state in")), 60_000, "the database");
+            balancer = await RoundRobinBalancer.start(ports.map(Number));
+            const events = [0, 1].map((i) => fake.userMessage("app_mention", {channel: CHANNEL, user: `U0ERIN${i}`,
+                text: `<@${fake.botUserId}> What is gout? (${i})`}));
+            for (const [i, event] of events.entries()) {
+                const statuses = await Promise.all([deliver(eventBody(event, `EvP${i}`)), deliver(eventBody(event, `EvP${i}`), {retryNum: 1}),
+                    deliver(eventBody(event, `EvP${i}b`))]);
+                assert.deepEqual(statuses, [200, 200, 200]);
+            }
+            await fake.waitUntil(() => events.every((e) => answers(CHANNEL, e.ts).length > 0), 60_000, "the answers");
+            // SIGTERM: each process exits once its work is done, so what follows counts everything both did.
+            for (const c of children) c.child.kill("SIGTERM");
+            assert.deepEqual(await Promise.all(children.map((c) => c.exited)), [0, 0], children.map((c) => c.stderr).join("\n"));
+            for (const e of events) assert.equal(answers(CHANNEL, e.ts).length, 1, "answered once");
+            const db = new PostgresDatabase(url);
+            try {
+                const audited = await db.query<{surface: string; action: string}>("SELECT surface, action FROM audit WHERE kind = 'decision'");
+                assert.deepEqual(audited.rows, [{surface: "slack-channel", action: "answer"}, {surface: "slack-channel", action: "answer"}]);
+            } finally {
+                await db.close();
+            }
+            for (const c of children) assert.doesNotMatch(c.stderr, /\n\s+at /);
+        } finally {
+            for (const c of children) if (c.child.exitCode === null) c.child.kill("SIGKILL");
+        }
     });
 });
