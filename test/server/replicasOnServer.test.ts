@@ -3,9 +3,12 @@
  * own core and database pool, as two `med42-slack` processes would be) configured by MED42_SERVER_URL with the same
  * real llama-server, and one real PostgreSQL. Messages delivered to both replicas are generated once on the server
  * and answered once; a Stop clicked on the replica that is not writing ends the generation on the server; the audit
- * rows in PostgreSQL name the server's model and how each answer ended.
+ * rows in PostgreSQL name the server's model and how each answer ended. Then the same with two real `med42-slack`
+ * processes configured only by their environment.
  */
 import {strict as assert} from "node:assert";
+import {spawn} from "node:child_process";
+import * as path from "node:path";
 import {Med42Assistant} from "../../shared/assistant";
 import {PostgresAuditStore} from "../../shared/audit/postgresAuditStore";
 import {serverOptionsFromEnv} from "../../shared/engine/server/serverConfig";
@@ -163,5 +166,48 @@ describe("Bot replicas sharing one llama-server, on one PostgreSQL", function ()
         assert.deepEqual((await audited(replicas[1])).rows, [{surface: "slack-dm", action: "answer", model: `med42-test on ${server.url}`,
             stop_reason: "abort"}], "audited once, as stopped");
         assert.equal((await replicas[1].database.query("SELECT 1 FROM slack_answers")).rowCount, 0, "no answer left registered");
+    });
+
+    it("two med42-slack processes with MED42_SERVER_URL on one llama-server answer a message both receive once", async () => {
+        const url = pg.createDatabase(`replicas_server_${++databases}`);
+        fake = new FakeSlack();
+        await fake.start();
+        fake.join(CHANNEL, DM);
+        const before = await server.metrics();
+        const children = [0, 1].map(() => {
+            const child = spawn(process.execPath, [path.resolve(__dirname, "../../../bin/med42-slack.js")], {
+                env: {...process.env, SLACK_BOT_TOKEN: fake.botToken, SLACK_APP_TOKEN: fake.appToken, SLACK_API_URL: fake.apiUrl,
+                    MED42_SERVER_URL: server.url, MED42_DATABASE_URL: url, MED42_MODEL: undefined},
+                stdio: ["ignore", "ignore", "pipe"]});
+            const out = {child, stderr: "", exited: new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)))};
+            child.stderr.on("data", (d) => { out.stderr += String(d); });
+            return out;
+        });
+        try {
+            await fake.waitUntil(() => fake.openConnections.length === 2 && children.every((c) =>
+                c.stderr.includes("Connected to the model server") && c.stderr.includes("Audit log and shared state in")), 60_000, "both processes to start");
+            const event = fake.userMessage("app_mention", {channel: CHANNEL, user: "U0ERIN", text: `<@${fake.botUserId}> What is gout?`});
+            await Promise.all([
+                fake.sendEvent(event, {eventId: "EvBoth", connection: 0}).then((d) => d.acked),
+                fake.sendEvent(event, {eventId: "EvBoth", connection: 1, retryAttempt: 1}).then((d) => d.acked),
+                fake.sendEvent(event, {eventId: "EvBothb", connection: 1}).then((d) => d.acked)]);
+            await fake.waitUntil(() => answers(CHANNEL, event.ts).length > 0, 60_000, "the answer");
+            // SIGTERM: each process exits once its work is done, so what follows counts everything both did.
+            for (const c of children) c.child.kill("SIGTERM");
+            assert.deepEqual(await Promise.all(children.map((c) => c.exited)), [0, 0], children.map((c) => c.stderr).join("\n"));
+            assert.equal(answers(CHANNEL, event.ts).length, 1, "answered once");
+            const after = await server.metrics();
+            assert.ok(after.tokens_predicted_total - before.tokens_predicted_total <= 512, "generated once (at most one answer's 512 tokens)");
+            const db = new PostgresDatabase(url);
+            try {
+                const rows = await db.query<{surface: string; action: string; model: string}>("SELECT surface, action, model FROM audit WHERE kind = 'decision'");
+                assert.deepEqual(rows.rows, [{surface: "slack-channel", action: "answer", model: `med42-test on ${server.url}`}]);
+            } finally {
+                await db.close();
+            }
+            for (const c of children) assert.doesNotMatch(c.stderr, /\n\s+at /);
+        } finally {
+            for (const c of children) if (c.child.exitCode === null) c.child.kill("SIGKILL");
+        }
     });
 });
