@@ -137,14 +137,19 @@ export class AssistantHost implements vscode.Disposable {
      * picks the crisis resources.
      */
     private options(): CoreOptions {
+        return withCentralAudit(this.engineOptions());
+    }
+
+    /** The options from the settings alone (what the model and the server are; no audit from the environment). */
+    private engineOptions(): CoreOptions {
         const settings = currentSettings();
-        return withCentralAudit(toAssistantOptions({...settings, locale: settings.locale || vscode.env.language}, workspaceFolder(), this.serverKey));
+        return toAssistantOptions({...settings, locale: settings.locale || vscode.env.language}, workspaceFolder(), this.serverKey);
     }
 
     /** Whether the model runs on a model server (med42.server.url, else MED42_SERVER_URL). */
     get usesServer(): boolean {
         try {
-            return this.options().server !== undefined || !!process.env.MED42_SERVER_URL?.trim();
+            return this.engineOptions().server !== undefined || !!process.env.MED42_SERVER_URL?.trim();
         } catch {
             return true;
         }
@@ -178,7 +183,7 @@ export class AssistantHost implements vscode.Disposable {
 
     private configuredModel(): string {
         try {
-            const o = this.options();
+            const o = this.engineOptions();
             if (o.server) return describeServers(o.server.urls, o.server.model);
             return o.model ?? "med42-8b";
         } catch (err) {

@@ -84,7 +84,7 @@ describe("Med42 extension with the central audit log (PostgreSQL)", function () 
             "the paused request left no row; the resumed one did");
     });
 
-    it("refuses a password in the setting (settings are plain text) without showing it, and answers nothing", async () => {
+    it("refuses a password in the setting (settings are plain text) and a MED42_DATABASE_URL that is no PostgreSQL URL, and answers nothing", async () => {
         await config().update("auditDatabase", `postgres://postgres:s3cret@127.0.0.1:${pg.port}/from_setting`, vscode.ConfigurationTarget.Global);
         await api.host.settled();
         const refused = await ask("What is eczema?");
@@ -93,5 +93,14 @@ describe("Med42 extension with the central audit log (PostgreSQL)", function () 
         assert.ok(!(refused?.error ?? "").includes("s3cret"), "the password is never shown");
         assert.ok(!JSON.stringify(api.host.setup).includes("s3cret"), "nor in the view");
         assert.equal((await rowsIn(pg.url("from_setting"))).length, 2, "nothing more was audited, nothing answered");
+
+        // A MED42_DATABASE_URL that is not a PostgreSQL URL: said plainly, nothing answered, the model label unchanged.
+        await config().update("auditDatabase", undefined, vscode.ConfigurationTarget.Global);
+        process.env.MED42_DATABASE_URL = "audit.sqlite";
+        await api.host.reload();
+        const bad = await ask("What is eczema?");
+        assert.equal(bad?.status, "error");
+        assert.equal(bad?.error, "MED42_DATABASE_URL must be a postgres:// or postgresql:// URL (the central audit log).");
+        assert.equal(api.host.usesServer, false, "still the local model");
     });
 });
