@@ -75,6 +75,15 @@ describe("Med42 extension with the central audit log (PostgreSQL)", function () 
             assert.match(paused?.error ?? "", /^Med42 has paused answers: the central audit log \(postgres:\/\/postgres@127\.0\.0\.1:\d+\/from_setting\) cannot be reached .*no answer is given without its audit record/);
             assert.equal(paused?.answer, "", "the model was not asked");
             assert.doesNotMatch(paused?.error ?? "", /\n\s+at /, "no stack trace");
+
+            // A summary pauses the same way (an error notification), and the document is left as it was.
+            const note = "Patient seen for follow-up of hypertension.\nBP 150/95 today.\n";
+            const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({content: note, language: "markdown"}));
+            const summary = await api.summarize("document");
+            assert.equal(summary.status, "failed");
+            assert.match(summary.message ?? "", /^Med42 has paused answers: the central audit log/);
+            assert.equal(editor.document.getText(), note);
+            await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
         } finally {
             pg.start();
         }
