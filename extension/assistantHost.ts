@@ -17,6 +17,9 @@ import {assistantIdentity, CONFIG_SECTION, readSettings, serverApiKeySecret, toA
 import type {AssistantOptions as CoreOptions} from "../shared/assistant";
 import {describeServers} from "../shared/engine/server/serverConfig";
 import {describeSetup} from "./setupInfo";
+import {centralAuditUrl, checkCentralAudit, openCentralAudit, withCentralAudit} from "./centralAudit";
+import type {AuditStore} from "../shared/audit/auditStore";
+import {describePostgresUrl, isPostgresUrl} from "../shared/storage/databaseUrl";
 
 /** The core is loaded on first use, not at activation (it pulls in the policy engine, the audit log and more). */
 function loadCore(): typeof import("../shared/assistant") {
@@ -86,6 +89,8 @@ export class AssistantHost implements vscode.Disposable {
     private readonly warningsShown = new Set<string>();
     /** Why the audit log could not be opened, when the assistant runs without it. */
     auditProblem?: string;
+    /** The central audit log (PostgreSQL) of the current assistant, when it has one; every request checks it first. */
+    private centralAudit?: AuditStore;
     /** Why the policy file cannot be used: no assistant is made (nothing is answered) until it is fixed. */
     policyProblem?: string;
     private readonly policyProblemEmitter = new vscode.EventEmitter<string>();
@@ -126,9 +131,17 @@ export class AssistantHost implements vscode.Disposable {
         this.serverKey = id && this.secrets ? await this.secrets.get(id) ?? undefined : undefined;
     }
 
-    /** The core's options from the settings, with the server's API key from SecretStorage. */
-    /** Without a med42.locale setting, VS Code's display language picks the crisis resources. */
+    /**
+     * The core's options from the settings, with the server's API key from SecretStorage and the central audit log
+     * from MED42_DATABASE_URL when no audit setting is made. Without a med42.locale setting, VS Code's display language
+     * picks the crisis resources.
+     */
     private options(): CoreOptions {
+        return withCentralAudit(this.engineOptions());
+    }
+
+    /** The options from the settings alone (what the model and the server are; no audit from the environment). */
+    private engineOptions(): CoreOptions {
         const settings = currentSettings();
         return toAssistantOptions({...settings, locale: settings.locale || vscode.env.language}, workspaceFolder(), this.serverKey);
     }
@@ -136,7 +149,7 @@ export class AssistantHost implements vscode.Disposable {
     /** Whether the model runs on a model server (med42.server.url, else MED42_SERVER_URL). */
     get usesServer(): boolean {
         try {
-            return this.options().server !== undefined || !!process.env.MED42_SERVER_URL?.trim();
+            return this.engineOptions().server !== undefined || !!process.env.MED42_SERVER_URL?.trim();
         } catch {
             return true;
         }
@@ -170,7 +183,7 @@ export class AssistantHost implements vscode.Disposable {
 
     private configuredModel(): string {
         try {
-            const o = this.options();
+            const o = this.engineOptions();
             if (o.server) return describeServers(o.server.urls, o.server.model);
             return o.model ?? "med42-8b";
         } catch (err) {
@@ -226,6 +239,21 @@ export class AssistantHost implements vscode.Disposable {
 
     private construct(options: AssistantOptions): Med42Assistant {
         this.auditProblem = undefined;
+        this.centralAudit = undefined;
+        const central = centralAuditUrl(options);
+        if (central) {
+            // Never a fallback to no audit: without its central audit log the assistant answers nothing.
+            const store = openCentralAudit(central, isPostgresUrl(currentSettings().auditDatabase));
+            try {
+                const assistant = new (loadCore().Med42Assistant)({...options, auditDb: undefined, audit: store, auditOwned: true});
+                this.centralAudit = store;
+                this.log.info(`audit log: ${store.location}`);
+                return assistant;
+            } catch (err) {
+                void Promise.resolve(store.close()).catch(() => undefined);
+                throw err;
+            }
+        }
         try {
             return new (loadCore().Med42Assistant)(options);
         } catch (err) {
@@ -248,6 +276,20 @@ export class AssistantHost implements vscode.Disposable {
         }
     }
 
+    /**
+     * Before a request reaches the model: the central audit log must answer (one round trip), else the request fails
+     * with CentralAuditUnavailableError, as the bot pauses its answers. Nothing to check for a local log.
+     */
+    async checkAudit(): Promise<void> {
+        if (!this.centralAudit) return;
+        try {
+            await checkCentralAudit(this.centralAudit);
+        } catch (err) {
+            this.log.error(errorMessage(err));
+            throw err;
+        }
+    }
+
     /** Which policy file and audit database are in force, and where their settings are read (for the view). */
     get setup(): SetupInfo {
         let options: CoreOptions;
@@ -261,8 +303,11 @@ export class AssistantHost implements vscode.Disposable {
         return describeSetup({
             remote: vscode.env.remoteName !== undefined,
             policyFile: options.policyFile ?? "",
-            auditDatabase: options.auditDb === false ? "off" : options.auditDb ?? "",
-            env: {MED42_POLICY_FILE: process.env.MED42_POLICY_FILE, MED42_AUDIT_DB: process.env.MED42_AUDIT_DB},
+            // The setting (a URL is shown without a password); MED42_DATABASE_URL is an environment source below.
+            auditDatabase: options.auditDb === false ? "off" : isPostgresUrl(currentSettings().auditDatabase)
+                ? describePostgresUrl(currentSettings().auditDatabase) : currentSettings().auditDatabase ? options.auditDb ?? "" : "",
+            env: {MED42_POLICY_FILE: process.env.MED42_POLICY_FILE, MED42_AUDIT_DB: process.env.MED42_AUDIT_DB,
+                MED42_DATABASE_URL: process.env.MED42_DATABASE_URL?.trim() ? describePostgresUrl(process.env.MED42_DATABASE_URL.trim()) : undefined},
             defaultAuditDatabase: defaultAuditDbPath({...process.env, MED42_AUDIT_DB: undefined}),
             policyError: this.policyProblem,
             auditProblem: this.assistant ? this.auditProblem : undefined,

@@ -124,6 +124,8 @@ export class ChatController implements vscode.Disposable {
             await this.host.settled();
             const chat = this.store.get(chatId)!;
             const assistant = this.host.acquire();
+            // No answer without its audit record: a central audit log that cannot be reached pauses the request here.
+            await this.host.checkAudit();
             const stream = assistant.ask({
                 messages: conversationFor(chat, turnId),
                 surface: "vscode",

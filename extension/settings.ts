@@ -7,6 +7,7 @@ import * as path from "node:path";
 import type {AssistantOptions} from "../shared/assistant";
 import type {GpuChoice} from "../shared/engine/llamaRuntime";
 import {parseServerUrls} from "../shared/engine/server/serverConfig";
+import {isPostgresUrl} from "../shared/storage/databaseUrl";
 import type {SamplingOptions} from "../shared/types";
 
 export const CONFIG_SECTION = "med42";
@@ -118,6 +119,8 @@ export function toAssistantOptions(s: ExtensionSettings, workspaceFolder?: strin
     if (s.policyFile) options.policyFile = resolveUserPath(s.policyFile, workspaceFolder);
     if (s.locale) options.locale = s.locale;
     if (s.auditDatabase.toLowerCase() === "off") options.auditDb = false;
+    // A postgres:// URL is the central audit log (AssistantHost opens it), never a path.
+    else if (isPostgresUrl(s.auditDatabase)) options.auditDb = s.auditDatabase;
     else if (s.auditDatabase) options.auditDb = resolveUserPath(s.auditDatabase, workspaceFolder);
     if (s.serverUrl) {
         options.server = {urls: parseServerUrls(s.serverUrl, "med42.server.url")};

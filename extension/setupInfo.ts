@@ -38,9 +38,10 @@ export interface SetupInput {
     remote: boolean;
     /** The policy file setting (resolved path, "" when not set) and its inspection. */
     policyFile: string;
-    /** The audit database setting ("off", a resolved path, or ""). */
+    /** The audit database setting ("off", a resolved path, a PostgreSQL URL without its password, or ""). */
     auditDatabase: string;
-    env: {MED42_POLICY_FILE?: string; MED42_AUDIT_DB?: string};
+    /** MED42_DATABASE_URL is given without its password. */
+    env: {MED42_POLICY_FILE?: string; MED42_AUDIT_DB?: string; MED42_DATABASE_URL?: string};
     /** The per-user default audit database (the core's default when nothing is set). */
     defaultAuditDatabase: string;
     /** Why the policy could not be loaded (the assistant is not created then). */
@@ -57,7 +58,8 @@ export interface SetupInput {
 export function describeSetup(i: SetupInput): SetupInfo {
     const tab: SettingsTab = i.remote ? "remote" : "user";
     const envPolicy = i.env.MED42_POLICY_FILE?.trim();
-    const envAudit = i.env.MED42_AUDIT_DB?.trim();
+    // The central audit log (PostgreSQL) first, as for the CLI and the bot.
+    const envAudit = i.env.MED42_DATABASE_URL?.trim() || i.env.MED42_AUDIT_DB?.trim();
     const policy: SetupInfo["policy"] = i.policyFile ? {source: tab, file: i.policyFile}
         : envPolicy ? {source: "environment", file: envPolicy}
         : {source: "default"};

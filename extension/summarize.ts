@@ -128,6 +128,8 @@ export async function summarizeInEditor(host: AssistantHost, scope: SummaryScope
 async function runSummary(host: AssistantHost, text: string, scope: SummaryScope, hooks: SummaryHooks): Promise<AnswerResult> {
     await host.settled();
     const assistant = host.acquire();
+    // No summary without its audit record: a central audit log that cannot be reached pauses the request here.
+    await host.checkAudit();
     const controller = new AbortController();
     const untrack = host.track(controller);
     try {

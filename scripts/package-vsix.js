@@ -33,6 +33,12 @@ const BINARY_PACKAGES = {
 /** Dependencies used only when a package is installed (fetching or building its native binary), never at run time. */
 const INSTALL_ONLY = new Set(["prebuild-install", "node-gyp", "node-addon-api", "cmake-js"]);
 
+/**
+ * Optional packages a bundled dependency requires inside try/catch and works without: pg's native binding (loaded only
+ * through pg.native, which the core never uses; pg, for the central audit log, is bundled).
+ */
+const OPTIONAL_REQUIRES = new Set(["pg-native"]);
+
 /** Parts of node-llama-cpp needed only to build llama.cpp from source, never at run time. */
 const NODE_LLAMA_CPP_BUILD_ONLY = ["llama/gitRelease.bundle", "llama/addon", "llama/cmake", "llama/toolchains", "llama/xpack",
     "llama/patches", "llama/profiles", "llama/CMakeLists.txt", "templates"];
@@ -227,7 +233,7 @@ function main() {
         }
     }
     const builtins = new Set(require("node:module").builtinModules);
-    const runtimeDeps = [...externals].filter((e) => !builtins.has(e)).sort();
+    const runtimeDeps = [...externals].filter((e) => !builtins.has(e) && !OPTIONAL_REQUIRES.has(e)).sort();
     for (const dep of runtimeDeps) if (!manifest.dependencies?.[dep]) fail(`the bundle imports ${dep}, which is not a dependency in package.json`);
 
     const closure = dependencyClosure(runtimeDeps, args.binaries);

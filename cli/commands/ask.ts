@@ -4,6 +4,7 @@
 import type {Command} from "commander";
 import {Med42Assistant} from "../../shared/assistant";
 import type {AssistantOptions} from "../../shared/assistant";
+import {checkAuditReachable} from "../../shared/audit/auditStore";
 import {addModelOptions, type ModelFlags, toAssistantOptions} from "../assistantOptions";
 import {CliError} from "../cliError";
 import {showModelStatus} from "../modelStatus";
@@ -32,9 +33,12 @@ export function register(program: Command): void {
             let question = words.join(" ");
             if (question === "-") question = await readStdin();
             if (!question.trim()) throw new CliError("no question given (see med42 ask --help)", 2);
-            const assistant = new Med42Assistant(askAssistantOptions(flags));
+            const options = askAssistantOptions(flags);
+            const assistant = new Med42Assistant(options);
             const status = showModelStatus(assistant);
             try {
+                // No answer without its audit record: a central audit log that cannot be reached stops it here.
+                await checkAuditReachable(options.audit);
                 await withInterrupt(async (signal) => {
                     const stream = assistant.ask({messages: [{role: "user", content: question.trim()}], surface: "cli", signal});
                     if (flags.json) {

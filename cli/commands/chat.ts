@@ -7,6 +7,7 @@ import * as crypto from "node:crypto";
 import type {Command} from "commander";
 import {Med42Assistant} from "../../shared/assistant";
 import type {ChatMessage} from "../../shared/types";
+import {checkAuditReachable} from "../../shared/audit/auditStore";
 import {addModelOptions, type ModelFlags, toAssistantOptions} from "../assistantOptions";
 import {showModelStatus} from "../modelStatus";
 import {printAnswerStream} from "../renderAnswer";
@@ -17,7 +18,8 @@ export function register(program: Command): void {
     addModelOptions(program.command("chat")
         .description("interactive chat with Med42 (downloads the default model on first use)"))
         .action(async (flags: ModelFlags) => {
-            const assistant = new Med42Assistant(toAssistantOptions(flags));
+            const options = toAssistantOptions(flags);
+            const assistant = new Med42Assistant(options);
             const status = showModelStatus(assistant);
             const rl = readline.createInterface({input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY});
             let history: ChatMessage[] = [];
@@ -61,6 +63,8 @@ export function register(program: Command): void {
                     current = new AbortController();
                     const messages: ChatMessage[] = [...history, {role: "user", content: line}];
                     try {
+                        // Checked at every question: answers pause while the central audit log is down, then resume.
+                        await checkAuditReachable(options.audit);
                         const r = await printAnswerStream(assistant.ask({messages, surface: "cli", conversationId, signal: current.signal}),
                             process.stdout, process.stderr, "med42> ");
                         // The conversation as shown goes to the core, which keeps escalated or refused turns and their

@@ -3,6 +3,7 @@
  */
 import type {Command} from "commander";
 import {Med42Assistant} from "../../shared/assistant";
+import {checkAuditReachable} from "../../shared/audit/auditStore";
 import {addModelOptions, type ModelFlags, toAssistantOptions} from "../assistantOptions";
 import {CliError} from "../cliError";
 import {showModelStatus} from "../modelStatus";
@@ -22,10 +23,13 @@ export function register(program: Command): void {
         .action(async (file: string, flags: SummarizeFlags) => {
             const text = await readTextArgument(file);
             if (!text.trim()) throw new CliError(`${file === "-" ? "stdin" : file} is empty: nothing to summarize`, 2);
-            const assistant = new Med42Assistant(toAssistantOptions(flags));
+            const options = toAssistantOptions(flags);
+            const assistant = new Med42Assistant(options);
             const status = showModelStatus(assistant);
             const progress = new SummaryProgressDisplay();
             try {
+                // No summary without its audit record: a central audit log that cannot be reached stops it here.
+                await checkAuditReachable(options.audit);
                 await withInterrupt(async (signal) => {
                     const stream = assistant.summarize({
                         text, surface: "cli", instruction: flags.instruction, signal, onProgress: progress.update

@@ -39,3 +39,30 @@ export function defaultAuditLocation(env: NodeJS.ProcessEnv = process.env): stri
 export function openAuditStore(location: string, options: AuditLogOptions & {applicationName?: string} = {}): AuditStore {
     return isPostgresUrl(location) ? new PostgresAuditStore(location, options) : new AuditLog(location, options);
 }
+
+/**
+ * The central audit log cannot be reached: the request pauses before the model is asked (no answer without its audit
+ * record), as the Slack bot pauses its answers. The database is named without its password.
+ */
+export class AuditUnavailableError extends Error {
+    constructor(location: string, cause: unknown) {
+        super(`Med42 has paused answers: the central audit log (${location}) cannot be reached ` +
+            `(${cause instanceof Error ? cause.message : String(cause)}), and no answer is given without its audit record. ` +
+            "Ask again once the database is back; nothing needs restarting.");
+        this.name = "AuditUnavailableError";
+    }
+}
+
+/**
+ * Before a request reaches the model: one round trip to a PostgreSQL audit store (connecting and migrating first when
+ * needed); rejects with AuditUnavailableError when it fails. Other sinks (a local SQLite file) pass at once.
+ */
+export async function checkAuditReachable(sink: AuditSink | undefined): Promise<void> {
+    if (!(sink instanceof PostgresAuditStore)) return;
+    try {
+        await sink.open();
+        await sink.db.query("SELECT 1");
+    } catch (err) {
+        throw new AuditUnavailableError(sink.location, err);
+    }
+}

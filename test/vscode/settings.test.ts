@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as os from "node:os";
 import * as path from "node:path";
+import {centralAuditUrl, openCentralAudit, withCentralAudit} from "../../extension/centralAudit";
 import {assistantIdentity, readSettings, resolveModelSetting, serverApiKeySecret, toAssistantOptions} from "../../extension/settings";
 
 function getter(values: Record<string, unknown>) {
@@ -27,6 +28,21 @@ describe("extension settings → AssistantOptions", () => {
         const s = readSettings(getter({"model": "", "gpu": "tpu", "threads": 0, "summary.insertMode": "sideways", "sampling.seed": null}));
         assert.deepEqual(toAssistantOptions(s), {autoDownload: false, gpu: "auto"});
         assert.equal(s.insertMode, "ask");
+    });
+
+    it("takes a postgres:// audit database as the central audit log (a URL, never a path); MED42_DATABASE_URL when none is set", () => {
+        const central = "postgres://med42@db.hospital.internal/med42";
+        assert.equal(toAssistantOptions(readSettings(getter({auditDatabase: central})), "/ws").auditDb, central);
+        assert.equal(toAssistantOptions(readSettings(getter({auditDatabase: "audit.sqlite"})), "/ws").auditDb, path.resolve("/ws", "audit.sqlite"));
+        const env = {MED42_DATABASE_URL: " postgres://med42:pw@db/med42 "};
+        assert.equal(withCentralAudit({}, env).auditDb, "postgres://med42:pw@db/med42");
+        assert.equal(withCentralAudit({auditDb: false}, env).auditDb, false, "off stays off");
+        assert.equal(withCentralAudit({auditDb: "/a.sqlite"}, env).auditDb, "/a.sqlite", "the setting wins");
+        assert.deepEqual(withCentralAudit({}, {}), {});
+        assert.throws(() => withCentralAudit({}, {MED42_DATABASE_URL: "db.sqlite"}), /MED42_DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/);
+        assert.equal(centralAuditUrl({auditDb: central}), central);
+        assert.equal(centralAuditUrl({auditDb: "/a.sqlite"}), undefined);
+        assert.throws(() => openCentralAudit("postgres://med42:s3cret@db/med42", true), (e: Error) => /holds a password/.test(e.message) && !e.message.includes("s3cret"));
     });
 
     it("passes presets, hf: URIs and URLs through and resolves paths", () => {

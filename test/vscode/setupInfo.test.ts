@@ -53,6 +53,14 @@ describe("settings in force and where they live (remote windows)", () => {
             audit: {source: "environment", database: "/e/a.sqlite", problem: "ABI mismatch"}});
     });
 
+    it("names the central audit log from MED42_DATABASE_URL (given without its password) before MED42_AUDIT_DB", () => {
+        const base = {remote: false, policyFile: "", auditDatabase: "", defaultAuditDatabase: "/a.sqlite", localeSetting: "", displayLanguage: "en"};
+        assert.deepEqual(describeSetup({...base, env: {MED42_DATABASE_URL: "postgres://med42:***@db/med42", MED42_AUDIT_DB: "/e/a.sqlite"}}).audit,
+            {source: "environment", database: "postgres://med42:***@db/med42"});
+        assert.deepEqual(describeSetup({...base, auditDatabase: "postgres://med42@db/med42", env: {MED42_DATABASE_URL: "postgres://other@db/x"}}).audit,
+            {source: "user", database: "postgres://med42@db/med42"});
+    });
+
     it("says whose crisis resources are in force and why", () => {
         const base = {remote: false, policyFile: "", auditDatabase: "", env: {}, defaultAuditDatabase: "/a.sqlite"};
         assert.deepEqual(describeSetup({...base, localeSetting: "", displayLanguage: "en", locale: {locale: "en-US", from: "requested", requested: "en"}}).resources,
