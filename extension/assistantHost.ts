@@ -278,12 +278,16 @@ export class AssistantHost implements vscode.Disposable {
 
     /**
      * Before a request reaches the model: the central audit log must answer (one round trip), else the request fails
-     * with CentralAuditUnavailableError, as the bot pauses its answers. Nothing to check for a local log.
+     * with CentralAuditUnavailableError, as the bot pauses its answers. Nothing to check for a local log. A question
+     * the policy escalates (`question`: its text) is let through even then: crisis resources are never withheld, and
+     * the failed audit write is reported under the escalation.
      */
-    async checkAudit(): Promise<void> {
+    async checkAudit(question?: {text: string; assistant: Pick<Med42Assistant, "decide">}): Promise<void> {
         if (!this.centralAudit) return;
         try {
-            await checkCentralAudit(this.centralAudit);
+            const outage = await checkCentralAudit(this.centralAudit,
+                () => question ? question.assistant.decide(question.text, "vscode") : {action: "answer"});
+            if (outage) this.log.error(`${errorMessage(outage)} (an escalation is shown anyway)`);
         } catch (err) {
             this.log.error(errorMessage(err));
             throw err;

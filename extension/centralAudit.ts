@@ -52,8 +52,11 @@ export function openCentralAudit(url: string, fromSetting: boolean): AuditStore 
     return openAuditStore(url, {applicationName: APPLICATION_NAME});
 }
 
-/** One round trip to the central audit log (the core's check); rejects with AuditUnavailableError when it fails. */
-export async function checkCentralAudit(store: AuditStore): Promise<void> {
-    const {checkAuditReachable} = require("../shared/audit/auditStore") as typeof import("../shared/audit/auditStore");
-    await checkAuditReachable(store);
+/**
+ * One round trip to the central audit log (the core's check); rejects with AuditUnavailableError when it fails, except
+ * for a question `decide` escalates, where it resolves with the outage (see checkAuditBeforeAnswer).
+ */
+export async function checkCentralAudit(store: AuditStore, decide: () => {action: string}): Promise<Error | undefined> {
+    const {checkAuditBeforeAnswer} = require("../shared/audit/auditStore") as typeof import("../shared/audit/auditStore");
+    return await checkAuditBeforeAnswer(store, decide);
 }

@@ -125,9 +125,10 @@ export class ChatController implements vscode.Disposable {
             const chat = this.store.get(chatId)!;
             const assistant = this.host.acquire();
             // No answer without its audit record: a central audit log that cannot be reached pauses the request here.
-            await this.host.checkAudit();
+            const messages = conversationFor(chat, turnId);
+            await this.host.checkAudit({text: messages[messages.length - 1]?.content ?? "", assistant});
             const stream = assistant.ask({
-                messages: conversationFor(chat, turnId),
+                messages,
                 surface: "vscode",
                 conversationId: chatId,
                 signal: controller.signal,

@@ -4,7 +4,7 @@
 import type {Command} from "commander";
 import {Med42Assistant} from "../../shared/assistant";
 import type {AssistantOptions} from "../../shared/assistant";
-import {checkAuditReachable} from "../../shared/audit/auditStore";
+import {checkAuditBeforeAnswer} from "../../shared/audit/auditStore";
 import {addModelOptions, type ModelFlags, toAssistantOptions} from "../assistantOptions";
 import {CliError} from "../cliError";
 import {showModelStatus} from "../modelStatus";
@@ -37,8 +37,9 @@ export function register(program: Command): void {
             const assistant = new Med42Assistant(options);
             const status = showModelStatus(assistant);
             try {
-                // No answer without its audit record: a central audit log that cannot be reached stops it here.
-                await checkAuditReachable(options.audit);
+                // No answer without its audit record: a central audit log that cannot be reached stops it here,
+                // except for an escalation (crisis resources are never withheld; its failed audit is reported after it).
+                await checkAuditBeforeAnswer(options.audit, () => assistant.decide(question.trim(), "cli"));
                 await withInterrupt(async (signal) => {
                     const stream = assistant.ask({messages: [{role: "user", content: question.trim()}], surface: "cli", signal});
                     if (flags.json) {

@@ -7,7 +7,7 @@ import * as crypto from "node:crypto";
 import type {Command} from "commander";
 import {Med42Assistant} from "../../shared/assistant";
 import type {ChatMessage} from "../../shared/types";
-import {checkAuditReachable} from "../../shared/audit/auditStore";
+import {checkAuditBeforeAnswer} from "../../shared/audit/auditStore";
 import {addModelOptions, type ModelFlags, toAssistantOptions} from "../assistantOptions";
 import {showModelStatus} from "../modelStatus";
 import {printAnswerStream} from "../renderAnswer";
@@ -64,7 +64,8 @@ export function register(program: Command): void {
                     const messages: ChatMessage[] = [...history, {role: "user", content: line}];
                     try {
                         // Checked at every question: answers pause while the central audit log is down, then resume.
-                        await checkAuditReachable(options.audit);
+                        // An escalation is still shown (crisis resources are never withheld; its audit gap is reported).
+                        await checkAuditBeforeAnswer(options.audit, () => assistant.decide(line, "cli"));
                         const r = await printAnswerStream(assistant.ask({messages, surface: "cli", conversationId, signal: current.signal}),
                             process.stdout, process.stderr, "med42> ");
                         // The conversation as shown goes to the core, which keeps escalated or refused turns and their

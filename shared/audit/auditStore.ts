@@ -66,3 +66,22 @@ export async function checkAuditReachable(sink: AuditSink | undefined): Promise<
         throw new AuditUnavailableError(sink.location, err);
     }
 }
+
+/**
+ * The pause before the model, with its one exception: while the central audit log cannot be reached a request is not
+ * answered (AuditUnavailableError), unless the policy escalates it (an emergency, self-harm). Withholding emergency
+ * numbers from someone in crisis because a database is down would be the greater harm, and an escalation needs no
+ * model: its message comes from the policy. Its audit write is still attempted and fails loudly afterwards
+ * (AuditWriteError), so the gap is reported, never silent. Resolves with the outage it let through, if any.
+ * `decide` is called only during an outage (the policy runs again in the request itself).
+ */
+export async function checkAuditBeforeAnswer(sink: AuditSink | undefined, decide: () => {action: string}):
+    Promise<AuditUnavailableError | undefined> {
+    try {
+        await checkAuditReachable(sink);
+        return undefined;
+    } catch (err) {
+        if (err instanceof AuditUnavailableError && decide().action === "escalate") return err;
+        throw err;
+    }
+}

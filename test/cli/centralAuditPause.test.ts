@@ -52,6 +52,13 @@ describe("med42 on the central audit log while the database is down", function (
             assert.equal(ask.stdout, "", "nothing answered");
             assert.doesNotMatch(ask.stderr, /\n\s+at /, "no stack trace");
 
+            // An emergency is the exception: its escalation needs no model and is never withheld; the audit gap is said.
+            const crisis = await runCli(["ask", "My father collapsed and is not breathing"], {env: env()});
+            assert.match(crisis.stdout, /\b911\b/, "the emergency number is shown");
+            assert.match(crisis.stderr, /could not be recorded in the audit log/);
+            assert.notEqual(crisis.code, 0, "the failed audit write is an error");
+            assert.doesNotMatch(crisis.stderr, /Loading/, "the model was not loaded");
+
             const summary = await runCli(["summarize", "--max-tokens", "8", note], {env: env()});
             assert.equal(summary.code, 1);
             assert.match(summary.stderr, PAUSED);

@@ -76,6 +76,14 @@ describe("Med42 extension with the central audit log (PostgreSQL)", function () 
             assert.equal(paused?.answer, "", "the model was not asked");
             assert.doesNotMatch(paused?.error ?? "", /\n\s+at /, "no stack trace");
 
+            // An emergency is the exception: its escalation (no model involved) is still shown, with the audit gap said.
+            const crisis = await ask("My father collapsed and is not breathing");
+            assert.equal(crisis?.notice?.action, "escalate", JSON.stringify(crisis));
+            assert.match(crisis?.notice?.message ?? "", /\b911\b/, "the emergency number is shown");
+            assert.ok(crisis?.disclaimer, "under the disclaimer");
+            assert.equal(crisis?.status, "error", "the audit write that failed is reported");
+            assert.match(crisis?.error ?? "", /could not be recorded in the audit log/);
+
             // A summary pauses the same way (an error notification), and the document is left as it was.
             const note = "Patient seen for follow-up of hypertension.\nBP 150/95 today.\n";
             const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({content: note, language: "markdown"}));
