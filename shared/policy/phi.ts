@@ -121,8 +121,24 @@ function nameSpans(text: string, out: Found[], allowed: (s: string) => boolean):
     each(GIVEN_ALONE, text, (m) => { if (GIVEN_NAMES.has(m[1].toLowerCase())) push(m.index, m[1]); });
 }
 
+/** Arabic-Indic (٠-٩), Eastern Arabic-Indic/Persian (۰-۹) and Devanagari (०-९) digits. */
+const NATIVE_DIGIT = /[\u0660-\u0669\u06F0-\u06F9\u0966-\u096F]/g;
+
+/**
+ * The text with every native digit written as its ASCII digit, so that an Emirates ID, a phone number or a date typed
+ * in Arabic or Devanagari digits is found by the same patterns. Each of those digits is one UTF-16 unit, as is its
+ * ASCII digit: the length and every offset stay the same, so spans found here are exact on the original text.
+ */
+export function asciiDigits(text: string): string {
+    return text.replace(NATIVE_DIGIT, (d) => {
+        const c = d.charCodeAt(0);
+        return String(c - (c >= 0x0966 ? 0x0966 : c >= 0x06F0 ? 0x06F0 : 0x0660));
+    });
+}
+
 /** Finds identifiers in `text`; spans never overlap and are sorted by position. */
-export function detectPhi(text: string, options: PhiOptions = {}): PhiSpan[] {
+export function detectPhi(original: string, options: PhiOptions = {}): PhiSpan[] {
+    const text = asciiDigits(original);
     const allowedTerms = (options.allowedTerms ?? []).map((t) => t.toLowerCase()).filter((t) => t.length > 0);
     const allowed = (s: string) => allowedTerms.some((t) => s.toLowerCase().includes(t) || t.includes(s.toLowerCase()));
     const found: Found[] = [];
