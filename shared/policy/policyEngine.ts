@@ -216,7 +216,8 @@ export class PolicyEngine implements PolicyChecker {
         const analyzed = analyze(text);
         const language = detectLanguage(text);
         // "Out of scope" is judged by a health vocabulary that is English: in another language a clinical question
-        // would be refused for want of English words, so there it is not judged (a poem in Spanish gets an answer).
+        // would be refused for want of English words, so there only the language's own off-topic vocabulary judges it
+        // (rules/languages: "escribeme un poema" is refused, a question in Spanish with no English word is answered).
         const judged = judgesScope(language) ? policy : {...policy, categories: new Set([...policy.categories].filter((c) => c !== "out_of_scope"))};
         const found = this.findings(analyzed, judged);
         const informational = found.fired.filter((r) => r.category === null).map((r) => r.id);
@@ -233,10 +234,12 @@ export class PolicyEngine implements PolicyChecker {
         let category: PolicyCategory | null;
         let rules: string[];
         let evidence: string[] | undefined;
+        // Small talk and the institution's own allowed terms are never out of scope. (Small talk is told on the Latin
+        // letters: text in another script has none and would always read as small talk, so only the terms count there.)
+        const institutionTerm = this.topic(analyzed).institutionTerms > 0;
+        const inScope = isSmallTalk(analyzed) || institutionTerm;
         if (this.textClassifier && !blockedTerm) {
             // The classifier decides the categories it knows; identifiers in a channel outrank only "out of scope".
-            // Small talk and the institution's own allowed terms are never out of scope.
-            const inScope = isSmallTalk(analyzed) || this.topic(analyzed).institutionTerms > 0;
             const allowed = new Set([...judged.categories].filter((c) => c !== "phi" && (c !== "out_of_scope" || !inScope)));
             const verdict = this.textClassifier.classify(analyzed, found, allowed);
             category = verdict.harmful ?? (phiRefuse ? "phi" : verdict.outOfScope ? "out_of_scope" : null);
@@ -257,8 +260,10 @@ export class PolicyEngine implements PolicyChecker {
             if (blockedTerm && blockedTerm.category === category) rules.push(BLOCKED_TERM_RULE);
         }
         // The vocabularies of other languages come last and stand: the classifier was trained on English and cannot
-        // read them. A category they find replaces the decision's when it comes first in CATEGORY_PRIORITY.
-        const spoken = LANGUAGE_RULES.filter((r) => r.category !== null && judged.categories.has(r.category) && r.test(analyzed));
+        // read them. A category they find replaces the decision's when it comes first in CATEGORY_PRIORITY. Their
+        // off-topic vocabularies (a poem, a flight, shares) are how "out of scope" is judged outside English.
+        const spoken = LANGUAGE_RULES.filter((r) => r.category !== null && policy.categories.has(r.category)
+            && (r.category !== "out_of_scope" || !institutionTerm) && r.test(analyzed));
         const spokenCategory = CATEGORY_PRIORITY.find((c) => spoken.some((r) => r.category === c));
         if (spokenCategory && (category === null || CATEGORY_PRIORITY.indexOf(spokenCategory) < CATEGORY_PRIORITY.indexOf(category))) {
             category = spokenCategory;

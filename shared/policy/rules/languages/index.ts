@@ -1,6 +1,7 @@
 /**
- * Emergency and self-harm vocabularies of the languages the policy serves besides English (and one harm-to-others
- * rule in French). They are decided after the classifier, which was trained on English and cannot read these
+ * The vocabularies of the languages the policy serves besides English: emergency, self-harm, harm to others, drug
+ * misuse and plainly off-topic requests in Arabic, Spanish, French, Hindi and Urdu, and emergency and self-harm
+ * phrases in more of the languages hospital patients write (otherLanguages.ts). They are decided after the classifier, which was trained on English and cannot read these
  * words, and it cannot overrule them (policyEngine.ts): small, separate patterns, each checked for catastrophic
  * backtracking on its own.
  */
