@@ -60,9 +60,13 @@ interface SurfacePolicy {
     phi: PhiMode;
 }
 
-/** Whether the scope rules can read a message: English, or no language told (numbers, codes). */
-function judgesScope(language: DetectedLanguage): boolean {
-    return language.code === "en" || language.code === "und";
+/**
+ * Whether the scope rules can read a message: English, or no language told and no letters (numbers, codes). Letters
+ * of a script the detector does not know (Gurmukhi, Tamil, Korean...) are no English words either: a clinical question
+ * in them would be refused for want of English health words.
+ */
+function judgesScope(language: DetectedLanguage, text: string): boolean {
+    return language.code === "en" || language.code === "und" && !/\p{L}/u.test(text);
 }
 
 interface BlockedTerm { norm: string; category: PolicyCategory; message?: string }
@@ -218,7 +222,7 @@ export class PolicyEngine implements PolicyChecker {
         // "Out of scope" is judged by a health vocabulary that is English: in another language a clinical question
         // would be refused for want of English words, so there only the language's own off-topic vocabulary judges it
         // (rules/languages: "escribeme un poema" is refused, a question in Spanish with no English word is answered).
-        const judged = judgesScope(language) ? policy : {...policy, categories: new Set([...policy.categories].filter((c) => c !== "out_of_scope"))};
+        const judged = judgesScope(language, text) ? policy : {...policy, categories: new Set([...policy.categories].filter((c) => c !== "out_of_scope"))};
         const found = this.findings(analyzed, judged);
         const informational = found.fired.filter((r) => r.category === null).map((r) => r.id);
         const rulesOf = (c: PolicyCategory | null) => found.fired.filter((r) => c !== null && r.category === c).map((r) => r.id);
