@@ -13,8 +13,8 @@ import type {Disclaimer, PhiSpan, PolicyCategory, PolicyChecker, PolicyDecision}
 import {parsePolicyConfig, type PolicyConfig, policyWarnings, SWITCHABLE_CATEGORIES} from "./policyConfig";
 import {type CrisisResources, DEFAULT_DISCLAIMER, DEFAULT_LOCALE, DEFAULT_PHI_MODE, DEFAULT_RESOURCES, type PhiMode, resolveResourceLocale,
     type ResourceLocale} from "./defaultPolicy";
-import {BLOCKED_TERM_MESSAGE, escalationMessage, type MessageOverrides, phiNotice, phiRefusalMessage, placeLine, refusalMessage,
-    resourcesFor} from "./messages";
+import {escalationMessage, type MessageOverrides, phiNotice, phiRefusalMessage, placeLine, refusalMessage, resourcesFor} from "./messages";
+import {type ConversationNotices, NOTICES, type PolicyNotices, withNoticeOverrides} from "./noticeTranslations";
 import {inputRules, OUTPUT_RULES, type PolicyRule} from "./rules";
 import {LANGUAGE_RULES} from "./rules/languages";
 import {memoizedTopicSignal, type TopicSignal} from "./rules/healthLexicon";
@@ -71,8 +71,16 @@ function judgesScope(language: DetectedLanguage, text: string): boolean {
 
 interface BlockedTerm { norm: string; category: PolicyCategory; message?: string }
 
-/** What the policy shows in one language: the disclaimer, and the texts that replace the built-in English ones. */
-interface LanguageTexts { disclaimer: Disclaimer; overrides: MessageOverrides }
+/**
+ * What the policy shows in one language: the disclaimer, the texts that replace the built-in English ones, and the
+ * notices (identifiers, blocked terms, the conversation rule).
+ */
+interface LanguageTexts { disclaimer: Disclaimer; overrides: MessageOverrides; notices: PolicyNotices }
+
+/** The built-in notices of a language (English where there are none). */
+function builtInNotices(code: string): PolicyNotices {
+    return (NOTICES as Record<string, PolicyNotices | undefined>)[code] ?? NOTICES.en;
+}
 
 /**
  * The texts of every language the policy has: English from the file's top-level texts (else built in); each other
@@ -80,7 +88,8 @@ interface LanguageTexts { disclaimer: Disclaimer; overrides: MessageOverrides }
  * English text at the top level (the institution's own text then stands in every language it did not translate).
  */
 function languageTexts(config: PolicyConfig, english: Disclaimer): Map<string, LanguageTexts> {
-    const texts = new Map<string, LanguageTexts>([["en", {disclaimer: english, overrides: config.messages ?? {}}]]);
+    const texts = new Map<string, LanguageTexts>([["en", {disclaimer: english, overrides: config.messages ?? {},
+        notices: withNoticeOverrides(NOTICES.en, {phi: config.messages?.phi})}]]);
     const codes = new Set([...Object.keys(BUILT_IN_TRANSLATIONS), ...Object.keys(config.languages ?? {})]);
     for (const code of codes) {
         const builtIn = (BUILT_IN_TRANSLATIONS as Record<string, (typeof BUILT_IN_TRANSLATIONS)["ar"] | undefined>)[code];
@@ -92,7 +101,9 @@ function languageTexts(config: PolicyConfig, english: Disclaimer): Map<string, L
         }
         const disclaimer = own?.disclaimer ? {text: own.disclaimer.text, markdown: own.disclaimer.markdown ?? own.disclaimer.text}
             : !config.disclaimer && builtIn ? builtIn.disclaimer : english;
-        texts.set(code, {disclaimer, overrides});
+        const notices = withNoticeOverrides(builtInNotices(code), {...own?.notices,
+            phi: own?.messages?.phi ?? config.messages?.phi});
+        texts.set(code, {disclaimer, overrides, notices});
     }
     return texts;
 }
@@ -150,8 +161,8 @@ export class PolicyEngine implements PolicyChecker {
         const languages = [...this.texts.keys()];
         this.notices = new PolicyMessageMatcher([
             ...languages.flatMap((l) => CATEGORY_PRIORITY.map((c) => this.messageFor(c, [], l))),
-            BLOCKED_TERM_MESSAGE,
-            ...this.blocked.map((b) => this.messageFor(b.category, [], "en", b.message ?? BLOCKED_TERM_MESSAGE)),
+            ...languages.map((l) => this.textsFor(l).notices.blockedTerm),
+            ...languages.flatMap((l) => this.blocked.map((b) => this.messageFor(b.category, [], l, b.message ?? this.textsFor(l).notices.blockedTerm))),
         ], this.disclaimers.flatMap((d) => [d.text, d.markdown]));
     }
 
@@ -168,6 +179,11 @@ export class PolicyEngine implements PolicyChecker {
 
     private textsFor(code: string | undefined): LanguageTexts {
         return this.texts.get(code ?? "en") ?? this.texts.get("en")!;
+    }
+
+    /** The conversation rule's notices in a language (English where the policy has none for it). */
+    conversationNotices(language: string | undefined): ConversationNotices {
+        return this.textsFor(language).notices;
     }
 
     isPolicyMessage(text: string): boolean {
@@ -282,11 +298,11 @@ export class PolicyEngine implements PolicyChecker {
             if (evidence) decision.evidence = evidence;
             if (phi.length > 0 && policy.phi === "notice") {
                 decision.rules = [...rules, PHI_NOTICE_RULE];
-                decision.notice = phiNotice(phi);
+                decision.notice = phiNotice(phi, this.textsFor(language.code).notices);
             }
             return decision;
         }
-        const custom = blockedTerm && blockedTerm.category === category ? blockedTerm.message ?? BLOCKED_TERM_MESSAGE : undefined;
+        const custom = blockedTerm && blockedTerm.category === category ? blockedTerm.message ?? this.textsFor(language.code).notices.blockedTerm : undefined;
         const decision = this.actOn(category, rules, phi, language, custom);
         if (evidence) decision.evidence = evidence;
         return decision;
@@ -366,7 +382,7 @@ export class PolicyEngine implements PolicyChecker {
             case "self_harm":
                 return escalationMessage(category, this.resources, overrides, place);
             case "phi":
-                return phiRefusalMessage(phi, overrides);
+                return phiRefusalMessage(phi, this.textsFor(language).notices);
             default:
                 return refusalMessage(category, overrides);
         }

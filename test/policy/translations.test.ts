@@ -133,7 +133,10 @@ describe("policy file: texts per language", () => {
         assert.throws(() => parsePolicyConfig({languages: {ar: {disclaimer: {text: "قصير"}}}}),
             (e: Error) => e instanceof PolicyConfigError && /languages\.ar\.disclaimer\.text: must contain at least 20/.test(e.message));
         assert.throws(() => parsePolicyConfig({languages: {Arabic: {messages: {self_harm: "x"}}}}), /ISO 639 codes/);
-        assert.throws(() => parsePolicyConfig({languages: {es: {messages: {phi: "x"}}}}), /languages\.es\.messages/);
+        // The identifier message is translated too (noticeTranslations.ts): its text per language is accepted.
+        assert.equal(parsePolicyConfig({languages: {es: {messages: {phi: "No comparta datos de pacientes."}}}}).languages?.es.messages?.phi,
+            "No comparta datos de pacientes.");
+        assert.throws(() => parsePolicyConfig({languages: {es: {notices: {phi: "x"}}}}), /languages\.es\.notices/);
         assert.throws(() => parsePolicyConfig({languages: {es: {messages: {self_harm: "ayuda\u200b"}}}}), /invisible/);
     });
 });
