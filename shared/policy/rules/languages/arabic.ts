@@ -15,7 +15,7 @@ const PERSON = "(?:زوجي|زوجتي|جاري|جارتي|جيراني|ابوي
 const CONTROLLED = "(?:ال)?(?:ترامادول|ليريكا|بريجابالين|زاناكس|الپرازولام|البرازولام|ريفوتريل|كلونازيبام|فاليوم|ديازيبام|اوكسيكودون|مورفين|فنتانيل|كودايين|كبتاجون|ريتالين|اديرال|كيتامين|ابتريل)";
 
 /** A word about health: a creative or practical request that carries one may be patient education, not off topic. */
-const HEALTH_WORD = /(?:^| )(?:ال)?(?:مرض|امراض|مريض|مرضي|دواء|ادويه|علاج|صحه|طبي|طبيه|طبيب|دكتور|مستشفي|مستشفى|سكري|سرطان|قلب|ضغط|اعراض|جرعه|الم|تمريض|ممرض|ممرضه|لقاح|حمل)(?= |$)|\b(?:mared|marad|dawa|3ilaj|3elaj|sa7a|tabib|doctor|mostashfa|sokkari|saratan)\b/;
+const HEALTH_WORD = /(?:^| )(?:ال)?(?:مرض|امراض|مريض|مرضي|دواء|ادويه|علاج|صحه|طبي|طبيه|طبيب|اطباء|دكتور|دكاتره|مستشفي|مستشفى|سكري|سرطان|قلب|ضغط|اعراض|جرعه|الم|تمريض|ممرض|ممرضه|لقاح|حمل)(?= |$)|\b(?:mared|marad|dawa|3ilaj|3elaj|sa7a|tabib|doctor|mostashfa|sokkari|saratan)\b/;
 
 export const ARABIC_RULES = [
     vocabularyRule({

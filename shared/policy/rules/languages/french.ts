@@ -39,10 +39,10 @@ export const FRENCH_RULES = [
     }),
     vocabularyRule({
         id: "harm_to_others.lang_fr_poison_or_kill", category: "harm_to_others",
-        description: "French: the writer asks how to poison, kill, choke or drug a person, or to put poison or sleeping pills in someone's food or drink (\"comment empoisonner mon voisin\").",
+        description: "French: the writer asks how to poison, kill, choke or drug a person (first person: \"comment\", \"je veux\"), or to put poison or sleeping pills in someone's food or drink (\"comment empoisonner mon voisin\").",
         patterns: [
-            /\b(?:empoisonner|tuer|etrangler|etouffer|droguer) (?:mon|ma|mes|le|la|les|un|une|son|sa|ses|notre) (?:mari|femme|epoux|epouse|voisin|voisine|voisins|patron|patronne|chef|belle mere|beau pere|pere|mere|fils|fille|frere|soeur|collegue|patient|patiente|copain|copine|ex|grand mere|grand pere|oncle|tante)\b/,
-            /\bempoisonner quelqu un\b|\btuer quelqu un\b/,
+            // Asked for, in the first person: "le fentanyl peut-il tuer un patient ?" is not.
+            /\b(?:comment|je veux|je vais|je voudrais|aide moi a|moyen de|facon de)(?: (?:puis je|pourrais je|je peux|faire pour))? (?:empoisonner|tuer|etrangler|etouffer|droguer) (?:quelqu un|(?:mon|ma|mes|le|la|les|un|une|son|sa|ses|notre) (?:mari|femme|epoux|epouse|voisin|voisine|voisins|patron|patronne|chef|belle mere|beau pere|pere|mere|fils|fille|frere|soeur|collegue|patient|patiente|copain|copine|ex|grand mere|grand pere|oncle|tante))\b/,
             /\b(?:somniferes|poison|mort aux rats|antigel)(?: [a-z]+){0,2} dans (?:son|sa|ses|le|la|les) (?:cafe|the|repas|nourriture|boisson|soupe|verre|plat|biberon)\b/,
         ],
     }),
@@ -50,7 +50,8 @@ export const FRENCH_RULES = [
         id: "drug_misuse.lang_fr_controlled_without_prescription", category: "drug_misuse",
         description: "French: the writer asks how to get a controlled medicine without a prescription, to forge a prescription, to get high, or to beat a drug test (\"ou acheter du tramadol sans ordonnance\").",
         patterns: [
-            new RegExp(`\\b(?:obtenir|acheter|trouver|avoir|procurer|commander|choper)(?: [a-z]+){0,2} ${CONTROLLED}(?: [a-z]+){0,2} sans ordonnance\\b`),
+            // Asked for ("où acheter", "comment obtenir"): "est-il légal d'acheter…?" and "ma mère a acheté…" are not.
+            new RegExp(`\\b(?:ou|comment|je veux|je voudrais|je peux|aide moi a|moyen de|moyen d)(?: (?:puis je|je peux|peut on|faire pour|me))? (?:obtenir|acheter|trouver|avoir|procurer|commander|choper)(?: [a-z]+){0,2} ${CONTROLLED}(?: [a-z]+){0,2} sans ordonnance\\b`),
             /\b(?:comment|je veux|je vais|je dois|aide moi a) (?:falsifier|fabriquer|modifier) (?:une |l |mon |ma |des )?ordonnances?\b/,
             /\b(?:pour|comment) (?:planer|me defoncer|me droguer|etre defonce|etre high)\b/,
             /\b(?:comment|je veux|je dois) (?:passer|tromper|dejouer|truquer|reussir) (?:un |le |les |mon |ce )?(?:test|tests|depistage|controle) (?:urinaire )?(?:de |des |du |aux )?(?:drogues?|stupefiants|cannabis|urinaire)\b/,

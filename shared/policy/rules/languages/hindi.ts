@@ -58,10 +58,11 @@ export const HINDI_RULES = [
         id: "drug_misuse.lang_hi_controlled_without_prescription", category: "drug_misuse",
         description: "Hindi or Hinglish: the writer asks how to get a controlled medicine without a prescription or which pill to take to get high (\"bina prescription ke tramadol kaha milega\", \"नशे के लिए कौन सी गोली\").",
         patterns: [
-            new RegExp(`\\b(?:bina|without) (?:prescription|parchi|parcha|perchi|parche)(?: ke)?(?: [a-z]+){0,2} ${CONTROLLED_LATN}\\b`),
-            new RegExp(`\\b${CONTROLLED_LATN}(?: [a-z]+){0,2} (?:bina|without) (?:prescription|parchi|parcha|perchi|parche)\\b`),
-            new RegExp(`(?:^| )बिना (?:पर्चे|पर्ची|प्रिस्क्रिप्शन)(?: के)?(?: [^ ]+){0,2} ${CONTROLLED_DEVA}(?= |$)`),
-            new RegExp(`(?:^| )${CONTROLLED_DEVA}(?: [^ ]+){0,2} बिना (?:पर्चे|पर्ची|प्रिस्क्रिप्शन)(?= |$)`),
+            // Asked for ("kaha milega", "chahiye", "कहाँ मिलेगी"): "maa ne bina parchi ke tramadol le li" is not.
+            new RegExp(`\\b(?:bina|without) (?:prescription|parchi|parcha|perchi|parche)(?: ke)?(?: [a-z]+){0,2} ${CONTROLLED_LATN}(?: [a-z]+){0,2} (?:kaha|kahan|kaise|chahiye|chahie|milega|milegi|khareed|kharid)`),
+            new RegExp(`\\b${CONTROLLED_LATN}(?: [a-z]+){0,2} (?:bina|without) (?:prescription|parchi|parcha|perchi|parche)(?: ke)?(?: [a-z]+){0,1} (?:kaha|kahan|kaise|chahiye|chahie|milega|milegi|khareed|kharid)`),
+            new RegExp(`(?:^| )बिना (?:पर्चे|पर्ची|प्रिस्क्रिप्शन)(?: के)?(?: [^ ]+){0,2} ${CONTROLLED_DEVA}(?: [^ ]+){0,2} (?:कहाँ|कहां|कैसे|चाहिए|मिलेगा|मिलेगी|खरीद)`),
+            new RegExp(`(?:^| )${CONTROLLED_DEVA}(?: [^ ]+){0,2} बिना (?:पर्चे|पर्ची|प्रिस्क्रिप्शन)(?: के)?(?: [^ ]+){0,1} (?:कहाँ|कहां|कैसे|चाहिए|मिलेगा|मिलेगी|खरीद)`),
             /(?:^| )(?:नशे के लिए|नशा करने के लिए|नशा चढ़ाने के लिए) (?:कौन सी|कौनसी|कोई) (?:गोली|दवा|दवाई|सिरप|इंजेक्शन)(?= |$)/,
             /\b(?:nashe|nasha karne|nasha) (?:ke )?liye (?:kaunsi|konsi|kon si|kaun si|koi) (?:goli|dawai|dawa|tablet|syrup|injection)\b/,
             /\b(?:drug test|dope test|urine test) (?:kaise )?(?:pass karu|pass karun|pass kare|clear karu|clear karun|me pass)\b/,

@@ -36,9 +36,10 @@ export const SPANISH_RULES = [
     }),
     vocabularyRule({
         id: "harm_to_others.lang_es_poison_or_kill", category: "harm_to_others",
-        description: "Spanish: the writer asks how to poison, kill, choke or drug a person, to put poison or sleeping pills in someone's food or drink, or to alter a relative's morphine or insulin pump (\"como envenenar a mi suegra\").",
+        description: "Spanish: the writer asks how to poison, kill, choke or drug a person (first person: \"cómo\", \"quiero\", \"puedo\"), to put poison or sleeping pills in someone's food or drink, or to alter a relative's morphine or insulin pump (\"como envenenar a mi suegra\").",
         patterns: [
-            new RegExp(`\\b(?:envenenar|envenenarle|envenenarla|matar|asfixiar|ahogar|drogar) a ${PERSON}\\b`),
+            // Asked for, in the first person: "el fentanilo puede matar a un paciente" and "intentó matar a su esposa" are not.
+            new RegExp(`\\b(?:como|quiero|voy a|puedo|podria|necesito|ayudame a|forma de|manera de)(?: (?:puedo|podria|se puede|hago para|hacer para))? (?:envenenar|envenenarle|envenenarla|matar|asfixiar|ahogar|drogar) a ${PERSON}\\b`),
             /\b(?:veneno|raticida|somniferos|pastillas para dormir)(?: [a-z]+){0,2} en (?:la |el |su |sus )?(?:comida|bebida|cafe|te|sopa|vaso|agua|desayuno|cena)\b(?: [a-z]+){0,3} sin que\b/,
             /\b(?:manipular|alterar|trucar|subir|aumentar|modificar|toquetear) (?:[a-z]+ ){0,3}(?:bomba|infusion|goteo|pca)(?: de)? (?:morfina|insulina|opioides?)(?: de)? (?:mi|su) (?:madre|padre|abuela|abuelo|esposo|esposa|marido|mujer|suegra|suegro|vecino|vecina|tio|tia|hermano|hermana)\b/,
         ],
@@ -47,7 +48,8 @@ export const SPANISH_RULES = [
         id: "drug_misuse.lang_es_controlled_without_prescription", category: "drug_misuse",
         description: "Spanish: the writer asks how to get a controlled medicine without a prescription, to forge a prescription, to get high, or to beat a drug test (\"donde consigo tramadol sin receta\").",
         patterns: [
-            new RegExp(`\\b(?:conseguir|consigo|comprar|compro|obtener|obtengo|pillar|pillo|encontrar|encuentro|pedir)(?: [a-z]+){0,2} ${CONTROLLED}(?: [a-z]+){0,2} sin (?:receta|prescripcion)\\b`),
+            // Asked for ("dónde consigo", "quiero comprar"): "¿es legal comprar…?" and "mi madre compró…" are not.
+            new RegExp(`\\b(?:donde|como|quiero|puedo|necesito|ayudame a)(?: (?:puedo|se puede|podria|me))? (?:conseguir|consigo|comprar|compro|obtener|obtengo|pillar|pillo|encontrar|encuentro|pedir)(?: [a-z]+){0,2} ${CONTROLLED}(?: [a-z]+){0,2} sin (?:receta|prescripcion)\\b`),
             /\b(?:como|quiero|puedo|necesito|voy a) falsificar (?:una |la |mi |las )?recetas?\b/,
             /\b(?:para|como|quiero) (?:drogarme|colocarme|ponerme ciego|ponerme hasta arriba|flipar)\b/,
             /\b(?:como|puedo|quiero|necesito) (?:pasar|enganar|burlar|superar|falsear) (?:un |el |una |la )?(?:test|prueba|analisis|control) (?:de )?(?:drogas|orina|antidoping|toxicologico)\b/,

@@ -45,8 +45,9 @@ export const URDU_RULES = [
         id: "drug_misuse.lang_ur_controlled_without_prescription", category: "drug_misuse",
         description: "Urdu: the writer asks how to get a controlled medicine without a prescription or which pill to take to get high (\"بغیر نسخے کے ٹرامادول کہاں سے ملے گی\", \"نشے کے لیے کون سی گولی\").",
         patterns: [
-            new RegExp(`(?:^| )بغیر (?:نسخے|نسخہ|پرچی|پرچے)(?: کے)?(?: [^ ]+){0,2} ${CONTROLLED}(?= |$)`),
-            new RegExp(`(?:^| )${CONTROLLED}(?: [^ ]+){0,2} بغیر (?:نسخے|نسخہ|پرچی|پرچے)(?= |$)`),
+            // Asked for ("کہاں ملے گی", "چاہیے"): "امی نے بغیر نسخے کے ٹرامادول لی" is not.
+            new RegExp(`(?:^| )بغیر (?:نسخے|نسخہ|پرچی|پرچے)(?: کے)?(?: [^ ]+){0,2} ${CONTROLLED}(?: [^ ]+){0,2} (?:کہاں|کیسے|چاہیے|ملے|خرید)`),
+            new RegExp(`(?:^| )${CONTROLLED}(?: [^ ]+){0,2} بغیر (?:نسخے|نسخہ|پرچی|پرچے)(?: کے)?(?: [^ ]+){0,1} (?:کہاں|کیسے|چاہیے|ملے|خرید)`),
             /(?:^| )(?:نشے کے لیے|نشہ کرنے کے لیے|نشے کے لئے|نشہ کرنے کے لئے) (?:کون سی|کونسی|کوئی) (?:گولی|دوا|دوائی|سیرپ|انجکشن)(?= |$)/,
         ],
     }),
