@@ -25,6 +25,7 @@ import {PolicyEngine} from "./policy/policyEngine";
 import {MODEL_CHECK_MAX_TOKENS, MODEL_CHECK_SCHEMA, MODEL_CHECK_SYSTEM_PROMPT, modelCheckUserMessage, parseModelVerdict} from "./policy/modelCheck";
 import {loadPolicyFile} from "./policy/policyConfig";
 import {guardHistory, guardTranscript, SUMMARY_NOT_A_REQUEST_RULE, withConversationRecord, withHistoryRecord} from "./policy/conversationGuard";
+import {detectLanguage} from "./policy/language";
 import {type AuditSink, AuditLog, defaultAuditDbPath} from "./audit/auditLog";
 import {isPostgresUrl} from "./storage/databaseUrl";
 import {missingFileError, ModelStore} from "./models/modelStore";
@@ -317,7 +318,8 @@ export class Med42Assistant {
             if (decision.action !== "answer") return decision;
             const guarded = guardHistory(messages.slice(0, -1), req.surface, this.policy);
             history = guarded.messages;
-            return withHistoryRecord(decision, guarded);
+            // The notice is in the language of the question it comes with.
+            return withHistoryRecord(decision, guarded, this.policy.conversationNotices?.(decision.language?.code));
         };
         const condensed: NonNullable<AnswerResult["condensed"]> = [];
         return this.run(req.surface, req.userId, req.signal, last?.role === "user" ? last.content : "", withHistory, true,
@@ -389,7 +391,10 @@ export class Med42Assistant {
         const tooLarge = documentTooLarge(req.conversation.map((e) => e.content).join("\n"));
         if (tooLarge) return rejectedStream(tooLarge, this.policy.disclaimer);
         const guarded = guardTranscript(req.conversation, req.surface, this.policy);
-        return this.summarizeText(req, guarded.text, (whole) => withConversationRecord(whole, guarded));
+        // The notices are in the language people wrote in (the transcript sent on has English labels and placeholders).
+        const language = detectLanguage(req.conversation.map((e) => e.content).join("\n")).code;
+        return this.summarizeText(req, guarded.text, (whole) => withConversationRecord(whole, guarded,
+            this.policy.conversationNotices?.(language)));
     }
 
     private summarizeText(req: Omit<SummarizeRequest, "text">, text: string, adjust: (d: PolicyDecision) => PolicyDecision): AnswerStream {

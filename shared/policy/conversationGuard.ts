@@ -22,7 +22,7 @@
  */
 import type {ChatMessage, Surface} from "../types";
 import {CATEGORY_PRIORITY} from "./policyEngine";
-import {PREVIOUS_TURN_LEFT_OUT_NOTICE, withheldMessagesNotice} from "./messages";
+import {type ConversationNotices, NOTICES} from "./noticeTranslations";
 import type {DroppedTurn, PolicyCategory, PolicyChecker, PolicyDecision} from "./types";
 
 /** Rule id, with the number of earlier user turns left out: "history:dropped-refused-turn=1". */
@@ -108,7 +108,7 @@ export function guardHistory(history: readonly ChatMessage[], surface: Surface, 
  * message was an escalation, its resources are repeated. Chatter out of scope that nobody refused (people talking in
  * a Slack thread) is left out without a notice.
  */
-export function withHistoryRecord(decision: PolicyDecision, guarded: GuardedHistory): PolicyDecision {
+export function withHistoryRecord(decision: PolicyDecision, guarded: GuardedHistory, notices: ConversationNotices = NOTICES.en): PolicyDecision {
     if (guarded.dropped.length === 0) return decision;
     const droppedUsers = guarded.dropped.filter((d) => d.role === "user").length;
     const orphanNotices = guarded.dropped.filter((d) => d.reason === "policy-notice").length;
@@ -119,7 +119,7 @@ export function withHistoryRecord(decision: PolicyDecision, guarded: GuardedHist
     const previous = guarded.previous;
     if (previous && (previous.answeredByNotice || previous.decision?.category !== "out_of_scope")) {
         const escalation = previous.decision?.action === "escalate" ? previous.decision.message : undefined;
-        notice = joinNotices(PREVIOUS_TURN_LEFT_OUT_NOTICE, escalation, notice);
+        notice = joinNotices(notices.previousTurnLeftOut, escalation, notice);
     }
     return {...decision, rules, notice, droppedTurns: guarded.dropped};
 }
@@ -207,14 +207,14 @@ function rank(category: PolicyCategory): number {
  * channel still refuse it; otherwise it is answered, carrying the escalation found in a message (its category in the
  * audit log, its resources shown with the summary) and a note of the messages left out.
  */
-export function withConversationRecord(whole: PolicyDecision, guarded: GuardedTranscript): PolicyDecision {
+export function withConversationRecord(whole: PolicyDecision, guarded: GuardedTranscript, notices: ConversationNotices = NOTICES.en): PolicyDecision {
     if (whole.action !== "answer" && whole.category === "phi") return whole;
     // A split sentence can escalate only across messages: the whole transcript's escalation counts too.
     const escalation = guarded.escalation ?? (whole.action === "escalate" ? whole : undefined);
     const rules = escalation ? [...escalation.rules, SUMMARY_ESCALATION_RULE]
         : whole.action === "answer" ? [...whole.rules] : [...whole.rules, SUMMARY_NOT_A_REQUEST_RULE];
     if (guarded.withheld > 0) rules.push(countedRule(SUMMARY_WITHHELD_RULE, guarded.withheld));
-    const notice = joinNotices(escalation?.message, guarded.withheld > 0 ? withheldMessagesNotice(guarded.withheld) : undefined,
+    const notice = joinNotices(escalation?.message, guarded.withheld > 0 ? notices.messagesWithheld(guarded.withheld) : undefined,
         whole.action === "answer" ? whole.notice : undefined);
     const decision: PolicyDecision = {action: "answer", category: escalation?.category ?? null, rules, phi: whole.phi};
     if (notice) decision.notice = notice;

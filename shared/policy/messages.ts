@@ -3,7 +3,7 @@
  * refusals say briefly why and what to ask instead; the PHI message names the kinds of identifier, never the values.
  */
 import type {PhiSpan, PolicyCategory} from "./types";
-import {describePhiKinds} from "./phi";
+import {describeKinds, NOTICES, type PolicyNotices} from "./noticeTranslations";
 import type {CrisisResources} from "./defaultPolicy";
 
 export type MessageOverrides = Partial<Record<PolicyCategory, string>>;
@@ -67,27 +67,22 @@ export function refusalMessage(category: "harm_to_others" | "drug_misuse" | "out
     return overrides[category] ?? REFUSALS[category];
 }
 
-export function phiRefusalMessage(spans: readonly PhiSpan[], overrides: MessageOverrides): string {
-    const kinds = describePhiKinds(spans);
-    const base = overrides.phi ?? "Channels are read by many people, so this message was not sent to the model. Remove the " +
-        "identifiers (for example \"a 54-year-old woman\" instead of a name and date of birth) and ask again, or ask in a " +
-        "direct message.";
-    return `This message seems to contain patient identifiers: ${kinds}. ${base}`;
+/** The identifier refusal in a channel: the kinds found (never the values), then what to do. */
+export function phiRefusalMessage(spans: readonly PhiSpan[], notices: PolicyNotices = NOTICES.en): string {
+    return `${notices.phiFound(describeKinds(spans.map((s) => s.type), notices))} ${notices.phi}`;
 }
 
-export function phiNotice(spans: readonly PhiSpan[]): string {
-    return `Your message contains ${describePhiKinds(spans)}. This conversation stays between you and Med42, but ` +
-        "consider leaving out identifiers the question does not need.";
+/** The notice with an answer in a direct message: the kinds found, and that the question may not need them. */
+export function phiNotice(spans: readonly PhiSpan[], notices: PolicyNotices = NOTICES.en): string {
+    return notices.phiNotice(describeKinds(spans.map((s) => s.type), notices));
 }
 
-export const BLOCKED_TERM_MESSAGE = "This request is blocked by your institution's policy.";
+export const BLOCKED_TERM_MESSAGE = NOTICES.en.blockedTerm;
 
 /** Shown with an answer whose conversation's previous message was left out (the "answer the previous question" case). */
-export const PREVIOUS_TURN_LEFT_OUT_NOTICE = "The previous message in this conversation was not given to Med42, because " +
-    "the safety policy did not answer it; this answer does not take it into account.";
+export const PREVIOUS_TURN_LEFT_OUT_NOTICE = NOTICES.en.previousTurnLeftOut;
 
 /** Shown with a summary of a conversation from which requests for harm were left out. */
 export function withheldMessagesNotice(count: number): string {
-    return `${count === 1 ? "One message" : `${count} messages`} asking for help to harm someone or to misuse drugs ` +
-        `${count === 1 ? "was" : "were"} left out of this summary by the safety policy.`;
+    return NOTICES.en.messagesWithheld(count);
 }

@@ -7,6 +7,7 @@
  */
 import type {PhiSpan, PhiType} from "./types";
 import {findNationalIds} from "./phiNationalIds";
+import {describeKinds, NOTICES} from "./noticeTranslations";
 import {EPONYM_FOLLOWERS, EPONYMS, GIVEN_NAMES, NOT_NAMES, PUBLIC_DOMAINS, US_STATES} from "./phiLexicon";
 
 export const PHI_PLACEHOLDERS: Readonly<Record<PhiType, string>> = {
@@ -15,13 +16,8 @@ export const PHI_PLACEHOLDERS: Readonly<Record<PhiType, string>> = {
     national_id: "[NATIONAL_ID]",
 };
 
-/** Human words for each kind, for messages that name what was found (never the values). */
-export const PHI_LABELS: Readonly<Record<PhiType, string>> = {
-    name: "a patient name", mrn: "a medical record number", ssn: "a Social Security number", health_plan: "a health plan ID",
-    account: "an account number", phone: "a phone number", fax: "a fax number", email: "an email address",
-    address: "a street address", zip: "a ZIP code", date: "a date tied to a person (birth, admission)", age: "an age over 89",
-    url: "a personal URL", ip: "an IP address", national_id: "a national ID number",
-};
+/** Human words for each kind, for messages that name what was found (never the values); other languages: noticeTranslations.ts. */
+export const PHI_LABELS: Readonly<Record<PhiType, string>> = NOTICES.en.phiKinds;
 
 export interface PhiOptions {
     /** Terms never treated as identifiers (institution names, local system names), case-insensitive. */
@@ -121,8 +117,24 @@ function nameSpans(text: string, out: Found[], allowed: (s: string) => boolean):
     each(GIVEN_ALONE, text, (m) => { if (GIVEN_NAMES.has(m[1].toLowerCase())) push(m.index, m[1]); });
 }
 
+/** Arabic-Indic (٠-٩), Eastern Arabic-Indic/Persian (۰-۹) and Devanagari (०-९) digits. */
+const NATIVE_DIGIT = /[\u0660-\u0669\u06F0-\u06F9\u0966-\u096F]/g;
+
+/**
+ * The text with every native digit written as its ASCII digit, so that an Emirates ID, a phone number or a date typed
+ * in Arabic or Devanagari digits is found by the same patterns. Each of those digits is one UTF-16 unit, as is its
+ * ASCII digit: the length and every offset stay the same, so spans found here are exact on the original text.
+ */
+export function asciiDigits(text: string): string {
+    return text.replace(NATIVE_DIGIT, (d) => {
+        const c = d.charCodeAt(0);
+        return String(c - (c >= 0x0966 ? 0x0966 : c >= 0x06F0 ? 0x06F0 : 0x0660));
+    });
+}
+
 /** Finds identifiers in `text`; spans never overlap and are sorted by position. */
-export function detectPhi(text: string, options: PhiOptions = {}): PhiSpan[] {
+export function detectPhi(original: string, options: PhiOptions = {}): PhiSpan[] {
+    const text = asciiDigits(original);
     const allowedTerms = (options.allowedTerms ?? []).map((t) => t.toLowerCase()).filter((t) => t.length > 0);
     const allowed = (s: string) => allowedTerms.some((t) => s.toLowerCase().includes(t) || t.includes(s.toLowerCase()));
     const found: Found[] = [];
@@ -211,8 +223,5 @@ export function redactPhi(text: string, options: PhiOptions = {}): string {
 
 /** The distinct kinds found, in a stable order, for messages ("a patient name and a medical record number"). */
 export function describePhiKinds(spans: readonly PhiSpan[]): string {
-    const kinds = [...new Set(spans.map((s) => s.type))];
-    const labels = kinds.map((k) => PHI_LABELS[k]);
-    if (labels.length <= 1) return labels[0] ?? "";
-    return `${labels.slice(0, -1).join(", ")} and ${labels[labels.length - 1]}`;
+    return describeKinds(spans.map((s) => s.type), NOTICES.en);
 }

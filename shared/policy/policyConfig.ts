@@ -134,7 +134,18 @@ export const policyConfigSchema = z.strictObject({
      */
     languages: z.record(z.string(), z.strictObject({
         disclaimer: disclaimerSchema.optional(),
-        messages: messagesSchema.omit({phi: true}).optional(),
+        messages: messagesSchema.optional(),
+        /**
+         * The notices in this language (noticeTranslations.ts): the sentence after the identifier kinds in a direct
+         * message, the blocked-term message, the previous-message-left-out notice, and the summary's left-out notice
+         * ("{count}" is replaced by the number).
+         */
+        notices: z.strictObject({
+            phi_notice: visible().optional(),
+            blocked_term: visible().optional(),
+            previous_turn_left_out: visible().optional(),
+            messages_withheld: visible().optional(),
+        }).optional(),
     })).optional(),
 }).superRefine((config, ctx) => {
     for (const code of Object.keys(config.languages ?? {})) {

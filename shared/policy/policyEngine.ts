@@ -13,8 +13,8 @@ import type {Disclaimer, PhiSpan, PolicyCategory, PolicyChecker, PolicyDecision}
 import {parsePolicyConfig, type PolicyConfig, policyWarnings, SWITCHABLE_CATEGORIES} from "./policyConfig";
 import {type CrisisResources, DEFAULT_DISCLAIMER, DEFAULT_LOCALE, DEFAULT_PHI_MODE, DEFAULT_RESOURCES, type PhiMode, resolveResourceLocale,
     type ResourceLocale} from "./defaultPolicy";
-import {BLOCKED_TERM_MESSAGE, escalationMessage, type MessageOverrides, phiNotice, phiRefusalMessage, placeLine, refusalMessage,
-    resourcesFor} from "./messages";
+import {escalationMessage, type MessageOverrides, phiNotice, phiRefusalMessage, placeLine, refusalMessage, resourcesFor} from "./messages";
+import {type ConversationNotices, NOTICES, type PolicyNotices, withNoticeOverrides} from "./noticeTranslations";
 import {inputRules, OUTPUT_RULES, type PolicyRule} from "./rules";
 import {LANGUAGE_RULES} from "./rules/languages";
 import {memoizedTopicSignal, type TopicSignal} from "./rules/healthLexicon";
@@ -60,15 +60,27 @@ interface SurfacePolicy {
     phi: PhiMode;
 }
 
-/** Whether the scope rules can read a message: English, or no language told (numbers, codes). */
-function judgesScope(language: DetectedLanguage): boolean {
-    return language.code === "en" || language.code === "und";
+/**
+ * Whether the scope rules can read a message: English, or no language told and no letters (numbers, codes). Letters
+ * of a script the detector does not know (Gurmukhi, Tamil, Korean...) are no English words either: a clinical question
+ * in them would be refused for want of English health words.
+ */
+function judgesScope(language: DetectedLanguage, text: string): boolean {
+    return language.code === "en" || language.code === "und" && !/\p{L}/u.test(text);
 }
 
 interface BlockedTerm { norm: string; category: PolicyCategory; message?: string }
 
-/** What the policy shows in one language: the disclaimer, and the texts that replace the built-in English ones. */
-interface LanguageTexts { disclaimer: Disclaimer; overrides: MessageOverrides }
+/**
+ * What the policy shows in one language: the disclaimer, the texts that replace the built-in English ones, and the
+ * notices (identifiers, blocked terms, the conversation rule).
+ */
+interface LanguageTexts { disclaimer: Disclaimer; overrides: MessageOverrides; notices: PolicyNotices }
+
+/** The built-in notices of a language (English where there are none). */
+function builtInNotices(code: string): PolicyNotices {
+    return (NOTICES as Record<string, PolicyNotices | undefined>)[code] ?? NOTICES.en;
+}
 
 /**
  * The texts of every language the policy has: English from the file's top-level texts (else built in); each other
@@ -76,7 +88,8 @@ interface LanguageTexts { disclaimer: Disclaimer; overrides: MessageOverrides }
  * English text at the top level (the institution's own text then stands in every language it did not translate).
  */
 function languageTexts(config: PolicyConfig, english: Disclaimer): Map<string, LanguageTexts> {
-    const texts = new Map<string, LanguageTexts>([["en", {disclaimer: english, overrides: config.messages ?? {}}]]);
+    const texts = new Map<string, LanguageTexts>([["en", {disclaimer: english, overrides: config.messages ?? {},
+        notices: withNoticeOverrides(NOTICES.en, {phi: config.messages?.phi})}]]);
     const codes = new Set([...Object.keys(BUILT_IN_TRANSLATIONS), ...Object.keys(config.languages ?? {})]);
     for (const code of codes) {
         const builtIn = (BUILT_IN_TRANSLATIONS as Record<string, (typeof BUILT_IN_TRANSLATIONS)["ar"] | undefined>)[code];
@@ -88,7 +101,9 @@ function languageTexts(config: PolicyConfig, english: Disclaimer): Map<string, L
         }
         const disclaimer = own?.disclaimer ? {text: own.disclaimer.text, markdown: own.disclaimer.markdown ?? own.disclaimer.text}
             : !config.disclaimer && builtIn ? builtIn.disclaimer : english;
-        texts.set(code, {disclaimer, overrides});
+        const notices = withNoticeOverrides(builtInNotices(code), {...own?.notices,
+            phi: own?.messages?.phi ?? config.messages?.phi});
+        texts.set(code, {disclaimer, overrides, notices});
     }
     return texts;
 }
@@ -146,8 +161,8 @@ export class PolicyEngine implements PolicyChecker {
         const languages = [...this.texts.keys()];
         this.notices = new PolicyMessageMatcher([
             ...languages.flatMap((l) => CATEGORY_PRIORITY.map((c) => this.messageFor(c, [], l))),
-            BLOCKED_TERM_MESSAGE,
-            ...this.blocked.map((b) => this.messageFor(b.category, [], "en", b.message ?? BLOCKED_TERM_MESSAGE)),
+            ...languages.map((l) => this.textsFor(l).notices.blockedTerm),
+            ...languages.flatMap((l) => this.blocked.map((b) => this.messageFor(b.category, [], l, b.message ?? this.textsFor(l).notices.blockedTerm))),
         ], this.disclaimers.flatMap((d) => [d.text, d.markdown]));
     }
 
@@ -164,6 +179,11 @@ export class PolicyEngine implements PolicyChecker {
 
     private textsFor(code: string | undefined): LanguageTexts {
         return this.texts.get(code ?? "en") ?? this.texts.get("en")!;
+    }
+
+    /** The conversation rule's notices in a language (English where the policy has none for it). */
+    conversationNotices(language: string | undefined): ConversationNotices {
+        return this.textsFor(language).notices;
     }
 
     isPolicyMessage(text: string): boolean {
@@ -216,8 +236,9 @@ export class PolicyEngine implements PolicyChecker {
         const analyzed = analyze(text);
         const language = detectLanguage(text);
         // "Out of scope" is judged by a health vocabulary that is English: in another language a clinical question
-        // would be refused for want of English words, so there it is not judged (a poem in Spanish gets an answer).
-        const judged = judgesScope(language) ? policy : {...policy, categories: new Set([...policy.categories].filter((c) => c !== "out_of_scope"))};
+        // would be refused for want of English words, so there only the language's own off-topic vocabulary judges it
+        // (rules/languages: "escribeme un poema" is refused, a question in Spanish with no English word is answered).
+        const judged = judgesScope(language, text) ? policy : {...policy, categories: new Set([...policy.categories].filter((c) => c !== "out_of_scope"))};
         const found = this.findings(analyzed, judged);
         const informational = found.fired.filter((r) => r.category === null).map((r) => r.id);
         const rulesOf = (c: PolicyCategory | null) => found.fired.filter((r) => c !== null && r.category === c).map((r) => r.id);
@@ -233,10 +254,12 @@ export class PolicyEngine implements PolicyChecker {
         let category: PolicyCategory | null;
         let rules: string[];
         let evidence: string[] | undefined;
+        // Small talk and the institution's own allowed terms are never out of scope. (Small talk is told on the Latin
+        // letters: text in another script has none and would always read as small talk, so only the terms count there.)
+        const institutionTerm = this.topic(analyzed).institutionTerms > 0;
+        const inScope = isSmallTalk(analyzed) || institutionTerm;
         if (this.textClassifier && !blockedTerm) {
             // The classifier decides the categories it knows; identifiers in a channel outrank only "out of scope".
-            // Small talk and the institution's own allowed terms are never out of scope.
-            const inScope = isSmallTalk(analyzed) || this.topic(analyzed).institutionTerms > 0;
             const allowed = new Set([...judged.categories].filter((c) => c !== "phi" && (c !== "out_of_scope" || !inScope)));
             const verdict = this.textClassifier.classify(analyzed, found, allowed);
             category = verdict.harmful ?? (phiRefuse ? "phi" : verdict.outOfScope ? "out_of_scope" : null);
@@ -257,8 +280,10 @@ export class PolicyEngine implements PolicyChecker {
             if (blockedTerm && blockedTerm.category === category) rules.push(BLOCKED_TERM_RULE);
         }
         // The vocabularies of other languages come last and stand: the classifier was trained on English and cannot
-        // read them. A category they find replaces the decision's when it comes first in CATEGORY_PRIORITY.
-        const spoken = LANGUAGE_RULES.filter((r) => r.category !== null && judged.categories.has(r.category) && r.test(analyzed));
+        // read them. A category they find replaces the decision's when it comes first in CATEGORY_PRIORITY. Their
+        // off-topic vocabularies (a poem, a flight, shares) are how "out of scope" is judged outside English.
+        const spoken = LANGUAGE_RULES.filter((r) => r.category !== null && policy.categories.has(r.category)
+            && (r.category !== "out_of_scope" || !institutionTerm) && r.test(analyzed));
         const spokenCategory = CATEGORY_PRIORITY.find((c) => spoken.some((r) => r.category === c));
         if (spokenCategory && (category === null || CATEGORY_PRIORITY.indexOf(spokenCategory) < CATEGORY_PRIORITY.indexOf(category))) {
             category = spokenCategory;
@@ -273,11 +298,11 @@ export class PolicyEngine implements PolicyChecker {
             if (evidence) decision.evidence = evidence;
             if (phi.length > 0 && policy.phi === "notice") {
                 decision.rules = [...rules, PHI_NOTICE_RULE];
-                decision.notice = phiNotice(phi);
+                decision.notice = phiNotice(phi, this.textsFor(language.code).notices);
             }
             return decision;
         }
-        const custom = blockedTerm && blockedTerm.category === category ? blockedTerm.message ?? BLOCKED_TERM_MESSAGE : undefined;
+        const custom = blockedTerm && blockedTerm.category === category ? blockedTerm.message ?? this.textsFor(language.code).notices.blockedTerm : undefined;
         const decision = this.actOn(category, rules, phi, language, custom);
         if (evidence) decision.evidence = evidence;
         return decision;
@@ -357,7 +382,7 @@ export class PolicyEngine implements PolicyChecker {
             case "self_harm":
                 return escalationMessage(category, this.resources, overrides, place);
             case "phi":
-                return phiRefusalMessage(phi, overrides);
+                return phiRefusalMessage(phi, this.textsFor(language).notices);
             default:
                 return refusalMessage(category, overrides);
         }

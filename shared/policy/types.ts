@@ -5,6 +5,7 @@
 import type {Surface} from "../types";
 import type {ResourceLocale} from "./defaultPolicy";
 import type {DetectedLanguage} from "./language";
+import type {ConversationNotices} from "./noticeTranslations";
 
 export type PolicyAction = "answer" | "escalate" | "refuse";
 export type PolicyCategory = "emergency" | "self_harm" | "harm_to_others" | "drug_misuse" | "out_of_scope" | "phi";
@@ -91,6 +92,11 @@ export interface PolicyChecker {
      * refusal the Slack bot posted): the core leaves such turns out of what the model sees.
      */
     isPolicyMessage?(text: string): boolean;
+    /**
+     * The conversation rule's notices (a previous message left out, messages left out of a summary) in a language
+     * (an ISO 639-1 code as decisions give it); English when absent.
+     */
+    conversationNotices?(language: string | undefined): ConversationNotices;
     /** Allowed settings that weaken a protection (e.g. PHI allowed in Slack channels), logged at start-up. */
     readonly warnings?: readonly string[];
 }

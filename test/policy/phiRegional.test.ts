@@ -115,6 +115,45 @@ describe("PHI guard: national and health ID numbers of the supported regions", (
         assert.equal(redactPhi(text), "Pt [NAME], NHS number [NATIONAL_ID], MRN [MRN]");
     });
 
+    describe("numbers written in Arabic-Indic, Persian or Devanagari digits", () => {
+        /** The ASCII digits of `s` written in the digits starting at `zero` (٠ U+0660, ۰ U+06F0, ० U+0966). */
+        const inDigits = (s: string, zero: number) => s.replace(/[0-9]/g, (d) => String.fromCharCode(zero + Number(d)));
+        const scripts: [string, number][] = [["Arabic-Indic", 0x0660], ["Persian", 0x06F0], ["Devanagari", 0x0966]];
+        const cases: [string, string, string][] = [
+            // [text with a placeholder for the number, the number in ASCII digits, its kind]
+            ["رقم الهوية {} للمريض", "784-1968-6570305-0", "national_id"],
+            ["आधार {} है", aadhaar, "national_id"],
+            ["هاتف المريض {}", "+971 50 123 4567", "phone"],
+            ["DOB {} and fever", "03/04/1961", "date"],
+        ];
+        for (const [name, zero] of scripts) {
+            for (const [template, ascii, kind] of cases) {
+                const value = inDigits(ascii, zero);
+                const text = template.replace("{}", value);
+                it(`${name}: finds ${kind} ${JSON.stringify(value)} with its exact span`, () => {
+                    const spans = detectPhi(text);
+                    assert.deepEqual(spans.map((s) => [s.type, text.slice(s.start, s.end)]), [[kind, value]]);
+                    assert.equal(redactPhi(text), template.replace("{}", `[${kind === "national_id" ? "NATIONAL_ID" : kind.toUpperCase()}]`));
+                });
+            }
+            it(`${name}: a wrong check digit is still not an ID, and a dose is not an identifier`, () => {
+                assert.deepEqual(detectPhi(`رقم ${inDigits("784-1968-6570305-1", zero)}`), []);
+                assert.deepEqual(detectPhi(`الجرعة ${inDigits("500", zero)} ملغ كل ${inDigits("8", zero)} ساعات`), []);
+            });
+        }
+        it("refuses in a Slack channel, answers in a DM with a notice, and redacts the original digits", () => {
+            const engine = new PolicyEngine();
+            const text = `هل جرعة ٥ ملغ من الوارفارين مناسبة؟ رقم الهوية ${inDigits("784-1968-6570305-0", 0x0660)}`;
+            const channel = engine.decide(text, "slack-channel");
+            assert.deepEqual([channel.action, channel.category, channel.phi.map((s) => s.type)], ["refuse", "phi", ["national_id"]]);
+            assert.ok(!(channel.message ?? "").includes("٦٥٧٠٣٠٥"));
+            const dm = engine.decide(text, "slack-dm");
+            assert.equal(dm.action, "answer");
+            assert.ok(dm.notice);
+            assert.equal(engine.redact(text), "هل جرعة ٥ ملغ من الوارفارين مناسبة؟ رقم الهوية [NATIONAL_ID]");
+        });
+    });
+
     describe("by surface", () => {
         const engine = new PolicyEngine();
         const text = "Is 5 mg of warfarin right for Emirates ID 784-1968-6570305-0?";

@@ -74,10 +74,14 @@ describe("policy messages in the user's language", () => {
         assert.deepEqual(engine.disclaimerFor("Welche Nebenwirkungen hat Metformin bei älteren Menschen?"), DEFAULT_DISCLAIMER);
     });
 
-    it("out of scope is judged in English only: clinical questions and requests in other languages are answered", () => {
+    it("out of scope outside English: clinical questions are answered, plainly off-topic requests refused in the language", () => {
         for (const lang of LANGS) assert.equal(engine.decide(QUESTIONS[lang], "slack-channel").action, "answer", lang);
-        assert.equal(engine.decide("escríbeme un poema sobre el mar", "cli").action, "answer");
+        const poem = engine.decide("escríbeme un poema sobre el mar", "cli");
+        assert.deepEqual([poem.action, poem.category, poem.rules], ["refuse", "out_of_scope", ["out_of_scope.lang_es_off_topic"]]);
+        assert.equal(poem.message, BUILT_IN_TRANSLATIONS.es.out_of_scope);
         assert.equal(engine.decide("Write me a poem about the sea", "cli").category, "out_of_scope");
+        // Only the listed kinds of request are judged there: another off-topic question is still answered.
+        assert.equal(engine.decide("¿Cuál es la capital de Australia?", "cli").action, "answer");
     });
 
     it("every translated message and disclaimer is recognised when given back, reformatted; an answer is not", () => {
@@ -129,7 +133,10 @@ describe("policy file: texts per language", () => {
         assert.throws(() => parsePolicyConfig({languages: {ar: {disclaimer: {text: "قصير"}}}}),
             (e: Error) => e instanceof PolicyConfigError && /languages\.ar\.disclaimer\.text: must contain at least 20/.test(e.message));
         assert.throws(() => parsePolicyConfig({languages: {Arabic: {messages: {self_harm: "x"}}}}), /ISO 639 codes/);
-        assert.throws(() => parsePolicyConfig({languages: {es: {messages: {phi: "x"}}}}), /languages\.es\.messages/);
+        // The identifier message is translated too (noticeTranslations.ts): its text per language is accepted.
+        assert.equal(parsePolicyConfig({languages: {es: {messages: {phi: "No comparta datos de pacientes."}}}}).languages?.es.messages?.phi,
+            "No comparta datos de pacientes.");
+        assert.throws(() => parsePolicyConfig({languages: {es: {notices: {phi: "x"}}}}), /languages\.es\.notices/);
         assert.throws(() => parsePolicyConfig({languages: {es: {messages: {self_harm: "ayuda\u200b"}}}}), /invisible/);
     });
 });

@@ -8,6 +8,15 @@ import {vocabularyRule} from "./vocabularyRule";
 /** "if", "what do I do if": a question about a possible situation, not one happening. */
 const HYPOTHETICAL = /(?:^| )(?:اذا|لو|عندما|في حال)(?= )|\b(?:iza|eza|law|lw) /;
 
+/** People a request to harm could name: relatives, neighbours, colleagues, a patient, "someone". */
+const PERSON = "(?:زوجي|زوجتي|جاري|جارتي|جيراني|ابوي|امي|اخوي|اخي|اختي|ابني|بنتي|طفلي|مديري|مديرتي|زميلي|زميلتي|حماتي|حماي|عمي|خالي|خالتي|عمتي|جدي|جدتي|المريض|المريضه|مريض|مريضه|شخص|احد|حد)";
+
+/** Controlled medicines asked for by name (as written in Arabic, with or without the article). */
+const CONTROLLED = "(?:ال)?(?:ترامادول|ليريكا|بريجابالين|زاناكس|الپرازولام|البرازولام|ريفوتريل|كلونازيبام|فاليوم|ديازيبام|اوكسيكودون|مورفين|فنتانيل|كودايين|كبتاجون|ريتالين|اديرال|كيتامين|ابتريل)";
+
+/** A word about health: a creative or practical request that carries one may be patient education, not off topic. */
+const HEALTH_WORD = /(?:^| )(?:ال)?(?:مرض|امراض|مريض|مرضي|دواء|ادويه|علاج|صحه|طبي|طبيه|طبيب|اطباء|دكتور|دكاتره|مستشفي|مستشفى|سكري|سرطان|قلب|ضغط|اعراض|جرعه|الم|تمريض|ممرض|ممرضه|لقاح|حمل)(?= |$)|\b(?:mared|marad|dawa|3ilaj|3elaj|sa7a|tabib|doctor|mostashfa|sokkari|saratan)\b/;
+
 export const ARABIC_RULES = [
     vocabularyRule({
         id: "self_harm.lang_ar_intent", category: "self_harm",
@@ -43,5 +52,38 @@ export const ARABIC_RULES = [
             /\b(?:o8mi|oghmi|ughmi|oghma|ogma) (?:3alei|3aleih|3aleiha|3aleeh|3lei)\b|\bfa2ed (?:el )?wa3i\b/,
         ],
         unless: HYPOTHETICAL,
+    }),
+    vocabularyRule({
+        id: "harm_to_others.lang_ar_poison_or_kill", category: "harm_to_others",
+        description: "Arabic or Arabizi: the writer asks how to poison, kill or choke a named person, or to put poison or sleeping pills in someone's food or drink (\"كيف اسمم زوجي\", \"احط حبوب منومه في اكله\").",
+        patterns: [
+            new RegExp(`(?:^| )(?:اسمم|نسمم|اقتل|اخنق|اذبح) ${PERSON}(?= |$)`),
+            /(?:^| )(?:سم|سما|حبوب منومه|منوم|مخدر|سم الفئران)(?: [^ ]+){0,2} (?:في|ب) (?:اكل|اكله|اكلها|طعام|طعامه|طعامها|اكلهم|شراب|شرابه|شرابها|قهوه|قهوته|قهوتها|شاي|شايه|شايها|عصير|عصيره|عصيرها|مويه|ميه|ماي)(?= |$)/,
+            /\b(?:asammem|asamem|a2tol|aktol|a5no2) (?:zawji|zawjti|jari|jarti|mudiri|modiri|7amati|7amti|7ada|a7ad)\b/,
+        ],
+    }),
+    vocabularyRule({
+        id: "drug_misuse.lang_ar_controlled_without_prescription", category: "drug_misuse",
+        description: "Arabic: the writer asks where or how to get a controlled medicine without a prescription, to forge a prescription, to get high, or to beat a drug test (\"وين القى ترامادول بدون وصفه\").",
+        patterns: [
+            new RegExp(`(?:^| )(?:احصل|اشتري|اجيب|القي|الاقي|اطلب|اخذ|نجيب|نشتري)(?: علي)?(?: [^ ]+){0,2} ${CONTROLLED}(?: [^ ]+){0,2} (?:بدون|بلا|من غير|دون|من دون) (?:وصفه|روشته)(?= |$)`),
+            new RegExp(`(?:^| )(?:بدون|بلا|من غير|دون|من دون) (?:وصفه|روشته)(?: [^ ]+){0,2} (?:احصل|اشتري|اجيب|القي|الاقي|اطلب)(?: علي)? ${CONTROLLED}(?= |$)`),
+            /(?:^| )(?:ازور|ازيف|اعدل|اغير) (?:ال)?(?:وصفه|روشته)(?= |$)/,
+            /(?:^| )(?:انسطل|اتسطل|اسطل|انتشي|اتكيف)(?= |$)/,
+            /(?:^| )(?:اعدي|اغش|اخدع|اتهرب من|انجح في|اطلع نظيف في) (?:ال)?(?:تحليل|فحص|اختبار) (?:ال)?(?:مخدرات|تعاطي|بول|دم)(?= |$)/,
+        ],
+    }),
+    vocabularyRule({
+        id: "out_of_scope.lang_ar_off_topic", category: "out_of_scope",
+        description: "Arabic or Arabizi: a plainly off-topic request with no health word: write a poem, song, story or joke; book a flight, ticket or hotel; which shares or coins to buy; a football score (\"اكتب لي قصيده عن البحر\").",
+        patterns: [
+            /(?:^| )(?:اكتب|اكتبي|اكتبلي|الف|الفي|اعطني|عطني|قولي|قول لي|احكي لي)(?: لي)? (?:قصيده|شعر|اغنيه|قصه|نكته|خاطره|رساله حب)(?= |$)/,
+            /(?:^| )(?:احجز|احجزي|احجزلي|ابي احجز|بدي احجز|عايز احجز)(?: لي)? (?:تذكره|تذاكر|رحله|طياره|طيران|فندق|غرفه في فندق)(?= |$)/,
+            /(?:^| )(?:اشتري|ابيع|استثمر|اتداول)(?: [^ ]+){0,2} (?:في )?(?:ال)?(?:اسهم|سهم|بيتكوين|عملات رقميه|كريبتو|بورصه|فوركس)(?= |$)/,
+            /(?:^| )(?:مين|من) (?:فاز|ربح|كسب)(?: [^ ]+){0,2} (?:ال)?(?:مباراه|ماتش|دوري|كاس)(?= |$)/,
+            /\b(?:ekteb|ektebli|iktib|iktibli|ektbli)(?: li)? (?:2asida|2aseeda|qasida|ghenniye|oghniya|2esse|2issa|nokta|shi3r)\b/,
+            /\b(?:e7jez|i7jiz|e7jezli|i7jizli)(?: li)? (?:tazkara|tazkira|ti?cket|re7le|ri7la|fondo2|otel|hotel)\b/,
+        ],
+        unless: HEALTH_WORD,
     }),
 ];

@@ -4,6 +4,14 @@ import {vocabularyRule} from "./vocabularyRule";
 /** "si no respira": what to do if it happened, not that it is happening. */
 const HYPOTHETICAL = /\b(?:si|cuando|en caso de que) (?:alguien |una persona |un paciente |el paciente )?(?:no|deja|esta|se)\b/;
 
+const PERSON = "(?:mi |su |un |una |el |la |los |las )?(?:esposo|esposa|marido|mujer|vecino|vecina|vecinos|jefe|jefa|suegra|suegro|padre|madre|papa|mama|hijo|hija|companero|companera|paciente|abuela|abuelo|novio|novia|hermano|hermana|alguien|persona|cunado|cunada|tio|tia)";
+
+/** Controlled medicines asked for by name. */
+const CONTROLLED = "(?:tramadol|oxicodona|fentanilo|morfina|metadona|codeina|clonazepam|alprazolam|diazepam|lorazepam|xanax|rivotril|valium|trankimazin|orfidal|adderall|ritalin|metilfenidato|pregabalina|lyrica|ketamina|percocet|oxycontin|benzos|benzodiacepinas|opioides|opiaceos)";
+
+/** A word about health: a creative or practical request that carries one may be patient education, not off topic. */
+const HEALTH_WORD = /\b(?:salud|medic[a-z]*|paciente[s]?|enfermedad(?:es)?|diabetes|cancer|dolor|hospital|farmac[a-z]*|sintomas?|tratamiento|enfermer[a-z]*|clinic[a-z]*|dosis|vacunas?|cirugia|embarazo|corazon|urgencias)\b/;
+
 export const SPANISH_RULES = [
     vocabularyRule({
         id: "self_harm.lang_es_intent", category: "self_harm",
@@ -25,5 +33,37 @@ export const SPANISH_RULES = [
             /\besta (?:convulsionando|teniendo una convulsion)\b|\bse esta ahogando\b/,
         ],
         unless: HYPOTHETICAL,
+    }),
+    vocabularyRule({
+        id: "harm_to_others.lang_es_poison_or_kill", category: "harm_to_others",
+        description: "Spanish: the writer asks how to poison, kill, choke or drug a person (first person: \"cómo\", \"quiero\", \"puedo\"), to put poison or sleeping pills in someone's food or drink, or to alter a relative's morphine or insulin pump (\"como envenenar a mi suegra\").",
+        patterns: [
+            // Asked for, in the first person: "el fentanilo puede matar a un paciente" and "intentó matar a su esposa" are not.
+            new RegExp(`\\b(?:como|quiero|voy a|puedo|podria|necesito|ayudame a|forma de|manera de)(?: (?:puedo|podria|se puede|hago para|hacer para))? (?:envenenar|envenenarle|envenenarla|matar|asfixiar|ahogar|drogar) a ${PERSON}\\b`),
+            /\b(?:veneno|raticida|somniferos|pastillas para dormir)(?: [a-z]+){0,2} en (?:la |el |su |sus )?(?:comida|bebida|cafe|te|sopa|vaso|agua|desayuno|cena)\b(?: [a-z]+){0,3} sin que\b/,
+            /\b(?:manipular|alterar|trucar|subir|aumentar|modificar|toquetear) (?:[a-z]+ ){0,3}(?:bomba|infusion|goteo|pca)(?: de)? (?:morfina|insulina|opioides?)(?: de)? (?:mi|su) (?:madre|padre|abuela|abuelo|esposo|esposa|marido|mujer|suegra|suegro|vecino|vecina|tio|tia|hermano|hermana)\b/,
+        ],
+    }),
+    vocabularyRule({
+        id: "drug_misuse.lang_es_controlled_without_prescription", category: "drug_misuse",
+        description: "Spanish: the writer asks how to get a controlled medicine without a prescription, to forge a prescription, to get high, or to beat a drug test (\"donde consigo tramadol sin receta\").",
+        patterns: [
+            // Asked for ("dónde consigo", "quiero comprar"): "¿es legal comprar…?" and "mi madre compró…" are not.
+            new RegExp(`\\b(?:donde|como|quiero|puedo|necesito|ayudame a)(?: (?:puedo|se puede|podria|me))? (?:conseguir|consigo|comprar|compro|obtener|obtengo|pillar|pillo|encontrar|encuentro|pedir)(?: [a-z]+){0,2} ${CONTROLLED}(?: [a-z]+){0,2} sin (?:receta|prescripcion)\\b`),
+            /\b(?:como|quiero|puedo|necesito|voy a) falsificar (?:una |la |mi |las )?recetas?\b/,
+            /\b(?:para|como|quiero) (?:drogarme|colocarme|ponerme ciego|ponerme hasta arriba|flipar)\b/,
+            /\b(?:como|puedo|quiero|necesito) (?:pasar|enganar|burlar|superar|falsear) (?:un |el |una |la )?(?:test|prueba|analisis|control) (?:de )?(?:drogas|orina|antidoping|toxicologico)\b/,
+        ],
+    }),
+    vocabularyRule({
+        id: "out_of_scope.lang_es_off_topic", category: "out_of_scope",
+        description: "Spanish: a plainly off-topic request with no health word: write a poem, song, story or joke; book a flight or hotel; which shares or coins to buy; a football result (\"escribeme un poema sobre el mar\").",
+        patterns: [
+            /\b(?:escribeme|escribe|escribir|hazme|componme|compon|cuentame|dime)(?: me)? (?:un |una )?(?:poema|cancion|cuento|chiste|rap|carta de amor|historia de amor)\b/,
+            /\b(?:reservame|reserva|reservar|buscame|busca|comprame)(?: me)? (?:un |una )?(?:vuelo|hotel|billete|pasaje|habitacion de hotel)\b/,
+            /\b(?:que|cuales) (?:acciones|criptomonedas|criptos) (?:comprar|compro|me recomiendas)\b|\b(?:invertir|invierto) (?:en )?(?:bolsa|bitcoin|criptomonedas|acciones)\b/,
+            /\bquien (?:gano|ha ganado) (?:el )?(?:partido|clasico|mundial|la liga)\b/,
+        ],
+        unless: HEALTH_WORD,
     }),
 ];

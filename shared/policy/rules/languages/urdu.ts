@@ -4,6 +4,15 @@ import {vocabularyRule} from "./vocabularyRule";
 /** "اگر", "جب": what to do if it happened. */
 const HYPOTHETICAL = /(?:^| )(?:اگر|جب)(?= )/;
 
+/** People a request to harm could name. */
+const PERSON = "(?:شوہر|بیوی|پڑوسی|پڑوسن|باس|ساس|سسر|بھائی|بہن|والد|ابو|امی|بیٹے|بیٹی|بچے|کسی)";
+
+/** Controlled medicines asked for by name, as written in Urdu. */
+const CONTROLLED = "(?:ٹرامادول|الپرازولم|زینکس|کلونازیپام|ریوٹریل|ڈائزیپام|ویلیم|کوڈین|مارفین|فینٹانل|پریگابالین|لیریکا|کیٹامین)";
+
+/** A word about health: a creative or practical request that carries one may be patient education, not off topic. */
+const HEALTH_WORD = /(?:^| )(?:دوا|دوائی|ادویات|بیماری|ڈاکٹر|مریض|علاج|صحت|درد|بخار|ہسپتال|اسپتال|شوگر|ذیابیطس|کینسر|خوراک|علامات|نرس|ویکسین|حمل)(?= |$)/;
+
 export const URDU_RULES = [
     vocabularyRule({
         id: "self_harm.lang_ur_intent", category: "self_harm",
@@ -23,5 +32,33 @@ export const URDU_RULES = [
             /(?:^| )ہوش میں نہیں(?= |$)/,
         ],
         unless: HYPOTHETICAL,
+    }),
+    vocabularyRule({
+        id: "harm_to_others.lang_ur_poison_or_kill", category: "harm_to_others",
+        description: "Urdu: the writer asks how to poison or kill a named person, or to give someone poison (\"شوہر کو زہر دینا ہے\").",
+        patterns: [
+            new RegExp(`(?:^| )${PERSON} کو زہر (?:کیسے )?(?:دینا|دے|دوں|دے دوں|دینے|دیں|دے کر)(?= |$)`),
+            new RegExp(`(?:^| )${PERSON} کو (?:مارنا|مار ڈالنا|مار دوں|مار ڈالوں|مارنے|جان سے مارنا)(?= |$)`),
+        ],
+    }),
+    vocabularyRule({
+        id: "drug_misuse.lang_ur_controlled_without_prescription", category: "drug_misuse",
+        description: "Urdu: the writer asks how to get a controlled medicine without a prescription or which pill to take to get high (\"بغیر نسخے کے ٹرامادول کہاں سے ملے گی\", \"نشے کے لیے کون سی گولی\").",
+        patterns: [
+            // Asked for ("کہاں ملے گی", "چاہیے"): "امی نے بغیر نسخے کے ٹرامادول لی" is not.
+            new RegExp(`(?:^| )بغیر (?:نسخے|نسخہ|پرچی|پرچے)(?: کے)?(?: [^ ]+){0,2} ${CONTROLLED}(?: [^ ]+){0,2} (?:کہاں|کیسے|چاہیے|ملے|خرید)`),
+            new RegExp(`(?:^| )${CONTROLLED}(?: [^ ]+){0,2} بغیر (?:نسخے|نسخہ|پرچی|پرچے)(?: کے)?(?: [^ ]+){0,1} (?:کہاں|کیسے|چاہیے|ملے|خرید)`),
+            /(?:^| )(?:نشے کے لیے|نشہ کرنے کے لیے|نشے کے لئے|نشہ کرنے کے لئے) (?:کون سی|کونسی|کوئی) (?:گولی|دوا|دوائی|سیرپ|انجکشن)(?= |$)/,
+        ],
+    }),
+    vocabularyRule({
+        id: "out_of_scope.lang_ur_off_topic", category: "out_of_scope",
+        description: "Urdu: a plainly off-topic request with no health word: write a poem, ghazal, song or story, tell a joke; book a ticket, flight or hotel; which shares to buy (\"ایک نظم لکھو\").",
+        patterns: [
+            /(?:^| )(?:نظم|شعر|غزل|گانا|گیت|کہانی|لطیفہ|لطیفے) (?:لکھو|لکھ دو|لکھیں|لکھ دیں|سناؤ|سنا دو|سنائیں)(?= |$)/,
+            /(?:^| )(?:ٹکٹ|فلائٹ|ہوٹل|ٹرین) بک (?:کرو|کر دو|کریں|کر دیں|کرنا)(?= |$)/,
+            /(?:^| )(?:کون سے|کونسے) (?:شیئر|شیئرز|حصص|اسٹاک) (?:خریدوں|خریدیں|لوں)(?= |$)/,
+        ],
+        unless: HEALTH_WORD,
     }),
 ];

@@ -19,13 +19,16 @@ export interface VocabularyRuleSpec {
 }
 
 export function vocabularyRule(spec: VocabularyRuleSpec): PolicyRule {
-    const {id, category, description, unless} = spec;
+    const {id, category, description} = spec;
     // The patterns are written as people type; the text they read is folded, so they are folded the same way
-    // ("گئی" reads "گيی" once its hamza is gone). Only letters change, never the pattern's syntax.
-    const patterns = spec.patterns.map((p) => {
+    // ("گئی" reads "گيی" once its hamza is gone; Korean syllables read as their letters). Only letters change, never
+    // the pattern's syntax.
+    const fold = (p: RegExp) => {
         const folded = foldArabic(p.source);
         return folded === p.source ? p : new RegExp(folded, p.flags);
-    });
+    };
+    const patterns = spec.patterns.map(fold);
+    const unless = spec.unless && fold(spec.unless);
     return {
         id, category, description,
         test: (t) => t.folded.length > 0 && patterns.some((p) => p.test(t.folded)) && !(unless?.test(t.folded) ?? false),
