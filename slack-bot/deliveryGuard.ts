@@ -1,12 +1,13 @@
 /**
  * Global middleware in front of every listener: drops repeated deliveries of an event (Slack retries with the same
  * `event_id`, possibly to another connection or replica; Bolt does not de-duplicate; replicas claim it in the shared
- * state) and everything that arrives once shutdown began (acknowledged, so Slack
- * does not retry into a stopping bot).
+ * state) and the interactions and commands that arrive once shutdown began (acknowledged: Slack never retries them).
+ * Events API deliveries that arrive once shutdown began are not even acknowledged (withholdEventsWhileStopping):
+ * Slack sends them again, to another connection (another replica) or, for a single bot, after its restart.
  *
  * @see https://docs.slack.dev/tools/bolt-js/concepts/global-middleware
  */
-import type {AnyMiddlewareArgs, Middleware} from "@slack/bolt";
+import type {AnyMiddlewareArgs, App, Middleware} from "@slack/bolt";
 import type {BotContext} from "./botContext";
 
 export function deliveryGuard(ctx: BotContext): Middleware<AnyMiddlewareArgs> {
@@ -21,5 +22,24 @@ export function deliveryGuard(ctx: BotContext): Middleware<AnyMiddlewareArgs> {
             return;
         }
         await args.next();
+    };
+}
+
+/**
+ * Bolt acknowledges an Events API delivery before any middleware runs, so a stopping bot would take (and drop) an
+ * event that another replica could answer. This runs before Bolt: once shutdown began, an event is left without its
+ * ack, and Slack retries it (`retry_reason: timeout`) on another Socket Mode connection, or later.
+ *
+ * @see https://docs.slack.dev/apis/events-api/#retries
+ */
+export function withholdEventsWhileStopping(app: App, ctx: BotContext): void {
+    const processEvent = app.processEvent.bind(app);
+    app.processEvent = async (event) => {
+        const body = event.body as {type?: unknown; event_id?: unknown};
+        if (!ctx.accepting && body.type === "event_callback") {
+            ctx.logger.info(`Shutting down: left event ${String(body.event_id)} for Slack to deliver elsewhere`);
+            return;
+        }
+        return processEvent(event);
     };
 }

@@ -241,7 +241,7 @@ describe("slack: start-up and shutdown", function () {
             assert.equal(assistant.results[0].stopReason, "abort");
             const answer = h.replies(DM, ts).find((m) => contextText(m).includes("not ready for clinical use"));
             assert.ok(answer, "the partial answer was posted with its disclaimer");
-            assert.match(answer.text, /Stopped/);
+            assert.match(answer.text, /Interrupted: Med42 was restarting before it finished\. Please ask again\./, "marked as cut short by the restart, not as stopped by the asker");
             assert.deepEqual(statuses(fake, DM, ts).slice(-1), [""]);
         } finally {
             await core.dispose();

