@@ -149,6 +149,76 @@ describe("Bot replicas as processes: shutdown, lost streams and load", function 
             "one audit row for the answer (the writer's, or the finisher's 'replica-lost')");
     });
 
+    /** A question in the channel, and how the bot replied to it. */
+    interface Asked { ts: string; user: string }
+    const REFUSED = /You've asked several questions in a short time/;
+    const PAUSED = /paused answers: its audit log \(database\) cannot be reached/;
+    const answersTo = (q: Asked) => withDisclaimer(CHANNEL, q.ts).length;
+    const refusalsTo = (q: Asked) => fake.callsTo("chat.postEphemeral").filter((c) => c.args.thread_ts === q.ts &&
+        REFUSED.test(String(c.args.text))).length;
+    const pausedNoticesTo = (q: Asked) => fake.thread(CHANNEL, q.ts).filter((m) => PAUSED.test(m.text)).length;
+    const replies = (q: Asked) => answersTo(q) + refusalsTo(q) + pausedNoticesTo(q);
+
+    /** A mention from `user`; `deliveries` picks the connections and event ids it is delivered with. */
+    async function mention(user: string, index: number, deliveries: Array<{connection: number; eventId?: string; retryAttempt?: number}>):
+        Promise<Asked> {
+        const event = fake.userMessage("app_mention", {channel: CHANNEL, user, text: `<@${fake.botUserId}> What is hypertension? (${index})`});
+        for (const d of deliveries) {
+            await fake.sendEvent(event, {eventId: d.eventId ?? `EvLoad${index}`, connection: d.connection, retryAttempt: d.retryAttempt});
+        }
+        return {ts: event.ts, user};
+    }
+
+    /** SIGTERM to every bot, and each exits by itself once its work is done: what follows counts everything they did. */
+    async function stopAll(): Promise<void> {
+        for (const b of bots) b.kill("SIGTERM");
+        for (const b of bots) {
+            const exit = await b.exited;
+            assert.ok(exit.code === 0 || exit.code === null && exit.signal === "SIGKILL", `exit ${JSON.stringify(exit)}: ${b.stderr}`);
+            assert.doesNotMatch(b.stderr, /\n\s+at /, "no stack trace");
+        }
+    }
+
+    it("200 mentions from 20 users, with duplicates, Slack's retries and a stalled replica's late acks: each answered or " +
+        "refused exactly once, the per-user limit held across 3 replicas, every answer audited", async () => {
+        const perUser = 3;
+        await startBots(3, {MED42_SLACK_USER_LIMIT: `${perUser}/3600`, MED42_SLACK_MAX_ACTIVE: "1000"});
+        fake.lateAckRetryMs = 1_000;
+        const users = Array.from({length: 20}, (_, u) => `U0USER${u}`);
+        const asked: Asked[] = [];
+        const ask = (i: number) => {
+            const c = i % 3;
+            // Every other one also as Slack's retry on the next connection; every fifth once more under another event id
+            // (as one message arrives as two events).
+            const deliveries: Array<{connection: number; eventId?: string; retryAttempt?: number}> = [{connection: c}];
+            if (i % 2 === 0) deliveries.push({connection: (c + 1) % 3, retryAttempt: 1});
+            if (i % 5 === 0) deliveries.push({connection: (c + 2) % 3, eventId: `EvLoad${i}b`});
+            return mention(users[i % users.length], i, deliveries);
+        };
+        for (let i = 0; i < 70; i++) asked.push(await ask(i));
+        // Replica 2 stalls (a long pause, an overloaded node): what Slack sends it now is acknowledged late, and
+        // retried on the other connections; when it wakes up, it finds those events taken.
+        bots[2].kill("SIGSTOP");
+        for (let i = 70; i < 140; i++) asked.push(await ask(i));
+        await fake.waitUntil(() => fake.unacknowledged === 0, 120_000, "the stalled replica's deliveries to be retried elsewhere");
+        bots[2].kill("SIGCONT");
+        for (let i = 140; i < 200; i++) asked.push(await ask(i));
+
+        await fake.waitUntil(() => asked.every((q) => replies(q) > 0), 240_000, "a reply to every mention");
+        await stopAll();
+        const late = fake.redeliveries.filter((r) => r.previousConnection === 2);
+        assert.ok(late.length > 0 && late.every((r) => r.connection !== 2), "late acks were retried on other connections");
+        for (const q of asked) assert.equal(replies(q), 1, `exactly one reply to ${q.ts}: ${answersTo(q)} answers, ${refusalsTo(q)} refusals`);
+        for (const user of users) {
+            const mine = asked.filter((q) => q.user === user);
+            assert.equal(mine.filter((q) => answersTo(q) === 1).length, perUser, `${user}: ${perUser} answered, across replicas`);
+            assert.equal(mine.filter((q) => refusalsTo(q) === 1).length, mine.length - perUser, `${user}: the rest refused`);
+        }
+        const answered = asked.filter((q) => answersTo(q) === 1).length;
+        assert.equal(await count("SELECT count(*) AS n FROM audit WHERE kind = 'decision'"), answered, "every answer audited, once");
+        assert.equal(await count("SELECT count(DISTINCT replica) AS n FROM slack_claims"), 3, "all three replicas took events");
+    });
+
     /** Waits until `sql` (a count) is at least 1. */
     async function waitForRow(sql: string, params: unknown[] = []): Promise<void> {
         for (let i = 0; i < 600; i++) {
