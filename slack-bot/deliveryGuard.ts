@@ -12,7 +12,8 @@ import type {BotContext} from "./botContext";
 
 export function deliveryGuard(ctx: BotContext): Middleware<AnyMiddlewareArgs> {
     return async (args) => {
-        if (!ctx.accepting) {
+        // An event that reached Bolt before shutdown began was acknowledged: it must be answered (shutdown waits for it).
+        if (!ctx.accepting && (args.body as {type?: unknown}).type !== "event_callback") {
             if ("ack" in args && typeof args.ack === "function") await (args.ack as () => Promise<void>)();
             return;
         }
@@ -40,6 +41,9 @@ export function withholdEventsWhileStopping(app: App, ctx: BotContext): void {
             ctx.logger.info(`Shutting down: left event ${String(body.event_id)} for Slack to deliver elsewhere`);
             return;
         }
-        return processEvent(event);
+        // Taken: Bolt acknowledges it, so shutdown waits until it is handled (and for the answer it starts).
+        const handling = processEvent(event);
+        ctx.holdShutdownFor(handling);
+        return handling;
     };
 }

@@ -13,7 +13,7 @@ import {createSlackBot, type SlackBot} from "../../slack-bot/app";
 import {ACTION_STOP} from "../../slack-bot/blocks";
 import {FakeSlack} from "../support/fakeSlack";
 import {ScriptedBackend} from "../support/scriptedBackend";
-import {TestPostgres} from "../support/postgres";
+import {freePort, TestPostgres} from "../support/postgres";
 import {type BotProcess, startBotProcess} from "../support/botProcess";
 import {CHANNEL, contextText, DM, memoryLogger} from "./botHarness";
 
@@ -56,11 +56,12 @@ describe("Bot replicas as processes: shutdown, lost streams and load", function 
     });
 
     /** Starts `med42-slack` processes one after the other (so openConnections[i] is bots[i]) and waits until each is up. */
-    async function startBots(count: number, env: Record<string, string> = {}): Promise<BotProcess[]> {
+    async function startBots(count: number, env: Record<string, string> | ((i: number) => Record<string, string>) = {}):
+        Promise<BotProcess[]> {
         const started: BotProcess[] = [];
         for (let i = 0; i < count; i++) {
             const before = fake.openConnections.length;
-            const bot = startBotProcess(fake, {MED42_DATABASE_URL: url, ...env});
+            const bot = startBotProcess(fake, {MED42_DATABASE_URL: url, ...(typeof env === "function" ? env(i) : env)});
             bots.push(bot);
             started.push(bot);
             await fake.waitUntil(() => !bot.running || fake.openConnections.length > before &&
@@ -217,6 +218,88 @@ describe("Bot replicas as processes: shutdown, lost streams and load", function 
         const answered = asked.filter((q) => answersTo(q) === 1).length;
         assert.equal(await count("SELECT count(*) AS n FROM audit WHERE kind = 'decision'"), answered, "every answer audited, once");
         assert.equal(await count("SELECT count(DISTINCT replica) AS n FROM slack_claims"), 3, "all three replicas took events");
+    });
+
+    /** Mentions `from`..`to`-1 from 20 users, spread over the open connections; every other one also as Slack's retry elsewhere. */
+    async function load(asked: Asked[], from: number, to: number, options: {duplicates?: boolean} = {}): Promise<void> {
+        for (let i = from; i < to; i++) {
+            const open = fake.openConnections.length;
+            const c = i % open;
+            const deliveries: Array<{connection: number; retryAttempt?: number}> = [{connection: c}];
+            if (options.duplicates !== false && i % 2 === 0 && open > 1) deliveries.push({connection: (c + 1) % open, retryAttempt: 1});
+            asked.push(await mention(`U0USER${i % 20}`, i, deliveries));
+        }
+    }
+
+    const NO_LIMITS = {MED42_SLACK_USER_LIMIT: "1000/3600", MED42_SLACK_MAX_ACTIVE: "1000"};
+
+    it("a replica restarted (SIGTERM, then started again) during load: no event lost or doubled", async () => {
+        await startBots(2, NO_LIMITS);
+        fake.lateAckRetryMs = 1_000;
+        const asked: Asked[] = [];
+        await load(asked, 0, 20);
+        const [leaving] = bots;
+        leaving.kill("SIGTERM");
+        // Sent while it stops: what reaches it before its connection closes is answered by it, or left without an ack
+        // and retried by Slack on the other connection.
+        await load(asked, 20, 40);
+        const exit = await leaving.exited;
+        assert.equal(exit.code, 0, `it finished its answers and exited: ${leaving.stderr}`);
+        await startBots(1, NO_LIMITS);
+        await load(asked, 40, 60);
+
+        await fake.waitUntil(() => asked.every((q) => replies(q) > 0), 120_000, "a reply to every mention")
+            .catch((err) => { throw new Error(`${err.message.slice(0, 200)}; no reply to ${asked.filter((q) => replies(q) === 0)
+                .map((q) => q.ts).join(", ")}`); });
+        await stopAll();
+        for (const q of asked) assert.equal(answersTo(q), 1, `exactly one answer to ${q.ts} (${replies(q)} replies)`);
+        assert.equal(await count("SELECT count(*) AS n FROM audit WHERE kind = 'decision'"), asked.length, "every answer audited, once");
+        assert.equal(await count("SELECT count(DISTINCT replica) AS n FROM slack_claims"), 3, "the restarted replica took events too");
+        assert.equal(await count("SELECT count(*) AS n FROM slack_answers"), 0, "no answer left registered");
+    });
+
+    it("PostgreSQL restarted during load: answers pause with a clear message and resume by themselves; nothing lost or " +
+        "doubled, every answer audited", async () => {
+        const ports = [await freePort(), await freePort()];
+        await startBots(2, (i) => ({...NO_LIMITS, MED42_HEALTH_PORT: String(ports[i])}));
+        fake.lateAckRetryMs = 1_000;
+        const ready = async () => (await Promise.all(ports.map((port) => fetch(`http://127.0.0.1:${port}/readyz`)
+            .then((r) => r.status, () => 0)))).every((status) => status === 200);
+        const before: Asked[] = [];
+        await load(before, 0, 20);
+        pg.stop();
+        const during: Asked[] = [];
+        try {
+            // Delivered once each: while the database is down, replicas cannot share their claims (see docs/slack.md).
+            await load(during, 20, 40, {duplicates: false});
+            await fake.waitUntil(() => during.every((q) => replies(q) > 0), 120_000, "a reply to every mention during the outage");
+        } finally {
+            pg.start();
+        }
+        await fake.waitUntil(() => before.every((q) => replies(q) > 0), 120_000, "the replies to the mentions before the outage");
+        // Ready again by themselves, with no restart (the readiness probe follows the database).
+        for (let i = 0; !(await ready()); i++) {
+            assert.ok(i < 600, "the replicas became ready again");
+            await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        const after: Asked[] = [];
+        await load(after, 40, 70);
+        await fake.waitUntil(() => after.every((q) => replies(q) > 0), 240_000, "a reply to every mention after the outage");
+        await stopAll();
+
+        for (const q of during) {
+            assert.equal(answersTo(q), 0, "no answer without its audit row");
+            assert.equal(pausedNoticesTo(q), 1, "told once that answers are paused");
+        }
+        for (const q of after) assert.equal(answersTo(q), 1, `exactly one answer to ${q.ts} after the outage`);
+        // A question taken just before the outage either got its answer (audited) or, when its audit row could not be
+        // written, an error notice instead: never both, never none.
+        for (const q of before) assert.equal(answersTo(q) + (fake.thread(CHANNEL, q.ts).some((m) => /audit log/.test(m.text)) ? 1 : 0) +
+            pausedNoticesTo(q) > 0, true, `a reply to ${q.ts}`);
+        for (const q of before) assert.ok(answersTo(q) <= 1, `at most one answer to ${q.ts}`);
+        const answered = [...before, ...after].filter((q) => answersTo(q) === 1).length;
+        assert.equal(await count("SELECT count(*) AS n FROM audit WHERE kind = 'decision' AND action IS NOT NULL"), answered,
+            "every answer shown is audited, once");
     });
 
     /** Waits until `sql` (a count) is at least 1. */
