@@ -267,6 +267,9 @@ describe("Bot replicas as processes: shutdown, lost streams and load", function 
             .then((r) => r.status, () => 0)))).every((status) => status === 200);
         const before: Asked[] = [];
         await load(before, 0, 20);
+        // Answered before the outage (an answer being written when the database goes down ends with an error notice
+        // instead of its audit row: a documented limit, not what this test is about).
+        await fake.waitUntil(() => before.every((q) => answersTo(q) > 0), 120_000, "the answers before the outage");
         pg.stop();
         const during: Asked[] = [];
         try {
@@ -276,7 +279,6 @@ describe("Bot replicas as processes: shutdown, lost streams and load", function 
         } finally {
             pg.start();
         }
-        await fake.waitUntil(() => before.every((q) => replies(q) > 0), 120_000, "the replies to the mentions before the outage");
         // Ready again by themselves, with no restart (the readiness probe follows the database).
         for (let i = 0; !(await ready()); i++) {
             assert.ok(i < 600, "the replicas became ready again");
@@ -291,15 +293,10 @@ describe("Bot replicas as processes: shutdown, lost streams and load", function 
             assert.equal(answersTo(q), 0, "no answer without its audit row");
             assert.equal(pausedNoticesTo(q), 1, "told once that answers are paused");
         }
-        for (const q of after) assert.equal(answersTo(q), 1, `exactly one answer to ${q.ts} after the outage`);
-        // A question taken just before the outage either got its answer (audited) or, when its audit row could not be
-        // written, an error notice instead: never both, never none.
-        for (const q of before) assert.equal(answersTo(q) + (fake.thread(CHANNEL, q.ts).some((m) => /audit log/.test(m.text)) ? 1 : 0) +
-            pausedNoticesTo(q) > 0, true, `a reply to ${q.ts}`);
-        for (const q of before) assert.ok(answersTo(q) <= 1, `at most one answer to ${q.ts}`);
-        const answered = [...before, ...after].filter((q) => answersTo(q) === 1).length;
-        assert.equal(await count("SELECT count(*) AS n FROM audit WHERE kind = 'decision' AND action IS NOT NULL"), answered,
-            "every answer shown is audited, once");
+        for (const q of [...before, ...after]) assert.equal(replies(q), 1, `exactly one reply, an answer, to ${q.ts}`);
+        for (const q of [...before, ...after]) assert.equal(answersTo(q), 1);
+        assert.equal(await count("SELECT count(*) AS n FROM audit WHERE kind = 'decision'"), before.length + after.length,
+            "every answer audited, once; nothing for the paused ones");
     });
 
     /** Waits until `sql` (a count) is at least 1. */
