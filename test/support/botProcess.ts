@@ -21,11 +21,20 @@ export interface BotProcess {
     kill(signal?: NodeJS.Signals): void;
 }
 
-/** Starts `med42-slack` on `fake` (Socket Mode); `env` is added to this process's environment. */
-export function startBotProcess(fake: FakeSlack, env: Record<string, string> = {}, args: string[] = []): BotProcess {
-    const child = spawn(process.execPath, [BOT_ENTRY_POINT, ...args], {
-        env: {...process.env, SLACK_BOT_TOKEN: fake.botToken, SLACK_APP_TOKEN: fake.appToken, SLACK_API_URL: fake.apiUrl,
-            MED42_MODEL: testModelPath(), MED42_THREADS: "1", ...env},
+export interface BotProcessOptions {
+    /** Command-line arguments (e.g. ["--log-level", "debug"]). */
+    args?: string[];
+    cwd?: string;
+    /** The environment `env` is added to (default: this process's). */
+    baseEnv?: NodeJS.ProcessEnv;
+}
+
+/** Starts `med42-slack` on `fake` (Socket Mode); `env` is added to the base environment. */
+export function startBotProcess(fake: FakeSlack, env: NodeJS.ProcessEnv = {}, options: BotProcessOptions = {}): BotProcess {
+    const child = spawn(process.execPath, [BOT_ENTRY_POINT, ...(options.args ?? [])], {
+        cwd: options.cwd,
+        env: {...(options.baseEnv ?? process.env), SLACK_BOT_TOKEN: fake.botToken, SLACK_APP_TOKEN: fake.appToken,
+            SLACK_API_URL: fake.apiUrl, MED42_MODEL: testModelPath(), MED42_THREADS: "1", ...env},
         stdio: ["ignore", "ignore", "pipe"]
     });
     let stderr = "";
