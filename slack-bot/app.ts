@@ -9,7 +9,7 @@ import type {Server} from "node:http";
 import type {AddressInfo} from "node:net";
 import {BotContext, DEFAULT_SETTINGS, type BotAssistant, type BotSettings} from "./botContext";
 import {fetchBotIdentity} from "./botIdentity";
-import {deliveryGuard} from "./deliveryGuard";
+import {deliveryGuard, withholdEventsWhileStopping} from "./deliveryGuard";
 import {registerListeners} from "./listeners";
 import {createPinoLogger} from "./logger";
 import {redactingLogger} from "./logRedaction";
@@ -97,6 +97,7 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
         state.onOrphanedAnswer((orphan) => finishOrphanedAnswer(app.client, orphan,
             {disclaimer: options.assistant.disclaimer, audit, logger}));
     }
+    withholdEventsWhileStopping(app, context);
     app.use(deliveryGuard(context));
     registerListeners(app, context);
     app.error(async (error) => {
@@ -129,6 +130,11 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
             context.accepting = false;
             await app.stop().catch((err) => logger.warn(`Stopping the receiver: ${err}`));
             const unfinished = await context.drain(stopOptions.graceMs ?? settings.shutdownGraceMs);
+            if (unfinished > 0 && context.state.kind === "postgres") {
+                logger.warn(`${unfinished} answers did not finish within the shutdown grace period: handed back to the ` +
+                    "other replicas, which finish them as interrupted");
+            }
+            // Closing the shared state hands back the answers still registered here (postgresSlackState.ts).
             await context.state.close();
             return unfinished;
         }

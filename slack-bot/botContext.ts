@@ -105,6 +105,12 @@ export class BotContext {
     /** Work in progress (answers, summaries, notices). */
     get pendingTasks(): number { return this.tasks.size; }
 
+    /** Shutdown waits for `work` too (a delivery being handled: it may still spawn an answer); its errors are the caller's. */
+    holdShutdownFor(work: Promise<unknown>): void {
+        const task: Promise<void> = work.then(() => undefined, () => undefined).finally(() => this.tasks.delete(task));
+        this.tasks.add(task);
+    }
+
     /** Runs `work` in the background, tracked for shutdown; its errors are logged, never thrown. */
     spawn(what: string, work: () => Promise<void>): void {
         const task: Promise<void> = work()
@@ -119,7 +125,10 @@ export class BotContext {
      */
     async drain(graceMs: number, abortGraceMs = 5_000): Promise<number> {
         this.accepting = false;
-        if (await settledWithin([...this.tasks], graceMs)) return 0;
+        // Work started by work in progress (a delivery spawning its answer) is waited for too.
+        const deadline = Date.now() + graceMs;
+        while (this.tasks.size > 0 && Date.now() < deadline) await settledWithin([...this.tasks], deadline - Date.now());
+        if (this.tasks.size === 0) return 0;
         this.answers.abortAll();
         await settledWithin([...this.tasks], abortGraceMs);
         return this.tasks.size;

@@ -181,6 +181,14 @@ function settingsFrom(env: NodeJS.ProcessEnv): Partial<BotSettings> {
         }
         settings.answerLeaseMs = Math.round(seconds * 1000);
     }
+    const grace = env.MED42_SLACK_SHUTDOWN_GRACE?.trim();
+    if (grace) {
+        const seconds = Number(grace);
+        if (!/^\d+(\.\d+)?$/.test(grace)) {
+            throw new StartupError(`MED42_SLACK_SHUTDOWN_GRACE must be a number of seconds, e.g. 20 (got "${grace}").`);
+        }
+        settings.shutdownGraceMs = Math.round(seconds * 1000);
+    }
     return settings;
 }
 

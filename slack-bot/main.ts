@@ -131,6 +131,11 @@ export async function main(argv: string[], io: MainIo = {env: process.env, stder
     forceExit.unref();
     try {
         const unfinished = await bot.stop({graceMs});
+        if (unfinished > 0 && !io.shutdownRequested) {
+            // Handed back (see app.ts), but still waiting on Slack or the model: those calls must not keep the process
+            // alive once everything else is closed.
+            setTimeout(() => process.exit(1), 1_000).unref();
+        }
         await health?.close();
         await assistant.dispose();
         await database?.close();

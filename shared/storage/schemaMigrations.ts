@@ -101,4 +101,15 @@ export const MIGRATIONS: readonly Migration[] = [
                 ADD COLUMN heartbeat_at timestamptz NOT NULL DEFAULT now();
             CREATE INDEX slack_answers_heartbeat_at ON slack_answers (heartbeat_at);`,
     },
+    {
+        version: 6,
+        name: "Slack answer streams",
+        sql: `
+            -- The message a natively streamed answer is being written in (chat.startStream): whoever finishes the
+            -- answer of a lost replica closes that stream with the disclaimer. audited: the answer's audit row is
+            -- written, so the finisher does not write a second one.
+            ALTER TABLE slack_answers
+                ADD COLUMN stream_ts text,
+                ADD COLUMN audited boolean NOT NULL DEFAULT false;`,
+    },
 ];

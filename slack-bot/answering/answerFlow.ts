@@ -14,7 +14,8 @@ import type {Admission} from "../reliability/userRateLimiter";
 import {InputTooLargeError} from "../../shared/inputLimits";
 import type {AnswerView} from "./answerView";
 import type {AnswerOutcome} from "../health/botMetrics";
-import {BUSY_NOTICE, DATABASE_PAUSED_NOTICE, errorNotice, newErrorId, userLimitNotice} from "./notices";
+import {BUSY_NOTICE, DATABASE_PAUSED_NOTICE, errorNotice, newErrorId, SHUTDOWN_NOTICE, userLimitNotice} from "./notices";
+import {ShutdownAbort} from "../reliability/inFlightAnswers";
 
 export interface AnswerJob {
     kind: "ask" | "summarize";
@@ -62,6 +63,7 @@ export async function runAnswer(ctx: BotContext, job: AnswerJob, view: AnswerVie
         await ctx.state.answerStarted({answerId: job.answerId, userId: job.userId, channel: job.channel, threadTs: job.threadTs,
             surface: job.surface, threaded: view.threaded});
         view.onControlPosted ??= (ts) => { void ctx.state.answerControlPosted(job.answerId, ts); };
+        view.onStreamStarted ??= (ts) => { void ctx.state.answerStreamStarted(job.answerId, ts); };
         await ctx.answers.track(job.answerId, job.userId, (signal) => generate(ctx, job, view, signal));
     } finally {
         admission.release();
@@ -92,6 +94,8 @@ async function generate(ctx: BotContext, job: AnswerJob, view: AnswerView, signa
             }
         }
         const result = await stream.result;
+        // Written by the core before the result: a replica finishing this answer after a crash must not audit it again.
+        await ctx.state.answerAudited(job.answerId);
         ctx.metrics.policyDecision(result.policy);
         outcome = result.policy.action !== "answer" || replaced ? "policy" : result.stopReason === "abort" ? "stopped" : "answered";
         if (handledDecision) return; // the policy answered instead of the model
@@ -102,7 +106,7 @@ async function generate(ctx: BotContext, job: AnswerJob, view: AnswerView, signa
         // A model server failed mid-answer: the partial answer stays, with a note that it was cut off.
         const notice = [result.policy.notice, result.interruption].filter(Boolean).join("\n") || undefined;
         await view.finish({disclaimer: result.disclaimer, notice,
-            stopped: result.stopReason === "abort" && !replaced, feedback: {ref: `${job.channel}/${job.threadTs}`,
+            stopped: result.stopReason === "abort" && !replaced, interrupted: signal.reason instanceof ShutdownAbort, feedback: {ref: `${job.channel}/${job.threadTs}`,
                 surface: job.surface === "slack-dm" ? "slack-dm" : "slack-channel"}});
         ctx.logger.info(`Answered (${job.kind}, ${job.surface}) in ${Date.now() - started} ms, ` +
             `stop reason ${result.stopReason}`);
@@ -116,7 +120,8 @@ async function generate(ctx: BotContext, job: AnswerJob, view: AnswerView, signa
         const stopped = signal.aborted;
         const errorId = newErrorId();
         ctx.logger.warn(`Answer failed${stopped ? " (stopped)" : ""} (error id ${errorId}): ${err instanceof Error ? err.message : err}`);
-        const message = stopped ? ":black_square_for_stop: Stopped before Med42 finished." : errorNotice(err, errorId);
+        const message = !stopped ? errorNotice(err, errorId)
+            : signal.reason instanceof ShutdownAbort ? SHUTDOWN_NOTICE : ":black_square_for_stop: Stopped before Med42 finished.";
         await view.error(message).catch((e) => ctx.logger.error(`Could not report an error in Slack: ${e}`));
     } finally {
         ctx.metrics.answered(job.surface, outcome, (Date.now() - started) / 1000);

@@ -12,6 +12,8 @@ export interface FinishedAnswer {
     notice?: string;
     /** The generation was stopped (Stop button or shutdown): the partial answer is marked as such. */
     stopped: boolean;
+    /** Stopped by a shutdown, not by the asker: marked "interrupted, ask again" instead of "Stopped". */
+    interrupted?: boolean;
     feedback: FeedbackRef;
 }
 
@@ -20,6 +22,8 @@ export interface AnswerView {
     readonly threaded: boolean;
     /** Called with the ts of the control message ("Med42 is writing…", Stop) once posted: another replica finishes it if this one dies. */
     onControlPosted?: (ts: string) => void;
+    /** Called with the ts of a message the answer is natively streamed into (no disclaimer on it until it is stopped). */
+    onStreamStarted?: (ts: string) => void;
     /** The policy lets the model answer: show that the bot is thinking. */
     thinking(): Promise<void>;
     /** Waiting behind other requests (1 = next). */

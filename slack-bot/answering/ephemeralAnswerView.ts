@@ -11,7 +11,7 @@ import type {Disclaimer, PolicyDecision} from "../../shared/policy/types";
 import {answerFooter, disclaimerBlock, markdownBlock, textWithDisclaimer, toMrkdwn} from "../blocks";
 import {SlackDefanger} from "./slackDefang";
 import type {AnswerView, FinishedAnswer} from "./answerView";
-import {phiChannelWarning, STOPPED_SUFFIX} from "./notices";
+import {phiChannelWarning, SHUTDOWN_SUFFIX, STOPPED_SUFFIX} from "./notices";
 import {splitMessage} from "./splitMessage";
 
 /** A response_url may be used five times; the answer gets at most this many pieces. */
@@ -40,7 +40,7 @@ export class EphemeralAnswerView implements AnswerView {
     async finish(answer: FinishedAnswer): Promise<void> {
         this.text += this.defanger.flush();
         let body = this.text.trim() ? this.text : "_Med42 returned an empty answer._";
-        if (answer.stopped) body += STOPPED_SUFFIX;
+        if (answer.stopped) body += answer.interrupted ? SHUTDOWN_SUFFIX : STOPPED_SUFFIX;
         const notice: types.KnownBlock[] = answer.notice
             ? [{type: "context", elements: [{type: "mrkdwn", text: `:information_source: ${toMrkdwn(answer.notice)}`}]}]
             : [];

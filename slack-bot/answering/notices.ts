@@ -63,6 +63,10 @@ export function summarizingStatus(percent: number, done: number, total: number):
 
 export const STOPPED_SUFFIX = "\n\n_:black_square_for_stop: Stopped._";
 
+/** An answer cut short because its Med42 instance was shutting down (a restart, a rolling deploy). */
+export const SHUTDOWN_SUFFIX = "\n\n_:warning: Interrupted: Med42 was restarting before it finished. Please ask again._";
+export const SHUTDOWN_NOTICE = ":warning: Interrupted: Med42 was restarting before it finished this answer. Please ask again.";
+
 /** A short random id that links what a user sees to the log line with the error's details. */
 export function newErrorId(): string {
     return randomBytes(4).toString("hex");

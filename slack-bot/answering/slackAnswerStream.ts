@@ -47,6 +47,11 @@ export interface SlackAnswerStreamOptions {
     /** Shown under every message of the answer, not only the last (whose footer has it), and in every `text`. */
     disclaimer?: Disclaimer;
     logger?: Logger;
+    /**
+     * Called with the ts of each message a native stream opens (while streaming it has no disclaimer yet): if this
+     * process dies, another replica closes that stream with the disclaimer (orphanFinisher.ts).
+     */
+    onStreamStarted?: (ts: string) => void;
 }
 
 interface OpenMessage {
@@ -64,7 +69,8 @@ const EMPTY_ANSWER = "_Med42 returned an empty answer._";
 
 export class SlackAnswerStream {
     private mode: Mode;
-    private readonly options: Required<Omit<SlackAnswerStreamOptions, "logger" | "disclaimer">>;
+    private readonly options: Required<Omit<SlackAnswerStreamOptions, "logger" | "disclaimer" | "onStreamStarted">>;
+    private readonly onStreamStarted?: (ts: string) => void;
     private readonly logger?: Logger;
     private readonly disclaimer?: Disclaimer;
     /** Blocks every message but the last ends with (the disclaimer, when there is one). */
@@ -97,6 +103,7 @@ export class SlackAnswerStream {
             streamBufferSize: options.streamBufferSize ?? 128
         };
         this.logger = options.logger;
+        this.onStreamStarted = options.onStreamStarted;
         this.disclaimer = options.disclaimer;
         this.partFooter = options.disclaimer ? [disclaimerBlock(options.disclaimer)] : [];
         this.mode = this.options.nativeStreaming ? "stream" : "update";
@@ -278,7 +285,10 @@ export class SlackAnswerStream {
                 `(${slackErrorCode(err) ?? err}); falling back to chat.update`);
             this.fallBackToUpdates();
         }
-        if (this.streamer?.ts) this.current.ts = this.streamer.ts;
+        if (this.streamer?.ts && this.current.ts !== this.streamer.ts) {
+            this.current.ts = this.streamer.ts;
+            if (this.mode === "stream") this.onStreamStarted?.(this.current.ts);
+        }
     }
 
     /** Stops the current stream (footer blocks on the last one) and starts the next message fresh. */

@@ -17,7 +17,7 @@ import {answerFooter, controlBlocks, disclaimerBlock, markdownBlock, NOTICE_META
     toMrkdwn} from "../blocks";
 import {slackErrorCode, withSlackRetry} from "../reliability/slackRetry";
 import type {AnswerView, FinishedAnswer} from "./answerView";
-import {phiChannelWarning, queuedStatus, STOPPED_SUFFIX, summarizingStatus, WRITING_STATUS} from "./notices";
+import {phiChannelWarning, queuedStatus, SHUTDOWN_SUFFIX, STOPPED_SUFFIX, summarizingStatus, WRITING_STATUS} from "./notices";
 import {SlackAnswerStream} from "./slackAnswerStream";
 import {splitMessage} from "./splitMessage";
 
@@ -41,6 +41,7 @@ const PROGRESS_STEP = 5;
 export class ThreadAnswerView implements AnswerView {
     readonly threaded = true;
     onControlPosted?: (ts: string) => void;
+    onStreamStarted?: (ts: string) => void;
     private readonly stream: SlackAnswerStream;
     private controlTs: string | undefined;
     private controlText: string | undefined;
@@ -52,7 +53,7 @@ export class ThreadAnswerView implements AnswerView {
         this.stream = new SlackAnswerStream(client, {channel: target.channel, threadTs: target.threadTs,
             recipientUserId: target.userId, recipientTeamId: target.teamId},
             {nativeStreaming: settings.nativeStreaming, updateIntervalMs: settings.updateIntervalMs,
-                disclaimer: target.disclaimer, logger});
+                disclaimer: target.disclaimer, logger, onStreamStarted: (ts) => this.onStreamStarted?.(ts)});
     }
 
     async thinking(): Promise<void> {
@@ -82,7 +83,7 @@ export class ThreadAnswerView implements AnswerView {
     replace(text: string): void { this.stream.replace(text); }
 
     async finish(answer: FinishedAnswer): Promise<void> {
-        if (answer.stopped) this.stream.append(STOPPED_SUFFIX);
+        if (answer.stopped) this.stream.append(answer.interrupted ? SHUTDOWN_SUFFIX : STOPPED_SUFFIX);
         const notice: types.KnownBlock[] = answer.notice
             ? [{type: "context", elements: [{type: "mrkdwn", text: `:information_source: ${toMrkdwn(answer.notice)}`}]}]
             : [];

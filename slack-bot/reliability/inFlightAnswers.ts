@@ -11,6 +11,11 @@ export interface InFlightAnswer {
 
 export type StopOutcome = "stopped" | "not-found" | "not-owner";
 
+/** The abort reason of answers stopped by a shutdown (not by the Stop button): shown as "interrupted, ask again". */
+export class ShutdownAbort extends Error {
+    constructor() { super("The bot is shutting down"); }
+}
+
 export class InFlightAnswers {
     private readonly answers = new Map<string, InFlightAnswer>();
 
@@ -41,7 +46,7 @@ export class InFlightAnswers {
     }
 
     /** Aborts every answer (shutdown past its grace period); each still posts its partial answer. */
-    abortAll(reason = "The bot is shutting down"): void {
-        for (const a of this.answers.values()) a.controller.abort(new Error(reason));
+    abortAll(): void {
+        for (const a of this.answers.values()) a.controller.abort(new ShutdownAbort());
     }
 }

@@ -7,7 +7,9 @@
  * replica checks the asker there and sends `NOTIFY med42_stop, '<answer id>'`, which the writer LISTENs for.
  *
  * Leases: the writer renews its answers' `heartbeat_at` every third of the lease; every replica looks for answers
- * whose lease ran out every half lease and finishes them (orphanFinisher.ts).
+ * whose lease ran out every half lease and finishes them (orphanFinisher.ts). A replica that shuts down with answers
+ * it could not finish within its grace period hands them back: their leases end at once and `NOTIFY med42_handback`
+ * makes the other replicas look for them now, not half a lease later.
  *
  * When the database cannot be reached, claims fall back to this process's memory (repeats reaching this replica are
  * still dropped) and the answer flow pauses answers anyway (no answer without its audit row): see answerFlow.ts.
@@ -23,6 +25,8 @@ export const DEFAULT_ANSWER_LEASE_MS = 30_000;
 
 /** The NOTIFY channel of Stop requests (payload: the answer id). */
 const STOP_CHANNEL = "med42_stop";
+/** The NOTIFY channel of answers handed back by a replica shutting down (payload: its replica id). */
+const HANDBACK_CHANNEL = "med42_handback";
 
 /** Old rows are deleted every this many claims (cheap: both tables are indexed by time). */
 const PRUNE_EVERY = 500;
@@ -34,10 +38,12 @@ export class PostgresSlackState implements SlackSharedState {
     private readonly fallback = new MemorySlackState();
     private claims = 0;
     private listener?: {listening: Promise<void>; close(): Promise<void>};
+    private handbackListener?: {listening: Promise<void>; close(): Promise<void>};
     private readonly stopHandlers: Array<(answerId: string) => void> = [];
     private readonly ownAnswers = new Set<string>();
     private orphanHandler?: (orphan: OrphanedAnswer) => Promise<void>;
     private sweeping = false;
+    private sweepAgain = false;
     private readonly heartbeat: NodeJS.Timeout;
     private readonly sweep: NodeJS.Timeout;
 
@@ -102,8 +108,28 @@ export class PostgresSlackState implements SlackSharedState {
         }
     }
 
+    async answerStreamStarted(answerId: string, streamTs: string): Promise<void> {
+        try {
+            await this.db.query("UPDATE slack_answers SET stream_ts = $2 WHERE answer_id = $1", [answerId, streamTs]);
+        } catch (err) {
+            this.onError(`recording the stream of ${answerId}`, err);
+        }
+    }
+
+    async answerAudited(answerId: string): Promise<void> {
+        try {
+            await this.db.query("UPDATE slack_answers SET audited = true WHERE answer_id = $1", [answerId]);
+        } catch (err) {
+            this.onError(`recording that ${answerId} was audited`, err);
+        }
+    }
+
     onOrphanedAnswer(handler: (orphan: OrphanedAnswer) => Promise<void>): void {
         this.orphanHandler = handler;
+        // Another replica handing its answers back: look for them now.
+        this.handbackListener ??= this.db.listen(HANDBACK_CHANNEL, (replica) => {
+            if (replica !== this.replicaId) void this.sweepOrphans();
+        });
     }
 
     async answerEnded(answerId: string): Promise<void> {
@@ -136,12 +162,35 @@ export class PostgresSlackState implements SlackSharedState {
     /** Resolves once this replica listens for Stop requests (the first time). */
     get listening(): Promise<void> { return this.listener?.listening ?? Promise.resolve(); }
 
-    /** Stops renewing this replica's leases and looking for orphans, and stops listening. */
+    /** Resolves once this replica listens for answers handed back by others. */
+    get listeningForHandbacks(): Promise<void> { return this.handbackListener?.listening ?? Promise.resolve(); }
+
+    /**
+     * Stops renewing this replica's leases and looking for orphans, and stops listening. Answers still registered
+     * here (a shutdown could not finish them in time) are handed back: another replica finishes them now.
+     */
     async close(): Promise<void> {
         clearInterval(this.heartbeat);
         clearInterval(this.sweep);
+        await this.handBack();
         await this.listener?.close();
+        await this.handbackListener?.close();
         this.listener = undefined;
+        this.handbackListener = undefined;
+    }
+
+    /** Ends the leases of this replica's answers now and tells the other replicas. */
+    private async handBack(): Promise<void> {
+        if (this.ownAnswers.size === 0) return;
+        const answers = [...this.ownAnswers];
+        this.ownAnswers.clear();
+        try {
+            await this.db.query("UPDATE slack_answers SET heartbeat_at = '-infinity' WHERE answer_id = ANY($1) AND replica = $2",
+                [answers, this.replicaId]);
+            await this.db.query("SELECT pg_notify($1, $2)", [HANDBACK_CHANNEL, this.replicaId]);
+        } catch (err) {
+            this.onError(`handing back ${answers.length} unfinished answers`, err);
+        }
     }
 
     /** Renews the leases of the answers this replica writes. */
@@ -156,23 +205,28 @@ export class PostgresSlackState implements SlackSharedState {
      * to the finisher. Not this replica's own (its answers are alive while it runs this).
      */
     private async sweepOrphans(): Promise<void> {
-        if (!this.orphanHandler || this.sweeping) return;
+        if (!this.orphanHandler) return;
+        if (this.sweeping) { this.sweepAgain = true; return; } // a hand-back came in during a sweep
         this.sweeping = true;
+        this.sweepAgain = false;
         try {
             const r = await this.db.query<{answer_id: string; user_id: string; channel: string | null; thread_ts: string | null;
-                surface: string | null; threaded: boolean; control_ts: string | null; started_at: Date}>(
+                surface: string | null; threaded: boolean; control_ts: string | null; stream_ts: string | null; audited: boolean;
+                started_at: Date}>(
                 `DELETE FROM slack_answers WHERE heartbeat_at < now() - $1 * interval '1 millisecond' AND replica <> $2
-                 RETURNING answer_id, user_id, channel, thread_ts, surface, threaded, control_ts, started_at`, [this.leaseMs, this.replicaId]);
+                 RETURNING answer_id, user_id, channel, thread_ts, surface, threaded, control_ts, stream_ts, audited, started_at`,
+                [this.leaseMs, this.replicaId]);
             for (const row of r.rows) {
                 await this.orphanHandler({answerId: row.answer_id, userId: row.user_id, channel: row.channel ?? "",
                     threadTs: row.thread_ts ?? "", surface: row.surface ?? "slack-channel", threaded: row.threaded,
-                    controlTs: row.control_ts, startedAt: row.started_at}).catch((err) => this.onError(`finishing orphaned answer ${row.answer_id}`, err));
+                    controlTs: row.control_ts, streamTs: row.stream_ts, audited: row.audited, startedAt: row.started_at}).catch((err) => this.onError(`finishing orphaned answer ${row.answer_id}`, err));
             }
         } catch (err) {
             this.onError("looking for orphaned answers", err);
         } finally {
             this.sweeping = false;
         }
+        if (this.sweepAgain) await this.sweepOrphans();
     }
 
     private prune(): void {

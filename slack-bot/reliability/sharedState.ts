@@ -25,6 +25,10 @@ export interface SlackSharedState {
     answerStarted(answer: AnswerRegistration): Promise<void>;
     /** The answer's control message ("Med42 is writing…" with Stop) was posted. */
     answerControlPosted(answerId: string, controlTs: string): Promise<void>;
+    /** The answer is being streamed natively (chat.startStream) into this message. */
+    answerStreamStarted(answerId: string, streamTs: string): Promise<void>;
+    /** The answer's audit row is written (a finisher must not write another). */
+    answerAudited(answerId: string): Promise<void>;
     answerEnded(answerId: string): Promise<void>;
     /** Calls `handler` with each answer whose writer stopped renewing its lease (each handed to one replica only). */
     onOrphanedAnswer(handler: (orphan: OrphanedAnswer) => Promise<void>): void;
@@ -50,6 +54,10 @@ export interface AnswerRegistration {
 
 export interface OrphanedAnswer extends AnswerRegistration {
     controlTs: string | null;
+    /** The message the answer was streamed into (chat.startStream), when streaming. */
+    streamTs: string | null;
+    /** The writer already wrote the answer's audit row. */
+    audited: boolean;
     startedAt: Date;
 }
 
@@ -70,6 +78,8 @@ export class MemorySlackState implements SlackSharedState {
     // One process: every answer is in this process's InFlightAnswers, which the Stop button asks first.
     async answerStarted(): Promise<void> { /* nothing shared */ }
     async answerControlPosted(): Promise<void> { /* nothing shared */ }
+    async answerStreamStarted(): Promise<void> { /* nothing shared */ }
+    async answerAudited(): Promise<void> { /* nothing shared */ }
     async answerEnded(): Promise<void> { /* nothing shared */ }
     onOrphanedAnswer(): void { /* no other replica can die */ }
     async requestStop(): Promise<StopOutcome> { return "not-found"; }

@@ -3,12 +3,12 @@
  * cleanly on SIGTERM, and answers in flight finished or stopped within the shutdown bound.
  */
 import * as assert from "node:assert/strict";
-import {spawn} from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import {Writable} from "node:stream";
 import {main} from "../../slack-bot/main";
+import {startBotProcess} from "../support/botProcess";
 import {FakeSlack} from "../support/fakeSlack";
 import {testModelPath} from "../support/testModel";
 import {ALICE, CHANNEL, DM, LONG_QUESTION, RecordingAssistant, auditRows, contextText, post, startBot, statuses, testAssistant} from "./botHarness";
@@ -98,48 +98,33 @@ describe("slack: start-up and shutdown", function () {
 
     it("med42-slack connects through SLACK_API_URL and exits cleanly on SIGTERM", async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "med42-slack-"));
-        const child = spawn(process.execPath, [path.join(ROOT, "bin/med42-slack.js")], {
-            cwd: ROOT,
-            env: {...process.env, SLACK_BOT_TOKEN: fake.botToken, SLACK_APP_TOKEN: fake.appToken,
-                SLACK_API_URL: fake.apiUrl, MED42_MODEL: testModelPath(), MED42_AUDIT_DB: path.join(dir, "audit.db"),
-                MED42_THREADS: "1"},
-            stdio: ["ignore", "pipe", "pipe"]
-        });
-        let stderr = "";
-        child.stderr.on("data", (d) => { stderr += String(d); });
-        const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+        const bot = startBotProcess(fake, {MED42_AUDIT_DB: path.join(dir, "audit.db")}, {cwd: ROOT});
+        const exited = bot.exited.then((e) => e.code);
         try {
             await fake.connection(60_000);
-            await fake.waitUntil(() => stderr.includes("Connected to Slack"), 30_000, "the bot's start-up log");
+            await fake.waitUntil(() => bot.stderr.includes("Connected to Slack"), 30_000, "the bot's start-up log");
             // It answers, as against Slack: only the URL differs.
             const event = fake.userMessage("message", {channel: DM, user: ALICE, channel_type: "im",
                 text: "What is the usual adult dose of amoxicillin?"});
             await (await fake.sendEvent(event)).acked;
             await fake.waitUntil(() => fake.thread(DM, event.ts).some((m) =>
                 contextText(m).includes("not ready for clinical use")), 60_000, "the answer");
-            child.kill("SIGTERM");
+            bot.kill("SIGTERM");
             // Exit code 0: it stopped by itself (a shutdown past its bound is forced with exit code 1).
-            assert.equal(await exited, 0, stderr);
-            assert.match(stderr, /SIGTERM: finishing answers in progress/);
-            assert.doesNotMatch(stderr, /\n\s+at /);
+            assert.equal(await exited, 0, bot.stderr);
+            assert.match(bot.stderr, /SIGTERM: finishing answers in progress/);
+            assert.doesNotMatch(bot.stderr, /\n\s+at /);
         } finally {
-            if (child.exitCode === null) child.kill("SIGKILL");
+            bot.kill();
             fs.rmSync(dir, {recursive: true, force: true});
         }
     });
 
     it("med42-slack: the system locale (LANG) picks the emergency and crisis numbers, and the escalation says whose", async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "med42-slack-"));
-        const child = spawn(process.execPath, [path.join(ROOT, "bin/med42-slack.js")], {
-            cwd: ROOT,
-            env: {...process.env, SLACK_BOT_TOKEN: fake.botToken, SLACK_APP_TOKEN: fake.appToken,
-                SLACK_API_URL: fake.apiUrl, MED42_MODEL: testModelPath(), MED42_AUDIT_DB: path.join(dir, "audit.db"),
-                MED42_THREADS: "1", MED42_POLICY_FILE: "", LC_ALL: "", LC_MESSAGES: "", LANG: "fr_FR.UTF-8"},
-            stdio: ["ignore", "pipe", "pipe"]
-        });
-        let stderr = "";
-        child.stderr.on("data", (d) => { stderr += String(d); });
-        const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+        const bot = startBotProcess(fake, {MED42_AUDIT_DB: path.join(dir, "audit.db"), MED42_POLICY_FILE: "", LC_ALL: "",
+            LC_MESSAGES: "", LANG: "fr_FR.UTF-8"}, {cwd: ROOT});
+        const exited = bot.exited.then((e) => e.code);
         try {
             await fake.connection(60_000);
             const event = fake.userMessage("message", {channel: DM, user: ALICE, channel_type: "im",
@@ -149,10 +134,10 @@ describe("slack: start-up and shutdown", function () {
                 60_000, "the escalation with the French numbers");
             assert.match(reply.text, /Numbers for: France\./);
             assert.doesNotMatch(reply.text, /988/);
-            child.kill("SIGTERM");
-            assert.equal(await exited, 0, stderr);
+            bot.kill("SIGTERM");
+            assert.equal(await exited, 0, bot.stderr);
         } finally {
-            if (child.exitCode === null) child.kill("SIGKILL");
+            bot.kill();
             fs.rmSync(dir, {recursive: true, force: true});
         }
     });
@@ -169,13 +154,8 @@ describe("slack: start-up and shutdown", function () {
         for (const [key, value] of Object.entries(process.env)) {
             if (!key.startsWith("MED42_") && !key.startsWith("XDG_") && !key.startsWith("SLACK_")) env[key] = value;
         }
-        Object.assign(env, {HOME: home, SLACK_BOT_TOKEN: fake.botToken, SLACK_APP_TOKEN: fake.appToken,
-            SLACK_API_URL: fake.apiUrl, MED42_MODEL: testModelPath(), MED42_THREADS: "1"});
-        const child = spawn(process.execPath, [path.join(ROOT, "bin/med42-slack.js")], {cwd: home, env,
-            stdio: ["ignore", "pipe", "pipe"]});
-        let stderr = "";
-        child.stderr.on("data", (d) => { stderr += String(d); });
-        const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+        const bot = startBotProcess(fake, {HOME: home, MED42_MODEL: testModelPath(), MED42_THREADS: "1"}, {cwd: home, baseEnv: env});
+        const exited = bot.exited.then((e) => e.code);
         try {
             await fake.connection(60_000);
             const event = fake.userMessage("app_mention", {channel: CHANNEL, user: ALICE,
@@ -184,18 +164,18 @@ describe("slack: start-up and shutdown", function () {
             // The answer (with the disclaimer) or an error message (:warning:), whichever the bot posts.
             const reply = await fake.waitUntil(() => fake.thread(CHANNEL, event.ts).find((m) => m.ts !== event.ts &&
                 (contextText(m).includes("not ready for clinical use") || m.text.startsWith(":warning:"))), 60_000, "a reply");
-            assert.doesNotMatch(reply.text, /^:warning:|returned an empty answer/, stderr);
+            assert.doesNotMatch(reply.text, /^:warning:|returned an empty answer/, bot.stderr);
             assert.ok(reply.text.trim().length > 0, "the model's answer");
             assert.equal(fake.callsTo("chat.startStream").length, 1, "streamed");
-            child.kill("SIGTERM");
-            assert.equal(await exited, 0, stderr);
+            bot.kill("SIGTERM");
+            assert.equal(await exited, 0, bot.stderr);
             const rows = auditRows(path.join(home, ".local", "share", "med42-assist", "audit.sqlite"));
             assert.deepEqual(rows.map((r) => [r.kind, r.surface, r.action, r.model]),
                 [["decision", "slack-channel", "answer", "med42-test.gguf"]]);
             assert.ok(rows[0].stop_reason === "eos" || rows[0].stop_reason === "maxTokens", String(rows[0].stop_reason));
-            assert.doesNotMatch(stderr, /\n\s+at /);
+            assert.doesNotMatch(bot.stderr, /\n\s+at /);
         } finally {
-            if (child.exitCode === null) child.kill("SIGKILL");
+            bot.kill();
             fs.rmSync(home, {recursive: true, force: true});
         }
     });
@@ -241,7 +221,7 @@ describe("slack: start-up and shutdown", function () {
             assert.equal(assistant.results[0].stopReason, "abort");
             const answer = h.replies(DM, ts).find((m) => contextText(m).includes("not ready for clinical use"));
             assert.ok(answer, "the partial answer was posted with its disclaimer");
-            assert.match(answer.text, /Stopped/);
+            assert.match(answer.text, /Interrupted: Med42 was restarting before it finished\. Please ask again\./, "marked as cut short by the restart, not as stopped by the asker");
             assert.deepEqual(statuses(fake, DM, ts).slice(-1), [""]);
         } finally {
             await core.dispose();

@@ -49,6 +49,10 @@ describe("slack: start-up configuration", () => {
         assert.equal(readSlackConfig({SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, MED42_SLACK_ANSWER_LEASE: "45"}).settings.answerLeaseMs, 45_000);
         assert.match(startupMessage(() => readSlackConfig({SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, MED42_SLACK_ANSWER_LEASE: "0"})),
             /MED42_SLACK_ANSWER_LEASE must be a number of seconds, at least 1/);
+        assert.equal(readSlackConfig({SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, MED42_SLACK_SHUTDOWN_GRACE: "2.5"}).settings.shutdownGraceMs, 2_500);
+        assert.equal(readSlackConfig({SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP}).settings.shutdownGraceMs, undefined, "the default applies");
+        assert.match(startupMessage(() => readSlackConfig({SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, MED42_SLACK_SHUTDOWN_GRACE: "soon"})),
+            /MED42_SLACK_SHUTDOWN_GRACE must be a number of seconds, e.g. 20 \(got "soon"\)/);
     });
 
     it("explains a missing bot token", () => {

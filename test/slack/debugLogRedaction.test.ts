@@ -3,13 +3,12 @@
  * what people wrote: questions, thread histories, answers.
  */
 import * as assert from "node:assert/strict";
-import {spawn} from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import {redactSlackPayloads} from "../../slack-bot/logRedaction";
+import {startBotProcess} from "../support/botProcess";
 import {FakeSlack} from "../support/fakeSlack";
-import {testModelPath} from "../support/testModel";
 import {ALICE, DM, contextText} from "./botHarness";
 
 const ROOT = path.resolve(__dirname, "../../..");
@@ -38,19 +37,12 @@ describe("slack: debug logs without message text", function () {
         const fake = new FakeSlack();
         await fake.start();
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "med42-slack-debug-"));
-        const child = spawn(process.execPath, [path.join(ROOT, "bin/med42-slack.js"), "--log-level", "debug"], {
-            cwd: ROOT,
-            env: {...process.env, SLACK_BOT_TOKEN: fake.botToken, SLACK_APP_TOKEN: fake.appToken, SLACK_API_URL: fake.apiUrl,
-                MED42_MODEL: testModelPath(), MED42_AUDIT_DB: path.join(dir, "audit.sqlite"), MED42_THREADS: "1"},
-            stdio: ["ignore", "pipe", "pipe"]
-        });
-        let stderr = "";
-        child.stderr.on("data", (d) => { stderr += String(d); });
-        const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+        const bot = startBotProcess(fake, {MED42_AUDIT_DB: path.join(dir, "audit.sqlite")}, {cwd: ROOT, args: ["--log-level", "debug"]});
+        const exited = bot.exited.then((e) => e.code);
         const SECRET = "Zebulon Quarrington-Vasquez";
         try {
             await fake.connection(60_000);
-            await fake.waitUntil(() => stderr.includes("Connected to Slack"), 30_000, "the bot's start-up log");
+            await fake.waitUntil(() => bot.stderr.includes("Connected to Slack"), 30_000, "the bot's start-up log");
             const first = fake.userMessage("message", {channel: DM, user: ALICE, channel_type: "im",
                 text: `What is the usual adult dose of amoxicillin for ${SECRET}?`});
             await (await fake.sendEvent(first)).acked;
@@ -62,23 +54,23 @@ describe("slack: debug logs without message text", function () {
             await (await fake.sendEvent(followUp)).acked;
             await fake.waitUntil(() => fake.thread(DM, first.ts).filter((m) =>
                 contextText(m).includes("not ready for clinical use")).length >= 2, 60_000, "the second answer");
-            child.kill("SIGTERM");
-            assert.equal(await exited, 0, stderr);
+            bot.kill("SIGTERM");
+            assert.equal(await exited, 0, bot.stderr);
 
             assert.ok(fake.callsTo("conversations.replies").length > 0, "the thread history was read");
             // Debug logging was really on, payloads included.
-            assert.match(stderr, /Debug logging is on: Slack payloads are logged with every text people wrote replaced/);
-            assert.match(stderr, /Received a message on the WebSocket: \{/);
-            assert.match(stderr, /http request result: \{/);
+            assert.match(bot.stderr, /Debug logging is on: Slack payloads are logged with every text people wrote replaced/);
+            assert.match(bot.stderr, /Received a message on the WebSocket: \{/);
+            assert.match(bot.stderr, /http request result: \{/);
             for (const secret of ["Quarrington", "amoxicillin", "sister", "not ready for clinical use"])
-                assert.ok(!stderr.includes(secret), `"${secret}" reached the debug log`);
-            assert.match(stderr, /\[redacted \d+ chars\]/);
+                assert.ok(!bot.stderr.includes(secret), `"${secret}" reached the debug log`);
+            assert.match(bot.stderr, /\[redacted \d+ chars\]/);
             // The model's answer text (whatever the test model wrote) is not in the logs either.
             const answer = fake.thread(DM, first.ts).find((m) => m.user === fake.botUserId || m.bot_id)!;
             const words = answer.text.split(/\s+/).filter((w) => w.length >= 12);
-            for (const word of words) assert.ok(!stderr.includes(JSON.stringify(word).slice(1, -1)), `answer text "${word}" in the log`);
+            for (const word of words) assert.ok(!bot.stderr.includes(JSON.stringify(word).slice(1, -1)), `answer text "${word}" in the log`);
         } finally {
-            if (child.exitCode === null) child.kill("SIGKILL");
+            bot.kill();
             await fake.stop();
             fs.rmSync(dir, {recursive: true, force: true});
         }

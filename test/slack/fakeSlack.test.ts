@@ -58,4 +58,66 @@ describe("slack: the fake Slack", function () {
         await assert.rejects(delivery.acked, /the fake Slack stopped before its ack/);
         ws.terminate();
     });
+
+    describe("late acks (lateAckRetryMs), as real Slack", () => {
+        it("sends an unacknowledged event again, as a retry with the same event_id, to another connection", async () => {
+            fake.lateAckRetryMs = 200;
+            const seen: Array<{socket: number; envelope: Record<string, any>}> = [];
+            const late = await connect(fake, (_s, envelope) => seen.push({socket: 0, envelope}));
+            const prompt = await connect(fake, (socket, envelope) => {
+                seen.push({socket: 1, envelope});
+                socket.send(JSON.stringify({envelope_id: envelope.envelope_id}));
+            });
+            const delivery = await fake.sendEvent(fake.userMessage("app_mention", {channel: "C0GENERAL", user: "U0ALICE",
+                text: "<@U0BOT> hi"}), {eventId: "EvLate", connection: 0});
+            await delivery.acked;
+            assert.equal(seen.length, 2, "the first delivery and one retry");
+            const [first, retry] = seen;
+            assert.deepEqual([first.socket, retry.socket], [0, 1], "the retry went to the other connection");
+            assert.equal(first.envelope.retry_attempt, 0);
+            assert.equal(retry.envelope.retry_attempt, 1);
+            assert.equal(retry.envelope.retry_reason, "timeout");
+            assert.notEqual(retry.envelope.envelope_id, first.envelope.envelope_id, "a new envelope");
+            assert.equal(retry.envelope.payload.event_id, "EvLate", "the same event");
+            assert.deepEqual(fake.redeliveries.map((r) => [r.eventId, r.retryAttempt, r.previousConnection, r.connection]),
+                [["EvLate", 1, 0, 1]]);
+            assert.equal(fake.unacknowledged, 0);
+            // A late ack of the first envelope, after the retry was acknowledged, changes nothing.
+            late.send(JSON.stringify({envelope_id: first.envelope.envelope_id}));
+            late.close();
+            prompt.close();
+            await fake.stop();
+        });
+
+        it("gives up after three retries, and then the test fails; a connection closing first is not a failure yet", async () => {
+            fake.lateAckRetryMs = 100;
+            const seen: Array<Record<string, any>> = [];
+            const a = await connect(fake, (_s, envelope) => seen.push(envelope));
+            const delivery = await fake.sendEvent(fake.userMessage("message", {channel: "D0ALICE", user: "U0ALICE", text: "hi"}),
+                {eventId: "EvNever"});
+            await fake.waitUntil(() => seen.length === 1, 20_000, "the first delivery");
+            a.terminate(); // its replica went away: Slack retries elsewhere when the time is up
+            const b = await connect(fake, (_s, envelope) => seen.push(envelope));
+            await assert.rejects(delivery.acked, /events_api \(message\) envelope .* \(3 retries ran out before its ack\)/);
+            assert.deepEqual(seen.map((e) => e.retry_attempt), [0, 1, 2, 3]);
+            assert.ok(seen.every((e) => e.payload.event_id === "EvNever"));
+            b.terminate();
+            await assert.rejects(fake.stop(), /the bot never acknowledged events_api \(message\)/);
+        });
+
+        it("does not retry slash commands or interactions (Slack does not)", async () => {
+            fake.lateAckRetryMs = 50;
+            const seen: string[] = [];
+            const ws = await connect(fake, (_s, envelope) => seen.push(envelope.type));
+            const command = await fake.sendSlashCommand({channel: "C0GENERAL", user: "U0ALICE", text: "dose?"});
+            await fake.waitUntil(() => seen.length === 1, 20_000, "the command");
+            await new Promise((resolve) => setTimeout(resolve, 300));
+            assert.deepEqual(seen, ["slash_commands"]);
+            assert.equal(fake.redeliveries.length, 0);
+            ws.send(JSON.stringify({envelope_id: command.envelopeId}));
+            await command.acked;
+            ws.close();
+            await fake.stop();
+        });
+    });
 });

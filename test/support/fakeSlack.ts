@@ -69,11 +69,31 @@ export interface DeliveredEnvelope {
     acked: Promise<Ack>;
 }
 
+/** One delivery awaiting its ack: the first envelope and, with late-ack retries on, Slack's retries of it. */
 interface PendingAck {
     what: string;
     resolve: (ack: Ack) => void;
     reject: (err: Error) => void;
+    /** The connection of the latest attempt. */
     ws: WebSocket;
+    /** Every envelope sent for this delivery (an ack of any of them acknowledges it). */
+    envelopeIds: string[];
+    /** Retries sent so far. */
+    retries: number;
+    /** Sends the next retry (late-ack retries only). */
+    retry?: () => void;
+    timer?: NodeJS.Timeout;
+}
+
+/** A retry the fake sent by itself because an events_api envelope was not acknowledged in time. */
+export interface Redelivery {
+    eventId: string;
+    envelopeId: string;
+    /** 1 for the first retry (`retry_attempt`). */
+    retryAttempt: number;
+    /** Index in openConnections of the connection it went to, and that of the attempt before it. */
+    connection: number;
+    previousConnection: number;
 }
 
 type MethodHandler = (args: Record<string, any>, token: string | undefined) => Record<string, any>;
@@ -109,6 +129,21 @@ export class FakeSlack {
     streamExpiresAfterCalls: number | undefined;
     /** Number of socket connections opened so far. */
     connectionsOpened = 0;
+    /**
+     * Late-ack retries, as real Slack does (off by default: a deadline makes a test depend on the machine's speed,
+     * so tests that want retries choose it). When set, an Events API envelope not acknowledged within this many ms
+     * is sent again, as a new envelope with the same event and `retry_attempt` / `retry_reason: "timeout"`, to
+     * another open Socket Mode connection of the app when there is one (Slack: 3 s, up to 3 retries). After
+     * `maxLateAckRetries` retries without an ack the delivery fails (reported by stop()). Slash commands and
+     * interactions are never retried, as in Slack.
+     *
+     * @see https://docs.slack.dev/apis/events-api/using-socket-mode#acknowledge
+     * @see https://docs.slack.dev/apis/events-api/#retries
+     */
+    lateAckRetryMs: number | undefined;
+    maxLateAckRetries = 3;
+    /** The retries sent because of late acks, in order. */
+    readonly redeliveries: Redelivery[] = [];
     /** Conversations the bot is a member of (see "Membership" above). */
     readonly memberOf = new Set<string>();
 
@@ -119,6 +154,8 @@ export class FakeSlack {
     private readonly failures = new Map<string, Failure[]>();
     private readonly handlers = new Map<string, MethodHandler>();
     private readonly holds = new Map<string, Promise<void>>();
+    private readonly requestHolds = new Map<string, Promise<void>>();
+    private readonly waitingRequests = new Map<string, number>();
     private readonly sockets = new Set<WebSocket>();
     private current: WebSocket | undefined;
     private readonly pendingAcks = new Map<string, PendingAck>();
@@ -152,7 +189,7 @@ export class FakeSlack {
      * and a test must not pass over it silently.
      */
     async stop(): Promise<void> {
-        for (const [envelopeId, pending] of this.pendingAcks) this.failAck(envelopeId, pending, "the fake Slack stopped");
+        for (const pending of new Set(this.pendingAcks.values())) this.failAck(pending, "the fake Slack stopped");
         for (const ws of this.sockets) ws.terminate();
         this.sockets.clear();
         await new Promise<void>((resolve) => this.wss ? this.wss.close(() => resolve()) : resolve());
@@ -169,7 +206,7 @@ export class FakeSlack {
 
     /** Envelopes delivered and not acknowledged yet. */
     get unacknowledged(): number {
-        return this.pendingAcks.size;
+        return new Set(this.pendingAcks.values()).size;
     }
 
     // ------------------------------------------------------------------ scripting
@@ -193,6 +230,27 @@ export class FakeSlack {
             if (this.holds.get(method) === held) this.holds.delete(method);
             release();
         };
+    }
+
+    /**
+     * Calls of `method` are neither applied nor answered until the returned function is called (a Slack slow to
+     * process them, under the test's control; holdResponses applies a call at once and only holds its answer). A
+     * call whose sender disconnected meanwhile (its process died) is dropped: it never reached "Slack". Waiting
+     * calls are counted by heldRequests() and recorded once applied.
+     */
+    holdRequests(method: string): () => void {
+        let release!: () => void;
+        const held = new Promise<void>((resolve) => { release = resolve; });
+        this.requestHolds.set(method, held);
+        return () => {
+            if (this.requestHolds.get(method) === held) this.requestHolds.delete(method);
+            release();
+        };
+    }
+
+    /** Calls of `method` waiting under holdRequests(). */
+    heldRequests(method: string): number {
+        return this.waitingRequests.get(method) ?? 0;
     }
 
     /** Replaces the built-in behaviour of a method. */
@@ -363,9 +421,9 @@ export class FakeSlack {
     }
 
     /**
-     * Sends an envelope. There is no deadline for its ack (a deadline would make the tests depend on the machine's
-     * speed): tests check that the ack comes before the listener's work by the order of events, and an envelope
-     * never acknowledged fails the test when the fake stops.
+     * Sends an envelope. There is no deadline for its ack unless `lateAckRetryMs` is set (a deadline would make the
+     * tests depend on the machine's speed): tests check that the ack comes before the listener's work by the order of
+     * events, and an envelope never acknowledged fails the test when the fake stops.
      */
     private async deliver(type: string, payload: Record<string, any>, extra: Record<string, any>, connection?: number):
         Promise<DeliveredEnvelope> {
@@ -378,18 +436,60 @@ export class FakeSlack {
         }
         const envelopeId = crypto.randomUUID();
         const what = `${type}${payload.event?.type ? ` (${payload.event.type})` : payload.type ? ` (${payload.type})` : ""}`;
+        let pending!: PendingAck;
         const acked = new Promise<Ack>((resolve, reject) => {
-            this.pendingAcks.set(envelopeId, {what, resolve, reject, ws});
+            pending = {what, resolve, reject, ws, envelopeIds: [envelopeId], retries: 0};
         });
+        this.pendingAcks.set(envelopeId, pending);
         // Unhandled here on purpose only: a missing ack is reported by stop() and by the connection closing.
         acked.catch(() => undefined);
+        const retryMs = this.lateAckRetryMs;
+        if (type === "events_api" && retryMs !== undefined) {
+            pending.retry = () => this.retryLateAck(pending, type, payload, extra, retryMs);
+            pending.timer = setTimeout(pending.retry, retryMs);
+        }
         ws.send(JSON.stringify({envelope_id: envelopeId, type, payload, accepts_response_payload: false, ...extra}));
         return {envelopeId, acked};
     }
 
-    private failAck(envelopeId: string, pending: PendingAck, why: string): void {
-        this.pendingAcks.delete(envelopeId);
-        const message = `${pending.what} envelope ${envelopeId} (${why} before its ack)`;
+    /** Slack's retry of an envelope not acknowledged in time: a new envelope, preferably on another connection. */
+    private retryLateAck(pending: PendingAck, type: string, payload: Record<string, any>, extra: Record<string, any>,
+        retryMs: number): void {
+        pending.timer = undefined;
+        if (!pending.envelopeIds.some((id) => this.pendingAcks.get(id) === pending)) return; // acknowledged meanwhile
+        if (pending.retries >= this.maxLateAckRetries) {
+            this.failAck(pending, `${pending.retries} retries ran out`);
+            return;
+        }
+        const open = this.openConnections;
+        if (open.length === 0) { // no connection at all: Slack tries again later
+            pending.timer = setTimeout(pending.retry!, retryMs);
+            return;
+        }
+        const previous = open.indexOf(pending.ws);
+        const others = open.filter((w) => w !== pending.ws);
+        const ws = others.length ? others[pending.retries % others.length] : open[0];
+        const envelopeId = crypto.randomUUID();
+        pending.retries++;
+        pending.ws = ws;
+        pending.envelopeIds.push(envelopeId);
+        this.pendingAcks.set(envelopeId, pending);
+        this.redeliveries.push({eventId: String(payload.event_id), envelopeId, retryAttempt: pending.retries,
+            connection: open.indexOf(ws), previousConnection: previous});
+        pending.timer = setTimeout(pending.retry!, retryMs);
+        ws.send(JSON.stringify({envelope_id: envelopeId, type, payload, accepts_response_payload: false, ...extra,
+            retry_attempt: pending.retries, retry_reason: "timeout"}));
+    }
+
+    private forget(pending: PendingAck): void {
+        clearTimeout(pending.timer);
+        pending.timer = undefined;
+        for (const id of pending.envelopeIds) if (this.pendingAcks.get(id) === pending) this.pendingAcks.delete(id);
+    }
+
+    private failAck(pending: PendingAck, why: string): void {
+        this.forget(pending);
+        const message = `${pending.what} envelope ${pending.envelopeIds[0]} (${why} before its ack)`;
         this.unacknowledgedEnvelopes.push(message);
         pending.reject(new Error(`FakeSlack: ${message}`));
     }
@@ -405,15 +505,18 @@ export class FakeSlack {
             const envelopeId = msg.envelope_id;
             if (typeof envelopeId === "string") {
                 const pending = this.pendingAcks.get(envelopeId);
-                this.pendingAcks.delete(envelopeId);
-                pending?.resolve({at: Date.now(), seq: ++this.sequence, payload: msg.payload ?? {}});
+                if (pending) {
+                    this.forget(pending);
+                    pending.resolve({at: Date.now(), seq: ++this.sequence, payload: msg.payload ?? {}});
+                }
             }
         });
         ws.on("close", () => {
             this.sockets.delete(ws);
             if (this.current === ws) this.current = undefined;
-            for (const [envelopeId, pending] of this.pendingAcks) {
-                if (pending.ws === ws) this.failAck(envelopeId, pending, "the connection closed");
+            for (const pending of new Set(this.pendingAcks.values())) {
+                // With late-ack retries, Slack sends it again elsewhere when its time is up.
+                if (pending.ws === ws && !pending.retry) this.failAck(pending, "the connection closed");
             }
         });
         ws.send(JSON.stringify({type: "hello", num_connections: 1,
@@ -433,6 +536,14 @@ export class FakeSlack {
         const args = parseBody(raw, String(req.headers["content-type"] ?? ""));
         const method = url.startsWith("/api/") ? url.slice("/api/".length).split("?")[0]
             : url.startsWith("/response/") ? "response_url" : url;
+        const heldRequest = this.requestHolds.get(method);
+        if (heldRequest) {
+            this.waitingRequests.set(method, this.heldRequests(method) + 1);
+            for (const waiter of [...this.callWaiters]) waiter();
+            await heldRequest;
+            this.waitingRequests.set(method, this.heldRequests(method) - 1);
+            if (req.socket.destroyed) return; // its sender is gone: the call never reached Slack
+        }
         const call: RecordedCall = {method, args, token: token ?? args.token, at: Date.now(), seq: 0, status: 200,
             response: {}};
 
