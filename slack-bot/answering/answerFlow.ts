@@ -14,7 +14,10 @@ import type {Admission} from "../reliability/userRateLimiter";
 import {InputTooLargeError} from "../../shared/inputLimits";
 import type {AnswerView} from "./answerView";
 import type {AnswerOutcome} from "../health/botMetrics";
-import {BUSY_NOTICE, DATABASE_PAUSED_NOTICE, errorNotice, newErrorId, SHUTDOWN_NOTICE, userLimitNotice} from "./notices";
+import {BUSY_NOTICE, DATABASE_PAUSED_NOTICE, errorNotice, newErrorId, SHUTDOWN_NOTICE, unrecordedEscalationNotice,
+    userLimitNotice} from "./notices";
+import {passesAuditOutage} from "../../shared/audit/auditStore";
+import {AuditWriteError} from "../../shared/assistant";
 import {ShutdownAbort} from "../reliability/inFlightAnswers";
 
 export interface AnswerJob {
@@ -79,11 +82,17 @@ async function generate(ctx: BotContext, job: AnswerJob, view: AnswerView, signa
     try {
         // No answer without its audit row: while the shared database is unreachable, answers pause (the model is not
         // even asked) and the asker is told so. Nothing to restart: the next question finds it back.
+        // The one exception: an escalation (emergency, self-harm) comes from the policy, not the model, and is shown
+        // anyway; withholding crisis resources because a database is down is the greater harm (docs/audit.md).
         if (ctx.database && !(await ctx.database.ping())) {
-            ctx.logger.error(`Answer paused: the audit database ${ctx.database.description} cannot be reached`);
-            outcome = "paused";
-            await view.error(DATABASE_PAUSED_NOTICE);
-            return;
+            if (job.kind !== "ask" || !passesAuditOutage(ctx.assistant.decide(job.text, job.surface))) {
+                ctx.logger.error(`Answer paused: the audit database ${ctx.database.description} cannot be reached`);
+                outcome = "paused";
+                await view.error(DATABASE_PAUSED_NOTICE);
+                return;
+            }
+            ctx.logger.error(`The audit database ${ctx.database.description} cannot be reached: an escalation is shown ` +
+                "anyway (crisis resources are never withheld); its audit row cannot be written");
         }
         const stream = openStream(ctx, job, signal);
         for await (const event of stream) {
@@ -120,7 +129,8 @@ async function generate(ctx: BotContext, job: AnswerJob, view: AnswerView, signa
         const stopped = signal.aborted;
         const errorId = newErrorId();
         ctx.logger.warn(`Answer failed${stopped ? " (stopped)" : ""} (error id ${errorId}): ${err instanceof Error ? err.message : err}`);
-        const message = !stopped ? errorNotice(err, errorId)
+        const message = !stopped && handledDecision && err instanceof AuditWriteError ? unrecordedEscalationNotice(errorId)
+            : !stopped ? errorNotice(err, errorId)
             : signal.reason instanceof ShutdownAbort ? SHUTDOWN_NOTICE : ":black_square_for_stop: Stopped before Med42 finished.";
         await view.error(message).catch((e) => ctx.logger.error(`Could not report an error in Slack: ${e}`));
     } finally {

@@ -88,3 +88,12 @@ export function errorNotice(err: unknown, errorId: string): string {
     return `:warning: Sorry, Med42 could not answer because of an internal error (error id ${errorId}). ` +
         "The bot's administrator can find the details in its log under this id.";
 }
+
+/**
+ * Under a policy message (an escalation shown while the audit database is down) whose audit row could not be written:
+ * the message stands, and the gap is said, not hidden.
+ */
+export function unrecordedEscalationNotice(errorId: string): string {
+    return ":warning: This message could not be recorded in the audit log (its database cannot be reached). It was " +
+        `shown anyway because it gives emergency resources (error id ${errorId}).`;
+}

@@ -342,6 +342,18 @@ describe("Several bot replicas on one PostgreSQL", function () {
             assert.deepEqual(JSON.parse(unready.body), {status: "unready", checks: {accepting: "ok", database: "unreachable"}});
             assert.equal((await get("/healthz")).status, 200, "alive: an orchestrator must not restart it for this");
             assert.match((await get("/metrics")).body, /^med42_answers_total\{surface="slack-channel",outcome="paused"\} 1$/m);
+
+            // The exception: an emergency still gets its escalation (policy, not model), and the audit gap is said.
+            const crisis = fake.userMessage("app_mention", {channel: CHANNEL, user: "U0DAVE", text: `<@${fake.botUserId}> My father collapsed and is not breathing`});
+            await (await fake.sendEvent(crisis, {connection: 0})).acked;
+            await idle();
+            const shown = fake.thread(CHANNEL, crisis.ts).filter((m) => m.ts !== crisis.ts).map((m) => m.text);
+            assert.ok(shown.some((t) => /\b911\b/.test(t) && /not ready for clinical use/i.test(t)),
+                `the emergency number is shown, with the disclaimer: ${JSON.stringify(shown)}`);
+            assert.ok(shown.some((t) => /could not be recorded in the audit log .*shown anyway because it gives emergency resources/.test(t)),
+                `the audit gap is said: ${JSON.stringify(shown)}`);
+            assert.ok(!shown.some((t) => /paused answers/.test(t)), "not paused");
+            assert.equal(modelCalls(), 0, "the model was not asked");
         } finally {
             pg.start();
         }
