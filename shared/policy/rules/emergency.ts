@@ -9,6 +9,7 @@ import {alt, CHRONIC, CLINICAL_SUBJECT, distinct, isNegatedBefore, messageMatche
 import type {PolicyRule} from "./ruleTypes";
 import {signScore} from "./emergencySigns";
 import type {AnalyzedText} from "../normalize";
+import {PrefilteredRegExp} from "../prefilter/prefilteredRegExp";
 
 
 /** Signs that are emergencies by themselves when they are happening (tier A). */
@@ -79,19 +80,19 @@ const TOXIC = alt([
 const INGESTED = "(?:swallowed|drank|ate|ingested|chewed|got into|has eaten|has swallowed|has drunk|just ate|just drank|just swallowed|put in (?:his|her) mouth|licked|sucked on|took)";
 
 /** The subject of the sentence is the writer, their family, or someone physically with them. */
-const SELF_OR_COMPANION = new RegExp(`\\b(?:i|me|my|we|us|our|he|she|they|his|her|him|them|someone|somebody|${MY_RELATION})\\b|${PRESENT_PERSON}`);
-const COMPANION = new RegExp(`\\b(?:${MY_RELATION})\\b|${PRESENT_PERSON}|\\b(?:someone|somebody) (?:here|at|in|next|near|with)\\b`);
+const SELF_OR_COMPANION = new PrefilteredRegExp(`\\b(?:i|me|my|we|us|our|he|she|they|his|her|him|them|someone|somebody|${MY_RELATION})\\b|${PRESENT_PERSON}`);
+const COMPANION = new PrefilteredRegExp(`\\b(?:${MY_RELATION})\\b|${PRESENT_PERSON}|\\b(?:someone|somebody) (?:here|at|in|next|near|with)\\b`);
 const SELF_BODY = /\b(?:i am|i have|i can not|i feel|i just|i think i am|my (?:chest|heart|head|face|throat|lips|tongue|arm|leg|vision|eye|eyes|breathing))\b/;
 const CHILD = /\b(?:toddler|baby|infant|newborn|kid|kids|child|son|daughter|boy|girl|\d+ ?(?:year|month) old|grandson|granddaughter|nephew|niece|twins?|grandma|grandpa|grandmother|grandfather|mom|dad|mother|father|husband|wife|friend|roommate|dog)\b/;
 
-const CRITICAL_RE = new RegExp(`\\b${CRITICAL_SIGNS}`);
-const ACUTE_ALL = new RegExp(`\\b${ACUTE_SIGNS}\\b`, "g");
-const ACUTE_RE = new RegExp(`\\b${ACUTE_SIGNS}\\b`);
-const NOW_RE = new RegExp(`\\b${NOW}\\b`);
-const PAST_RE = new RegExp(`\\b${PAST}\\b`);
-const CHRONIC_RE = new RegExp(`\\b${CHRONIC}\\b`);
-const CLINICAL_RE = new RegExp(`\\b${CLINICAL_SUBJECT}\\b`);
-const INGESTION_RE = new RegExp(`\\b${INGESTED} ${"(?:[^\\s.]+ ){0,5}"}${TOXIC}\\b|\\b(?:found|got into|got hold of|opened|grabbed) ${"(?:[^\\s.]+ ){0,3}"}${TOXIC} (?:and )?(?:ate|swallowed|chewed|drank|took|had) (?:some|them|it|one|a few|several|a handful|a couple|half|all)\\b`);
+const CRITICAL_RE = new PrefilteredRegExp(`\\b${CRITICAL_SIGNS}`);
+const ACUTE_ALL = new PrefilteredRegExp(`\\b${ACUTE_SIGNS}\\b`, "g");
+const ACUTE_RE = new PrefilteredRegExp(`\\b${ACUTE_SIGNS}\\b`);
+const NOW_RE = new PrefilteredRegExp(`\\b${NOW}\\b`);
+const PAST_RE = new PrefilteredRegExp(`\\b${PAST}\\b`);
+const CHRONIC_RE = new PrefilteredRegExp(`\\b${CHRONIC}\\b`);
+const CLINICAL_RE = new PrefilteredRegExp(`\\b${CLINICAL_SUBJECT}\\b`);
+const INGESTION_RE = new PrefilteredRegExp(`\\b${INGESTED} ${"(?:[^\\s.]+ ){0,5}"}${TOXIC}\\b|\\b(?:found|got into|got hold of|opened|grabbed) ${"(?:[^\\s.]+ ){0,3}"}${TOXIC} (?:and )?(?:ate|swallowed|chewed|drank|took|had) (?:some|them|it|one|a few|several|a handful|a couple|half|all)\\b`);
 const STRONG_NOW = /\b(?:right now|just now|currently|at the moment|as we speak|as i type|minutes ago|hour ago|just (?:started|began|happened|took|swallowed|drank|ate|collapsed|fell|got|passed|went)|suddenly|all of a sudden|out of nowhere)\b/;
 /** Mild or "is this normal?" wording: a question about a symptom, not a report of an emergency. */
 const MILD = /\b(?:a bit|a little|slightly|mild|mildly|minor|is (?:that|this|it) normal|nothing serious)\b/;
@@ -113,7 +114,7 @@ const GLOBAL = new Map<RegExp, RegExp>();
 
 function firstSign(s: string, re: RegExp): SignHit | null {
     let g = GLOBAL.get(re);
-    if (!g) GLOBAL.set(re, g = new RegExp(re.source, "g"));
+    if (!g) GLOBAL.set(re, g = new PrefilteredRegExp(re.source, "g"));
     g.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = g.exec(s)) !== null) {

@@ -6,6 +6,7 @@
 import {alt, distinct, FILL, gap, words} from "./patterns";
 import type {PolicyRule} from "./ruleTypes";
 import type {AnalyzedText} from "../normalize";
+import {PrefilteredRegExp} from "../prefilter/prefilteredRegExp";
 
 /** Acts against oneself, as objects of an intent verb ("want to ___"). */
 const SELF_ACT = alt([
@@ -35,7 +36,7 @@ const INTENT = alt([
 const I = `(?:^|\\b)i ${FILL}`;
 
 /** "die" is only ideation after desire verbs ("I want to die"); "I'm going to die" is usually fear, not intent. */
-const INTENT_ACT = new RegExp(`${I}${INTENT}(?: to| of| about)? ${gap(2)}${SELF_ACT}\\b`);
+const INTENT_ACT = new PrefilteredRegExp(`${I}${INTENT}(?: to| of| about)? ${gap(2)}${SELF_ACT}\\b`);
 const DIE_ONLY_AFTER = /\b(?:going|about|will|am going|was going|try|trying|need|have to|feel like) (?:to )?(?:[^\s.]+ ){0,2}(?:die|be dead|overdose|overdosing|not wake up)\b/;
 
 function intentAct(s: string): boolean {
@@ -91,7 +92,7 @@ const DELIBERATE = words(`i ${FILL}${ACT_VERB}(?: myself)? ${gap(8)}(?:on purpos
 const CANT_STOP_SELF_HARM = words(`i ${FILL}can not stop (?:cutting|burning|self harming|hurting myself|harming myself)`);
 const ONGOING_SELF_HARM = words(`i ${FILL}(?:have been|keep|started|am|been|have started|cannot stop|can not stop) ${FILL}(?:(?:cutting|burning|hurting|harming|hitting|scratching|starving) myself(?! (?:while|when|by accident|accidentally|shaving|cooking))|(?:cutting|burning|self harming) (?:again|deeper|tonight|more|every (?:day|night))\\b)`);
 const SELF_HARM_JUST_DONE = words(`i ${FILL}(?:(?:cut|slit|slashed|burned|burnt|stabbed|shot|hurt|harmed) (?:myself|my arms?|my thighs?|my legs?)(?: (?:really|so|very|too|pretty) )?(?: ?again| ?deep| ?deeply| ?badly| ?tonight| ?on purpose| ?intentionally)|(?:cut|slit|slashed|sliced|opened) (?:my|both my|both of my) (?:wrists?|throat|veins?))(?! (?:accidentally|by accident|on|while|when|with a))`);
-const MEANS_READY = new RegExp(`(?:^|\\b)i ${FILL}(?:(?:have|got|bought|saved|stockpiled|collected|am holding|hoarded|saved up|set up|tied|loaded) ${gap(4)}(?:rope|noose|gun|pistol|rifle|pills|tablets|razor|blade|exit bag|helium|charcoal|pentobarbital|nembutal|sodium nitrite|bullets?|my \\w+|paracetamol|acetaminophen|tylenol|ibuprofen|aspirin|insulin|antifreeze|sleeping pills|painkillers|\\w+ pills) ${gap(4)}(?:ready|loaded|saved up|to (?:end|kill|die|do it|use on myself|take (?:them |it )?all)|all at once|for (?:tonight|later|when|the end)|tonight)|(?:stockpiling|hoarding|stockpiled|hoarded|saving up|collecting) ${gap(3)}(?:pills|tablets|meds|medications?|my \\w+|sleeping pills|painkillers)(?: ${gap(4)}(?:to|so|for|all at once|at once))?)\\b`);
+const MEANS_READY = new PrefilteredRegExp(`(?:^|\\b)i ${FILL}(?:(?:have|got|bought|saved|stockpiled|collected|am holding|hoarded|saved up|set up|tied|loaded) ${gap(4)}(?:rope|noose|gun|pistol|rifle|pills|tablets|razor|blade|exit bag|helium|charcoal|pentobarbital|nembutal|sodium nitrite|bullets?|my \\w+|paracetamol|acetaminophen|tylenol|ibuprofen|aspirin|insulin|antifreeze|sleeping pills|painkillers|\\w+ pills) ${gap(4)}(?:ready|loaded|saved up|to (?:end|kill|die|do it|use on myself|take (?:them |it )?all)|all at once|for (?:tonight|later|when|the end)|tonight)|(?:stockpiling|hoarding|stockpiled|hoarded|saving up|collecting) ${gap(3)}(?:pills|tablets|meds|medications?|my \\w+|sleeping pills|painkillers)(?: ${gap(4)}(?:to|so|for|all at once|at once))?)\\b`);
 
 /** Times in the past ("years ago", "as a teen"); resolution words like "gone" are left out ("if I was gone"). */
 const SELF_HARM_PAST = alt([
@@ -101,7 +102,7 @@ const SELF_HARM_PAST = alt([
 ]);
 
 /** Past-time markers in the same sentence turn a statement into history ("I tried to kill myself years ago"). */
-const PAST_RE = new RegExp(`\\b${SELF_HARM_PAST}\\b`);
+const PAST_RE = new PrefilteredRegExp(`\\b${SELF_HARM_PAST}\\b`);
 const RECENT = /\b(?:just|tonight|today|right now|now|again|still|this (?:morning|evening|afternoon|week))\b/;
 
 /**

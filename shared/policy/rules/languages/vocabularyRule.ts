@@ -7,6 +7,7 @@
 import type {PolicyCategory} from "../../types";
 import type {PolicyRule} from "../ruleTypes";
 import {foldArabic} from "../../deobfuscate";
+import {PrefilteredRegExp} from "../../prefilter/prefilteredRegExp";
 
 export interface VocabularyRuleSpec {
     id: string;
@@ -21,10 +22,11 @@ export interface VocabularyRuleSpec {
 export function vocabularyRule(spec: VocabularyRuleSpec): PolicyRule {
     const {id, category, description, unless} = spec;
     // The patterns are written as people type; the text they read is folded, so they are folded the same way
-    // ("گئی" reads "گيی" once its hamza is gone). Only letters change, never the pattern's syntax.
+    // ("گئی" reads "گيی" once its hamza is gone). Only letters change, never the pattern's syntax. Each skips, at
+    // once, a text without the literal words any of its matches needs (prefilter/prefilteredRegExp.ts).
     const patterns = spec.patterns.map((p) => {
         const folded = foldArabic(p.source);
-        return folded === p.source ? p : new RegExp(folded, p.flags);
+        return new PrefilteredRegExp(folded, p.flags);
     });
     return {
         id, category, description,
