@@ -7,8 +7,8 @@ export class LiteralScanner {
     /** The automaton's column for each UTF-16 code unit (0: a unit no literal has). */
     private readonly column = new Uint16Array(0x10000);
     private readonly width: number;
-    /** Next state for (state, column), at state * width + column. */
-    private readonly next: Int32Array;
+    /** Next state for (state, column), at state * width + column (16 bits where the states fit: half the memory). */
+    private readonly next: Uint16Array | Int32Array;
     /** The literal ending at a state, or -1. */
     private readonly literalAt: Int32Array;
     /** The first state, from this one along its suffix links, where a literal ends, or -1. */
@@ -48,7 +48,7 @@ export class LiteralScanner {
         });
         // Suffix links and the full transition table, breadth first (a state's link is shallower than it).
         const states = children.length;
-        this.next = new Int32Array(states * columns);
+        this.next = states <= 0xffff ? new Uint16Array(states * columns) : new Int32Array(states * columns);
         this.literalAt = Int32Array.from(literalAt);
         this.firstOutput = new Int32Array(states).fill(-1);
         this.nextOutput = new Int32Array(states).fill(-1);

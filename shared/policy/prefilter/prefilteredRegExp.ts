@@ -7,24 +7,43 @@
  * pattern to this on a corpus of cases and adversarial texts).
  *
  * The literals of all prefiltered patterns are found together: the patterns made before a first use form one
- * automaton; patterns made later form another at their own first use. What a scan finds is kept per text, so the
- * many patterns given the same sentence (or the same message) scan it once.
+ * automaton (per case mode and script); patterns made later form another at their own first use. What a scan finds,
+ * and each pattern's verdict, is kept per text until the decision ends, so the many patterns given the same sentence
+ * (or the same message) scan it once.
  */
 import {LiteralScanner} from "./literalScanner";
 import {caseFolded, requiredLiterals} from "./requiredLiterals";
 
-/** Texts whose scans are kept (per automaton and case mode); beyond either bound the memory is cleared. */
-const MEMO_TEXTS = 2048;
-const MEMO_CHARS = 8_000_000;
+/** Texts up to this length are remembered by value (longer ones V8 hashes by length alone, so looking them up is slow). */
+const HASHED_TEXT_MAX = 16_000;
+/** Remembered texts per batch: beyond either bound the memory is cleared. */
+const MEMO_TEXTS = 4096;
+const MEMO_CHARS = 4_000_000;
+/** Long texts remembered per batch, looked up by identity first. */
+const LONG_TEXTS = 8;
 
-/** The literals of a batch of patterns, with what their scans found in recent texts. */
+/** Every batch made (a handful: one per case mode and script, per generation of patterns). */
+const BATCHES: {forget(): void}[] = [];
+
+/** What one batch's scan found in one text, and the verdicts on its patterns asked so far. */
+interface Scanned {
+    found: Uint8Array;
+    /** Per pattern of the batch: 0 not asked yet, 1 may match, 2 cannot match. */
+    verdicts: Uint8Array;
+}
+
+/** The literals of a batch of patterns, and what their scans found in the texts of the current message. */
 class LiteralBatch {
     private scanner?: LiteralScanner;
-    private readonly memo = new Map<string, Uint8Array>();
-    private memoChars = 0;
     private readonly ids = new Map<string, number>();
+    private patterns = 0;
+    private readonly memo = new Map<string, Scanned>();
+    private memoChars = 0;
+    private long: {text: string; scanned: Scanned}[] = [];
 
-    constructor(private readonly caseInsensitive: boolean) {}
+    constructor(private readonly caseInsensitive: boolean) {
+        BATCHES.push(this);
+    }
 
     /** The index of a literal in this batch (adding it while the batch is open). */
     id(literal: string): number {
@@ -33,33 +52,57 @@ class LiteralBatch {
         return id;
     }
 
-    /** Which of the batch's literals occur in `text` (the batch is closed at its first scan). */
-    found(text: string): Uint8Array {
-        let found = this.memo.get(text);
-        if (found) return found;
-        this.scanner ??= new LiteralScanner([...this.ids.keys()]);
-        found = this.scanner.scan(this.caseInsensitive ? caseFolded(text) : text);
-        if (this.memo.size >= MEMO_TEXTS || this.memoChars + text.length > MEMO_CHARS) {
-            this.memo.clear();
-            this.memoChars = 0;
-        }
-        this.memo.set(text, found);
-        this.memoChars += text.length;
-        return found;
+    /** A place for one more pattern's verdicts (while the batch is open). */
+    slot(): number {
+        return this.patterns++;
     }
+
+    /** What the scan finds in `text` (the batch is closed at its first scan). */
+    scanned(text: string): Scanned {
+        const known = text.length <= HASHED_TEXT_MAX ? this.memo.get(text) : this.long.find((l) => l.text === text)?.scanned;
+        if (known) return known;
+        this.scanner ??= new LiteralScanner([...this.ids.keys()]);
+        const scanned = {found: this.scanner.scan(this.caseInsensitive ? caseFolded(text) : text), verdicts: new Uint8Array(this.patterns)};
+        if (text.length > HASHED_TEXT_MAX) {
+            this.long = [{text, scanned}, ...this.long.slice(0, LONG_TEXTS - 1)];
+            return scanned;
+        }
+        if (this.memo.size >= MEMO_TEXTS || this.memoChars + text.length > MEMO_CHARS) this.forget();
+        this.memo.set(text, scanned);
+        this.memoChars += text.length;
+        return scanned;
+    }
+
+    forget(): void {
+        this.memo.clear();
+        this.memoChars = 0;
+        this.long = [];
+    }
+}
+
+/**
+ * Forgets the texts scanned so far. The policy engine calls it after each decision, so no message is kept in memory
+ * beyond its own decision (and each decision pays for its own scans).
+ */
+export function forgetScannedTexts(): void {
+    for (const batch of BATCHES) batch.forget();
 }
 
 /** A pattern's condition: in its batch, for each clause, the indexes of the literals of which one must occur. */
 interface Condition {
     batch: LiteralBatch;
+    slot: number;
     clauses: readonly Int32Array[];
 }
 
 /** null: no condition could be read; the pattern always runs. */
 const conditions = new Map<string, Condition | null>();
-/** The batches still open to new literals (one per case mode). */
-const open: {sensitive?: LiteralBatch; insensitive?: LiteralBatch} = {};
-/** Patterns made but not yet used, whose literals join the next batch together. */
+/**
+ * The batches still open to new patterns: one per case mode, and apart those with literals outside ASCII (the
+ * vocabularies of other scripts), whose many letters would widen the automaton of all the others.
+ */
+const open = new Map<string, LiteralBatch>();
+/** Patterns made but not yet used, whose literals join the next batches together. */
 const waiting = new Set<string>();
 
 function keyOf(source: string, flags: string): string {
@@ -67,11 +110,15 @@ function keyOf(source: string, flags: string): string {
     return `${[...flags].filter((f) => f !== "g" && f !== "y" && f !== "d").join("")}/${source}`;
 }
 
+function isAscii(s: string): boolean {
+    for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+    return true;
+}
+
 function conditionFor(key: string): Condition | null {
     if (!conditions.has(key)) {
         // Close the open batches (they may have scanned texts already) and put every waiting pattern in new ones.
-        open.sensitive = undefined;
-        open.insensitive = undefined;
+        open.clear();
         waiting.add(key);
         for (const k of waiting) {
             const slash = k.indexOf("/");
@@ -80,8 +127,11 @@ function conditionFor(key: string): Condition | null {
                 conditions.set(k, null);
                 continue;
             }
-            const batch = requirement.caseInsensitive ? (open.insensitive ??= new LiteralBatch(true)) : (open.sensitive ??= new LiteralBatch(false));
-            conditions.set(k, {batch, clauses: requirement.clauses.map((c) => Int32Array.from(c, (literal) => batch.id(literal)))});
+            const kind = `${requirement.caseInsensitive}/${requirement.clauses.every((c) => c.every(isAscii))}`;
+            let batch = open.get(kind);
+            if (!batch) open.set(kind, batch = new LiteralBatch(requirement.caseInsensitive));
+            const b = batch;
+            conditions.set(k, {batch: b, slot: b.slot(), clauses: requirement.clauses.map((c) => Int32Array.from(c, (literal) => b.id(literal)))});
         }
         waiting.clear();
     }
@@ -90,13 +140,21 @@ function conditionFor(key: string): Condition | null {
 
 /** Whether `text` contains, for each clause of the pattern's condition, one of its literals. */
 function allows(condition: Condition, text: string): boolean {
-    const found = condition.batch.found(text);
+    const scanned = condition.batch.scanned(text);
+    const verdict = scanned.verdicts[condition.slot];
+    if (verdict !== 0) return verdict === 1;
+    const {found} = scanned;
+    let all = true;
     for (const clause of condition.clauses) {
         let any = false;
         for (let i = 0; i < clause.length && !any; i++) any = found[clause[i]] === 1;
-        if (!any) return false;
+        if (!any) {
+            all = false;
+            break;
+        }
     }
-    return true;
+    scanned.verdicts[condition.slot] = all ? 1 : 2;
+    return all;
 }
 
 /** Whether the prefilter lets the pattern `source`/`flags` run on `text` (false: it cannot match there). */

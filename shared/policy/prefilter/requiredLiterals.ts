@@ -18,11 +18,19 @@ const EXACT_LIMIT = 64;
 const CLASS_LIMIT = 8;
 /** Most clauses kept per pattern (the most selective ones): each is checked on every text the pattern is given. */
 const CLAUSE_LIMIT = 12;
+/**
+ * Strings are cut to this many UTF-16 code units (a text that contains a string contains its beginning): longer ones
+ * add little selectivity and make the automaton that finds them many times larger.
+ */
+const LITERAL_LIMIT = 8;
 
 export interface LiteralRequirement {
     /** Strings are lower case and to be looked for in `caseFolded(text)` (the pattern has the `i` flag). */
     readonly caseInsensitive: boolean;
-    /** Every match contains, for each clause, at least one of its strings. No clause: no condition (always run). */
+    /**
+     * Every match contains, for each clause, at least one of its strings (each at most LITERAL_LIMIT code units).
+     * No clause: no condition (always run).
+     */
     readonly clauses: readonly (readonly string[])[];
 }
 
@@ -203,7 +211,8 @@ class Analysis {
         const all = info.exact ? [...info.clauses, info.exact] : info.clauses;
         const seen = new Set<string>();
         const clauses: ReadonlySet<string>[] = [];
-        for (const c of all.filter(usable).sort((a, b) => score(b) - score(a))) {
+        const cut = all.filter(usable).map((c) => new Set([...c].map((s) => s.slice(0, LITERAL_LIMIT))));
+        for (const c of cut.sort((a, b) => score(b) - score(a))) {
             const key = [...c].sort().join("\u0000");
             if (seen.has(key)) continue;
             seen.add(key);
