@@ -60,7 +60,7 @@ describe("policy prefilter: the literals a pattern's matches need", () => {
 describe("policy prefilter: PrefilteredRegExp matches as RegExp does", () => {
     const texts = ["Call 555-123-4567 or 555-987-6543 today", "nothing here", "", "CALL 555-000-1111"];
     for (const flags of ["", "g", "gi", "y", "i"]) {
-        it(`test, exec, replace, match, matchAll and split (flags "${flags}")`, () => {
+        it(`test, exec, replace, match, search, matchAll and split (flags "${flags}")`, () => {
             const source = "call (\\d{3}-\\d{3}-\\d{4})";
             for (const text of texts) {
                 const plain = new RegExp(source, flags);
@@ -73,6 +73,10 @@ describe("policy prefilter: PrefilteredRegExp matches as RegExp does", () => {
                 }
                 mine.lastIndex = plain.lastIndex = 0;
                 assert.equal(text.replace(mine, "[$1]"), text.replace(plain, "[$1]"));
+                assert.equal(mine.lastIndex, plain.lastIndex);
+                assert.equal(text.replace(mine, (m, d: string) => d.split("").reverse().join("")), text.replace(plain, (m, d: string) => d.split("").reverse().join("")));
+                assert.equal(text.search(mine), text.search(plain));
+                assert.equal(mine.lastIndex, plain.lastIndex);
                 assert.deepEqual(text.match(mine), text.match(plain));
                 if (flags.includes("g")) assert.deepEqual([...text.matchAll(mine)], [...text.matchAll(plain)]);
                 assert.deepEqual(text.split(mine), text.split(plain));

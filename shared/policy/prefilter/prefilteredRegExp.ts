@@ -164,9 +164,9 @@ export function prefilterAllows(source: string, flags: string, text: string): bo
 }
 
 /**
- * A RegExp whose `test` and `exec` answer "no match" at once on a text without the literals any match needs, and
- * otherwise match exactly as RegExp does (a plain twin does the matching, on V8's fast path). String methods that
- * build a new RegExp from it (split, matchAll) get a plain one.
+ * A RegExp whose `test`, `exec`, and String's `match`, `replace` and `search` with it, answer "no match" at once on a
+ * text without the literals any match needs, and otherwise match exactly as RegExp does (a plain twin does the
+ * matching, on V8's fast path). String methods that build a new RegExp from it (split, matchAll) get a plain one.
  */
 export class PrefilteredRegExp extends RegExp {
     static get [Symbol.species](): RegExpConstructor {
@@ -212,6 +212,31 @@ export class PrefilteredRegExp extends RegExp {
         const m = twin.exec(text);
         this.lastIndex = twin.lastIndex;
         return m;
+    }
+
+    // String.prototype.match, replace and search, on the twin (V8's fast path) where the text may match.
+    override [Symbol.match](text: string): RegExpMatchArray | null {
+        text = String(text);
+        if (this.blocks(text)) return null;
+        const twin = this.matcher();
+        const m = twin[Symbol.match](text);
+        this.lastIndex = twin.lastIndex;
+        return m;
+    }
+
+    override [Symbol.replace](text: string, replacement: string | ((substring: string, ...args: any[]) => string)): string {
+        text = String(text);
+        if (this.blocks(text)) return text;
+        const twin = this.matcher();
+        const out = twin[Symbol.replace](text, replacement as string);
+        this.lastIndex = twin.lastIndex;
+        return out;
+    }
+
+    override [Symbol.search](text: string): number {
+        text = String(text);
+        if (this.blocks(text)) return -1;
+        return this.matcher()[Symbol.search](text); // search leaves lastIndex as it was
     }
 }
 
