@@ -20,7 +20,7 @@ const HASHED_TEXT_MAX = 16_000;
 const MEMO_TEXTS = 4096;
 const MEMO_CHARS = 4_000_000;
 /** Long texts remembered per batch, looked up by identity first. */
-const LONG_TEXTS = 8;
+const LONG_TEXTS = 6;
 
 /** Every batch made (a handful: one per case mode and script, per generation of patterns). */
 const BATCHES: {forget(): void}[] = [];
@@ -59,8 +59,19 @@ class LiteralBatch {
 
     /** What the scan finds in `text` (the batch is closed at its first scan). */
     scanned(text: string): Scanned {
-        const known = text.length <= HASHED_TEXT_MAX ? this.memo.get(text) : this.long.find((l) => l.text === text)?.scanned;
-        if (known) return known;
+        if (text.length > HASHED_TEXT_MAX) {
+            // Most recent first: the text asked about is nearly always the one just asked about, and comparing it
+            // with itself is immediate, where comparing two long texts that differ late is not.
+            const i = this.long.findIndex((l) => l.text === text);
+            if (i >= 0) {
+                const hit = this.long[i];
+                if (i > 0) this.long = [hit, ...this.long.slice(0, i), ...this.long.slice(i + 1)];
+                return hit.scanned;
+            }
+        } else {
+            const known = this.memo.get(text);
+            if (known) return known;
+        }
         this.scanner ??= new LiteralScanner([...this.ids.keys()]);
         const scanned = {found: this.scanner.scan(this.caseInsensitive ? caseFolded(text) : text), verdicts: new Uint8Array(this.patterns)};
         if (text.length > HASHED_TEXT_MAX) {
@@ -86,7 +97,12 @@ class LiteralBatch {
  */
 export function forgetScannedTexts(): void {
     for (const batch of BATCHES) batch.forget();
+    for (const re of REMEMBERING) re.lastText = undefined;
+    REMEMBERING.length = 0;
 }
+
+/** The patterns holding a last text (see PrefilteredRegExp.blocks). */
+const REMEMBERING: {lastText?: string}[] = [];
 
 /** A pattern's condition: in its batch, for each clause, the indexes of the literals of which one must occur. */
 interface Condition {
@@ -183,9 +199,23 @@ export class PrefilteredRegExp extends RegExp {
         if (!conditions.has(this.key)) waiting.add(this.key);
     }
 
+    /** The last text this pattern was asked about and whether it may match there (a loop over matches asks again). */
+    lastText?: string;
+    lastAllowed = false;
+
     private blocks(text: string): boolean {
         if (this.condition === undefined) this.condition = conditionFor(this.key);
-        if (this.condition === null || allows(this.condition, text)) return false;
+        if (this.condition === null) return false;
+        let allowed: boolean;
+        if (text === this.lastText) {
+            allowed = this.lastAllowed;
+        } else {
+            allowed = allows(this.condition, text);
+            if (this.lastText === undefined) REMEMBERING.push(this);
+            this.lastText = text;
+            this.lastAllowed = allowed;
+        }
+        if (allowed) return false;
         if (this.global || this.sticky) this.lastIndex = 0; // as a failed match leaves it
         return true;
     }
