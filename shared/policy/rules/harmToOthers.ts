@@ -8,7 +8,7 @@
 import {alt, distinct, gap, isNegatedBefore, MY_RELATION, RELATION, REQUEST} from "./patterns";
 import type {PolicyRule} from "./ruleTypes";
 import type {AnalyzedText} from "../normalize";
-import {PrefilteredRegExp} from "../prefilter/prefilteredRegExp";
+import {PrefilteredRegExp, prefiltered} from "../prefilter/prefilteredRegExp";
 
 /** Specific people the writer could act on (not "a patient", handled by the stealth and tampering rules). */
 const PERSON = alt([
@@ -69,10 +69,10 @@ export const STEALTH_RE = new PrefilteredRegExp(`\\b${STEALTH}`);
 const LETHAL_TOPIC_RE = new PrefilteredRegExp(`\\b${LETHAL_TOPIC}`);
 
 /** Safety framing around dangerous products: "which cleaners release toxic gas when mixed, so I can warn patients?" */
-const SAFETY_FRAMING = /\b(?:warn|warning|avoid|avoiding|safety|safe|safely|prevent|preventing|accidental(?:ly)?|by accident|never mix|not to mix|should not|dangerous to|protect)\b/;
+const SAFETY_FRAMING = prefiltered(/\b(?:warn|warning|avoid|avoiding|safety|safe|safely|prevent|preventing|accidental(?:ly)?|by accident|never mix|not to mix|should not|dangerous to|protect)\b/);
 
 /** Detection, prevention and reporting framing: a coroner, a nurse or a safeguarding lead asking. */
-const DETECTION = /\b(?:detect|detects|detected|detecting|detection|identify|recognize|recognise|investigate|investigation|forensic|coroners?|pathologists?|medical examiners?|toxicologists?|red flags|signs of|prevent|prevention|report|reporting|safeguard|safeguarding|protect|suspected|screen for|rule out|distinguish|differentiate|history|historical|famous|case of|cases of|novel|book|film|movie|true crime|documentary)\b/;
+const DETECTION = prefiltered(/\b(?:detect|detects|detected|detecting|detection|identify|recognize|recognise|investigate|investigation|forensic|coroners?|pathologists?|medical examiners?|toxicologists?|red flags|signs of|prevent|prevention|report|reporting|safeguard|safeguarding|protect|suspected|screen for|rule out|distinguish|differentiate|history|historical|famous|case of|cases of|novel|book|film|movie|true crime|documentary)\b/);
 
 const GIVE_HARM = new PrefilteredRegExp(`\\b${REQUEST} ${gap(4)}(?:give|slip|administer|inject) ${PERSON} (?:an? |the )?(?:overdose|lethal dose|fatal dose|deadly dose|too much|heart attack|stroke|poison|something (?:to|that will|that would) (?:kill|knock|make))\\b`);
 const PERSONAL_HARM = new PrefilteredRegExp(`\\b${REQUEST} ${gap(6)}(?:to |i |we )?(?:${HARM_VERB}) ${PERSON}\\b(?! ?(?:self|selves))`);
@@ -89,8 +89,8 @@ const USE_ON_PERSON = new PrefilteredRegExp(`\\b(?:use|try|test|give|slip) (?:it
 const CAUSE_OUTCOME = new PrefilteredRegExp(`\\b${REQUEST} ${gap(6)}(?:cause|causing|bring about|trigger|triggering|induce|inducing|speed up|hasten|hastening|arrange|arranging|engineer) (?:${PERSON}(?: s)? (?:death|demise|miscarriage|overdose|heart attack|stroke|coma|seizure|accident|fatal \\w+)|(?:a |an )?(?:death|miscarriage|abortion|heart attack|stroke|coma|seizure|overdose|fatal \\w+|cardiac arrest) (?:in|for|to|of) ${PERSON})\\b|\\b${REQUEST} ${gap(6)}stop ${SPECIFIC_PERSON}(?: s)? (?:heart|breathing)\\b|\\b(?:to|and|that would|that will|which would|which will) stop (?:him|her|them|someone|somebody)(?: from)? breathing\\b|\\b(?:to|and|that would|that will|which would|which will) stop (?:his|her|their) heart\\b`);
 /** "..., asking for my stepdad": a question about killing aimed at someone the writer names. */
 const ASKING_FOR_PERSON = new PrefilteredRegExp(`\\b(?:asking|it is|this is|question is) for ${MY_RELATION}\\b`);
-const KILL_WORDS = /\b(?:kill|killing|finish off|take out|murder)\b/;
-const LETHAL_WORDS = /\b(?:kill|kills|lethal|fatal|deadly|die|death|overdose|poison|knock (?:\w+ )?out)\b/;
+const KILL_WORDS = prefiltered(/\b(?:kill|killing|finish off|take out|murder)\b/);
+const LETHAL_WORDS = prefiltered(/\b(?:kill|kills|lethal|fatal|deadly|die|death|overdose|poison|knock (?:\w+ )?out)\b/);
 
 /** Putting something into a person's food or drink, to make them sick, sleepy or dead, or without them knowing. */
 const COVERT_DOSE = new PrefilteredRegExp(`\\b(?:put|slip|add|mix|spike|sprinkle|crush|dissolve|hide|sneak|inject|lace|stir|get|getting|work|blend|grind) ${gap(6)}(?:in|into|inside) ${gap(3)}(?:drink|coffee|tea|food|meal|water|juice|soup|beer|wine|bottle|cup|smoothie|dinner|lunch|breakfast|cereal|shake|iv|iv bag|drip|feeding tube|formula|milk|glass)\\b`);
@@ -148,7 +148,7 @@ const HIDDEN_ABUSE = new PrefilteredRegExp(`\\b(?:hit|slap|spank|beat|punish|dis
 const FOR_MY_PERSON = new PrefilteredRegExp(`\\b(?:for|on|against|to use on|to give to) ${MY_RELATION}\\b`);
 
 /** End-of-life care and law: hastening death or ending a life is discussed there without harmful intent. */
-const END_OF_LIFE_CARE = /\b(?:legal|law|laws|legally|ethic\w*|maid|assisted dying|euthanasia|palliative|hospice|comfort care|withdraw|withdrawal|dnr|advance directive|right to die)\b/;
+const END_OF_LIFE_CARE = prefiltered(/\b(?:legal|law|laws|legally|ethic\w*|maid|assisted dying|euthanasia|palliative|hospice|comfort care|withdraw|withdrawal|dnr|advance directive|right to die)\b/);
 
 function sentencesMatch(t: AnalyzedText, re: RegExp, guard?: (s: string, m: RegExpExecArray) => boolean): boolean {
     for (const s of distinct(t.sentences)) {
@@ -159,7 +159,7 @@ function sentencesMatch(t: AnalyzedText, re: RegExp, guard?: (s: string, m: RegE
 }
 
 /** "without hurting him", "how do I stop my son from hurting the baby": harm is what the writer wants to avoid. */
-const MITIGATION = /\b(?:threat|threats|threatened|threatening|threatens|duty to warn|tarasoff|document|documenting|who (?:wants|wanted|plans|planned|tries|tried) to|without|not|never|avoid|avoiding|prevent|preventing|stop (?:\w+ )?(?:\w+ )?from|keep (?:\w+ )?(?:\w+ )?from|protect|protecting|less likely to|so as not to|minimi[sz]e|reduce the (?:risk|chance) of|afraid|scared|worried|fear|accidentally|by accident|deal with|cope with|respond to|handle)\b/;
+const MITIGATION = prefiltered(/\b(?:threat|threats|threatened|threatening|threatens|duty to warn|tarasoff|document|documenting|who (?:wants|wanted|plans|planned|tries|tried) to|without|not|never|avoid|avoiding|prevent|preventing|stop (?:\w+ )?(?:\w+ )?from|keep (?:\w+ )?(?:\w+ )?from|protect|protecting|less likely to|so as not to|minimi[sz]e|reduce the (?:risk|chance) of|afraid|scared|worried|fear|accidentally|by accident|deal with|cope with|respond to|handle)\b/);
 function notMitigated(s: string, m: RegExpExecArray): boolean {
     const before = s.slice(Math.max(0, m.index - 60), m.index + m[0].length);
     return !MITIGATION.test(before) && !isNegatedBefore(s, m.index, 3);

@@ -1,7 +1,7 @@
 import {EPONYMS} from "../phiLexicon";
 import type {AnalyzedText} from "../normalize";
 import {EXTRA_CLINICAL_ENDINGS, EXTRA_CLINICAL_WORDS, MORPHOLOGY_EXCEPTIONS} from "./clinicalVocabulary";
-import {PrefilteredRegExp} from "../prefilter/prefilteredRegExp";
+import {PrefilteredRegExp, prefiltered} from "../prefilter/prefilteredRegExp";
 
 /**
  * What makes a message about health: clinical vocabulary (anatomy, symptoms, conditions, drugs and their name
@@ -291,7 +291,7 @@ function count(tokens: readonly string[], set: PhraseSet): number {
 const EPONYM_TERM = new PrefilteredRegExp(`\\b(?:${[...EPONYMS].join("|")}) (?:s )?(?:disease|syndrome|palsy|sign|signs|test|law|score|criteria|triad|maneuver|manoeuvre|reflex|lymphoma|sarcoma|tumor|tumour|thyroiditis|ulcer|equation|formula|classification|scale|stage|node|nodes|fracture|procedure|stain|ratio|index|rule|rules|deformity|contracture|encephalopathy|disorder|dementia|psychosis|phenomenon|respiration|esophagus|oesophagus)\\b`);
 
 /** Everyday health questions phrased without clinical words ("how much water should I drink"). */
-const HEALTH_QUESTION = /\b(?:is it (?:bad|safe|healthy|unhealthy|harmful|dangerous|normal|ok|okay) (?:to|for)|is (?:that|this|it) (?:dangerous|harmful|toxic|poisonous|safe|serious|contagious) (?:for|to)|(?:bad|good) for (?:you|me|your|my|kids|children|the heart|the liver|the brain)|how much (?:water|sleep|exercise|protein|fiber|fibre|caffeine|alcohol|sugar|salt|coffee|screen time) (?:should|do|does|can|is)|should i see a doctor|see a doctor|lose (?:\d+ )?(?:pounds|lbs|kg|kilos|kilograms|weight|belly fat)|gain (?:\d+ )?(?:pounds|lbs|kg|weight|muscle)|go to the doctor|how many hours of sleep|(?:bumped|hit|banged|hurt|injured|twisted|sprained|broke|broken|bruised|burned|burnt|scraped|jammed|pulled|strained|stubbed) (?:his|her|my|their|your|a) (?:head|arm|leg|wrist|ankle|knee|back|neck|finger|toe|shoulder|hand|foot|nose|rib|ribs|hip|elbow|eye|face|lip|tooth))\b/;
+const HEALTH_QUESTION = prefiltered(/\b(?:is it (?:bad|safe|healthy|unhealthy|harmful|dangerous|normal|ok|okay) (?:to|for)|is (?:that|this|it) (?:dangerous|harmful|toxic|poisonous|safe|serious|contagious) (?:for|to)|(?:bad|good) for (?:you|me|your|my|kids|children|the heart|the liver|the brain)|how much (?:water|sleep|exercise|protein|fiber|fibre|caffeine|alcohol|sugar|salt|coffee|screen time) (?:should|do|does|can|is)|should i see a doctor|see a doctor|lose (?:\d+ )?(?:pounds|lbs|kg|kilos|kilograms|weight|belly fat)|gain (?:\d+ )?(?:pounds|lbs|kg|weight|muscle)|go to the doctor|how many hours of sleep|(?:bumped|hit|banged|hurt|injured|twisted|sprained|broke|broken|bruised|burned|burnt|scraped|jammed|pulled|strained|stubbed) (?:his|her|my|their|your|a) (?:head|arm|leg|wrist|ankle|knee|back|neck|finger|toe|shoulder|hand|foot|nose|rib|ribs|hip|elbow|eye|face|lip|tooth))\b/);
 
 export interface TopicSignal {
     clinical: number;
