@@ -26,7 +26,9 @@ describe("policy prefilter: the literals a pattern's matches need", () => {
         assert.deepEqual(clauses("ab(?:c|d){2}e"), [["abcce", "abcde", "abdce", "abdde"]]);
         assert.deepEqual(clauses("(?=.*needle)x"), [["needle"], ["x"]].sort((a, b) => a.join().localeCompare(b.join())));
         assert.deepEqual(clauses("[Pp]atient"), [["Patient", "patient"]]);
-        assert.deepEqual(clauses("foo\\d+bar"), [["bar"], ["foo"]]);
+        assert.deepEqual(clauses("foo\\d+bar"), [[..."0123456789"], ["bar"], ["foo"]], "a digit, as \\d is [0-9] under every flag");
+        assert.deepEqual(clauses("[\\d]x"), [[..."0123456789"].map((d) => `${d}x`)]);
+        assert.deepEqual(clauses("[\\d.]x"), [["x"]], "eleven characters: too many for a choice of literals");
         assert.deepEqual(clauses("(?:ab)+c"), [["ab"], ["c"]]);
     });
 

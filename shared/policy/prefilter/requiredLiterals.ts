@@ -14,8 +14,9 @@ import {RegExpParser, type AST} from "@eslint-community/regexpp";
 
 /** Most strings kept for the exact set of one part of a pattern (beyond it the part is only a clause). */
 const EXACT_LIMIT = 64;
-/** Most characters a character class may hold to count as a choice of literal characters. */
-const CLASS_LIMIT = 8;
+/** Most characters a character class may hold to count as a choice of literal characters (\d's ten included). */
+const CLASS_LIMIT = 10;
+const DIGITS: ReadonlySet<string> = new Set("0123456789");
 /** Most clauses kept per pattern (the most selective ones): each is checked on every text the pattern is given. */
 const CLAUSE_LIMIT = 12;
 /**
@@ -101,6 +102,8 @@ class Analysis {
                     if (c === null) return UNKNOWN;
                     chars.add(c);
                 }
+            } else if (e.type === "CharacterSet" && e.kind === "digit" && !e.negate) {
+                for (const d of DIGITS) chars.add(d);
             } else {
                 return UNKNOWN;
             }
@@ -186,6 +189,9 @@ class Analysis {
             }
             case "CharacterClass":
                 return this.characterClass(node);
+            case "CharacterSet":
+                // \d is [0-9] under every flag; the other escapes (\w, \s, ., \p{...}) hold too many characters.
+                return node.kind === "digit" && !node.negate ? {exact: DIGITS, clauses: []} : UNKNOWN;
             case "Group":
                 // An inline modifier ("(?i:...)") changes how its part matches: not modelled.
                 return node.modifiers ? UNKNOWN : this.alternatives(node.alternatives);
@@ -201,7 +207,7 @@ class Analysis {
                 }
                 return {exact: EMPTY, clauses: []};
             default:
-                // Back-references, "." and escapes such as \d, \w, \p{...}: not modelled.
+                // Back-references: not modelled.
                 return UNKNOWN;
         }
     }
