@@ -24,6 +24,7 @@ import ts from "typescript";
 const ROOT = path.resolve(__dirname, "../..");
 const POLICY_SOURCES = path.join(ROOT, "shared/policy");
 const POLICY_COMPILED = path.join(ROOT, "out/shared/policy");
+const PREFILTER_MODULE = path.join(POLICY_COMPILED, "prefilter", "prefilteredRegExp.js");
 /** Hashes of the patterns recheck found safe with RECHECK_PARAMS, so CI re-checks only new or changed patterns. */
 export const REDOS_LEDGER = "test/policy/fixtures/redosChecked.json";
 
@@ -88,7 +89,8 @@ export function literalPatterns(): PolicyPattern[] {
 /** The compiled policy module (or this file) that called `new RegExp`, from a stack trace. */
 function constructingFrame(stack: string): string | undefined {
     for (const line of stack.split("\n").slice(1)) {
-        if (line.includes(__filename)) continue;
+        // The audit's own frames, and PrefilteredRegExp's constructor (the rule that made the pattern is the caller).
+        if (line.includes(__filename) || line.includes(PREFILTER_MODULE)) continue;
         const m = /\(?((?:[A-Za-z]:)?[^():]+):(\d+):\d+\)?$/.exec(line.trim());
         if (!m) continue;
         return m[1].startsWith(POLICY_COMPILED + path.sep) ? `${path.relative(ROOT, m[1])}:${m[2]}` : undefined;

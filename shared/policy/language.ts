@@ -84,9 +84,8 @@ function cueShare(words: readonly string[], isCue: (w: string) => boolean): {cue
 }
 
 function count(text: string, re: RegExp): number {
-    let n = 0;
-    for (const _ of text.matchAll(re)) n++;
-    return n;
+    // One array of the matched letters, not an iterator object per letter (each match is one letter, never empty).
+    return text.match(re)?.length ?? 0;
 }
 
 /** The language of a message; see the file comment for how it is decided. */

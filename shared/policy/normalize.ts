@@ -4,6 +4,7 @@
  */
 
 import {decodeLeet, foldArabic, foldHomoglyphs, foldLatinLetters, joinSpacedLetters} from "./deobfuscate";
+import {prefiltered} from "./prefilter/prefilteredRegExp";
 
 /** A message prepared for the rules. */
 export interface AnalyzedText {
@@ -25,7 +26,15 @@ export interface AnalyzedText {
     readonly ownSentences: readonly string[];
 }
 
-const CONTRACTIONS: [RegExp, string][] = [
+/**
+ * The replacements below, each skipped at once on a text without the literal words it needs (an apostrophe, "im ",
+ * "mi madre"...): most of them have nothing to replace in most messages (prefilter/prefilteredRegExp.ts).
+ */
+function prefilteredPairs<T>(pairs: readonly (readonly [RegExp, T])[]): [RegExp, T][] {
+    return pairs.map(([re, by]) => [prefiltered(re), by]);
+}
+
+const CONTRACTIONS: [RegExp, string][] = prefilteredPairs([
     [/\b(can)'?t\b/g, "can not"],
     [/\bcannot\b/g, "can not"],
     [/\bwon'?t\b/g, "will not"],
@@ -42,12 +51,12 @@ const CONTRACTIONS: [RegExp, string][] = [
     // What is left of "'s" is a possessive: "my coworker's coffee" -> "my coworker coffee".
     [/(\w)'s\b/g, "$1"],
     [/(\w)s'(?=\s|$)/g, "$1s"],
-];
+]);
 
 /** Chat spellings people type when upset or in a hurry. */
 type Replacement = [RegExp, string | ((match: string) => string)];
 
-const INFORMAL: Replacement[] = [
+const INFORMAL: Replacement[] = prefilteredPairs<Replacement[1]>([
     [/\bim(?= (going|gonna|so|not|having|feeling|done|tired|ready|about|afraid|scared|suicidal|thinking|planning|alone|really|very|just|still|bleeding|dying|sure|worried|sick|at|in|on|a|an|the|literally|honestly|seriously|fine|ok|okay)\b)/g, "i am"],
     [/\bim(?= [a-z]+ing\b)(?! (?:injection|dosing|injecting))/g, "i am"],
     [/\bive\b/g, "i have"],
@@ -70,14 +79,14 @@ const INFORMAL: Replacement[] = [
     [/\bod\b/g, "overdose"],
     [/\bmy ?self\b/g, "myself"],
     [/\bco ?workers?\b/g, (w: string) => (w.endsWith("s") ? "coworkers" : "coworker")],
-];
+]);
 
 /**
  * Common crisis and emergency phrases in other languages people mix into English (Spanish, French, Portuguese,
  * German), mapped to English so the same rules apply: "mi madre tiene dolor de pecho ... no puede respirar".
  * Only whole phrases with one clear meaning are listed; this is a safety net, not translation.
  */
-const OTHER_LANGUAGES: [RegExp, string][] = [
+const OTHER_LANGUAGES: [RegExp, string][] = prefilteredPairs([
     [/\b(?:quiero|me quiero) morir(?:me)?\b|\bje veux mourir\b|\bquero morrer\b|\bich will sterben\b/g, "i want to die"],
     [/\b(?:me quiero|quiero) (?:matar|suicidar)(?:me)?\b|\bje veux me (?:tuer|suicider)\b|\bquero me matar\b|\bich will mich umbringen\b/g, "i want to kill myself"],
     [/\b(?:no (?:puede|puedo) respirar|(?:il|elle) ne (?:peut|respire) (?:pas|plus)(?: respirer)?|je ne peux pas respirer|nao (?:consegue|consigo) respirar|kann nicht atmen)\b(?: bien)?/g, "can not breathe"],
@@ -92,7 +101,7 @@ const OTHER_LANGUAGES: [RegExp, string][] = [
     [/\b(?:mi|mon|meu|mein) (padre|pere|pai|vater|papa)\b/g, "my father"],
     [/\b(?:mi|mon|ma|meu|minha|mein|meine) (hijo|hija|fils|fille|filho|filha|sohn|tochter|bebe|nino|nina|enfant)\b/g, "my child"],
     [/\b(?:mi|mon|ma|meu|minha|mein|meine) (esposo|esposa|marido|mujer|mari|femme|mulher|mann|frau)\b/g, "my spouse"],
-];
+]);
 
 /**
  * Lower case without accents or zero-width characters, with disguises undone (deobfuscate.ts): look-alike letters,
@@ -124,7 +133,7 @@ function normalizeUndisguised(undisguisedText: string): string {
 }
 
 /** Verbs that introduce what someone else said or wrote. */
-const REPORTING = /\b(\w+) (?:(?!you )\w+ )?(?:says|said|saying|told me|tells me|telling me|stated|states|reports|reported|reporting|endorses|endorsed|admits|admitted|wrote|writes|texted|messaged|posted|screamed|yelled|shouted|threatened|threatens|mentioned|mentions|disclosed|discloses|expressed|expresses|keeps saying|kept saying)\b(?! (?:my )?(?:goodbye|goodbyes|bye|farewell|sorry|thanks|thank you)\b)/;
+const REPORTING = prefiltered(/\b(\w+) (?:(?!you )\w+ )?(?:says|said|saying|told me|tells me|telling me|stated|states|reports|reported|reporting|endorses|endorsed|admits|admitted|wrote|writes|texted|messaged|posted|screamed|yelled|shouted|threatened|threatens|mentioned|mentions|disclosed|discloses|expressed|expresses|keeps saying|kept saying)\b(?! (?:my )?(?:goodbye|goodbyes|bye|farewell|sorry|thanks|thank you)\b)/);
 
 function cutReportedSpeech(sentence: string): string {
     const m = REPORTING.exec(sentence);

@@ -9,6 +9,7 @@ import type {PhiSpan, PhiType} from "./types";
 import {findNationalIds} from "./phiNationalIds";
 import {describeKinds, NOTICES} from "./noticeTranslations";
 import {EPONYM_FOLLOWERS, EPONYMS, GIVEN_NAMES, NOT_NAMES, PUBLIC_DOMAINS, US_STATES} from "./phiLexicon";
+import {PrefilteredRegExp, prefiltered} from "./prefilter/prefilteredRegExp";
 
 export const PHI_PLACEHOLDERS: Readonly<Record<PhiType, string>> = {
     name: "[NAME]", mrn: "[MRN]", ssn: "[SSN]", health_plan: "[HEALTH_PLAN_ID]", account: "[ACCOUNT]", phone: "[PHONE]",
@@ -26,10 +27,10 @@ export interface PhiOptions {
 
 const MONTH = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
 const DATE = `(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})|\\d{4}-\\d{1,2}-\\d{1,2}|${MONTH}\\.? \\d{1,2}(?:st|nd|rd|th)?(?:,? \\d{4})?|\\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH}\\.?(?:,? \\d{4})?)`;
-const DATE_RE = new RegExp(DATE, "i");
-const DATE_AFTER_NAME = new RegExp(`^(?:[\\s,(]*(?:DOB|born))?[\\s:,(]*(${DATE})`, "i");
+const DATE_RE = new PrefilteredRegExp(DATE, "i");
+const DATE_AFTER_NAME = new PrefilteredRegExp(`^(?:[\\s,(]*(?:DOB|born))?[\\s:,(]*(${DATE})`, "i");
 const PERSON_DATE_KEYWORDS = "(?:DOB|D\\.O\\.B\\.?|date of birth|birth ?date|born(?: on)?|birthday(?: is)?|b\\.|admitted(?: on)?|admission(?: date)?(?: on| of)?|admit date|adm\\.?|discharged(?: on)?|discharge date|date of death|DOD|died(?: on)?|deceased(?: on)?|passed away(?: on)?|expired(?: on)?|seen(?: in clinic)?(?: on)?|last seen(?: on)?|visit(?:ed)?(?: on)?|surgery(?: on| date)?|procedure(?: on| date)?|operated(?: on)?|delivered(?: on)?|date of service|DOS|transferred(?: on)?|presented(?: on)?|injured(?: on)?|accident(?: on)?|DOI|date of injury|appointment(?: on)?|scheduled(?: for)?)";
-const PERSON_DATE_RE = new RegExp(`\\b${PERSON_DATE_KEYWORDS}\\s*(?:is|was|:|-|=|of)?\\s*\\(?(${DATE})`, "gi");
+const PERSON_DATE_RE = new PrefilteredRegExp(`\\b${PERSON_DATE_KEYWORDS}\\s*(?:is|was|:|-|=|of)?\\s*\\(?(${DATE})`, "gi");
 
 interface Found { type: PhiType; start: number; end: number }
 
@@ -54,33 +55,33 @@ function each(g: RegExp, text: string, fn: (m: RegExpExecArray) => void): void {
 // Both start only where a run of their characters starts (a host after the run's leading dashes, which the callback
 // leaves out): tried from every position inside a long run ("a-a-a-...") they would scan the rest of the run again
 // each time, quadratic in its length. A later start in the same run cannot match where the first did not.
-const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
-const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'()[\]]+|(?<![a-z0-9-])-*\b[a-z0-9][a-z0-9-]*\.(?:com|net|org|io|me|co|info|biz|us)\/[^\s<>"'()[\]]+/gi;
-const IP = /\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b/g;
-const IPV6 = /\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b/gi;
-const SSN_PLAIN = /(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])/g;
-const SSN_LABELED = /\b(?:SSN|SS#|social security(?: number| no\.?| #)?)\s*(?:(?:is|was|:|#|-)\s*)?(\d{3}[- ]?\d{2}[- ]?\d{4})\b/gi;
-const MRN = /\b(?:MRN|MR#|MR no\.?|medical record(?: number| no\.?| #)?|record (?:number|no\.?|#)|chart (?:number|no\.?|#)|patient (?:id|identifier|number|no\.?|#)|pt (?:id|#)|hospital (?:number|no\.?|#|id)|encounter (?:number|id|#)|visit (?:number|id|#)|CSN|FIN|NHS (?:number|no\.?)|UR number|URN)\s*(?:(?:is|was|:|#|=|-)\s*)?(?:#\s*)?([A-Z]{0,3}-?\d[\d-]{3,}[A-Z]?)\b/gi;
-const HEALTH_PLAN = /\b(?:member|subscriber|policy|insurance|insurer|medicare|medicaid|health plan|plan|group|beneficiary|MBI|HICN|BCBS|Aetna|Cigna|UHC|Humana|Kaiser)\s*(?:id|number|no\.?|#|num)\s*(?:(?:is|was|:|#|=)\s*)?([A-Z0-9][A-Z0-9-]{4,})/gi;
-const ACCOUNT = /\b(?:account|acct|billing|invoice|claim)\s*(?:(?:number|no\.?|#|num|id)\s*)?(?:(?:is|was|:|#|=)\s*)?([A-Z0-9-]*\d[A-Z0-9-]{3,})/gi;
-const PHONE = /(?<![\d-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\d-])/g;
-const PHONE_INTL = /(?<![\d])\+\d{1,3}[\s.-]?\d{2,4}[\s.-]?\d{3,4}[\s.-]?\d{3,4}(?![\d])/g;
-const PHONE_LOCAL = /\b(?:call|phone|cell|mobile|tel|telephone|number|reach (?:him|her|them|me) at|text|contact)\b[^\d\n]{0,12}(\d{3}[-.]\d{4})\b/gi;
+const EMAIL = prefiltered(/(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g);
+const URL_RE = prefiltered(/\b(?:https?:\/\/|www\.)[^\s<>"'()[\]]+|(?<![a-z0-9-])-*\b[a-z0-9][a-z0-9-]*\.(?:com|net|org|io|me|co|info|biz|us)\/[^\s<>"'()[\]]+/gi);
+const IP = prefiltered(/\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b/g);
+const IPV6 = prefiltered(/\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b/gi);
+const SSN_PLAIN = prefiltered(/(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])/g);
+const SSN_LABELED = prefiltered(/\b(?:SSN|SS#|social security(?: number| no\.?| #)?)\s*(?:(?:is|was|:|#|-)\s*)?(\d{3}[- ]?\d{2}[- ]?\d{4})\b/gi);
+const MRN = prefiltered(/\b(?:MRN|MR#|MR no\.?|medical record(?: number| no\.?| #)?|record (?:number|no\.?|#)|chart (?:number|no\.?|#)|patient (?:id|identifier|number|no\.?|#)|pt (?:id|#)|hospital (?:number|no\.?|#|id)|encounter (?:number|id|#)|visit (?:number|id|#)|CSN|FIN|NHS (?:number|no\.?)|UR number|URN)\s*(?:(?:is|was|:|#|=|-)\s*)?(?:#\s*)?([A-Z]{0,3}-?\d[\d-]{3,}[A-Z]?)\b/gi);
+const HEALTH_PLAN = prefiltered(/\b(?:member|subscriber|policy|insurance|insurer|medicare|medicaid|health plan|plan|group|beneficiary|MBI|HICN|BCBS|Aetna|Cigna|UHC|Humana|Kaiser)\s*(?:id|number|no\.?|#|num)\s*(?:(?:is|was|:|#|=)\s*)?([A-Z0-9][A-Z0-9-]{4,})/gi);
+const ACCOUNT = prefiltered(/\b(?:account|acct|billing|invoice|claim)\s*(?:(?:number|no\.?|#|num|id)\s*)?(?:(?:is|was|:|#|=)\s*)?([A-Z0-9-]*\d[A-Z0-9-]{3,})/gi);
+const PHONE = prefiltered(/(?<![\d-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\d-])/g);
+const PHONE_INTL = prefiltered(/(?<![\d])\+\d{1,3}[\s.-]?\d{2,4}[\s.-]?\d{3,4}[\s.-]?\d{3,4}(?![\d])/g);
+const PHONE_LOCAL = prefiltered(/\b(?:call|phone|cell|mobile|tel|telephone|number|reach (?:him|her|them|me) at|text|contact)\b[^\d\n]{0,12}(\d{3}[-.]\d{4})\b/gi);
 const STREET_SUFFIX = "(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Highway|Hwy|Parkway|Pkwy|Square|Sq|Trail|Trl|Loop|Row|Crescent|Close|Grove|Pike|Alley)";
-const ADDRESS = new RegExp(`\\b\\d{1,6}\\s+(?:[NSEW]\\.?\\s+)?(?:[A-Z][a-zA-Z]+\\.?\\s+){1,3}${STREET_SUFFIX}\\b\\.?(?:,?\\s+(?:Apt|Apartment|Unit|Suite|Ste|#)\\.?\\s*[A-Za-z0-9-]+)?(?:,?\\s+[A-Z][a-z]+(?:\\s[A-Z][a-z]+)?(?=,?\\s+[A-Z]{2}\\b))?`, "g");
-const ADDRESS_NO_NUMBER = new RegExp(`\\b(?:lives?|living|resides?|residing|staying|home is)\\s+(?:on|at|in)\\s+((?:[A-Z][a-z]+\\s+){1,3}${STREET_SUFFIX})\\b`, "g");
-const PO_BOX = /\bP\.?\s?O\.?\s+Box\s+\d+/gi;
-const ZIP_STATE = /\b([A-Z]{2}),?\s+(\d{5}(?:-\d{4})?)\b/g;
-const ZIP_LABELED = /\b(?:zip|zip code|zipcode|postal code|postcode)\s*(?:(?:is|:|#)\s*)?(\d{5}(?:-\d{4})?)\b/gi;
-const AGE_UNIT = /\b(?:aged?\s*(?::\s*)?)?(9\d|1[01]\d)(?:\s*(?:-\s*)?(?:years?[- ]old|yrs?[- ]old|year-old|yo|y\/o|y\.o\.?|yr|yrs)\b|\s?(?:M|F)\b)/g;
-const AGE_LABELED = /\bage[sd]?\s*(?:(?::|of|is|was)\s*)?(9\d|1[01]\d)\b/gi;
+const ADDRESS = new PrefilteredRegExp(`\\b\\d{1,6}\\s+(?:[NSEW]\\.?\\s+)?(?:[A-Z][a-zA-Z]+\\.?\\s+){1,3}${STREET_SUFFIX}\\b\\.?(?:,?\\s+(?:Apt|Apartment|Unit|Suite|Ste|#)\\.?\\s*[A-Za-z0-9-]+)?(?:,?\\s+[A-Z][a-z]+(?:\\s[A-Z][a-z]+)?(?=,?\\s+[A-Z]{2}\\b))?`, "g");
+const ADDRESS_NO_NUMBER = new PrefilteredRegExp(`\\b(?:lives?|living|resides?|residing|staying|home is)\\s+(?:on|at|in)\\s+((?:[A-Z][a-z]+\\s+){1,3}${STREET_SUFFIX})\\b`, "g");
+const PO_BOX = prefiltered(/\bP\.?\s?O\.?\s+Box\s+\d+/gi);
+const ZIP_STATE = prefiltered(/\b([A-Z]{2}),?\s+(\d{5}(?:-\d{4})?)\b/g);
+const ZIP_LABELED = prefiltered(/\b(?:zip|zip code|zipcode|postal code|postcode)\s*(?:(?:is|:|#)\s*)?(\d{5}(?:-\d{4})?)\b/gi);
+const AGE_UNIT = prefiltered(/\b(?:aged?\s*(?::\s*)?)?(9\d|1[01]\d)(?:\s*(?:-\s*)?(?:years?[- ]old|yrs?[- ]old|year-old|yo|y\/o|y\.o\.?|yr|yrs)\b|\s?(?:M|F)\b)/g);
+const AGE_LABELED = prefiltered(/\bage[sd]?\s*(?:(?::|of|is|was)\s*)?(9\d|1[01]\d)\b/gi);
 const TEMPERATURE_BEFORE = /(?:temp|temperature|fever|febrile|°|deg)\w{0,12}\W{0,3}(?:(?:was|is|of|at|up to|to|reached|peaked at)\W{1,3})?$/i;
 
-const NAME_LABEL = /(?:\b(?:[Pp]atient|[Pp]t\.?|PT|[Rr]esident|[Cc]lient|Mrs?\.?|Ms\.?|Mx\.?|Miss|Mister|[Nn]amed|[Nn]ame\s+is|[Nn]ame:|[Cc]alled|[Ss]urname|[Ll]ast name|[Ff]irst name))\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})/g;
+const NAME_LABEL = prefiltered(/(?:\b(?:[Pp]atient|[Pp]t\.?|PT|[Rr]esident|[Cc]lient|Mrs?\.?|Ms\.?|Mx\.?|Miss|Mister|[Nn]amed|[Nn]ame\s+is|[Nn]ame:|[Cc]alled|[Ss]urname|[Ll]ast name|[Ff]irst name))\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})/g);
 /** Two capitalised words; the second is a lookahead so "Is Deborah Klein" still yields "Deborah Klein". */
-const CAPITALISED_PAIR = /\b([A-Z][a-z]+)(?=(\s+)((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)/g;
-const NAME_BEFORE_IDENTIFIER = /\b([A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+(?:Mc|Mac|O['’])?[A-Z][a-z]+){1,2})(?=\s*(?:[(,]\s*)?(?:DOB|D\.O\.B|MRN|MR#|SSN|born|age[sd]?\s*\d|\d{1,3}\s?(?:y\/?o\b|yo\b|[MF]\b|-?year)))/g;
-const GIVEN_ALONE = /\b([A-Z][a-z]+)(?=(?:['’]s\s+(?:labs?|MRI|CT|scan|results?|meds|medications?|chart|bed|room|vitals|wife|husband|mom|dad|daughter|son|family|biopsy|surgery|discharge)|\s+in\s+(?:bed|room)\s+\d|\s*\(\s*\d|,\s*(?:a\s+)?\d{1,3}\s?(?:yo|y\/o|[MF]\b|year)|\s+is\s+an?\s+\d{1,3}[- ](?:yo|y\/o|year)|\s+was\s+(?:admitted|discharged|transferred|seen)))/g;
+const CAPITALISED_PAIR = prefiltered(/\b([A-Z][a-z]+)(?=(\s+)((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)/g);
+const NAME_BEFORE_IDENTIFIER = prefiltered(/\b([A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+(?:Mc|Mac|O['’])?[A-Z][a-z]+){1,2})(?=\s*(?:[(,]\s*)?(?:DOB|D\.O\.B|MRN|MR#|SSN|born|age[sd]?\s*\d|\d{1,3}\s?(?:y\/?o\b|yo\b|[MF]\b|-?year)))/g);
+const GIVEN_ALONE = prefiltered(/\b([A-Z][a-z]+)(?=(?:['’]s\s+(?:labs?|MRI|CT|scan|results?|meds|medications?|chart|bed|room|vitals|wife|husband|mom|dad|daughter|son|family|biopsy|surgery|discharge)|\s+in\s+(?:bed|room)\s+\d|\s*\(\s*\d|,\s*(?:a\s+)?\d{1,3}\s?(?:yo|y\/o|[MF]\b|year)|\s+is\s+an?\s+\d{1,3}[- ](?:yo|y\/o|year)|\s+was\s+(?:admitted|discharged|transferred|seen)))/g);
 const CLINICIAN_BEFORE = /(?:\b(?:Dr|Doctor|Nurse|NP|PA|RN|Prof|Professor|Pharmacist|Dietitian|Therapist|Surgeon|Midwife|Dr\.)\.?\s*)$/;
 
 function isNameWord(word: string): boolean {

@@ -5,6 +5,7 @@
  * the formats without a usable check (a Saudi ID, an ungrouped Aadhaar) count only next to their label. The patterns
  * are small and linear (each is checked by recheck); the checks are code, not regex.
  */
+import {prefiltered} from "./prefilter/prefilteredRegExp";
 
 /** A found number: where it is in the text. */
 export interface NationalIdSpan { start: number; end: number }
@@ -77,15 +78,15 @@ export function dniNieValid(id: string): boolean {
     return DNI_LETTERS[number % 23] === m[3];
 }
 
-const EMIRATES_ID = /(?<![\d-])784[- ]?(?:19|20)\d{2}[- ]?\d{7}[- ]?\d(?![\d-])/g;
-const SAUDI_ID_LABELED = /(?:\b(?:national ID|saudi ID|resident ID|ID|iqama)(?: (?:number|no\.?|#))?|رقم الهوية|هوية|إقامة|اقامة)\s*(?:(?:is|:|#|=|-)\s*)?([12]\d{9})(?!\d)/gi;
-const AADHAAR_GROUPED = /(?<![\d-])[2-9]\d{3}[ -]\d{4}[ -]\d{4}(?![\d-])/g;
-const AADHAAR_LABELED = /(?:\b(?:aadhaa?r(?: (?:number|no\.?|card|#))?|UIDAI|UID)|आधार)\s*(?:(?:is|:|#|=|-)\s*)?([2-9]\d{3}[ -]?\d{4}[ -]?\d{4})(?![\d-])/gi;
-const NHS_GROUPED = /(?<![\d-])\d{3} \d{3} \d{4}(?![\d-])/g;
-const NHS_LABELED = /\bNHS(?: (?:number|no\.?|#))?\s*(?:(?:is|:|#|=|-)\s*)?(\d{3}[ -]?\d{3}[ -]?\d{4})(?![\d-])/gi;
-const NIR = /(?<![\dA-Za-z])[12] ?\d{2} ?\d{2} ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2}(?![\d])/gi;
-const DNI = /(?<![\dA-Za-z-])\d{8}-?[A-Z](?![\dA-Za-z])/gi;
-const NIE = /(?<![\dA-Za-z-])[XYZ]-?\d{7}-?[A-Z](?![\dA-Za-z])/gi;
+const EMIRATES_ID = prefiltered(/(?<![\d-])784[- ]?(?:19|20)\d{2}[- ]?\d{7}[- ]?\d(?![\d-])/g);
+const SAUDI_ID_LABELED = prefiltered(/(?:\b(?:national ID|saudi ID|resident ID|ID|iqama)(?: (?:number|no\.?|#))?|رقم الهوية|هوية|إقامة|اقامة)\s*(?:(?:is|:|#|=|-)\s*)?([12]\d{9})(?!\d)/gi);
+const AADHAAR_GROUPED = prefiltered(/(?<![\d-])[2-9]\d{3}[ -]\d{4}[ -]\d{4}(?![\d-])/g);
+const AADHAAR_LABELED = prefiltered(/(?:\b(?:aadhaa?r(?: (?:number|no\.?|card|#))?|UIDAI|UID)|आधार)\s*(?:(?:is|:|#|=|-)\s*)?([2-9]\d{3}[ -]?\d{4}[ -]?\d{4})(?![\d-])/gi);
+const NHS_GROUPED = prefiltered(/(?<![\d-])\d{3} \d{3} \d{4}(?![\d-])/g);
+const NHS_LABELED = prefiltered(/\bNHS(?: (?:number|no\.?|#))?\s*(?:(?:is|:|#|=|-)\s*)?(\d{3}[ -]?\d{3}[ -]?\d{4})(?![\d-])/gi);
+const NIR = prefiltered(/(?<![\dA-Za-z])[12] ?\d{2} ?\d{2} ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2}(?![\d])/gi);
+const DNI = prefiltered(/(?<![\dA-Za-z-])\d{8}-?[A-Z](?![\dA-Za-z])/gi);
+const NIE = prefiltered(/(?<![\dA-Za-z-])[XYZ]-?\d{7}-?[A-Z](?![\dA-Za-z])/gi);
 
 function scan(g: RegExp, text: string, out: NationalIdSpan[], keep: (value: string) => boolean, group = 0): void {
     g.lastIndex = 0;

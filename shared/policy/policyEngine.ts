@@ -21,6 +21,7 @@ import {memoizedTopicSignal, type TopicSignal} from "./rules/healthLexicon";
 import {isSmallTalk} from "./rules/scope";
 import {HARM_CATEGORIES, type PolicyTextClassifier, shippedTextClassifier} from "./classifier/textClassifier";
 import {PolicyMessageMatcher} from "./noticeMatcher";
+import {forgetScannedTexts} from "./prefilter/prefilteredRegExp";
 import {type DetectedLanguage, detectLanguage} from "./language";
 import {BUILT_IN_TRANSLATIONS, TRANSLATED_CATEGORIES} from "./translations";
 
@@ -221,7 +222,11 @@ export class PolicyEngine implements PolicyChecker {
      * used to train it.
      */
     ruleFindings(text: string, surface: Surface): RuleFindings {
-        return this.findings(analyze(text), this.surfacePolicy(surface));
+        try {
+            return this.findings(analyze(text), this.surfacePolicy(surface));
+        } finally {
+            forgetScannedTexts();
+        }
     }
 
     private findings(analyzed: AnalyzedText, policy: SurfacePolicy): RuleFindings & {fired: readonly PolicyRule[]} {
@@ -232,6 +237,14 @@ export class PolicyEngine implements PolicyChecker {
     }
 
     decide(text: string, surface: Surface): PolicyDecision {
+        try {
+            return this.decideOnce(text, surface);
+        } finally {
+            forgetScannedTexts(); // the prefilter's scans of this message end with its decision
+        }
+    }
+
+    private decideOnce(text: string, surface: Surface): PolicyDecision {
         const policy = this.surfacePolicy(surface);
         const analyzed = analyze(text);
         const language = detectLanguage(text);
@@ -336,6 +349,14 @@ export class PolicyEngine implements PolicyChecker {
     }
 
     screenOutput(text: string, surface: Surface): PolicyDecision {
+        try {
+            return this.screenOnce(text, surface);
+        } finally {
+            forgetScannedTexts();
+        }
+    }
+
+    private screenOnce(text: string, surface: Surface): PolicyDecision {
         const policy = this.surfacePolicy(surface);
         const analyzed = analyze(text);
         const fired = OUTPUT_RULES.filter((r) => r.category !== null && policy.categories.has(r.category) && r.test(analyzed));
@@ -355,7 +376,11 @@ export class PolicyEngine implements PolicyChecker {
 
     /** The text with identifiers replaced by typed placeholders ("[NAME]", "[MRN]"). */
     redact(text: string): string {
-        return redactPhi(text, {allowedTerms: this.allowedTerms});
+        try {
+            return redactPhi(text, {allowedTerms: this.allowedTerms});
+        } finally {
+            forgetScannedTexts();
+        }
     }
 
     private surfacePolicy(surface: Surface): SurfacePolicy {

@@ -18,9 +18,20 @@ export function tokens(norm: string): string[] {
 export function textFeatures(norm: string): string[] {
     const out = new Set<string>();
     const words = tokens(norm);
+    // The features at a position depend only on its word and the next two: a position whose three words were seen
+    // before adds nothing new, so a repeated stretch of text (long messages, crafted ones) builds no strings again.
+    const seen = new Map<string, Map<string, Set<string>>>();
     for (let i = 0; i < words.length; i++) {
         const w = words[i];
         if (w === SENTENCE_BREAK) continue;
+        let byNext = seen.get(w);
+        if (!byNext) seen.set(w, byNext = new Map());
+        const nextKey = words[i + 1] ?? ""; // tokens are never empty: "" stands for the end
+        let byAfter = byNext.get(nextKey);
+        if (!byAfter) byNext.set(nextKey, byAfter = new Set());
+        const afterKey = words[i + 2] ?? "";
+        if (byAfter.has(afterKey)) continue;
+        byAfter.add(afterKey);
         out.add(`u:${w}`);
         if (w.length > 5) out.add(`p:${w.slice(0, 5)}`);
         const next = words[i + 1];

@@ -9,6 +9,7 @@ import {alt, CHRONIC, CLINICAL_SUBJECT, distinct, isNegatedBefore, messageMatche
 import type {PolicyRule} from "./ruleTypes";
 import {signScore} from "./emergencySigns";
 import type {AnalyzedText} from "../normalize";
+import {PrefilteredRegExp, prefiltered} from "../prefilter/prefilteredRegExp";
 
 
 /** Signs that are emergencies by themselves when they are happening (tier A). */
@@ -79,33 +80,33 @@ const TOXIC = alt([
 const INGESTED = "(?:swallowed|drank|ate|ingested|chewed|got into|has eaten|has swallowed|has drunk|just ate|just drank|just swallowed|put in (?:his|her) mouth|licked|sucked on|took)";
 
 /** The subject of the sentence is the writer, their family, or someone physically with them. */
-const SELF_OR_COMPANION = new RegExp(`\\b(?:i|me|my|we|us|our|he|she|they|his|her|him|them|someone|somebody|${MY_RELATION})\\b|${PRESENT_PERSON}`);
-const COMPANION = new RegExp(`\\b(?:${MY_RELATION})\\b|${PRESENT_PERSON}|\\b(?:someone|somebody) (?:here|at|in|next|near|with)\\b`);
-const SELF_BODY = /\b(?:i am|i have|i can not|i feel|i just|i think i am|my (?:chest|heart|head|face|throat|lips|tongue|arm|leg|vision|eye|eyes|breathing))\b/;
-const CHILD = /\b(?:toddler|baby|infant|newborn|kid|kids|child|son|daughter|boy|girl|\d+ ?(?:year|month) old|grandson|granddaughter|nephew|niece|twins?|grandma|grandpa|grandmother|grandfather|mom|dad|mother|father|husband|wife|friend|roommate|dog)\b/;
+const SELF_OR_COMPANION = new PrefilteredRegExp(`\\b(?:i|me|my|we|us|our|he|she|they|his|her|him|them|someone|somebody|${MY_RELATION})\\b|${PRESENT_PERSON}`);
+const COMPANION = new PrefilteredRegExp(`\\b(?:${MY_RELATION})\\b|${PRESENT_PERSON}|\\b(?:someone|somebody) (?:here|at|in|next|near|with)\\b`);
+const SELF_BODY = prefiltered(/\b(?:i am|i have|i can not|i feel|i just|i think i am|my (?:chest|heart|head|face|throat|lips|tongue|arm|leg|vision|eye|eyes|breathing))\b/);
+const CHILD = prefiltered(/\b(?:toddler|baby|infant|newborn|kid|kids|child|son|daughter|boy|girl|\d+ ?(?:year|month) old|grandson|granddaughter|nephew|niece|twins?|grandma|grandpa|grandmother|grandfather|mom|dad|mother|father|husband|wife|friend|roommate|dog)\b/);
 
-const CRITICAL_RE = new RegExp(`\\b${CRITICAL_SIGNS}`);
-const ACUTE_ALL = new RegExp(`\\b${ACUTE_SIGNS}\\b`, "g");
-const ACUTE_RE = new RegExp(`\\b${ACUTE_SIGNS}\\b`);
-const NOW_RE = new RegExp(`\\b${NOW}\\b`);
-const PAST_RE = new RegExp(`\\b${PAST}\\b`);
-const CHRONIC_RE = new RegExp(`\\b${CHRONIC}\\b`);
-const CLINICAL_RE = new RegExp(`\\b${CLINICAL_SUBJECT}\\b`);
-const INGESTION_RE = new RegExp(`\\b${INGESTED} ${"(?:[^\\s.]+ ){0,5}"}${TOXIC}\\b|\\b(?:found|got into|got hold of|opened|grabbed) ${"(?:[^\\s.]+ ){0,3}"}${TOXIC} (?:and )?(?:ate|swallowed|chewed|drank|took|had) (?:some|them|it|one|a few|several|a handful|a couple|half|all)\\b`);
-const STRONG_NOW = /\b(?:right now|just now|currently|at the moment|as we speak|as i type|minutes ago|hour ago|just (?:started|began|happened|took|swallowed|drank|ate|collapsed|fell|got|passed|went)|suddenly|all of a sudden|out of nowhere)\b/;
+const CRITICAL_RE = new PrefilteredRegExp(`\\b${CRITICAL_SIGNS}`);
+const ACUTE_ALL = new PrefilteredRegExp(`\\b${ACUTE_SIGNS}\\b`, "g");
+const ACUTE_RE = new PrefilteredRegExp(`\\b${ACUTE_SIGNS}\\b`);
+const NOW_RE = new PrefilteredRegExp(`\\b${NOW}\\b`);
+const PAST_RE = new PrefilteredRegExp(`\\b${PAST}\\b`);
+const CHRONIC_RE = new PrefilteredRegExp(`\\b${CHRONIC}\\b`);
+const CLINICAL_RE = new PrefilteredRegExp(`\\b${CLINICAL_SUBJECT}\\b`);
+const INGESTION_RE = new PrefilteredRegExp(`\\b${INGESTED} ${"(?:[^\\s.]+ ){0,5}"}${TOXIC}\\b|\\b(?:found|got into|got hold of|opened|grabbed) ${"(?:[^\\s.]+ ){0,3}"}${TOXIC} (?:and )?(?:ate|swallowed|chewed|drank|took|had) (?:some|them|it|one|a few|several|a handful|a couple|half|all)\\b`);
+const STRONG_NOW = prefiltered(/\b(?:right now|just now|currently|at the moment|as we speak|as i type|minutes ago|hour ago|just (?:started|began|happened|took|swallowed|drank|ate|collapsed|fell|got|passed|went)|suddenly|all of a sudden|out of nowhere)\b/);
 /** Mild or "is this normal?" wording: a question about a symptom, not a report of an emergency. */
-const MILD = /\b(?:a bit|a little|slightly|mild|mildly|minor|is (?:that|this|it) normal|nothing serious)\b/;
+const MILD = prefiltered(/\b(?:a bit|a little|slightly|mild|mildly|minor|is (?:that|this|it) normal|nothing serious)\b/);
 /** Once resolved, whatever happened is history: "chest tightness yesterday, gone now". */
-const RESOLVED = /\b(?:went away|gone now|is gone|it is gone|has gone away|resolved|subsided|passed now|has passed|it passed|fine now|okay now|ok now|better now|back to normal|stopped on its own|went back to normal|no longer|now (?:he|she|i|they|it) (?:is|am|are|seems?|feels?) (?:fine|ok|okay|better|normal|gone))\b/;
+const RESOLVED = prefiltered(/\b(?:went away|gone now|is gone|it is gone|has gone away|resolved|subsided|passed now|has passed|it passed|fine now|okay now|ok now|better now|back to normal|stopped on its own|went back to normal|no longer|now (?:he|she|i|they|it) (?:is|am|are|seems?|feels?) (?:fine|ok|okay|better|normal|gone))\b/);
 
 /** The writer describing their own body in the present. */
-const PRESENT_SELF = /\b(?:i am|i feel|i have|i can not|i keep|my \w+ (?:feels|is|hurts|keeps))\b/;
+const PRESENT_SELF = prefiltered(/\b(?:i am|i feel|i have|i can not|i keep|my \w+ (?:feels|is|hurts|keeps))\b/);
 
 /** Severity or urgency anywhere in the message. */
-const SEVERE = /\b(?:severe|severely|sudden|suddenly|crushing|worst|really bad|so bad|terrible|horrible|unbearable|excruciating|fast|quickly|rapidly|a lot|everywhere|will not stop|getting worse|pass out|passing out|ambulance|911|999|112|please help|help me|scared|panicking|emergency|can not breathe|spreading|all over|tight|closing)\b/;
+const SEVERE = prefiltered(/\b(?:severe|severely|sudden|suddenly|crushing|worst|really bad|so bad|terrible|horrible|unbearable|excruciating|fast|quickly|rapidly|a lot|everywhere|will not stop|getting worse|pass out|passing out|ambulance|911|999|112|please help|help me|scared|panicking|emergency|can not breathe|spreading|all over|tight|closing)\b/);
 
 /** Words that, before the sign, make it a conditional or general question rather than a report. */
-const HYPOTHETICAL_BEFORE = /\b(?:if|in case|what if|suppose|supposing|imagine|hypothetically|scenario|whenever|signs of|symptoms of|how (?:do|can|would|should) (?:you|i|we|one|people|someone|a person|parents|staff|nurses|clinicians|doctors) (?:know|tell|recognize|recognise|identify|spot|treat|manage|respond)|how to (?:recognize|recognise|tell|know|spot|identify|treat|manage|handle|respond|help|calm|support|comfort|care for)|what (?:are|is) the (?:signs?|symptoms?|treatment|management|first aid|causes?|warning)|when (?:someone|somebody|a person|people|you|a child|a baby|your|an? \w+) (?:is|are|has|have|starts?|gets?|becomes?)|can (?:stress|anxiety|a panic attack|dehydration|caffeine|low blood sugar)|why (?:do|does|would|can)|is it (?:normal|common|possible|true)|(?:can|could|does|do|will|would|might) (?:[^\s.]+ ){0,4}(?:cause|lead to|trigger|result in|produce|give you)|what causes|risk of|teach|training|course|exam|quiz)\b/;
+const HYPOTHETICAL_BEFORE = prefiltered(/\b(?:if|in case|what if|suppose|supposing|imagine|hypothetically|scenario|whenever|signs of|symptoms of|how (?:do|can|would|should) (?:you|i|we|one|people|someone|a person|parents|staff|nurses|clinicians|doctors) (?:know|tell|recognize|recognise|identify|spot|treat|manage|respond)|how to (?:recognize|recognise|tell|know|spot|identify|treat|manage|handle|respond|help|calm|support|comfort|care for)|what (?:are|is) the (?:signs?|symptoms?|treatment|management|first aid|causes?|warning)|when (?:someone|somebody|a person|people|you|a child|a baby|your|an? \w+) (?:is|are|has|have|starts?|gets?|becomes?)|can (?:stress|anxiety|a panic attack|dehydration|caffeine|low blood sugar)|why (?:do|does|would|can)|is it (?:normal|common|possible|true)|(?:can|could|does|do|will|would|might) (?:[^\s.]+ ){0,4}(?:cause|lead to|trigger|result in|produce|give you)|what causes|risk of|teach|training|course|exam|quiz)\b/);
 
 interface SignHit { index: number; text: string }
 
@@ -113,7 +114,7 @@ const GLOBAL = new Map<RegExp, RegExp>();
 
 function firstSign(s: string, re: RegExp): SignHit | null {
     let g = GLOBAL.get(re);
-    if (!g) GLOBAL.set(re, g = new RegExp(re.source, "g"));
+    if (!g) GLOBAL.set(re, g = new PrefilteredRegExp(re.source, "g"));
     g.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = g.exec(s)) !== null) {
@@ -124,7 +125,7 @@ function firstSign(s: string, re: RegExp): SignHit | null {
 }
 
 /** Whether the writer is a clinician asking about a patient rather than someone reporting their own crisis. */
-const PROFESSION_INTRO = /\bi am an? (?:nurse|doctor|physician|paramedic|emt|clinician|pharmacist|resident|medic|medical student|nursing student|np|pa|midwife|first responder|er doc|icu nurse)\b/g;
+const PROFESSION_INTRO = prefiltered(/\bi am an? (?:nurse|doctor|physician|paramedic|emt|clinician|pharmacist|resident|medic|medical student|nursing student|np|pa|midwife|first responder|er doc|icu nurse)\b/g);
 
 function clinicalFraming(t: AnalyzedText): boolean {
     // "I am a paramedic" introduces the writer's job, not their own body.
@@ -191,7 +192,7 @@ function toxicIngestion(t: AnalyzedText): boolean {
  * Several features of an emergency together (see emergencySigns.ts), in a report about now: "clutching his chest
  * and fell to the floor", "rolled off the bed and now vomiting and very sleepy".
  */
-const SIGNS_AS_TOPIC = /\b(?:signs?|symptoms?|red flags|warning|criteria|explain|teach|teaching|educate|protocol|guidelines?|workup|differential|which (?:\w+ )?(?:signs|symptoms) )\b/;
+const SIGNS_AS_TOPIC = prefiltered(/\b(?:signs?|symptoms?|red flags|warning|criteria|explain|teach|teaching|educate|protocol|guidelines?|workup|differential|which (?:\w+ )?(?:signs|symptoms) )\b/);
 
 function signCluster(t: AnalyzedText): boolean {
     if (clinicalFraming(t) || RESOLVED.test(t.norm) || MILD.test(t.norm)) return false;

@@ -8,6 +8,8 @@
  * chest pain, stroke-like speech or weakness, allergic swelling, a head injury, a long seizure), 1 for one that is
  * alarming only with another (vomiting, drowsiness, sweating, a fall, a high fever, an allergen just eaten).
  */
+import {PrefilteredRegExp} from "../prefilter/prefilteredRegExp";
+
 
 export interface SignFamily {
     readonly name: string;
@@ -18,7 +20,7 @@ export interface SignFamily {
 const PERSON_POSS = "(?:my|his|her|their|the)";
 
 function family(name: string, weight: 1 | 2 | 3, parts: readonly string[]): SignFamily {
-    return {name, weight, re: new RegExp(`\\b(?:${parts.join("|")})\\b`)};
+    return {name, weight, re: new PrefilteredRegExp(`\\b(?:${parts.join("|")})\\b`)};
 }
 
 export const SIGN_FAMILIES: readonly SignFamily[] = [

@@ -8,6 +8,7 @@
 import {alt, distinct, gap, isNegatedBefore, MY_RELATION, RELATION, REQUEST} from "./patterns";
 import type {PolicyRule} from "./ruleTypes";
 import type {AnalyzedText} from "../normalize";
+import {PrefilteredRegExp, prefiltered} from "../prefilter/prefilteredRegExp";
 
 /** Specific people the writer could act on (not "a patient", handled by the stealth and tampering rules). */
 const PERSON = alt([
@@ -64,39 +65,39 @@ const LETHAL_TOPIC = alt([
     "lethal", "fatal", "deadly", "harm", "hurt", "sick", "incapacitate", "knock (?:\\w+ )?out", "drug (?:him|her|them|someone)", "sedate",
     "get rid of", "sedation", "sedatives?", "extra (?:dose|doses|sedation|morphine|insulin)", "insulin", "potassium", "cyanide", "arsenic", "thallium", "antifreeze", "digoxin", "succinylcholine", "sux",
 ]);
-export const STEALTH_RE = new RegExp(`\\b${STEALTH}`);
-const LETHAL_TOPIC_RE = new RegExp(`\\b${LETHAL_TOPIC}`);
+export const STEALTH_RE = new PrefilteredRegExp(`\\b${STEALTH}`);
+const LETHAL_TOPIC_RE = new PrefilteredRegExp(`\\b${LETHAL_TOPIC}`);
 
 /** Safety framing around dangerous products: "which cleaners release toxic gas when mixed, so I can warn patients?" */
-const SAFETY_FRAMING = /\b(?:warn|warning|avoid|avoiding|safety|safe|safely|prevent|preventing|accidental(?:ly)?|by accident|never mix|not to mix|should not|dangerous to|protect)\b/;
+const SAFETY_FRAMING = prefiltered(/\b(?:warn|warning|avoid|avoiding|safety|safe|safely|prevent|preventing|accidental(?:ly)?|by accident|never mix|not to mix|should not|dangerous to|protect)\b/);
 
 /** Detection, prevention and reporting framing: a coroner, a nurse or a safeguarding lead asking. */
-const DETECTION = /\b(?:detect|detects|detected|detecting|detection|identify|recognize|recognise|investigate|investigation|forensic|coroners?|pathologists?|medical examiners?|toxicologists?|red flags|signs of|prevent|prevention|report|reporting|safeguard|safeguarding|protect|suspected|screen for|rule out|distinguish|differentiate|history|historical|famous|case of|cases of|novel|book|film|movie|true crime|documentary)\b/;
+const DETECTION = prefiltered(/\b(?:detect|detects|detected|detecting|detection|identify|recognize|recognise|investigate|investigation|forensic|coroners?|pathologists?|medical examiners?|toxicologists?|red flags|signs of|prevent|prevention|report|reporting|safeguard|safeguarding|protect|suspected|screen for|rule out|distinguish|differentiate|history|historical|famous|case of|cases of|novel|book|film|movie|true crime|documentary)\b/);
 
-const GIVE_HARM = new RegExp(`\\b${REQUEST} ${gap(4)}(?:give|slip|administer|inject) ${PERSON} (?:an? |the )?(?:overdose|lethal dose|fatal dose|deadly dose|too much|heart attack|stroke|poison|something (?:to|that will|that would) (?:kill|knock|make))\\b`);
-const PERSONAL_HARM = new RegExp(`\\b${REQUEST} ${gap(6)}(?:to |i |we )?(?:${HARM_VERB}) ${PERSON}\\b(?! ?(?:self|selves))`);
-const MAKE_PERSON = new RegExp(`\\b${REQUEST} ${gap(10)}(?:make|making|cause|causing|get|getting|force) ${SUBJECT_PRONOUN} (?:to )?(?:${HARM_EFFECT})\\b`);
-const WANT_HARM = new RegExp(`\\bi ${"(?:(?:really|just|seriously|honestly|so|am|still) )*"}(?:want|wanna|need|plan|am going|am planning|intend|am about|would like|will|am gonna|have decided|decided|fantasi[sz]e about|dream about|think about|am thinking about|keep thinking about) (?:to |of |about )?(?:${HARM_VERB}) ${PERSON}\\b`);
-const END_LIFE_REQ = new RegExp(`\\b${REQUEST} ${gap(10)}${END_LIFE}\\b`);
+const GIVE_HARM = new PrefilteredRegExp(`\\b${REQUEST} ${gap(4)}(?:give|slip|administer|inject) ${PERSON} (?:an? |the )?(?:overdose|lethal dose|fatal dose|deadly dose|too much|heart attack|stroke|poison|something (?:to|that will|that would) (?:kill|knock|make))\\b`);
+const PERSONAL_HARM = new PrefilteredRegExp(`\\b${REQUEST} ${gap(6)}(?:to |i |we )?(?:${HARM_VERB}) ${PERSON}\\b(?! ?(?:self|selves))`);
+const MAKE_PERSON = new PrefilteredRegExp(`\\b${REQUEST} ${gap(10)}(?:make|making|cause|causing|get|getting|force) ${SUBJECT_PRONOUN} (?:to )?(?:${HARM_EFFECT})\\b`);
+const WANT_HARM = new PrefilteredRegExp(`\\bi ${"(?:(?:really|just|seriously|honestly|so|am|still) )*"}(?:want|wanna|need|plan|am going|am planning|intend|am about|would like|will|am gonna|have decided|decided|fantasi[sz]e about|dream about|think about|am thinking about|keep thinking about) (?:to |of |about )?(?:${HARM_VERB}) ${PERSON}\\b`);
+const END_LIFE_REQ = new PrefilteredRegExp(`\\b${REQUEST} ${gap(10)}${END_LIFE}\\b`);
 /** Specific people (a lethal dose "for an adult" is a clinical question; "for my husband" is not). */
 const SPECIFIC_PERSON = alt([`${MY_RELATION}`, `(?:his|her|their|your) ${RELATION}`, "him", "her", "them", "someone", "somebody",
     "(?:this|that) (?:guy|man|woman|person|lady|kid|bitch|bastard|asshole)", "my (?:ex|partner|victim)"]);
-const LETHAL_FOR_PERSON = new RegExp(`\\b(?:how (?:much|many)|what (?:dose|amount)|which (?:dose|amount)|enough) ${gap(8)}(?:would|will|to|could|does it take to|would it take to|it takes to|do i need to|should i give|to give) ${gap(2)}(?:kill|finish off|knock out|put down|take out|end) ${SPECIFIC_PERSON}\\b`);
+const LETHAL_FOR_PERSON = new PrefilteredRegExp(`\\b(?:how (?:much|many)|what (?:dose|amount)|which (?:dose|amount)|enough) ${gap(8)}(?:would|will|to|could|does it take to|would it take to|it takes to|do i need to|should i give|to give) ${gap(2)}(?:kill|finish off|knock out|put down|take out|end) ${SPECIFIC_PERSON}\\b`);
 /** "... asking so I can use it on my stepdad": the lethal question is aimed at a person. */
-const USE_ON_PERSON = new RegExp(`\\b(?:use|try|test|give|slip) (?:it|this|that|them|some|those) (?:on|to) ${SPECIFIC_PERSON}\\b`);
+const USE_ON_PERSON = new PrefilteredRegExp(`\\b(?:use|try|test|give|slip) (?:it|this|that|them|some|those) (?:on|to) ${SPECIFIC_PERSON}\\b`);
 /** "cause my brother's death", "induce a miscarriage in my girlfriend", "stop his heart": an outcome for a person. */
-const CAUSE_OUTCOME = new RegExp(`\\b${REQUEST} ${gap(6)}(?:cause|causing|bring about|trigger|triggering|induce|inducing|speed up|hasten|hastening|arrange|arranging|engineer) (?:${PERSON}(?: s)? (?:death|demise|miscarriage|overdose|heart attack|stroke|coma|seizure|accident|fatal \\w+)|(?:a |an )?(?:death|miscarriage|abortion|heart attack|stroke|coma|seizure|overdose|fatal \\w+|cardiac arrest) (?:in|for|to|of) ${PERSON})\\b|\\b${REQUEST} ${gap(6)}stop ${SPECIFIC_PERSON}(?: s)? (?:heart|breathing)\\b|\\b(?:to|and|that would|that will|which would|which will) stop (?:him|her|them|someone|somebody)(?: from)? breathing\\b|\\b(?:to|and|that would|that will|which would|which will) stop (?:his|her|their) heart\\b`);
+const CAUSE_OUTCOME = new PrefilteredRegExp(`\\b${REQUEST} ${gap(6)}(?:cause|causing|bring about|trigger|triggering|induce|inducing|speed up|hasten|hastening|arrange|arranging|engineer) (?:${PERSON}(?: s)? (?:death|demise|miscarriage|overdose|heart attack|stroke|coma|seizure|accident|fatal \\w+)|(?:a |an )?(?:death|miscarriage|abortion|heart attack|stroke|coma|seizure|overdose|fatal \\w+|cardiac arrest) (?:in|for|to|of) ${PERSON})\\b|\\b${REQUEST} ${gap(6)}stop ${SPECIFIC_PERSON}(?: s)? (?:heart|breathing)\\b|\\b(?:to|and|that would|that will|which would|which will) stop (?:him|her|them|someone|somebody)(?: from)? breathing\\b|\\b(?:to|and|that would|that will|which would|which will) stop (?:his|her|their) heart\\b`);
 /** "..., asking for my stepdad": a question about killing aimed at someone the writer names. */
-const ASKING_FOR_PERSON = new RegExp(`\\b(?:asking|it is|this is|question is) for ${MY_RELATION}\\b`);
-const KILL_WORDS = /\b(?:kill|killing|finish off|take out|murder)\b/;
-const LETHAL_WORDS = /\b(?:kill|kills|lethal|fatal|deadly|die|death|overdose|poison|knock (?:\w+ )?out)\b/;
+const ASKING_FOR_PERSON = new PrefilteredRegExp(`\\b(?:asking|it is|this is|question is) for ${MY_RELATION}\\b`);
+const KILL_WORDS = prefiltered(/\b(?:kill|killing|finish off|take out|murder)\b/);
+const LETHAL_WORDS = prefiltered(/\b(?:kill|kills|lethal|fatal|deadly|die|death|overdose|poison|knock (?:\w+ )?out)\b/);
 
 /** Putting something into a person's food or drink, to make them sick, sleepy or dead, or without them knowing. */
-const COVERT_DOSE = new RegExp(`\\b(?:put|slip|add|mix|spike|sprinkle|crush|dissolve|hide|sneak|inject|lace|stir|get|getting|work|blend|grind) ${gap(6)}(?:in|into|inside) ${gap(3)}(?:drink|coffee|tea|food|meal|water|juice|soup|beer|wine|bottle|cup|smoothie|dinner|lunch|breakfast|cereal|shake|iv|iv bag|drip|feeding tube|formula|milk|glass)\\b`);
-const COVERT_PURPOSE = new RegExp(`\\b(?:to|so|and|that will|that would|which will|which would|so that) (?:(?:he|she|they|it|him|her|them|my \\w+|\\w+) )?(?:(?:will|would|could|can|gets?|becomes?|goes?|falls?) )?(?:make (?:him|her|them|my \\w+|\\w+) )?(?:${HARM_EFFECT}|sleep|fall asleep|pass out|knock (?:him|her|them) out|shut (?:him|her|them) up|calm (?:him|her|them) down for good)\\b|${STEALTH}|\\b(?:poison|laxatives?|eye drops|visine|antifreeze|bleach|rat poison|ground glass|sleeping pills|benadryl|xanax|ambien|roofies?|rohypnol|ghb|ketamine|insulin|fentanyl|drugs?|ex lax|ipecac)\\b`);
+const COVERT_DOSE = new PrefilteredRegExp(`\\b(?:put|slip|add|mix|spike|sprinkle|crush|dissolve|hide|sneak|inject|lace|stir|get|getting|work|blend|grind) ${gap(6)}(?:in|into|inside) ${gap(3)}(?:drink|coffee|tea|food|meal|water|juice|soup|beer|wine|bottle|cup|smoothie|dinner|lunch|breakfast|cereal|shake|iv|iv bag|drip|feeding tube|formula|milk|glass)\\b`);
+const COVERT_PURPOSE = new PrefilteredRegExp(`\\b(?:to|so|and|that will|that would|which will|which would|so that) (?:(?:he|she|they|it|him|her|them|my \\w+|\\w+) )?(?:(?:will|would|could|can|gets?|becomes?|goes?|falls?) )?(?:make (?:him|her|them|my \\w+|\\w+) )?(?:${HARM_EFFECT}|sleep|fall asleep|pass out|knock (?:him|her|them) out|shut (?:him|her|them) up|calm (?:him|her|them) down for good)\\b|${STEALTH}|\\b(?:poison|laxatives?|eye drops|visine|antifreeze|bleach|rat poison|ground glass|sleeping pills|benadryl|xanax|ambien|roofies?|rohypnol|ghb|ketamine|insulin|fentanyl|drugs?|ex lax|ipecac)\\b`);
 
-const SPIKE_DRINK = new RegExp(`\\b(?:spike|spiking|roofie|roofying|lace|lacing|dose|dosing|drug|drugging) (?:a |the )?(?:${PERSON}|someone|somebody|a girl|a guy|his|her|their|my \\w+|girls|guys)(?: s)? (?:drink|drinks|coffee|tea|food|beer|cup|punch|wine|cocktail|soda|water)\\b`);
-const INCAPACITATE = new RegExp(`\\b(?:${REQUEST} ${gap(8)})?(?:knock|put) ${PERSON} (?:out|to sleep|under)\\b|\\b(?:roofie|roofies|rohypnol|date rape drugs?)\\b|\\bdrug (?:a girl|a guy|a woman|a man|someone|somebody|her|him|them|my (?:date|wife|husband|girlfriend|boyfriend))\\b|\\bchloroform (?:someone|somebody|her|him|them|a person|my)\\b|\\b(?:make|get) ${PERSON} (?:to )?(?:pass out|black out|go limp|unconscious|lose consciousness|unable to (?:move|resist|fight back|remember))\\b`);
+const SPIKE_DRINK = new PrefilteredRegExp(`\\b(?:spike|spiking|roofie|roofying|lace|lacing|dose|dosing|drug|drugging) (?:a |the )?(?:${PERSON}|someone|somebody|a girl|a guy|his|her|their|my \\w+|girls|guys)(?: s)? (?:drink|drinks|coffee|tea|food|beer|cup|punch|wine|cocktail|soda|water)\\b`);
+const INCAPACITATE = new PrefilteredRegExp(`\\b(?:${REQUEST} ${gap(8)})?(?:knock|put) ${PERSON} (?:out|to sleep|under)\\b|\\b(?:roofie|roofies|rohypnol|date rape drugs?)\\b|\\bdrug (?:a girl|a guy|a woman|a man|someone|somebody|her|him|them|my (?:date|wife|husband|girlfriend|boyfriend))\\b|\\bchloroform (?:someone|somebody|her|him|them|a person|my)\\b|\\b(?:make|get) ${PERSON} (?:to )?(?:pass out|black out|go limp|unconscious|lose consciousness|unable to (?:move|resist|fight back|remember))\\b`);
 
 /** Weapons and weapon-grade agents. */
 const AGENT = alt([
@@ -118,36 +119,36 @@ const PRODUCE = alt([
     "dispersing", "spread", "spreading", "deploy", "deploying", "3d print", "assemble", "assembling", "obtain", "acquire",
     "buy", "get (?:my hands on|hold of)", "isolate", "concentrate", "smuggle", "detonate", "set off", "plant",
 ]);
-const WEAPON_RECIPE = new RegExp(`\\b(?:recipe|recipes|formula|instructions|blueprint|schematics?|plans|ingredients) (?:for|to make|to build|of) ${gap(2)}${AGENT}\\b`);
-const WEAPON_REQUEST = new RegExp(`\\b(?:${REQUEST}|recipe|formula|instructions|procedure|protocol|method|steps|process|where (?:can|do|could) (?:i|you|one)) ${gap(6)}${PRODUCE} ${gap(3)}${AGENT}\\b`);
+const WEAPON_RECIPE = new PrefilteredRegExp(`\\b(?:recipe|recipes|formula|instructions|blueprint|schematics?|plans|ingredients) (?:for|to make|to build|of) ${gap(2)}${AGENT}\\b`);
+const WEAPON_REQUEST = new PrefilteredRegExp(`\\b(?:${REQUEST}|recipe|formula|instructions|procedure|protocol|method|steps|process|where (?:can|do|could) (?:i|you|one)) ${gap(6)}${PRODUCE} ${gap(3)}${AGENT}\\b`);
 /** Verbs that have no clinical reading at all with these agents. */
-const WEAPONIZE = new RegExp(`\\b(?:weaponi[sz]\\w*|aerosoli[sz]\\w*) ${gap(4)}${AGENT}|\\b${AGENT} ${gap(4)}(?:weaponi[sz]\\w*|as a weapon|for (?:a )?(?:release|attack|terror)|(?:in|into|on) (?:a |the )?(?:subway|crowd|city|water supply|reservoir|stadium|school|mall|concert|airport|building|ventilation))\\b|\\b(?:make|making|engineer|engineering|modify|modifying|enhance|enhancing) ${gap(3)}(?:a |the )?(?:virus|pathogen|bacteria|flu|influenza|covid|sars cov 2|coronavirus|h5n1|bird flu|smallpox|ebola|anthrax|measles|plague) ${gap(2)}more (?:transmissible|contagious|lethal|deadly|virulent|infectious|resistant)\\b|\\bgain of function ${gap(4)}(?:at home|myself|in my|to make)\\b`);
+const WEAPONIZE = new PrefilteredRegExp(`\\b(?:weaponi[sz]\\w*|aerosoli[sz]\\w*) ${gap(4)}${AGENT}|\\b${AGENT} ${gap(4)}(?:weaponi[sz]\\w*|as a weapon|for (?:a )?(?:release|attack|terror)|(?:in|into|on) (?:a |the )?(?:subway|crowd|city|water supply|reservoir|stadium|school|mall|concert|airport|building|ventilation))\\b|\\b(?:make|making|engineer|engineering|modify|modifying|enhance|enhancing) ${gap(3)}(?:a |the )?(?:virus|pathogen|bacteria|flu|influenza|covid|sars cov 2|coronavirus|h5n1|bird flu|smallpox|ebola|anthrax|measles|plague) ${gap(2)}more (?:transmissible|contagious|lethal|deadly|virulent|infectious|resistant)\\b|\\bgain of function ${gap(4)}(?:at home|myself|in my|to make)\\b`);
 
 /** Spreading any substance so that it reaches many people: "aerosolize X so it affects everyone in a room". */
-const MASS_EXPOSURE = new RegExp(`\\b(?:aerosoli[sz]e|aerosoli[sz]ing|spray|spraying|disperse|dispersing|release|releasing|spread|spreading|vapori[sz]e|vapori[sz]ing|pump|pumping|put|putting|dump|dumping) ${gap(6)}(?:so (?:that )?(?:it )?|to |that (?:will |would )?)(?:affects?|hits?|reach|reaches|gets? to|poisons?|knocks? out|kills?|sickens?|incapacitates?|harms?|infects?) (?:everyone|everybody|people|a crowd|the crowd|the whole \\w+|all of them|the room|as many people|a lot of people|many people)\\b`);
+const MASS_EXPOSURE = new PrefilteredRegExp(`\\b(?:aerosoli[sz]e|aerosoli[sz]ing|spray|spraying|disperse|dispersing|release|releasing|spread|spreading|vapori[sz]e|vapori[sz]ing|pump|pumping|put|putting|dump|dumping) ${gap(6)}(?:so (?:that )?(?:it )?|to |that (?:will |would )?)(?:affects?|hits?|reach|reaches|gets? to|poisons?|knocks? out|kills?|sickens?|incapacitates?|harms?|infects?) (?:everyone|everybody|people|a crowd|the crowd|the whole \\w+|all of them|the room|as many people|a lot of people|many people)\\b`);
 
 /** Tampering with someone's care: swapping or sabotaging medicines, devices or lines. */
 const TAMPER_VERBS = "(?:put (?:something )?in|put into|add (?:something )?to|block|clog|plug|loosen|puncture|tamper|tampering|mess|messing|sabotage|sabotaging|contaminate|contaminating|spike|spiking|dilute|diluting|swap|swapping|switch|switching|replace|replacing|substitute|substituting|poison|poisoning|adulterate|adulterating|empty|emptying|fill|filling|refill|refilling)";
 const CARE_OBJECT = "(?:pill organi[sz]er|pillbox|pill box|dosette|blister packs?|medicine cabinet|iv|ivs|drip|infusion|insulin|meds|medications?|medicines?|pills|tablets|inhaler|epipen|epi pen|oxygen|ventilator|pump|feeding tube|bag|syringes?|vials?|dialysis|pacemaker|defibrillator|monitor|catheter|line|blood thinner|warfarin|heart (?:pills|meds|medication)|seizure (?:pills|meds|medication)|insulin pen)";
-const TAMPER = new RegExp(`\\b${TAMPER_VERBS} (?:with )?${gap(4)}${CARE_OBJECT}\\b`);
-const TAMPER_HARMFUL = new RegExp(`\\b(?:mess|messing|messed) with\\b|\\b(?:stop|stops) working\\b|\\b(?:not|never) work\\b|\\b(?:fail|fails|useless|malfunction)\\b|\\b(?:inheritance|life insurance|insurance money|her will|his will|the estate)\\b|\\b(?:with|for|by) (?:placebo|sugar pills|saline|tap water|water|vitamins|candy|something (?:else|harmful|toxic|deadly|fake|stronger)|poison|bleach|air|insulin|potassium|a lethal|a higher dose|fakes?|fake pills|look ?alikes?)\\b|${STEALTH}|\\bso (?:that )?(?:he|she|they|it) (?:really |will |would |gets? really |eventually )?(?:dies|die|gets sick|get sick|suffers|crashes|codes|stops breathing|overdoses|has a|sick)\\b|\\b(?:tamper|tampering|sabotage|sabotaging|contaminate|contaminating|adulterate|spike|spiking|poison|poisoning)\\b`);
-const AIR_OR_DRUG_INTO = new RegExp(`\\b${REQUEST} ${gap(6)}(?:inject|push|give|administer) ${gap(2)}(?:air|bleach|insulin|potassium(?: chloride)?|kcl|a lethal dose|an overdose|too much \\w+|a fatal dose|succinylcholine|sux) (?:into|to|in) ${gap(1)}(?:his|her|their|my \\w+|the patient|a patient|this patient|someone|somebody|the resident|him|her|them)\\b`);
-const WITHHOLD = new RegExp(`\\b(?:withhold|withholding|stop giving|hide|hiding|hold back|skip|skipping|keep|keeping) (?:his|her|their|my \\w+|the patient|the resident) ${gap(2)}(?:insulin|meds|medications?|medicine|food|water|oxygen|heart (?:pills|medication)|pills|inhaler|epipen) ${gap(4)}(?:so (?:that )?(?:he|she|they) (?:dies|die|gets sick|will die|suffers|gets worse)|until (?:he|she|they) (?:dies|die|passes))\\b`);
-const DEVICE_OFF = new RegExp(`\\b(?:turn off|switch off|unplug|disconnect|disable|shut off|mess with|silence) ${gap(3)}(?:ventilator|vent|oxygen|life support|pacemaker|monitor|alarms?|pump|iv|cpap|bipap) ${gap(10)}(?:${STEALTH}|so (?:that )?(?:he|she|they) (?:dies|die|stops breathing|suffocates|will die)|to (?:kill|end) (?:him|her|them))`);
+const TAMPER = new PrefilteredRegExp(`\\b${TAMPER_VERBS} (?:with )?${gap(4)}${CARE_OBJECT}\\b`);
+const TAMPER_HARMFUL = new PrefilteredRegExp(`\\b(?:mess|messing|messed) with\\b|\\b(?:stop|stops) working\\b|\\b(?:not|never) work\\b|\\b(?:fail|fails|useless|malfunction)\\b|\\b(?:inheritance|life insurance|insurance money|her will|his will|the estate)\\b|\\b(?:with|for|by) (?:placebo|sugar pills|saline|tap water|water|vitamins|candy|something (?:else|harmful|toxic|deadly|fake|stronger)|poison|bleach|air|insulin|potassium|a lethal|a higher dose|fakes?|fake pills|look ?alikes?)\\b|${STEALTH}|\\bso (?:that )?(?:he|she|they|it) (?:really |will |would |gets? really |eventually )?(?:dies|die|gets sick|get sick|suffers|crashes|codes|stops breathing|overdoses|has a|sick)\\b|\\b(?:tamper|tampering|sabotage|sabotaging|contaminate|contaminating|adulterate|spike|spiking|poison|poisoning)\\b`);
+const AIR_OR_DRUG_INTO = new PrefilteredRegExp(`\\b${REQUEST} ${gap(6)}(?:inject|push|give|administer) ${gap(2)}(?:air|bleach|insulin|potassium(?: chloride)?|kcl|a lethal dose|an overdose|too much \\w+|a fatal dose|succinylcholine|sux) (?:into|to|in) ${gap(1)}(?:his|her|their|my \\w+|the patient|a patient|this patient|someone|somebody|the resident|him|her|them)\\b`);
+const WITHHOLD = new PrefilteredRegExp(`\\b(?:withhold|withholding|stop giving|hide|hiding|hold back|skip|skipping|keep|keeping) (?:his|her|their|my \\w+|the patient|the resident) ${gap(2)}(?:insulin|meds|medications?|medicine|food|water|oxygen|heart (?:pills|medication)|pills|inhaler|epipen) ${gap(4)}(?:so (?:that )?(?:he|she|they) (?:dies|die|gets sick|will die|suffers|gets worse)|until (?:he|she|they) (?:dies|die|passes))\\b`);
+const DEVICE_OFF = new PrefilteredRegExp(`\\b(?:turn off|switch off|unplug|disconnect|disable|shut off|mess with|silence) ${gap(3)}(?:ventilator|vent|oxygen|life support|pacemaker|monitor|alarms?|pump|iv|cpap|bipap) ${gap(10)}(?:${STEALTH}|so (?:that )?(?:he|she|they) (?:dies|die|stops breathing|suffocates|will die)|to (?:kill|end) (?:him|her|them))`);
 /** Sabotaging someone's car, equipment or safety gear. */
-const SABOTAGE = new RegExp(`\\b(?:sabotage|tamper with|mess with|cut|loosen|disable|damage) ${gap(2)}(?:${PERSON}|someone|somebody|my \\w+|his|her|their)(?: s)? (?:car|brakes|brake lines?|tires|tyres|wheels|gas line|steering|ladder|harness|parachute|helmet|smoke detector|carbon monoxide detector)\\b|\\b(?:make|cause) (?:${PERSON}|someone|somebody|my \\w+|his|her|their)(?: s)? (?:car |truck |bike )?(?:car|brakes|steering|tires|tyres|engine) (?:to )?(?:fail|crash|explode|give out)\\b`);
+const SABOTAGE = new PrefilteredRegExp(`\\b(?:sabotage|tamper with|mess with|cut|loosen|disable|damage) ${gap(2)}(?:${PERSON}|someone|somebody|my \\w+|his|her|their)(?: s)? (?:car|brakes|brake lines?|tires|tyres|wheels|gas line|steering|ladder|harness|parachute|helmet|smoke detector|carbon monoxide detector)\\b|\\b(?:make|cause) (?:${PERSON}|someone|somebody|my \\w+|his|her|their)(?: s)? (?:car |truck |bike )?(?:car|brakes|steering|tires|tyres|engine) (?:to )?(?:fail|crash|explode|give out)\\b`);
 
 /** Sedating a patient or dependent for the carer's convenience ("so she stops calling all night"). */
-const CHEMICAL_RESTRAINT = new RegExp(`\\b(?:give|giving|dose|dosing|drug|drugging|sedate|sedating|slip|slipping) ${gap(6)}(?:extra|more|some|a higher dose|a bigger dose|an extra dose|something) ${gap(3)}so (?:that )?(?:she|he|they|the patient|the resident|the baby|the kid|my \\w+) (?:stops|will stop|would stop|stop|shuts up|shut up|leaves me alone|leave me alone|sleeps through|stays quiet|is quiet|goes quiet|does not bother)`);
+const CHEMICAL_RESTRAINT = new PrefilteredRegExp(`\\b(?:give|giving|dose|dosing|drug|drugging|sedate|sedating|slip|slipping) ${gap(6)}(?:extra|more|some|a higher dose|a bigger dose|an extra dose|something) ${gap(3)}so (?:that )?(?:she|he|they|the patient|the resident|the baby|the kid|my \\w+) (?:stops|will stop|would stop|stop|shuts up|shut up|leaves me alone|leave me alone|sleeps through|stays quiet|is quiet|goes quiet|does not bother)`);
 
 /** Hurting a dependent so nobody notices. */
-const HIDDEN_ABUSE = new RegExp(`\\b(?:hit|slap|spank|beat|punish|discipline|shake|burn|pinch|choke|punch|hurt|whip|bruise|starve|lock up|restrain|tie up) ${gap(3)}(?:child|kid|son|daughter|baby|toddler|wife|girlfriend|husband|boyfriend|elderly|mother|father|mom|dad|patient|resident|grandma|grandpa|him|her|them|kids|children)s? ${gap(4)}(?:without (?:leaving )?(?:any )?(?:marks|bruises|evidence|a trace|visible)|so (?:no one|nobody) (?:can tell|notices|will know|finds out)|where (?:it|the bruises) (?:will not|does not|can not) show)`);
+const HIDDEN_ABUSE = new PrefilteredRegExp(`\\b(?:hit|slap|spank|beat|punish|discipline|shake|burn|pinch|choke|punch|hurt|whip|bruise|starve|lock up|restrain|tie up) ${gap(3)}(?:child|kid|son|daughter|baby|toddler|wife|girlfriend|husband|boyfriend|elderly|mother|father|mom|dad|patient|resident|grandma|grandpa|him|her|them|kids|children)s? ${gap(4)}(?:without (?:leaving )?(?:any )?(?:marks|bruises|evidence|a trace|visible)|so (?:no one|nobody) (?:can tell|notices|will know|finds out)|where (?:it|the bruises) (?:will not|does not|can not) show)`);
 
 /** Meant for someone the writer knows: "..., for my father in law" (detection words do not excuse it then). */
-const FOR_MY_PERSON = new RegExp(`\\b(?:for|on|against|to use on|to give to) ${MY_RELATION}\\b`);
+const FOR_MY_PERSON = new PrefilteredRegExp(`\\b(?:for|on|against|to use on|to give to) ${MY_RELATION}\\b`);
 
 /** End-of-life care and law: hastening death or ending a life is discussed there without harmful intent. */
-const END_OF_LIFE_CARE = /\b(?:legal|law|laws|legally|ethic\w*|maid|assisted dying|euthanasia|palliative|hospice|comfort care|withdraw|withdrawal|dnr|advance directive|right to die)\b/;
+const END_OF_LIFE_CARE = prefiltered(/\b(?:legal|law|laws|legally|ethic\w*|maid|assisted dying|euthanasia|palliative|hospice|comfort care|withdraw|withdrawal|dnr|advance directive|right to die)\b/);
 
 function sentencesMatch(t: AnalyzedText, re: RegExp, guard?: (s: string, m: RegExpExecArray) => boolean): boolean {
     for (const s of distinct(t.sentences)) {
@@ -158,7 +159,7 @@ function sentencesMatch(t: AnalyzedText, re: RegExp, guard?: (s: string, m: RegE
 }
 
 /** "without hurting him", "how do I stop my son from hurting the baby": harm is what the writer wants to avoid. */
-const MITIGATION = /\b(?:threat|threats|threatened|threatening|threatens|duty to warn|tarasoff|document|documenting|who (?:wants|wanted|plans|planned|tries|tried) to|without|not|never|avoid|avoiding|prevent|preventing|stop (?:\w+ )?(?:\w+ )?from|keep (?:\w+ )?(?:\w+ )?from|protect|protecting|less likely to|so as not to|minimi[sz]e|reduce the (?:risk|chance) of|afraid|scared|worried|fear|accidentally|by accident|deal with|cope with|respond to|handle)\b/;
+const MITIGATION = prefiltered(/\b(?:threat|threats|threatened|threatening|threatens|duty to warn|tarasoff|document|documenting|who (?:wants|wanted|plans|planned|tries|tried) to|without|not|never|avoid|avoiding|prevent|preventing|stop (?:\w+ )?(?:\w+ )?from|keep (?:\w+ )?(?:\w+ )?from|protect|protecting|less likely to|so as not to|minimi[sz]e|reduce the (?:risk|chance) of|afraid|scared|worried|fear|accidentally|by accident|deal with|cope with|respond to|handle)\b/);
 function notMitigated(s: string, m: RegExpExecArray): boolean {
     const before = s.slice(Math.max(0, m.index - 60), m.index + m[0].length);
     return !MITIGATION.test(before) && !isNegatedBefore(s, m.index, 3);
@@ -215,10 +216,10 @@ export const HARM_TO_OTHERS_RULES: readonly PolicyRule[] = [
 ];
 
 /** Exposed for output screening: instructions to harm someone ("to poison your coworker, put ..."). */
-export const HARM_INSTRUCTION_RE = new RegExp(`\\bto (?:${HARM_VERB}) (?:your|the|a|an|his|her|their) (?:${RELATION}|victim|target|person|husband|wife)\\b`);
+export const HARM_INSTRUCTION_RE = new PrefilteredRegExp(`\\bto (?:${HARM_VERB}) (?:your|the|a|an|his|her|their) (?:${RELATION}|victim|target|person|husband|wife)\\b`);
 export function isCovertDosing(s: string): boolean {
     return COVERT_DOSE.test(s) && COVERT_PURPOSE.test(s);
 }
 
 /** Exposed for output screening: a model answer that gives weapon production steps. */
-export const WEAPON_PRODUCTION_RE = new RegExp(`\\b${PRODUCE} ${gap(3)}${AGENT}\\b`);
+export const WEAPON_PRODUCTION_RE = new PrefilteredRegExp(`\\b${PRODUCE} ${gap(3)}${AGENT}\\b`);

@@ -1,6 +1,7 @@
 import {EPONYMS} from "../phiLexicon";
 import type {AnalyzedText} from "../normalize";
 import {EXTRA_CLINICAL_ENDINGS, EXTRA_CLINICAL_WORDS, MORPHOLOGY_EXCEPTIONS} from "./clinicalVocabulary";
+import {PrefilteredRegExp, prefiltered} from "../prefilter/prefilteredRegExp";
 
 /**
  * What makes a message about health: clinical vocabulary (anatomy, symptoms, conditions, drugs and their name
@@ -269,15 +270,33 @@ const CLINICAL = phraseSet([...CLINICAL_WORDS, ...EXTRA_CLINICAL_WORDS]);
 const SETTING = phraseSet(SETTING_WORDS);
 const OFF_TOPIC = phraseSet(OFF_TOPIC_WORDS);
 
-/** Counts the phrases of `set` in the token list (n-gram lookups, linear in the text). */
-function count(tokens: readonly string[], set: PhraseSet): number {
+const PHRASE_SETS = [CLINICAL, SETTING, OFF_TOPIC];
+/** wordKind bits: for set k of PHRASE_SETS, bit 2k (a phrase of it) and bit 2k+1 (the first word of a longer one). */
+const MEDICAL_FORM = 1 << 6;
+
+/** What one word is in each phrase set, and whether its form marks a medical term. */
+function wordKind(word: string): number {
+    let kind = isMedicalWordForm(word) ? MEDICAL_FORM : 0;
+    PHRASE_SETS.forEach((set, k) => {
+        if (set.phrases.has(word)) kind |= 1 << (2 * k);
+        if (set.starts.has(word)) kind |= 1 << (2 * k + 1);
+    });
+    return kind;
+}
+
+/**
+ * Counts the phrases of `set` (PHRASE_SETS[k]) in the token list (n-gram lookups, linear in the text); `kinds` has
+ * every token's wordKind.
+ */
+function count(tokens: readonly string[], kinds: ReadonlyMap<string, number>, set: PhraseSet, k: number): number {
     let n = 0;
     for (let i = 0; i < tokens.length; i++) {
         let gram = tokens[i];
-        if (set.phrases.has(gram)) n++;
+        const kind = kinds.get(gram)!;
+        if ((kind & (1 << (2 * k))) !== 0) n++;
         // Building the longer grams (string concatenation at every word) is most of the cost: only a phrase's first
         // word can start one.
-        if (!set.starts.has(gram)) continue;
+        if ((kind & (1 << (2 * k + 1))) === 0) continue;
         for (let k = 1; k < set.maxWords && i + k < tokens.length; k++) {
             gram += " " + tokens[i + k];
             if (set.phrases.has(gram)) n++;
@@ -287,10 +306,10 @@ function count(tokens: readonly string[], set: PhraseSet): number {
 }
 
 /** An eponym used as a condition, sign or score ("bell palsy", "cockcroft gault equation"). */
-const EPONYM_TERM = new RegExp(`\\b(?:${[...EPONYMS].join("|")}) (?:s )?(?:disease|syndrome|palsy|sign|signs|test|law|score|criteria|triad|maneuver|manoeuvre|reflex|lymphoma|sarcoma|tumor|tumour|thyroiditis|ulcer|equation|formula|classification|scale|stage|node|nodes|fracture|procedure|stain|ratio|index|rule|rules|deformity|contracture|encephalopathy|disorder|dementia|psychosis|phenomenon|respiration|esophagus|oesophagus)\\b`);
+const EPONYM_TERM = new PrefilteredRegExp(`\\b(?:${[...EPONYMS].join("|")}) (?:s )?(?:disease|syndrome|palsy|sign|signs|test|law|score|criteria|triad|maneuver|manoeuvre|reflex|lymphoma|sarcoma|tumor|tumour|thyroiditis|ulcer|equation|formula|classification|scale|stage|node|nodes|fracture|procedure|stain|ratio|index|rule|rules|deformity|contracture|encephalopathy|disorder|dementia|psychosis|phenomenon|respiration|esophagus|oesophagus)\\b`);
 
 /** Everyday health questions phrased without clinical words ("how much water should I drink"). */
-const HEALTH_QUESTION = /\b(?:is it (?:bad|safe|healthy|unhealthy|harmful|dangerous|normal|ok|okay) (?:to|for)|is (?:that|this|it) (?:dangerous|harmful|toxic|poisonous|safe|serious|contagious) (?:for|to)|(?:bad|good) for (?:you|me|your|my|kids|children|the heart|the liver|the brain)|how much (?:water|sleep|exercise|protein|fiber|fibre|caffeine|alcohol|sugar|salt|coffee|screen time) (?:should|do|does|can|is)|should i see a doctor|see a doctor|lose (?:\d+ )?(?:pounds|lbs|kg|kilos|kilograms|weight|belly fat)|gain (?:\d+ )?(?:pounds|lbs|kg|weight|muscle)|go to the doctor|how many hours of sleep|(?:bumped|hit|banged|hurt|injured|twisted|sprained|broke|broken|bruised|burned|burnt|scraped|jammed|pulled|strained|stubbed) (?:his|her|my|their|your|a) (?:head|arm|leg|wrist|ankle|knee|back|neck|finger|toe|shoulder|hand|foot|nose|rib|ribs|hip|elbow|eye|face|lip|tooth))\b/;
+const HEALTH_QUESTION = prefiltered(/\b(?:is it (?:bad|safe|healthy|unhealthy|harmful|dangerous|normal|ok|okay) (?:to|for)|is (?:that|this|it) (?:dangerous|harmful|toxic|poisonous|safe|serious|contagious) (?:for|to)|(?:bad|good) for (?:you|me|your|my|kids|children|the heart|the liver|the brain)|how much (?:water|sleep|exercise|protein|fiber|fibre|caffeine|alcohol|sugar|salt|coffee|screen time) (?:should|do|does|can|is)|should i see a doctor|see a doctor|lose (?:\d+ )?(?:pounds|lbs|kg|kilos|kilograms|weight|belly fat)|gain (?:\d+ )?(?:pounds|lbs|kg|weight|muscle)|go to the doctor|how many hours of sleep|(?:bumped|hit|banged|hurt|injured|twisted|sprained|broke|broken|bruised|burned|burnt|scraped|jammed|pulled|strained|stubbed) (?:his|her|my|their|your|a) (?:head|arm|leg|wrist|ankle|knee|back|neck|finger|toe|shoulder|hand|foot|nose|rib|ribs|hip|elbow|eye|face|lip|tooth))\b/);
 
 export interface TopicSignal {
     clinical: number;
@@ -309,21 +328,18 @@ function isMedicalWordForm(t: string): boolean {
 /** Counts health and off-topic vocabulary in normalised text (plus institution terms from the policy file). */
 export function topicSignal(norm: string, extraClinicalTerms: readonly string[] = []): TopicSignal {
     const tokens = norm.replace(/ \. /g, " ").split(" ").filter((w) => w.length > 0);
-    let clinical = count(tokens, CLINICAL);
-    // Words repeat (a long message, a crafted one most of all): each distinct word is judged once.
-    const judged = new Map<string, number>();
-    for (const t of tokens) {
-        let medical = judged.get(t);
-        if (medical === undefined) judged.set(t, medical = isMedicalWordForm(t) ? 1 : 0);
-        clinical += medical;
-    }
+    // Words repeat (a long message, a crafted one most of all): each distinct word is looked up once, in every set.
+    const kinds = new Map<string, number>();
+    for (const t of tokens) if (!kinds.has(t)) kinds.set(t, wordKind(t));
+    let clinical = count(tokens, kinds, CLINICAL, 0);
+    for (const t of tokens) clinical += (kinds.get(t)! & MEDICAL_FORM) !== 0 ? 1 : 0;
     const padded = ` ${norm} `;
     let institutionTerms = 0;
     for (const term of extraClinicalTerms) if (term && padded.includes(` ${term} `)) institutionTerms++;
     clinical += institutionTerms;
     if (EPONYM_TERM.test(norm)) clinical++;
     if (HEALTH_QUESTION.test(norm)) clinical++;
-    return {clinical, setting: count(tokens, SETTING), offTopic: count(tokens, OFF_TOPIC), institutionTerms};
+    return {clinical, setting: count(tokens, kinds, SETTING, 1), offTopic: count(tokens, kinds, OFF_TOPIC, 2), institutionTerms};
 }
 
 /**

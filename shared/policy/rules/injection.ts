@@ -5,6 +5,7 @@
  */
 import {alt} from "./patterns";
 import type {PolicyRule} from "./ruleTypes";
+import {PrefilteredRegExp} from "../prefilter/prefilteredRegExp";
 
 const SAFETY_THINGS = "(?:disclaimers?|warnings?|warning text|safety (?:rules|filters?|guidelines|policy|policies|checks?|notes?)|caveats?|guardrails?|filters?|restrictions?|rules|guidelines|policies|policy|instructions|system prompt|the fine print|legal text|notices?|limitations)";
 const INJECTION_SOURCE = `\\b${alt([
@@ -16,8 +17,8 @@ const INJECTION_SOURCE = `\\b${alt([
     "(?:ignore|disregard|forget) (?:all |any |your |the )?(?:previous|prior|above|earlier|system|original) (?:instructions|prompts?|messages|rules|context)",
     "new instructions", "system override", "you are now", "from now on you (?:will|are|must)", "respond without",
 ])}\\b`;
-const INJECTION = new RegExp(INJECTION_SOURCE);
-const INJECTION_ALL = new RegExp(INJECTION_SOURCE, "g");
+const INJECTION = new PrefilteredRegExp(INJECTION_SOURCE);
+const INJECTION_ALL = new PrefilteredRegExp(INJECTION_SOURCE, "g");
 
 /**
  * The normalised text with injection phrases cut out, for the statistical layer: such framing says nothing about

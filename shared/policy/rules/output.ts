@@ -5,9 +5,10 @@
  */
 import type {PolicyRule} from "./ruleTypes";
 import {HARM_INSTRUCTION_RE, isCovertDosing, STEALTH_RE, WEAPON_PRODUCTION_RE} from "./harmToOthers";
+import {prefiltered} from "../prefilter/prefilteredRegExp";
 
-const PROCEDURE = /\b(?:step \d|steps?:|first,? |then |next,? |finally,? |mix|combine|heat|boil|dissolve|filter|distil|distill|evaporate|grind|crush|extract|purify|incubate|culture|yield|\d+ ?(?:g|grams|ml|mg|kg|liters?|litres?|°c|degrees))\b/g;
-const REFUSING = /\b(?:can not|cannot|will not|won't|unable to|not able to|do not|never|illegal|refuse|decline)\b/;
+const PROCEDURE = prefiltered(/\b(?:step \d|steps?:|first,? |then |next,? |finally,? |mix|combine|heat|boil|dissolve|filter|distil|distill|evaporate|grind|crush|extract|purify|incubate|culture|yield|\d+ ?(?:g|grams|ml|mg|kg|liters?|litres?|°c|degrees))\b/g);
+const REFUSING = prefiltered(/\b(?:can not|cannot|will not|won't|unable to|not able to|do not|never|illegal|refuse|decline)\b/);
 
 function countMatches(re: RegExp, s: string): number {
     return (s.match(re) ?? []).length;

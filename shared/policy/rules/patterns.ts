@@ -4,6 +4,7 @@
  * normalised text (see normalize.ts: lower case, contractions expanded, sentences split).
  */
 import type {AnalyzedText} from "../normalize";
+import {PrefilteredRegExp} from "../prefilter/prefilteredRegExp";
 
 /** An alternation group of words or regex fragments. */
 export function alt(items: readonly string[]): string {
@@ -17,7 +18,7 @@ export function gap(n: number): string {
 
 /** A regex matching `body` on word boundaries. */
 export function words(body: string): RegExp {
-    return new RegExp(`(?:^|\\b)${body}(?:\\b|$)`);
+    return new PrefilteredRegExp(`(?:^|\\b)${body}(?:\\b|$)`);
 }
 
 const MESSAGE_TESTS = new WeakMap<AnalyzedText, Map<RegExp, boolean>>();

@@ -6,6 +6,7 @@
 import {alt, distinct, FILL, gap, words} from "./patterns";
 import type {PolicyRule} from "./ruleTypes";
 import type {AnalyzedText} from "../normalize";
+import {PrefilteredRegExp, prefiltered} from "../prefilter/prefilteredRegExp";
 
 /** Acts against oneself, as objects of an intent verb ("want to ___"). */
 const SELF_ACT = alt([
@@ -35,8 +36,8 @@ const INTENT = alt([
 const I = `(?:^|\\b)i ${FILL}`;
 
 /** "die" is only ideation after desire verbs ("I want to die"); "I'm going to die" is usually fear, not intent. */
-const INTENT_ACT = new RegExp(`${I}${INTENT}(?: to| of| about)? ${gap(2)}${SELF_ACT}\\b`);
-const DIE_ONLY_AFTER = /\b(?:going|about|will|am going|was going|try|trying|need|have to|feel like) (?:to )?(?:[^\s.]+ ){0,2}(?:die|be dead|overdose|overdosing|not wake up)\b/;
+const INTENT_ACT = new PrefilteredRegExp(`${I}${INTENT}(?: to| of| about)? ${gap(2)}${SELF_ACT}\\b`);
+const DIE_ONLY_AFTER = prefiltered(/\b(?:going|about|will|am going|was going|try|trying|need|have to|feel like) (?:to )?(?:[^\s.]+ ){0,2}(?:die|be dead|overdose|overdosing|not wake up)\b/);
 
 function intentAct(s: string): boolean {
     const m = INTENT_ACT.exec(s);
@@ -91,7 +92,7 @@ const DELIBERATE = words(`i ${FILL}${ACT_VERB}(?: myself)? ${gap(8)}(?:on purpos
 const CANT_STOP_SELF_HARM = words(`i ${FILL}can not stop (?:cutting|burning|self harming|hurting myself|harming myself)`);
 const ONGOING_SELF_HARM = words(`i ${FILL}(?:have been|keep|started|am|been|have started|cannot stop|can not stop) ${FILL}(?:(?:cutting|burning|hurting|harming|hitting|scratching|starving) myself(?! (?:while|when|by accident|accidentally|shaving|cooking))|(?:cutting|burning|self harming) (?:again|deeper|tonight|more|every (?:day|night))\\b)`);
 const SELF_HARM_JUST_DONE = words(`i ${FILL}(?:(?:cut|slit|slashed|burned|burnt|stabbed|shot|hurt|harmed) (?:myself|my arms?|my thighs?|my legs?)(?: (?:really|so|very|too|pretty) )?(?: ?again| ?deep| ?deeply| ?badly| ?tonight| ?on purpose| ?intentionally)|(?:cut|slit|slashed|sliced|opened) (?:my|both my|both of my) (?:wrists?|throat|veins?))(?! (?:accidentally|by accident|on|while|when|with a))`);
-const MEANS_READY = new RegExp(`(?:^|\\b)i ${FILL}(?:(?:have|got|bought|saved|stockpiled|collected|am holding|hoarded|saved up|set up|tied|loaded) ${gap(4)}(?:rope|noose|gun|pistol|rifle|pills|tablets|razor|blade|exit bag|helium|charcoal|pentobarbital|nembutal|sodium nitrite|bullets?|my \\w+|paracetamol|acetaminophen|tylenol|ibuprofen|aspirin|insulin|antifreeze|sleeping pills|painkillers|\\w+ pills) ${gap(4)}(?:ready|loaded|saved up|to (?:end|kill|die|do it|use on myself|take (?:them |it )?all)|all at once|for (?:tonight|later|when|the end)|tonight)|(?:stockpiling|hoarding|stockpiled|hoarded|saving up|collecting) ${gap(3)}(?:pills|tablets|meds|medications?|my \\w+|sleeping pills|painkillers)(?: ${gap(4)}(?:to|so|for|all at once|at once))?)\\b`);
+const MEANS_READY = new PrefilteredRegExp(`(?:^|\\b)i ${FILL}(?:(?:have|got|bought|saved|stockpiled|collected|am holding|hoarded|saved up|set up|tied|loaded) ${gap(4)}(?:rope|noose|gun|pistol|rifle|pills|tablets|razor|blade|exit bag|helium|charcoal|pentobarbital|nembutal|sodium nitrite|bullets?|my \\w+|paracetamol|acetaminophen|tylenol|ibuprofen|aspirin|insulin|antifreeze|sleeping pills|painkillers|\\w+ pills) ${gap(4)}(?:ready|loaded|saved up|to (?:end|kill|die|do it|use on myself|take (?:them |it )?all)|all at once|for (?:tonight|later|when|the end)|tonight)|(?:stockpiling|hoarding|stockpiled|hoarded|saving up|collecting) ${gap(3)}(?:pills|tablets|meds|medications?|my \\w+|sleeping pills|painkillers)(?: ${gap(4)}(?:to|so|for|all at once|at once))?)\\b`);
 
 /** Times in the past ("years ago", "as a teen"); resolution words like "gone" are left out ("if I was gone"). */
 const SELF_HARM_PAST = alt([
@@ -101,14 +102,14 @@ const SELF_HARM_PAST = alt([
 ]);
 
 /** Past-time markers in the same sentence turn a statement into history ("I tried to kill myself years ago"). */
-const PAST_RE = new RegExp(`\\b${SELF_HARM_PAST}\\b`);
-const RECENT = /\b(?:just|tonight|today|right now|now|again|still|this (?:morning|evening|afternoon|week))\b/;
+const PAST_RE = new PrefilteredRegExp(`\\b${SELF_HARM_PAST}\\b`);
+const RECENT = prefiltered(/\b(?:just|tonight|today|right now|now|again|still|this (?:morning|evening|afternoon|week))\b/);
 
 /**
  * Chat often drops the subject ("been cutting again tonight", "going to starve myself", "just cut myself on
  * purpose"): a sentence that opens with such a verb phrase is the writer speaking, so "i" is restored.
  */
-const DROPPED_SUBJECT = /^(?:(?:honestly|really|seriously|tbh|ngl|literally|so|and|but|still|kinda|lowkey|actually|just) )*(?:just|want|wanted|been|keep|kept|going to|gonna|want to|wanted to|wanna|planning|plan to|planned|thinking (?:about|of)|can not stop|took|swallowed|cut|tried|trying|decided|about to|ready to|need to|feel like|have been|started|bought|got)\b/;
+const DROPPED_SUBJECT = prefiltered(/^(?:(?:honestly|really|seriously|tbh|ngl|literally|so|and|but|still|kinda|lowkey|actually|just) )*(?:just|want|wanted|been|keep|kept|going to|gonna|want to|wanted to|wanna|planning|plan to|planned|thinking (?:about|of)|can not stop|took|swallowed|cut|tried|trying|decided|about to|ready to|need to|feel like|have been|started|bought|got)\b/);
 
 function withSubject(s: string): string {
     return DROPPED_SUBJECT.test(s) ? `i ${s}` : s;
@@ -126,8 +127,8 @@ function inOwnSentences(t: AnalyzedText, test: (s: string) => boolean, allowPast
  * garage") together with a plan or a decision ("I know where I am going to do it", "I have a plan", "I picked the
  * spot", "I've decided to drink it tonight"). Either piece alone is common and harmless; together they are a plan.
  */
-const MEANS_HELD = /\b(?:i (?:have|have got|got|keep|bought|own|saved|stockpiled|hid|hidden) (?:a |the |some |my |enough |a lot of |a bottle of |all my )?(?:\w+ )?(?:rope|noose|gun|pistol|rifle|shotgun|pills|tablets|razor|razors|blade|blades|knife|exit bag|helium|charcoal|antifreeze|bleach|poison|rat poison|pesticide|insulin|potassium|paracetamol|acetaminophen|tylenol|sleeping pills|painkillers|meds|bullets)|(?:the |my )?(?:pills|gun|rope|knife|razor|blade|bottle|noose|meds|tablets) (?:is|are) (?:right )?(?:next to|beside|in front of|with|on the \w+ next to|ready|here with) me|in my (?:hand|hands|lap|pocket)\b)/;
-const PLAN_MADE = /\b(?:i know (?:what|where|when|how) i am (?:going to |gonna )?(?:do|doing)(?: with)? (?:it|them|this)|i (?:have|have got|made|got) (?:a|my|the) (?:plan|method)(?:$| (?:and|now|ready|tonight|in place|already|to (?:end|die|do it|kill)|for (?:tonight|it|how|when|ending)))|i (?:know|have decided|decided|picked|chose|have picked|have chosen) (?:where|when|how|the (?:spot|place|day|date|time|bridge|building|method))|i (?:have )?(?:picked|chosen|found) (?:the|a) (?:spot|place|bridge|building|date|day|time)|(?:where|when|how) i am (?:going|gonna) (?:to )?do it|i (?:have )?decided to (?:drink|swallow|take|use|do) (?:it|them|this|that)|(?:tonight|today) is the night|it will be (?:tonight|today|soon))/;
+const MEANS_HELD = prefiltered(/\b(?:i (?:have|have got|got|keep|bought|own|saved|stockpiled|hid|hidden) (?:a |the |some |my |enough |a lot of |a bottle of |all my )?(?:\w+ )?(?:rope|noose|gun|pistol|rifle|shotgun|pills|tablets|razor|razors|blade|blades|knife|exit bag|helium|charcoal|antifreeze|bleach|poison|rat poison|pesticide|insulin|potassium|paracetamol|acetaminophen|tylenol|sleeping pills|painkillers|meds|bullets)|(?:the |my )?(?:pills|gun|rope|knife|razor|blade|bottle|noose|meds|tablets) (?:is|are) (?:right )?(?:next to|beside|in front of|with|on the \w+ next to|ready|here with) me|in my (?:hand|hands|lap|pocket)\b)/);
+const PLAN_MADE = prefiltered(/\b(?:i know (?:what|where|when|how) i am (?:going to |gonna )?(?:do|doing)(?: with)? (?:it|them|this)|i (?:have|have got|made|got) (?:a|my|the) (?:plan|method)(?:$| (?:and|now|ready|tonight|in place|already|to (?:end|die|do it|kill)|for (?:tonight|it|how|when|ending)))|i (?:know|have decided|decided|picked|chose|have picked|have chosen) (?:where|when|how|the (?:spot|place|day|date|time|bridge|building|method))|i (?:have )?(?:picked|chosen|found) (?:the|a) (?:spot|place|bridge|building|date|day|time)|(?:where|when|how) i am (?:going|gonna) (?:to )?do it|i (?:have )?decided to (?:drink|swallow|take|use|do) (?:it|them|this|that)|(?:tonight|today) is the night|it will be (?:tonight|today|soon))/);
 
 function meansAndPlan(t: AnalyzedText): boolean {
     const own = t.ownSentences.map(withSubject).join(" . ");
@@ -137,8 +138,8 @@ function meansAndPlan(t: AnalyzedText): boolean {
 }
 
 /** The writer's own act against themselves, stated outright ("tonight is the night I kill myself"). */
-const SELF_DIRECTED_ACT = /\bi (?:(?:will|would|am going to|am gonna|can|could|might|should|must|just|finally|really) )*(?:kill myself|killing myself|end my (?:own )?life|take my (?:own )?life|hang myself|shoot myself|commit suicide)\b|\b(?:killing myself|ending my life|taking my (?:own )?life)\b/;
-const NOT_SELF_DIRECTED = /\b(?:laugh\w*|for forgetting|joke|joking|kidding|figure of speech|if i ever|what happens if|would never|will never|never would|do not want to|does not want|never wanted|not going to|wo not)\b/;
+const SELF_DIRECTED_ACT = prefiltered(/\bi (?:(?:will|would|am going to|am gonna|can|could|might|should|must|just|finally|really) )*(?:kill myself|killing myself|end my (?:own )?life|take my (?:own )?life|hang myself|shoot myself|commit suicide)\b|\b(?:killing myself|ending my life|taking my (?:own )?life)\b/);
+const NOT_SELF_DIRECTED = prefiltered(/\b(?:laugh\w*|for forgetting|joke|joking|kidding|figure of speech|if i ever|what happens if|would never|will never|never would|do not want to|does not want|never wanted|not going to|wo not)\b/);
 
 /**
  * Farewell signals that are ambiguous alone but together read as a goodbye before an attempt: "tonight's the night",

@@ -7,6 +7,7 @@
 import type {PolicyCategory} from "../../types";
 import type {PolicyRule} from "../ruleTypes";
 import {foldArabic} from "../../deobfuscate";
+import {PrefilteredRegExp} from "../../prefilter/prefilteredRegExp";
 
 export interface VocabularyRuleSpec {
     id: string;
@@ -22,11 +23,9 @@ export function vocabularyRule(spec: VocabularyRuleSpec): PolicyRule {
     const {id, category, description} = spec;
     // The patterns are written as people type; the text they read is folded, so they are folded the same way
     // ("گئی" reads "گيی" once its hamza is gone; Korean syllables read as their letters). Only letters change, never
-    // the pattern's syntax.
-    const fold = (p: RegExp) => {
-        const folded = foldArabic(p.source);
-        return folded === p.source ? p : new RegExp(folded, p.flags);
-    };
+    // the pattern's syntax. Each skips, at once, a text without the literal words any of its matches needs
+    // (prefilter/prefilteredRegExp.ts).
+    const fold = (p: RegExp) => new PrefilteredRegExp(foldArabic(p.source), p.flags);
     const patterns = spec.patterns.map(fold);
     const unless = spec.unless && fold(spec.unless);
     return {
