@@ -16,6 +16,8 @@ import {ScriptedBackend} from "../support/scriptedBackend";
 import {freePort, TestPostgres} from "../support/postgres";
 import {type BotProcess, startBotProcess} from "../support/botProcess";
 import {CHANNEL, contextText, DM, memoryLogger} from "./botHarness";
+import {FakeModelServer} from "../support/fakeModelServer";
+import {INTERRUPTED_MARK, INTERRUPTED_NOTICE} from "../../slack-bot/reliability/orphanFinisher";
 
 const DISCLAIMER_WORDS = "not ready for clinical use";
 
@@ -267,8 +269,7 @@ describe("Bot replicas as processes: shutdown, lost streams and load", function 
             .then((r) => r.status, () => 0)))).every((status) => status === 200);
         const before: Asked[] = [];
         await load(before, 0, 20);
-        // Answered before the outage (an answer being written when the database goes down ends with an error notice
-        // instead of its audit row: a documented limit, not what this test is about).
+        // Answered before the outage (answers being written when the database goes down: the next test).
         await fake.waitUntil(() => before.every((q) => answersTo(q) > 0), 120_000, "the answers before the outage");
         pg.stop();
         const during: Asked[] = [];
@@ -297,6 +298,47 @@ describe("Bot replicas as processes: shutdown, lost streams and load", function 
         for (const q of [...before, ...after]) assert.equal(answersTo(q), 1);
         assert.equal(await count("SELECT count(*) AS n FROM audit WHERE kind = 'decision'"), before.length + after.length,
             "every answer audited, once; nothing for the paused ones");
+    });
+
+    it("PostgreSQL stopped while answers are being written, and started again: each waits for its audit row and is " +
+        "finished once, by its own replica (not taken over as orphaned after the outage), with one audit row", async () => {
+        // A model server that streams the start of every answer and holds the end until the database is down.
+        let release!: () => void;
+        const model = await FakeModelServer.start({chat: [{kind: "held", chunks: 2, until: new Promise<void>((r) => { release = r; })}]});
+        try {
+            // A lease of a second: the outage below lasts longer, so every lease looks expired when the database returns.
+            await startBots(2, {...NO_LIMITS, MED42_SERVER_URL: model.url, MED42_SLACK_ANSWER_LEASE: "1",
+                MED42_AUDIT_RETRY_SECONDS: "120"});
+            const asked: Asked[] = [];
+            await load(asked, 0, 6, {duplicates: false});
+            await fake.waitUntil(() => model.chatCalls().length === asked.length, 60_000, "every answer to be generating");
+            await waitForRow("SELECT CASE WHEN count(*) = $1 THEN 1 ELSE 0 END AS n FROM slack_answers", [asked.length]);
+            assert.deepEqual(asked.map(answersTo), asked.map(() => 0), "none finished yet");
+            const retried = (attempt: number) => bots.map((b) => b.stderr.split(`Audit write failed (attempt ${attempt})`).length - 1)
+                .reduce((a, b) => a + b, 0);
+            pg.stop();
+            try {
+                release(); // the answers end now, while their audit rows cannot be written
+                // Tried for longer than the lease (backoff 0.25 + 0.5 + 1 s): no writer could renew its leases meanwhile.
+                await fake.waitUntil(() => retried(4) === asked.length, 60_000, "every answer's audit write to be retried");
+                assert.deepEqual(asked.map(answersTo), asked.map(() => 0), "no answer finished without its audit row");
+            } finally {
+                pg.start();
+            }
+            await fake.waitUntil(() => asked.every((q) => answersTo(q) > 0), 120_000, "the answers once the database is back");
+            await stopAll();
+            for (const q of asked) assert.equal(answersTo(q), 1, `finished once: ${q.ts}`);
+            for (const q of asked) assert.equal(pausedNoticesTo(q), 0, "no pause or error notice");
+            const interrupted = fake.messages.filter((m) => m.text.includes(INTERRUPTED_NOTICE) || contextText(m).includes(INTERRUPTED_MARK));
+            assert.deepEqual(interrupted.map((m) => m.ts), [], "no live answer finished as interrupted by the other replica");
+            assert.doesNotMatch(bots.map((b) => b.stderr).join("\n"), /Finishing answer|Answer failed/);
+            assert.equal(await count("SELECT count(*) AS n FROM audit WHERE kind = 'decision'"), asked.length, "one audit row each");
+            assert.equal(await count("SELECT count(*) AS n FROM audit WHERE stop_reason = 'replica-lost'"), 0);
+            assert.equal(await count("SELECT count(*) AS n FROM slack_answers"), 0, "no answer left registered");
+        } finally {
+            release();
+            await model.close();
+        }
     });
 
     /** Waits until `sql` (a count) is at least 1. */
