@@ -5,7 +5,8 @@
  * Environment: SLACK_BOT_TOKEN (xoxb-), SLACK_APP_TOKEN (xapp-, Socket Mode), SLACK_SIGNING_SECRET and PORT (HTTP
  * mode), SLACK_API_URL, MED42_MODEL, MED42_SERVER_URL (+ MED42_SERVER_API_KEY, MED42_SERVER_MODEL: the model runs on
  * those servers; see docs/deploy.md), MED42_DATABASE_URL (postgres://: the audit log and the state replicas share;
- * see docs/slack.md, "Running several replicas"), MED42_HEALTH_PORT (/healthz, /readyz, /metrics), and the
+ * see docs/slack.md, "Running several replicas"), MED42_AUDIT_RETRY_SECONDS (how long an audit write waits for that
+ * database), MED42_HEALTH_PORT (/healthz, /readyz, /metrics), and the
  * behaviour switches below.
  */
 import type {BotSettings} from "./botContext";
