@@ -5,7 +5,8 @@
  * Environment: SLACK_BOT_TOKEN (xoxb-), SLACK_APP_TOKEN (xapp-, Socket Mode), SLACK_SIGNING_SECRET and PORT (HTTP
  * mode), SLACK_API_URL, MED42_MODEL, MED42_SERVER_URL (+ MED42_SERVER_API_KEY, MED42_SERVER_MODEL: the model runs on
  * those servers; see docs/deploy.md), MED42_DATABASE_URL (postgres://: the audit log and the state replicas share;
- * see docs/slack.md, "Running several replicas"), MED42_HEALTH_PORT (/healthz, /readyz, /metrics), and the
+ * see docs/slack.md, "Running several replicas"), MED42_AUDIT_RETRY_SECONDS (how long an audit write waits for that
+ * database), MED42_HEALTH_PORT (/healthz, /readyz, /metrics), and the
  * behaviour switches below.
  */
 import type {BotSettings} from "./botContext";
@@ -34,7 +35,15 @@ export interface SlackLaunchConfig {
     databaseUrl?: string;
     /** MED42_HEALTH_PORT: where /healthz, /readyz and /metrics are served (0: any free port). */
     healthPort?: number;
+    /**
+     * MED42_AUDIT_RETRY_SECONDS (default 30): for how long an answer's audit write that cannot reach the database is
+     * tried again before the answer fails (a short database restart loses nothing).
+     */
+    auditRetryMs: number;
 }
+
+/** How long an audit write waits for the database to come back, unless MED42_AUDIT_RETRY_SECONDS says otherwise. */
+export const DEFAULT_AUDIT_RETRY_MS = 30_000;
 
 const SETUP_HINT = "See docs/slack.md.";
 
@@ -49,7 +58,8 @@ export function assistantOptionsFrom(config: SlackLaunchConfig): AssistantOption
 export function readSlackConfig(env: NodeJS.ProcessEnv, flags: LaunchFlags = {}): SlackLaunchConfig {
     const botToken = botTokenFrom(env.SLACK_BOT_TOKEN);
     const httpMode = flags.http === true || env.MED42_SLACK_MODE?.trim().toLowerCase() === "http";
-    const config: SlackLaunchConfig = {botToken, settings: settingsFrom(env), ...withoutUndefined({
+    const config: SlackLaunchConfig = {botToken, settings: settingsFrom(env), auditRetryMs: auditRetryFrom(env.MED42_AUDIT_RETRY_SECONDS),
+        ...withoutUndefined({
         databaseUrl: databaseUrlFrom(env.MED42_DATABASE_URL),
         healthPort: env.MED42_HEALTH_PORT?.trim() ? healthPortFrom(env.MED42_HEALTH_PORT.trim()) : undefined,
         model: flags.model ?? (env.MED42_MODEL?.trim() || undefined), slackApiUrl: apiUrlFrom(env.SLACK_API_URL),
@@ -82,6 +92,17 @@ function databaseUrlFrom(raw: string | undefined): string | undefined {
             "replicas share; see docs/slack.md).");
     }
     return url;
+}
+
+function auditRetryFrom(raw: string | undefined): number {
+    const value = raw?.trim();
+    if (!value) return DEFAULT_AUDIT_RETRY_MS;
+    const seconds = Number(value);
+    if (!/^\d+(\.\d+)?$/.test(value) || seconds > 3600) {
+        throw new StartupError("MED42_AUDIT_RETRY_SECONDS must be a number of seconds from 0 to 3600: how long an " +
+            `answer waits for its audit row while the database cannot be reached (got "${value}").`);
+    }
+    return Math.round(seconds * 1000);
 }
 
 function healthPortFrom(raw: string): number {

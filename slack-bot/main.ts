@@ -64,7 +64,10 @@ export async function main(argv: string[], io: MainIo = {env: process.env, stder
     const database = config.databaseUrl ? new PostgresDatabase(config.databaseUrl, {applicationName: "med42-slack"}) : undefined;
     let assistant: Med42Assistant;
     try {
-        const audit = database ? new PostgresAuditStore(database) : undefined;
+        // An answer caught by a short database restart waits for its audit row (MED42_AUDIT_RETRY_SECONDS), not lost.
+        const audit = database ? new PostgresAuditStore(database, {writeRetryMs: config.auditRetryMs,
+            onWriteRetry: (err, attempt, waitMs) => logger.warn(`Audit write failed (attempt ${attempt}), trying again in ` +
+                `${waitMs} ms: ${err instanceof Error ? err.message : err}`)}) : undefined;
         // The bot's system locale picks the emergency and crisis numbers unless the policy file sets a locale.
         assistant = new Med42Assistant({...assistantOptionsFrom(config), policyFile: io.env.MED42_POLICY_FILE || undefined,
             locale: systemLocale(io.env), ...(audit ? {audit} : {})});

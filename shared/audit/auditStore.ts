@@ -8,7 +8,7 @@ import type {Writable} from "node:stream";
 import type {AuditListOptions, AuditLogOptions, AuditRecord, AuditSink} from "./auditLog";
 import {AuditLog, defaultAuditDbPath} from "./auditLog";
 import {isPostgresUrl} from "../storage/postgresDatabase";
-import {PostgresAuditStore} from "./postgresAuditStore";
+import {type PostgresAuditOptions, PostgresAuditStore} from "./postgresAuditStore";
 
 export interface AuditStore extends AuditSink {
     readonly kind: "sqlite" | "postgres";
@@ -36,7 +36,7 @@ export function defaultAuditLocation(env: NodeJS.ProcessEnv = process.env): stri
 }
 
 /** Opens the store at `location`: a postgres:// URL, else a SQLite file. */
-export function openAuditStore(location: string, options: AuditLogOptions & {applicationName?: string} = {}): AuditStore {
+export function openAuditStore(location: string, options: AuditLogOptions & PostgresAuditOptions = {}): AuditStore {
     return isPostgresUrl(location) ? new PostgresAuditStore(location, options) : new AuditLog(location, options);
 }
 

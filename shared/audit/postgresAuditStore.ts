@@ -4,7 +4,10 @@
  * one random salt kept in the database (med42_settings), so every replica hashes a user the same way.
  *
  * Writes are asynchronous: `record` resolves once the row is committed and rejects when the database cannot be
- * reached, which fails the request (the core raises AuditWriteError): no answer without its audit row.
+ * reached, which fails the request (the core raises AuditWriteError): no answer without its audit row. With
+ * `writeRetryMs` (the Slack bot: MED42_AUDIT_RETRY_SECONDS) a write that fails because the database cannot be reached
+ * is tried again, with backoff, for that long before it fails: an answer caught by a short database restart waits for
+ * its row instead of being lost. A statement the server rejects (a constraint, a type) fails at once.
  */
 import {randomBytes} from "node:crypto";
 import type {Writable} from "node:stream";
@@ -14,8 +17,20 @@ import {storedAuditValues, writeAuditCsv} from "./auditLog";
 import type {AuditStore} from "./auditStore";
 import {MIN_SALT_LENGTH, saltFromEnv} from "./userHash";
 import {PostgresDatabase} from "../storage/postgresDatabase";
+import {isConnectionError} from "../storage/connectionErrors";
 
 const EXPORT_BATCH = 1000;
+/** Backoff between write attempts while the database cannot be reached: doubling from the first to the last. */
+const RETRY_FIRST_MS = 250;
+const RETRY_MAX_MS = 2_000;
+
+export interface PostgresAuditOptions extends AuditLogOptions {
+    applicationName?: string;
+    /** For how long a write that cannot reach the database is tried again (default 0: it fails at once). */
+    writeRetryMs?: number;
+    /** Told about each failed attempt that will be tried again (for the log). */
+    onWriteRetry?: (err: unknown, attempt: number, waitMs: number) => void;
+}
 
 interface Row {
     id: string; time: Date; kind: "decision" | "feedback"; surface: string; user_hash: string | null; action: string | null;
@@ -32,10 +47,14 @@ export class PostgresAuditStore implements AuditStore {
     private readonly ownsDb: boolean;
     private salt?: Promise<string>;
     private readonly envSalt?: string;
+    private readonly writeRetryMs: number;
+    private readonly onWriteRetry?: PostgresAuditOptions["onWriteRetry"];
 
     /** `database`: a URL (this store opens and closes its pool) or a database shared with other users of it. */
-    constructor(database: string | PostgresDatabase, options: AuditLogOptions & {applicationName?: string} = {}) {
+    constructor(database: string | PostgresDatabase, options: PostgresAuditOptions = {}) {
         this.envSalt = options.salt ?? saltFromEnv(process.env);
+        this.writeRetryMs = Math.max(0, options.writeRetryMs ?? 0);
+        this.onWriteRetry = options.onWriteRetry;
         this.ownsDb = typeof database === "string";
         this.db = typeof database === "string" ? new PostgresDatabase(database, {applicationName: options.applicationName}) : database;
     }
@@ -49,9 +68,21 @@ export class PostgresAuditStore implements AuditStore {
     }
 
     async record(entry: AuditEntry): Promise<void> {
-        const v = storedAuditValues(entry, await this.userSalt());
-        await this.db.query(INSERT, [v.time, v.kind, v.surface, v.userHash, v.action, v.category, JSON.stringify(v.rules),
-            v.latencyMs, v.model, v.stopReason, v.excerpt, v.feedback, v.ref]);
+        const deadline = Date.now() + this.writeRetryMs;
+        for (let attempt = 1, waitMs = RETRY_FIRST_MS; ; attempt++, waitMs = Math.min(waitMs * 2, RETRY_MAX_MS)) {
+            try {
+                const v = storedAuditValues(entry, await this.userSalt());
+                await this.db.query(INSERT, [v.time, v.kind, v.surface, v.userHash, v.action, v.category, JSON.stringify(v.rules),
+                    v.latencyMs, v.model, v.stopReason, v.excerpt, v.feedback, v.ref]);
+                return;
+            } catch (err) {
+                const left = deadline - Date.now();
+                if (!isConnectionError(err) || left <= 0) throw err;
+                const wait = Math.min(waitMs, left);
+                this.onWriteRetry?.(err, attempt, wait);
+                await new Promise((resolve) => setTimeout(resolve, wait));
+            }
+        }
     }
 
     async list(options: AuditListOptions = {}): Promise<AuditRecord[]> {

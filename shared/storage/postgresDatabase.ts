@@ -11,6 +11,7 @@
 import {Client, Pool, type PoolClient, type QueryResultRow} from "pg";
 import {MIGRATIONS, type Migration} from "./schemaMigrations";
 import {describePostgresUrl, isPostgresUrl} from "./databaseUrl";
+import {isConnectionError} from "./connectionErrors";
 
 export {describePostgresUrl, isPostgresUrl};
 
@@ -34,6 +35,12 @@ export class PostgresDatabase {
     private closed = false;
     /** The last connection or query error (cleared by a success): what health checks report. */
     lastError?: Error;
+    /**
+     * When this process last got through again after the database could not be reached (Date.now()); unset until an
+     * outage has been seen. Leases judged right after an outage are stale for everyone: see postgresSlackState.ts.
+     */
+    reconnectedAt?: number;
+    private unreachable = false;
 
     constructor(readonly url: string, options: PostgresOptions = {}) {
         if (!isPostgresUrl(url)) throw new Error(`not a PostgreSQL URL: ${describePostgresUrl(url)}`);
@@ -160,9 +167,14 @@ export class PostgresDatabase {
         try {
             const out = await work();
             this.lastError = undefined;
+            if (this.unreachable) {
+                this.unreachable = false;
+                this.reconnectedAt = Date.now();
+            }
             return out;
         } catch (err) {
             this.lastError = err as Error;
+            if (isConnectionError(err)) this.unreachable = true;
             throw err;
         }
     }

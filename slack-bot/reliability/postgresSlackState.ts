@@ -11,6 +11,12 @@
  * it could not finish within its grace period hands them back: their leases end at once and `NOTIFY med42_handback`
  * makes the other replicas look for them now, not half a lease later.
  *
+ * A database outage stops every writer's renewals at once, so right after it every lease looks expired, the live ones
+ * too. No replica judges leases until one whole lease after the outage: not within a lease of the database's own
+ * (re)start (pg_postmaster_start_time), nor within a lease of this replica getting through to it again. A writer that
+ * is alive renews within a third of a lease once the database is back; one that died meanwhile is finished a lease
+ * later than usual. Answers handed back at shutdown are taken at once all the same.
+ *
  * When the database cannot be reached, claims fall back to this process's memory (repeats reaching this replica are
  * still dropped) and the answer flow pauses answers anyway (no answer without its audit row): see answerFlow.ts.
  */
@@ -209,13 +215,18 @@ export class PostgresSlackState implements SlackSharedState {
         if (this.sweeping) { this.sweepAgain = true; return; } // a hand-back came in during a sweep
         this.sweeping = true;
         this.sweepAgain = false;
+        // Just back from an outage: every lease looks expired (see the top of this file); give the writers a lease.
+        // Answers handed back (heartbeat -infinity) are taken at once all the same: their writer let go of them.
+        const justBack = this.db.reconnectedAt !== undefined && Date.now() - this.db.reconnectedAt < this.leaseMs;
         try {
             const r = await this.db.query<{answer_id: string; user_id: string; channel: string | null; thread_ts: string | null;
                 surface: string | null; threaded: boolean; control_ts: string | null; stream_ts: string | null; audited: boolean;
                 started_at: Date}>(
-                `DELETE FROM slack_answers WHERE heartbeat_at < now() - $1 * interval '1 millisecond' AND replica <> $2
+                `DELETE FROM slack_answers WHERE replica <> $2 AND (heartbeat_at = '-infinity' OR
+                   heartbeat_at < now() - $1 * interval '1 millisecond' AND NOT $3
+                   AND pg_postmaster_start_time() < now() - $1 * interval '1 millisecond')
                  RETURNING answer_id, user_id, channel, thread_ts, surface, threaded, control_ts, stream_ts, audited, started_at`,
-                [this.leaseMs, this.replicaId]);
+                [this.leaseMs, this.replicaId, justBack]);
             for (const row of r.rows) {
                 await this.orphanHandler({answerId: row.answer_id, userId: row.user_id, channel: row.channel ?? "",
                     threadTs: row.thread_ts ?? "", surface: row.surface ?? "slack-channel", threaded: row.threaded,

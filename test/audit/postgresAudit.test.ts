@@ -13,6 +13,7 @@ import {AuditLog} from "../../shared/audit/auditLog";
 import {PostgresAuditStore} from "../../shared/audit/postgresAuditStore";
 import {AuditWriteError, Med42Assistant} from "../../shared/assistant";
 import {PostgresDatabase} from "../../shared/storage/postgresDatabase";
+import {isConnectionError} from "../../shared/storage/connectionErrors";
 import {MIGRATIONS} from "../../shared/storage/schemaMigrations";
 import {hashUserId} from "../../shared/audit/userHash";
 import {freePort, TestPostgres} from "../support/postgres";
@@ -105,6 +106,60 @@ describe("Audit log on PostgreSQL", function () {
             (err: Error) => err instanceof AuditWriteError && /audit log/.test(err.message));
         await assert.rejects(offline.recordFeedback({surface: "cli", value: "up"}), AuditWriteError);
         await offline.dispose();
+    });
+
+    it("a write that cannot reach the database is tried again until the database is back (a restart loses no row), " +
+        "for a bounded time; a statement the server rejects is not tried again", async () => {
+        const url = freshDatabase();
+        const retries: unknown[] = [];
+        const store = new PostgresAuditStore(url, {writeRetryMs: 120_000, onWriteRetry: (err) => retries.push(err)});
+        await store.open();
+        pg.stop();
+        let written: Promise<void>;
+        try {
+            written = store.record(decision());
+            written.catch(() => undefined);
+            for (let i = 0; retries.length < 2; i++) {
+                assert.ok(i < 600, "the write was tried again");
+                await new Promise((resolve) => setTimeout(resolve, 50));
+            }
+        } finally {
+            pg.start();
+        }
+        await written;
+        assert.ok(retries.every(isConnectionError), "only connection errors are retried");
+        assert.equal(await store.count(), 1, "the row written once the database was back");
+
+        // Rejected by the server (a CHECK constraint): fails at once, never tried again.
+        await store.db.query("ALTER TABLE audit ADD CONSTRAINT no_refusals_here CHECK (action IS DISTINCT FROM 'refuse') NOT VALID");
+        retries.length = 0;
+        await assert.rejects(store.record(decision()), (err: Error & {code?: string}) => err.code === "23514" && !isConnectionError(err));
+        assert.deepEqual(retries, [], "a constraint violation is not retried");
+        await store.close();
+
+        // The retry time is bounded: a database that stays away fails the write with the connection error.
+        const nowhere = `postgres://postgres@127.0.0.1:${await freePort()}/none`;
+        const gaveUp: unknown[] = [];
+        const offline = new PostgresAuditStore(nowhere, {writeRetryMs: 600, salt: "s".repeat(40), onWriteRetry: (err) => gaveUp.push(err)});
+        await assert.rejects(offline.record(decision()), (err: Error) => isConnectionError(err));
+        assert.ok(gaveUp.length >= 1, "tried again before giving up");
+        await offline.close();
+    });
+
+    it("tells connection failures from statements the server rejected", () => {
+        const withCode = (message: string, code: string) => Object.assign(new Error(message), {code});
+        for (const err of [withCode("connect ECONNREFUSED 127.0.0.1:5432", "ECONNREFUSED"), new Error("Connection terminated unexpectedly"),
+            withCode("terminating connection due to administrator command", "57P01"),
+            withCode("the database system is starting up", "57P03"), withCode("connection failure", "08006"),
+            new Error("timeout exceeded when trying to connect"),
+            Object.assign(new Error(""), {errors: [withCode("connect ECONNREFUSED ::1:5432", "ECONNREFUSED")]})]) {
+            assert.equal(isConnectionError(err), true, err.message);
+        }
+        for (const err of [withCode("duplicate key value violates unique constraint", "23505"),
+            withCode('relation "audit" does not exist', "42P01"), withCode("syntax error", "42601"),
+            new Error("the database connection is closed"), "ECONNREFUSED", undefined]) {
+            assert.equal(isConnectionError(err), false, String(err));
+        }
     });
 
     it("med42 audit reads PostgreSQL (MED42_DATABASE_URL or --db) and says clearly when it cannot be reached", async () => {

@@ -53,6 +53,13 @@ describe("slack: start-up configuration", () => {
         assert.equal(readSlackConfig({SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP}).settings.shutdownGraceMs, undefined, "the default applies");
         assert.match(startupMessage(() => readSlackConfig({SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, MED42_SLACK_SHUTDOWN_GRACE: "soon"})),
             /MED42_SLACK_SHUTDOWN_GRACE must be a number of seconds, e.g. 20 \(got "soon"\)/);
+        assert.equal(readSlackConfig({SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP}).auditRetryMs, 30_000, "the default");
+        assert.equal(readSlackConfig({SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, MED42_AUDIT_RETRY_SECONDS: "7.5"}).auditRetryMs, 7_500);
+        assert.equal(readSlackConfig({SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, MED42_AUDIT_RETRY_SECONDS: "0"}).auditRetryMs, 0);
+        for (const bad of ["-1", "soon", "7200"]) {
+            assert.match(startupMessage(() => readSlackConfig({SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, MED42_AUDIT_RETRY_SECONDS: bad})),
+                new RegExp(`MED42_AUDIT_RETRY_SECONDS must be a number of seconds from 0 to 3600.*\\(got "${bad}"\\)`));
+        }
     });
 
     it("explains a missing bot token", () => {

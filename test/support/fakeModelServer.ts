@@ -12,6 +12,8 @@ export type ChatBehaviour =
     | {kind: "answer"; words?: string[]}
     /** Accepts the request and never answers. */
     | {kind: "hang"}
+    /** Streams `chunks` pieces, then waits for `until` and ends the answer as "answer" does (a long answer, on cue). */
+    | {kind: "held"; chunks: number; until: Promise<unknown>}
     /** Streams `chunks` pieces, then stalls with the response open. */
     | {kind: "stall"; chunks: number}
     /** Streams `chunks` pieces, then cuts the connection. */
@@ -154,11 +156,17 @@ export class FakeModelServer {
         const words = behaviour.kind === "answer" ? behaviour.words ?? ["Gout ", "is ", "an ", "arthritis."] : ["part-1 ", "part-2 ", "part-3 ", "part-4 "];
         const count = behaviour.kind === "answer" ? words.length : behaviour.kind === "malformed" ? behaviour.chunks ?? 0 : behaviour.chunks;
         for (let i = 0; i < count; i++) res.write(piece(words[i % words.length]));
+        const end = () => {
+            res.write(`data: ${JSON.stringify({object: "chat.completion.chunk", choices: [{index: 0, delta: {}, finish_reason: "stop"}]})}\n\n`);
+            res.write(`data: ${JSON.stringify({object: "chat.completion.chunk", choices: [], usage: {prompt_tokens: 42, completion_tokens: count, total_tokens: 42 + count, prompt_tokens_details: {cached_tokens: 30}}})}\n\n`);
+            res.end("data: [DONE]\n\n");
+        };
         switch (behaviour.kind) {
             case "answer":
-                res.write(`data: ${JSON.stringify({object: "chat.completion.chunk", choices: [{index: 0, delta: {}, finish_reason: "stop"}]})}\n\n`);
-                res.write(`data: ${JSON.stringify({object: "chat.completion.chunk", choices: [], usage: {prompt_tokens: 42, completion_tokens: words.length, total_tokens: 42 + words.length, prompt_tokens_details: {cached_tokens: 30}}})}\n\n`);
-                res.end("data: [DONE]\n\n");
+                end();
+                return;
+            case "held":
+                void behaviour.until.then(() => { if (!res.destroyed) end(); });
                 return;
             case "stall":
                 return;
