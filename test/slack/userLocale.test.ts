@@ -6,6 +6,7 @@ import * as assert from "node:assert/strict";
 import type {Med42Assistant} from "../../shared/assistant";
 import {PolicyEngine} from "../../shared/policy/policyEngine";
 import {UserLocales} from "../../slack-bot/userLocales";
+import {SHORTCUT_SUMMARIZE} from "../../slack-bot/blocks";
 import {ScriptedBackend} from "../support/scriptedBackend";
 import {ALICE, BOB, CHANNEL, contextText, memoryLogger, post, RecordingAssistant, startBot, testAssistant, type BotHarness} from "./botHarness";
 
@@ -74,6 +75,24 @@ describe("slack: crisis numbers by each user's own locale (real Bolt, real core,
         assert.match(shown, /112/);
         assert.doesNotMatch(shown, /999/);
         assert.equal(h.fake.callsTo("users.info").length, 0);
+    });
+
+    it("the summarize shortcut: self-harm in the thread is shown with the numbers of the user who asked for the summary", async () => {
+        const recording = new RecordingAssistant(core = testAssistant({backend: new ScriptedBackend(["A short summary."]), locale: "en-US"}));
+        h = await startBot(recording);
+        h.fake.userLocales.set(BOB, "en-GB");
+        const root = h.fake.addMessage({channel: CHANNEL, user: ALICE, text: "I want to kill myself tonight, I have the pills ready"});
+        const delivery = await h.fake.sendInteractive({type: "message_action", callback_id: SHORTCUT_SUMMARIZE,
+            user: {id: BOB, team_id: h.fake.teamId}, channel: {id: CHANNEL, name: "general"},
+            message: {type: "message", ts: root, user: ALICE, text: "I want to kill myself tonight, I have the pills ready"},
+            message_ts: root});
+        await delivery.acked;
+        await h.idle();
+        assert.equal(recording.summaries[0]?.locale, "en-GB");
+        assert.equal(recording.results[0]?.policy.category, "self_harm");
+        const shown = JSON.stringify(h.replies(CHANNEL, root).map((m) => [m.text, m.blocks]));
+        assert.match(shown, /Samaritans on 116 123/);
+        assert.doesNotMatch(shown, /988/);
     });
 
     it("a locale Slack gives with no numbers of its own (de-DE) keeps the bot's locale", async () => {
