@@ -1,7 +1,8 @@
 /**
  * Each Slack user's own locale, for the crisis and emergency numbers of their escalations: a hospital's Slack can hold
  * staff in several countries, and the bot's system locale is only where the bot runs. Read with `users.info`
- * (`include_locale`, scope `users:read`), kept per user for an hour; when Slack cannot tell (no scope, a network
+ * (`include_locale`, scope `users:read`): the Slack locale's language with the country of the user's time zone where
+ * the bot knows it (timeZoneCountry.ts); kept per user for an hour; when Slack cannot tell (no scope, a network
  * failure) the bot's own locale stands, and the first failure is logged once.
  *
  * @see https://docs.slack.dev/reference/methods/users.info
@@ -9,6 +10,7 @@
 import type {Logger, webApi} from "@slack/bolt";
 import {canonicalLocale} from "../shared/policy/defaultPolicy";
 import {slackErrorCode} from "./reliability/slackRetry";
+import {slackUserLocale} from "./timeZoneCountry";
 
 export interface UserLocaleOptions {
     /** How long a user's locale is kept before Slack is asked again. Default: one hour. */
@@ -23,11 +25,11 @@ export interface UserLocaleOptions {
 /** Asks Slack for a user's locale ("en-GB"): undefined when Slack gives none. */
 export type UserLocaleLookup = (userId: string) => Promise<string | undefined>;
 
-/** The look-up through the Web API: `users.info` with the locale. */
+/** The look-up through the Web API: `users.info` with the locale (and the time zone, which every answer has). */
 export function slackUserLocaleLookup(client: webApi.WebClient): UserLocaleLookup {
     return async (userId) => {
         const res = await client.users.info({user: userId, include_locale: true});
-        return res.user?.locale;
+        return slackUserLocale(res.user?.locale, res.user?.tz);
     };
 }
 

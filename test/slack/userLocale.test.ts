@@ -7,6 +7,7 @@ import type {Med42Assistant} from "../../shared/assistant";
 import {PolicyEngine} from "../../shared/policy/policyEngine";
 import {UserLocales} from "../../slack-bot/userLocales";
 import {SHORTCUT_SUMMARIZE} from "../../slack-bot/blocks";
+import {slackUserLocale, timeZoneCountry} from "../../slack-bot/timeZoneCountry";
 import {ScriptedBackend} from "../support/scriptedBackend";
 import {ALICE, BOB, CHANNEL, contextText, memoryLogger, post, RecordingAssistant, startBot, testAssistant, type BotHarness} from "./botHarness";
 
@@ -95,11 +96,44 @@ describe("slack: crisis numbers by each user's own locale (real Bolt, real core,
         assert.doesNotMatch(shown, /988/);
     });
 
+    it("the time zone tells the country where Slack's language does not: en-US in Asia/Dubai gets the UAE's numbers", async () => {
+        core = testAssistant({backend: new ScriptedBackend(["never shown"]), locale: "en-US"});
+        h = await startBot(new RecordingAssistant(core));
+        h.fake.userLocales.set(ALICE, "en-US");
+        h.fake.userTimeZones.set(ALICE, "Asia/Dubai");
+        h.fake.userLocales.set(BOB, "en-US");
+        h.fake.userTimeZones.set(BOB, "Europe/Berlin");
+        const alice = await ask(ALICE);
+        assert.match(alice, /Call 998 \(ambulance\) or 999 \(police\) now\./);
+        assert.match(alice, /Numbers for: United Arab Emirates\./);
+        // A zone of a country without built-in numbers: the Slack locale as it is.
+        assert.match(await ask(BOB), /Call 911 now/);
+    });
+
     it("a locale Slack gives with no numbers of its own (de-DE) keeps the bot's locale", async () => {
         core = testAssistant({backend: new ScriptedBackend(["never shown"]), locale: "en-AE"});
         h = await startBot(new RecordingAssistant(core));
         h.fake.userLocales.set(ALICE, "de-DE");
         assert.match(await ask(ALICE), /Numbers for: United Arab Emirates\./);
+    });
+});
+
+describe("slack: a user's locale from Slack's language and time zone", () => {
+    it("the country of the time zone where the bot has its numbers, else the Slack locale as it is", () => {
+        assert.equal(timeZoneCountry("Asia/Dubai"), "AE");
+        assert.equal(timeZoneCountry("Asia/Calcutta"), "IN");
+        assert.equal(timeZoneCountry("Australia/Perth"), "AU");
+        assert.equal(timeZoneCountry("America/Indiana/Knox"), "US");
+        assert.equal(timeZoneCountry("America/Toronto"), "CA");
+        assert.equal(timeZoneCountry("Europe/Berlin"), undefined);
+        assert.equal(timeZoneCountry(undefined), undefined);
+        assert.equal(slackUserLocale("en-US", "Asia/Dubai"), "en-AE");
+        assert.equal(slackUserLocale("en-GB", "Asia/Riyadh"), "en-SA");
+        assert.equal(slackUserLocale("fr-FR", "America/Toronto"), "fr-CA");
+        assert.equal(slackUserLocale("es-LA", "Europe/Madrid"), "es-ES");
+        assert.equal(slackUserLocale(undefined, "Europe/London"), "en-GB");
+        assert.equal(slackUserLocale("de-DE", "Europe/Berlin"), "de-DE");
+        assert.equal(slackUserLocale("en-GB", undefined), "en-GB");
     });
 });
 

@@ -151,6 +151,8 @@ export class FakeSlack {
      * comes back without one.
      */
     readonly userLocales = new Map<string, string>();
+    /** Each user's time zone as users.info gives it (`tz`, an IANA name); a user not set here has none. */
+    readonly userTimeZones = new Map<string, string>();
     /**
      * When set, every users.info call fails with this Slack error: "missing_scope" is an app installed without
      * `users:read` (the answer names the scope needed, as Slack's does).
@@ -668,7 +670,8 @@ export class FakeSlack {
                 const id = String(args.user);
                 if (!/^[UW][A-Z0-9]+$/.test(id)) return {ok: false, error: "user_not_found"};
                 const locale = this.userLocales.get(id);
-                return {ok: true, user: {id, team_id: this.teamId, name: id.toLowerCase(), is_bot: false,
+                const tz = this.userTimeZones.get(id);
+                return {ok: true, user: {id, team_id: this.teamId, name: id.toLowerCase(), is_bot: false, ...(tz ? {tz} : {}),
                     ...(String(args.include_locale) === "true" && locale ? {locale} : {})}};
             }
             case "views.open": {
