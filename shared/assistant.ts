@@ -181,6 +181,20 @@ export class Med42Assistant {
         return this.state;
     }
 
+    /**
+     * Whether a request's `locale` can change the crisis and emergency numbers: false when the policy file sets the
+     * locale (the institution's wins) or the policy checker has one set of resources. A front end looks a user's
+     * locale up (Slack: users.info) only when it can.
+     */
+    get localeByRequest(): boolean {
+        return this.policy.forLocale !== undefined && this.policy.locale?.from !== "policy-file";
+    }
+
+    /** The policy for one request: with the resources of its locale where the checker can switch them. */
+    private policyFor(locale: string | undefined): PolicyChecker {
+        return locale?.trim() && this.policy.forLocale ? this.policy.forLocale(locale) : this.policy;
+    }
+
     /** The policy decision alone; never loads a model. */
     decide(text: string, surface: Surface): PolicyDecision {
         return this.policy.decide(text, surface);
@@ -314,15 +328,16 @@ export class Med42Assistant {
         // The newest message is decided as a question; the earlier turns follow the history rule
         // (policy/conversationGuard.ts): what the policy would not answer, and its policy messages, never reach the model.
         let history: ChatMessage[] = [];
+        const policy = this.policyFor(req.locale);
         const withHistory = (decision: PolicyDecision): PolicyDecision => {
             if (decision.action !== "answer") return decision;
-            const guarded = guardHistory(messages.slice(0, -1), req.surface, this.policy);
+            const guarded = guardHistory(messages.slice(0, -1), req.surface, policy);
             history = guarded.messages;
             // The notice is in the language of the question it comes with.
-            return withHistoryRecord(decision, guarded, this.policy.conversationNotices?.(decision.language?.code));
+            return withHistoryRecord(decision, guarded, policy.conversationNotices?.(decision.language?.code));
         };
         const condensed: NonNullable<AnswerResult["condensed"]> = [];
-        return this.run(req.surface, req.userId, req.signal, last?.role === "user" ? last.content : "", withHistory, true,
+        return this.run(policy, req.surface, req.userId, req.signal, last?.role === "user" ? last.content : "", withHistory, true,
             async (backend, {emit, ...hooks}) => {
                 if (!last || last.role !== "user") throw new Error("Ask needs a conversation that ends with a user message.");
                 const sampling = this.sampling(req.sampling);
@@ -378,7 +393,7 @@ export class Med42Assistant {
         const summaryDecision = (d: PolicyDecision): PolicyDecision =>
             d.action === "answer" || d.category === "phi" ? d
                 : {...d, action: "answer", category: null, message: undefined, rules: [...d.rules, SUMMARY_NOT_A_REQUEST_RULE]};
-        return this.summarizeText(req, req.text, summaryDecision);
+        return this.summarizeText(this.policy, req, req.text, summaryDecision);
     }
 
     /**
@@ -390,15 +405,18 @@ export class Med42Assistant {
         // The same limit as a document, before the policy reads any message of it.
         const tooLarge = documentTooLarge(req.conversation.map((e) => e.content).join("\n"));
         if (tooLarge) return rejectedStream(tooLarge, this.policy.disclaimer);
-        const guarded = guardTranscript(req.conversation, req.surface, this.policy);
+        // Self-harm or an emergency in the thread is shown with the numbers of the asker's locale.
+        const policy = this.policyFor(req.locale);
+        const guarded = guardTranscript(req.conversation, req.surface, policy);
         // The notices are in the language people wrote in (the transcript sent on has English labels and placeholders).
         const language = detectLanguage(req.conversation.map((e) => e.content).join("\n")).code;
-        return this.summarizeText(req, guarded.text, (whole) => withConversationRecord(whole, guarded,
-            this.policy.conversationNotices?.(language)));
+        return this.summarizeText(policy, req, guarded.text, (whole) => withConversationRecord(whole, guarded,
+            policy.conversationNotices?.(language)));
     }
 
-    private summarizeText(req: Omit<SummarizeRequest, "text">, text: string, adjust: (d: PolicyDecision) => PolicyDecision): AnswerStream {
-        return this.run(req.surface, req.userId, req.signal, text, adjust, false,
+    private summarizeText(policy: PolicyChecker, req: Omit<SummarizeRequest, "text">, text: string,
+        adjust: (d: PolicyDecision) => PolicyDecision): AnswerStream {
+        return this.run(policy, req.surface, req.userId, req.signal, text, adjust, false,
             (backend, {emit: _emit, ...hooks}, progress) => summarize({
                 backend, systemPrompt: this.systemPrompt, text, instruction: req.instruction, sampling: this.sampling(),
                 onProgress: (done, total, p) => {
@@ -413,7 +431,8 @@ export class Med42Assistant {
      * The optional model check (policy file `modelCheck`): the loaded model classifies the message, its output held
      * to one category by a JSON-schema grammar, greedy and short; the policy decides what the verdict changes.
      */
-    private async checkWithModel(decision: PolicyDecision, text: string, surface: Surface, signal?: AbortSignal): Promise<PolicyDecision> {
+    private async checkWithModel(policy: PolicyChecker, decision: PolicyDecision, text: string, surface: Surface,
+        signal?: AbortSignal): Promise<PolicyDecision> {
         const backend = this.getBackend();
         await this.ensureLoaded(backend, signal);
         const r = await backend.generate({
@@ -422,11 +441,11 @@ export class Med42Assistant {
         });
         // A complete JSON verdict counts even when the token limit, not the end-of-turn token, ended it (a server's
         // schema grammar may spend tokens on whitespace); a stopped check counts as no verdict.
-        return this.policy.applyModelVerdict!(decision, r.stopReason !== "abort" ? parseModelVerdict(r.text) : null, surface);
+        return policy.applyModelVerdict!(decision, r.stopReason !== "abort" ? parseModelVerdict(r.text) : null, surface);
     }
 
-    /** The shared pipeline of ask and summarize. */
-    private run(surface: Surface, userId: string | undefined, signal: AbortSignal | undefined, userText: string,
+    /** The shared pipeline of ask and summarize; `policy`: the request's (its locale's resources). */
+    private run(policy: PolicyChecker, surface: Surface, userId: string | undefined, signal: AbortSignal | undefined, userText: string,
         adjust: (d: PolicyDecision) => PolicyDecision, modelCheck: boolean,
         generate: (backend: ChatBackend, hooks: {signal: AbortSignal; onQueuePosition: (p: number) => void;
             onStart: () => void; onText: (t: string) => void; emit: (e: AnswerEvent) => void},
@@ -437,7 +456,7 @@ export class Med42Assistant {
         // In the language of the message: the policy's message and the answer are in it too.
         const disclaimer = this.disclaimerFor(userText);
         const result = (async (): Promise<AnswerResult> => {
-            let decision = adjust(this.policy.decide(userText, surface));
+            let decision = adjust(policy.decide(userText, surface));
             // Async: a network audit store (PostgreSQL) resolves once the row is committed; the answer waits for it.
             const finish = async (r: Omit<AnswerResult, "disclaimer" | "model" | "text">, shown: string, model?: string): Promise<AnswerResult> => {
                 const out: AnswerResult = {
@@ -455,9 +474,9 @@ export class Med42Assistant {
                 }
                 return out;
             };
-            if (modelCheck && decision.action === "answer" && this.policy.modelCheck && this.policy.applyModelVerdict) {
+            if (modelCheck && decision.action === "answer" && policy.modelCheck && policy.applyModelVerdict) {
                 try {
-                    decision = await this.checkWithModel(decision, userText, surface, signal);
+                    decision = await this.checkWithModel(policy, decision, userText, surface, signal);
                 } catch (err) {
                     if (signal?.aborted) {
                         channel.push({type: "decision", decision});
@@ -489,7 +508,7 @@ export class Med42Assistant {
                     onText: (text) => {
                         if (screened) return;
                         streamed += text;
-                        const check = this.policy.screenOutput(streamed, surface);
+                        const check = policy.screenOutput(streamed, surface);
                         if (check.action !== "answer") {
                             screened = {decision: {...check, rules: [...check.rules]}, message: check.message ?? ""};
                             stop.abort();
@@ -500,7 +519,7 @@ export class Med42Assistant {
                 }, (done, total, fraction) => channel.push({type: "progress", done, total, fraction}));
                 if (!screened && r.text) {
                     // Chunks can split a phrase: screen the whole answer once more.
-                    const check = this.policy.screenOutput(r.text, surface);
+                    const check = policy.screenOutput(r.text, surface);
                     if (check.action !== "answer") screened = {decision: check, message: check.message ?? ""};
                 }
                 const usage = {promptTokens: r.usage.promptTokens, completionTokens: r.usage.completionTokens};

@@ -28,6 +28,11 @@ export interface AskRequest {
     sampling?: SamplingOptions;
     /** Overrides the system prompt for this request (tasks such as explain). Default: Med42's. */
     systemPrompt?: string;
+    /**
+     * The asker's locale ("en-GB"; a Slack user's own): picks the crisis and emergency numbers of this request, unless
+     * the policy file sets a locale. Default, and for a locale with no resources: the assistant's (`locale` option).
+     */
+    locale?: string;
 }
 
 export interface SummarizeRequest {
@@ -36,6 +41,8 @@ export interface SummarizeRequest {
     userId?: string;
     /** Extra instruction, e.g. "for a discharge letter". */
     instruction?: string;
+    /** The asker's locale: the numbers shown with self-harm or an emergency in a conversation (as AskRequest.locale). */
+    locale?: string;
     signal?: AbortSignal;
     /**
      * Progress: passes done of passes expected (one per chunk of a long document, then the combining ones), the

@@ -4,7 +4,7 @@
  *
  * @see https://docs.slack.dev/tools/bolt-js/concepts/socket-mode
  */
-import {App, LogLevel, type Logger, type webApi} from "@slack/bolt";
+import {App, LogLevel, type Logger, webApi} from "@slack/bolt";
 import type {Server} from "node:http";
 import type {AddressInfo} from "node:net";
 import {BotContext, DEFAULT_SETTINGS, type BotAssistant, type BotSettings} from "./botContext";
@@ -21,6 +21,10 @@ import {PostgresSlackState} from "./reliability/postgresSlackState";
 import {PostgresAdmissions} from "./reliability/postgresAdmissions";
 import {finishOrphanedAnswer} from "./reliability/orphanFinisher";
 import {PostgresAuditStore} from "../shared/audit/postgresAuditStore";
+import {slackUserLocaleLookup, UserLocales} from "./userLocales";
+
+/** users.info is asked before an answer (an escalation among them): it must not hold one up for long. */
+const USER_LOCALE_TIMEOUT_MS = 3_000;
 
 export interface SlackBotOptions {
     assistant: BotAssistant;
@@ -88,9 +92,12 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
     const onSharedError = (what: string, err: unknown) => logger.warn(`Shared state unavailable (${what}), using this ` +
         `replica's memory: ${err instanceof Error ? err.message : err}`);
     const state = db ? new PostgresSlackState(db, onSharedError, settings.answerLeaseMs) : undefined;
-    const context = new BotContext(options.assistant, identity, settings, logger, db && state ? {
-        database: db, state, admissions: new PostgresAdmissions(db, settings.rateLimit, state.replicaId, onSharedError),
-    } : {});
+    // Each user's own numbers, when the policy file sets no locale: their own client, with no retries and a short
+    // timeout, since a failure only means the bot's locale is used.
+    const userLocales = options.assistant.localeByRequest ? new UserLocales(slackUserLocaleLookup(new webApi.WebClient(options.botToken,
+        {...clientOptions, retryConfig: {retries: 0}, timeout: USER_LOCALE_TIMEOUT_MS, logger})), logger) : undefined;
+    const context = new BotContext(options.assistant, identity, settings, logger, {...(userLocales ? {userLocales} : {}),
+        ...(db && state ? {database: db, state, admissions: new PostgresAdmissions(db, settings.rateLimit, state.replicaId, onSharedError)} : {})});
     if (db && state) {
         // Answers of replicas that died mid-way are finished here (each by one replica), and audited.
         const audit = new PostgresAuditStore(db);

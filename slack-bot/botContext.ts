@@ -11,10 +11,11 @@ import {BotMetrics} from "./health/botMetrics";
 import {MemorySlackState, type SlackSharedState} from "./reliability/sharedState";
 import type {RateLimitOptions} from "./reliability/userRateLimiter";
 import {type Admissions, LocalAdmissions} from "./reliability/admissions";
+import type {UserLocales} from "./userLocales";
 
 /** The part of the core the bot uses (tests may wrap the real assistant, e.g. to slow it down). */
 export type BotAssistant = Pick<Med42Assistant, "ask" | "summarizeConversation" | "decide" | "recordFeedback" | "disclaimer">
-    & Partial<Pick<Med42Assistant, "disclaimerFor" | "disclaimers">>;
+    & Partial<Pick<Med42Assistant, "disclaimerFor" | "disclaimers" | "localeByRequest">>;
 
 /** The disclaimer in the language of a question (the policy's translation where it has one). */
 export function disclaimerFor(assistant: BotAssistant, text: string): Disclaimer {
@@ -85,13 +86,16 @@ export class BotContext {
     readonly admissions: Admissions;
     /** Answers, policy decisions, queue depth and latency, for /metrics. */
     readonly metrics: BotMetrics;
+    /** Each user's own Slack locale (their crisis numbers), when the policy file leaves the locale open. */
+    readonly userLocales?: UserLocales;
     /** False once shutdown began: new events are ignored. */
     accepting = true;
     /** Work started by listeners (which return at once so Slack gets its ack quickly). */
     private readonly tasks = new Set<Promise<void>>();
 
     constructor(readonly assistant: BotAssistant, readonly identity: BotIdentity, readonly settings: BotSettings,
-        readonly logger: Logger, shared: {state?: SlackSharedState; database?: AuditDatabase; admissions?: Admissions} = {}) {
+        readonly logger: Logger, shared: {state?: SlackSharedState; database?: AuditDatabase; admissions?: Admissions;
+            userLocales?: UserLocales} = {}) {
         this.admissions = shared.admissions ?? new LocalAdmissions(settings.rateLimit);
         this.metrics = new BotMetrics(() => this.admissions.activeCount);
         this.state = shared.state ?? new MemorySlackState();
@@ -100,6 +104,12 @@ export class BotContext {
             if (this.answers.abort(answerId)) logger.info("Stopped an answer at another replica's request");
         });
         if (shared.database) this.database = shared.database;
+        if (shared.userLocales) this.userLocales = shared.userLocales;
+    }
+
+    /** The asker's own locale for a request (undefined: the bot's locale stands). */
+    async localeOf(userId: string): Promise<string | undefined> {
+        return this.userLocales?.localeOf(userId);
     }
 
     /** Work in progress (answers, summaries, notices). */

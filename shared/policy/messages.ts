@@ -18,11 +18,20 @@ const PLACE_LINE: Readonly<Record<string, (country: string) => string>> = {
     ur: (c) => `یہ نمبر اس ملک کے ہیں: ${c}۔`,
 };
 
+/** placeLine's results by locale and language: Intl's country names are looked up once per process. */
+const placeLines = new Map<string, string | undefined>();
+
 /**
  * The line under the resources that says whose numbers they are, in the message's language (English where there is
  * no translation); undefined for a locale without a country ("en").
  */
 export function placeLine(locale: string, language: string): string | undefined {
+    const key = `${locale} ${language}`;
+    if (!placeLines.has(key)) placeLines.set(key, lookUpPlaceLine(locale, language));
+    return placeLines.get(key);
+}
+
+function lookUpPlaceLine(locale: string, language: string): string | undefined {
     const region = locale.split("-")[1];
     if (!region) return undefined;
     const line = PLACE_LINE[language] ?? PLACE_LINE.en;

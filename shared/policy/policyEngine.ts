@@ -35,6 +35,8 @@ export const BLOCKED_TERM_RULE = "config.blocked_term";
 export const CLASSIFIER_RULE_PREFIX = "classifier.";
 /** Rule id prefix of the optional model check: "model_check.harm_to_others", "model_check.answer", "model_check.unclear". */
 export const MODEL_CHECK_RULE_PREFIX = "model_check.";
+/** Engines for other locales kept by forLocale (a locale a request asks for is one of a few dozen in practice). */
+const MAX_LOCALE_ENGINES = 64;
 
 export interface PolicyEngineOptions {
     /**
@@ -120,6 +122,12 @@ export class PolicyEngine implements PolicyChecker {
     private readonly ruleIndex: ReadonlyMap<string, PolicyRule>;
     private readonly surfaces: Readonly<Record<Surface, SurfacePolicy>>;
     private readonly resources: CrisisResources;
+    /** Every locale's resources (built in, then the policy file's), for engines of other locales (forLocale). */
+    private readonly allResources: Readonly<Record<string, CrisisResources>>;
+    /** The policy file's locale: it wins over any locale a request asks for. */
+    private readonly policyLocale: string | undefined;
+    /** The engines forLocale made, shared by this engine and them (they share everything else too). */
+    private readonly byLocale: Map<string, PolicyEngine> = new Map();
     private readonly texts: ReadonlyMap<string, LanguageTexts>;
     private readonly blocked: readonly BlockedTerm[];
     private readonly allowedTerms: readonly string[];
@@ -136,6 +144,8 @@ export class PolicyEngine implements PolicyChecker {
             ? {text: config.disclaimer.text, markdown: config.disclaimer.markdown ?? config.disclaimer.text}
             : DEFAULT_DISCLAIMER;
         const resources = mergeDefined(DEFAULT_RESOURCES, config.resources);
+        this.allResources = resources;
+        this.policyLocale = config.locale;
         this.locale = resolveResourceLocale(options.locale, config.locale, Object.keys(resources));
         this.resources = resources[this.locale.locale] ?? DEFAULT_RESOURCES[DEFAULT_LOCALE];
         this.texts = languageTexts(config, this.disclaimer);
@@ -158,13 +168,38 @@ export class PolicyEngine implements PolicyChecker {
             : config.classifier?.enabled === false ? null : shippedTextClassifier();
         this.ruleIndex = new Map([...this.rules, ...LANGUAGE_RULES, ...OUTPUT_RULES].map((r) => [r.id, r]));
         // Every message this policy can show instead of an answer (the identifier message with its fixed sentences),
-        // in every language it has, and every disclaimer.
+        // in every language it has, and every disclaimer. Escalations with every locale's numbers: a thread can hold
+        // one shown to another user, with their country's numbers (forLocale), and the engines share this matcher.
         const languages = [...this.texts.keys()];
         this.notices = new PolicyMessageMatcher([
             ...languages.flatMap((l) => CATEGORY_PRIORITY.map((c) => this.messageFor(c, [], l))),
+            ...Object.entries(resources).flatMap(([locale, r]) => languages.flatMap((l) => (["emergency", "self_harm"] as const)
+                .map((c) => escalationMessage(c, r, this.textsFor(l).overrides, placeLine(locale, l))))),
             ...languages.map((l) => this.textsFor(l).notices.blockedTerm),
             ...languages.flatMap((l) => this.blocked.map((b) => this.messageFor(b.category, [], l, b.message ?? this.textsFor(l).notices.blockedTerm))),
         ], this.disclaimers.flatMap((d) => [d.text, d.markdown]));
+    }
+
+    /**
+     * This policy with the crisis and emergency resources of another user's locale (a Slack user's own, where the
+     * engine's is the bot's system locale): the policy file's locale still wins, and a locale with no resources of
+     * its own (nor of its country or language) keeps this engine's. Everything but the resources is shared; the
+     * engines are kept, one per locale asked for.
+     */
+    forLocale(locale: string): PolicyEngine {
+        if (!locale.trim()) return this;
+        const resolved = resolveResourceLocale(locale, this.policyLocale, Object.keys(this.allResources));
+        if (resolved.from === "default" || resolved.locale === this.locale.locale && resolved.from === this.locale.from) return this;
+        const key = `${resolved.locale} ${resolved.from} ${resolved.requested ?? ""}`;
+        const known = this.byLocale.get(key);
+        if (known) return known;
+        // A copy of this engine's fields (the parsed policy, rules, classifier, texts, matcher, this cache) with its
+        // own locale and resources: no second parse, and the rules never depend on the locale.
+        const engine: PolicyEngine = Object.assign(Object.create(PolicyEngine.prototype) as PolicyEngine, this,
+            {locale: resolved, resources: this.allResources[resolved.locale] ?? DEFAULT_RESOURCES[DEFAULT_LOCALE]});
+        if (this.byLocale.size >= MAX_LOCALE_ENGINES) this.byLocale.delete(this.byLocale.keys().next().value!);
+        this.byLocale.set(key, engine);
+        return engine;
     }
 
     /** The disclaimer in the language a text is written in (English where the policy has none for it). */
@@ -389,12 +424,9 @@ export class PolicyEngine implements PolicyChecker {
         return policy;
     }
 
-    private readonly places = new Map<string, string | undefined>();
-
-    /** Whose numbers the resources are, said in a language (memoised: Intl's names are looked up once). */
+    /** Whose numbers the resources are, said in a language. */
     private placeFor(language: string): string | undefined {
-        if (!this.places.has(language)) this.places.set(language, placeLine(this.locale.locale, language));
-        return this.places.get(language);
+        return placeLine(this.locale.locale, language);
     }
 
     /** The message for a category in a language (English where the policy has no texts for it). */

@@ -88,6 +88,11 @@ export interface PolicyChecker {
     /** Whose crisis and emergency resources are shown (policy/defaultPolicy.ts, resolveResourceLocale). */
     readonly locale?: ResourceLocale;
     /**
+     * The same policy with the resources of a request's locale (e.g. a Slack user's), the policy file's locale still
+     * first. Without it every request gets this checker's resources.
+     */
+    forLocale?(locale: string): PolicyChecker;
+    /**
      * Whether a text is one of this policy's escalation or refusal messages (as a conversation gives it back, e.g. a
      * refusal the Slack bot posted): the core leaves such turns out of what the model sees.
      */

@@ -94,7 +94,8 @@ async function generate(ctx: BotContext, job: AnswerJob, view: AnswerView, signa
             ctx.logger.error(`The audit database ${ctx.database.description} cannot be reached: an escalation is shown ` +
                 "anyway (crisis resources are never withheld); its audit row cannot be written");
         }
-        const stream = openStream(ctx, job, signal);
+        // The asker's own locale picks the crisis numbers (the bot's where Slack does not tell).
+        const stream = openStream(ctx, job, signal, await ctx.localeOf(job.userId));
         for await (const event of stream) {
             if (event.type === "decision") handledDecision = await onDecision(job, view, event.decision, stream.disclaimer);
             else {
@@ -139,14 +140,15 @@ async function generate(ctx: BotContext, job: AnswerJob, view: AnswerView, signa
     }
 }
 
-function openStream(ctx: BotContext, job: AnswerJob, signal: AbortSignal): AnswerStream {
+function openStream(ctx: BotContext, job: AnswerJob, signal: AbortSignal, locale: string | undefined): AnswerStream {
+    const asker = locale ? {locale} : {};
     if (job.kind === "summarize") {
         return ctx.assistant.summarizeConversation({conversation: job.conversation ?? [], surface: job.surface,
-            userId: job.userId, signal,
+            userId: job.userId, signal, ...asker,
             instruction: "Summarise this Slack thread for a clinician: key points, decisions and open questions."});
     }
     return ctx.assistant.ask({messages: [...(job.history ?? []), {role: "user", content: job.text}],
-        surface: job.surface, userId: job.userId, conversationId: `slack:${job.channel}:${job.threadTs}`, signal});
+        surface: job.surface, userId: job.userId, conversationId: `slack:${job.channel}:${job.threadTs}`, signal, ...asker});
 }
 
 /** Returns true when the decision replaced the answer (escalation, refusal, identifiers in a channel). */

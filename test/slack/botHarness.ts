@@ -67,6 +67,7 @@ export class RecordingAssistant implements BotAssistant {
     get disclaimer() { return this.inner.disclaimer; }
     disclaimerFor(text: string) { return this.inner.disclaimerFor(text); }
     get disclaimers() { return this.inner.disclaimers; }
+    get localeByRequest() { return this.inner.localeByRequest; }
 
     decide(text: string, surface: Surface) { return this.inner.decide(text, surface); }
 

@@ -26,6 +26,7 @@ export const METHOD_SCOPES: Readonly<Record<string, readonly string[]>> = {
     "conversations.open": ["im:write"],
     "conversations.replies": ["channels:history", "groups:history", "im:history", "mpim:history"],
     "reactions.add": ["reactions:write"],
+    "users.info": ["users:read"],
     "views.open": [],
     "views.publish": []
 };

@@ -146,6 +146,18 @@ export class FakeSlack {
     readonly redeliveries: Redelivery[] = [];
     /** Conversations the bot is a member of (see "Membership" above). */
     readonly memberOf = new Set<string>();
+    /**
+     * Each user's locale as Slack gives it with `users.info` and `include_locale` ("en-GB"); a user not set here
+     * comes back without one.
+     */
+    readonly userLocales = new Map<string, string>();
+    /** Each user's time zone as users.info gives it (`tz`, an IANA name); a user not set here has none. */
+    readonly userTimeZones = new Map<string, string>();
+    /**
+     * When set, every users.info call fails with this Slack error: "missing_scope" is an app installed without
+     * `users:read` (the answer names the scope needed, as Slack's does).
+     */
+    usersInfoError: string | undefined;
 
     private server: http.Server | undefined;
     private wss: WebSocketServer | undefined;
@@ -647,6 +659,20 @@ export class FakeSlack {
                 const blockError = checkBlocks(view.blocks ?? []);
                 if (blockError) return blockError;
                 return {ok: true, view: {id: "V0HOME", ...view}};
+            }
+            case "users.info": {
+                const invalid = requireArgs(args, ["user"]);
+                if (invalid) return invalid;
+                if (this.usersInfoError) {
+                    return {ok: false, error: this.usersInfoError, ...(this.usersInfoError === "missing_scope"
+                        ? {needed: "users:read", provided: "app_mentions:read,chat:write"} : {})};
+                }
+                const id = String(args.user);
+                if (!/^[UW][A-Z0-9]+$/.test(id)) return {ok: false, error: "user_not_found"};
+                const locale = this.userLocales.get(id);
+                const tz = this.userTimeZones.get(id);
+                return {ok: true, user: {id, team_id: this.teamId, name: id.toLowerCase(), is_bot: false, ...(tz ? {tz} : {}),
+                    ...(String(args.include_locale) === "true" && locale ? {locale} : {})}};
             }
             case "views.open": {
                 const invalid = requireArgs(args, ["trigger_id", "view"]);
