@@ -68,7 +68,7 @@ describe("The disclaimer cannot be hidden (in the VS Code extension host)", func
         const assistant = new Med42Assistant({auditDb: false,
             backend: new ScriptedBackend(["The usual dose is ", "500 mg <!--"], {failWith: new Error("the model crashed")})});
         const host = {
-            settled: async () => undefined, acquire: () => assistant, track: () => () => undefined,
+            settled: async () => undefined, acquire: () => assistant, track: () => () => undefined, checkAudit: async () => undefined,
             modelState: {status: "ready", model: "scripted", path: "scripted"}, modelInfo: {label: "scripted"},
             disclaimer: assistant.disclaimer
         } as unknown as AssistantHost;
