@@ -10,25 +10,18 @@ import {strict as assert} from "node:assert";
 import {spawn} from "node:child_process";
 import * as path from "node:path";
 import {Med42Assistant} from "../../shared/assistant";
-import {PostgresAuditStore} from "../../shared/audit/postgresAuditStore";
 import {serverOptionsFromEnv} from "../../shared/engine/server/serverConfig";
 import {PostgresDatabase} from "../../shared/storage/postgresDatabase";
-import {createSlackBot, type SlackBot} from "../../slack-bot/app";
 import {ACTION_STOP} from "../../slack-bot/blocks";
-import type {PostgresSlackState} from "../../slack-bot/reliability/postgresSlackState";
 import {FakeSlack} from "../support/fakeSlack";
 import {LlamaServer, serverLongTalkerPath} from "../support/llamaServer";
 import {TestPostgres} from "../support/postgres";
-import {ALICE, CHANNEL, contextText, DM, memoryLogger} from "../slack/botHarness";
+import {type InProcessReplica, startInProcessReplica, stopInProcessReplicas} from "../support/inProcessReplica";
+import {ALICE, CHANNEL, contextText, DM} from "../slack/botHarness";
 
 const DISCLAIMER_WORDS = "not ready for clinical use";
 
-interface Replica {
-    bot: SlackBot;
-    assistant: Med42Assistant;
-    database: PostgresDatabase;
-    logs: string[];
-    processing: number;
+interface Replica extends InProcessReplica {
     /** Questions this replica sent to the model server. */
     asked: number;
 }
@@ -60,15 +53,9 @@ describe("Bot replicas sharing one llama-server, on one PostgreSQL", function ()
     });
 
     afterEach(async function () {
-        if (this.currentTest?.state === "failed") {
-            for (const r of replicas) console.log(r.logs.filter((l) => !l.startsWith("debug")).join("\n"));
-            console.log(server.logTail);
-        }
-        for (const r of replicas) {
-            await r.bot.stop({graceMs: 5_000});
-            await r.assistant.dispose();
-            await r.database.close();
-        }
+        const failed = this.currentTest?.state === "failed";
+        await stopInProcessReplicas(replicas, failed);
+        if (failed) console.log(server.logTail);
         replicas = [];
         await fake?.stop();
     });
@@ -80,23 +67,13 @@ describe("Bot replicas sharing one llama-server, on one PostgreSQL", function ()
         await fake.start();
         fake.join(CHANNEL, DM);
         for (let i = 0; i < 2; i++) {
-            const database = new PostgresDatabase(url, {applicationName: "med42-slack test replica (model server)"});
             // What `med42-slack` builds from its environment: the model server from MED42_SERVER_URL.
-            const assistant = new Med42Assistant({server: serverOptionsFromEnv({MED42_SERVER_URL: server.url}),
-                sampling: {maxTokens}, audit: new PostgresAuditStore(database)});
-            const logger = memoryLogger();
-            const bot = await createSlackBot({assistant, botToken: fake.botToken, appToken: fake.appToken, slackApiUrl: fake.apiUrl,
-                retryConfig: {retries: 0}, logger, database, settings: {shutdownGraceMs: 5_000, nativeStreaming: false, updateIntervalMs: 0}});
-            const replica: Replica = {bot, assistant, database, logs: logger.lines, processing: 0, asked: 0};
-            const ask = assistant.ask.bind(assistant);
-            assistant.ask = (request) => { replica.asked++; return ask(request); };
-            const processEvent = bot.app.processEvent.bind(bot.app);
-            bot.app.processEvent = async (event) => {
-                replica.processing++;
-                try { return await processEvent(event); } finally { replica.processing--; }
-            };
-            await bot.start();
-            await (bot.context.state as PostgresSlackState).listening;
+            const replica: Replica = Object.assign(await startInProcessReplica({fake, databaseUrl: url,
+                applicationName: "med42-slack test replica (model server)",
+                assistant: (audit) => new Med42Assistant({server: serverOptionsFromEnv({MED42_SERVER_URL: server.url}), sampling: {maxTokens}, audit})
+            }), {asked: 0});
+            const ask = replica.assistant.ask.bind(replica.assistant);
+            replica.assistant.ask = (request) => { replica.asked++; return ask(request); };
             replicas.push(replica);
         }
         await fake.waitUntil(() => fake.openConnections.length === 2, 20_000, "both replicas to connect");

@@ -8,14 +8,12 @@ import {strict as assert} from "node:assert";
 import {spawn} from "node:child_process";
 import * as path from "node:path";
 import {Med42Assistant} from "../../shared/assistant";
-import {PostgresAuditStore} from "../../shared/audit/postgresAuditStore";
-import {PostgresDatabase} from "../../shared/storage/postgresDatabase";
-import {createSlackBot, type SlackBot} from "../../slack-bot/app";
 import {FakeSlack} from "../support/fakeSlack";
+import {type InProcessReplica, startInProcessReplica, stopInProcessReplicas} from "../support/inProcessReplica";
 import {ScriptedBackend} from "../support/scriptedBackend";
 import {freePort, TestPostgres} from "../support/postgres";
 import {testModelPath} from "../support/testModel";
-import {ALICE, BOB, CHANNEL, contextText, DM, LONG_QUESTION, memoryLogger} from "./botHarness";
+import {ALICE, BOB, CHANNEL, contextText, DM, LONG_QUESTION} from "./botHarness";
 import {ACTION_STOP} from "../../slack-bot/blocks";
 import type {PostgresSlackState} from "../../slack-bot/reliability/postgresSlackState";
 import type {BotSettings} from "../../slack-bot/botContext";
@@ -24,13 +22,8 @@ import {type HealthServer, startHealthServer} from "../../slack-bot/health/healt
 const DISCLAIMER_WORDS = "not ready for clinical use";
 const ANSWER = ["Hypertension is ", "persistently high blood pressure."];
 
-interface Replica {
-    bot: SlackBot;
+interface Replica extends InProcessReplica {
     backend: ScriptedBackend;
-    assistant: Med42Assistant;
-    database: PostgresDatabase;
-    logs: string[];
-    processing: number;
 }
 
 describe("Several bot replicas on one PostgreSQL", function () {
@@ -60,12 +53,7 @@ describe("Several bot replicas on one PostgreSQL", function () {
     });
 
     afterEach(async function () {
-        if (this.currentTest?.state === "failed") for (const r of replicas) console.log(r.logs.filter((l) => !l.startsWith("debug")).join("\n"));
-        for (const r of replicas) {
-            await r.bot.stop({graceMs: 5_000});
-            await r.assistant.dispose();
-            await r.database.close();
-        }
+        await stopInProcessReplicas(replicas, this.currentTest?.state === "failed");
         replicas = [];
         await health?.close();
         health = undefined;
@@ -73,20 +61,9 @@ describe("Several bot replicas on one PostgreSQL", function () {
     });
 
     async function startReplica(backend = new ScriptedBackend(ANSWER), settings: Partial<BotSettings> = {}): Promise<Replica> {
-        const database = new PostgresDatabase(url, {applicationName: "med42-slack test replica"});
-        const assistant = new Med42Assistant({backend, audit: new PostgresAuditStore(database), model: "scripted-model.gguf"});
-        const logger = memoryLogger();
-        const bot = await createSlackBot({assistant, botToken: fake.botToken, appToken: fake.appToken, slackApiUrl: fake.apiUrl,
-            retryConfig: {retries: 0}, logger, database, settings: {shutdownGraceMs: 5_000, nativeStreaming: false, updateIntervalMs: 0, ...settings}});
-        const replica: Replica = {bot, backend, assistant, database, logs: logger.lines, processing: 0};
-        // Bolt acknowledges an event before its listeners run: count the events in Bolt's hands (see botHarness.ts).
-        const processEvent = bot.app.processEvent.bind(bot.app);
-        bot.app.processEvent = async (event) => {
-            replica.processing++;
-            try { return await processEvent(event); } finally { replica.processing--; }
-        };
-        await bot.start();
-        return replica;
+        const replica = await startInProcessReplica({fake, databaseUrl: url, settings,
+            assistant: (audit) => new Med42Assistant({backend, audit, model: "scripted-model.gguf"})});
+        return Object.assign(replica, {backend});
     }
 
     const idle = () => fake.waitUntil(() => fake.unacknowledged === 0 &&

@@ -14,27 +14,20 @@ import * as http from "node:http";
 import type {AddressInfo} from "node:net";
 import * as path from "node:path";
 import {Med42Assistant} from "../../shared/assistant";
-import {PostgresAuditStore} from "../../shared/audit/postgresAuditStore";
 import {PostgresDatabase} from "../../shared/storage/postgresDatabase";
-import {createSlackBot, type SlackBot} from "../../slack-bot/app";
 import {ACTION_STOP} from "../../slack-bot/blocks";
-import type {PostgresSlackState} from "../../slack-bot/reliability/postgresSlackState";
 import {FakeSlack, slackSignature} from "../support/fakeSlack";
+import {type InProcessReplica, startInProcessReplica, stopInProcessReplicas} from "../support/inProcessReplica";
 import {TestPostgres} from "../support/postgres";
 import {testModelPath} from "../support/testModel";
 import {ScriptedBackend} from "../support/scriptedBackend";
-import {ALICE, CHANNEL, contextText, DM, memoryLogger} from "./botHarness";
+import {ALICE, CHANNEL, contextText, DM} from "./botHarness";
 
 const SECRET = "8f742231b10e8888abcd990000085a5e";
 const DISCLAIMER_WORDS = "not ready for clinical use";
 
-interface Replica {
-    bot: SlackBot;
+interface Replica extends InProcessReplica {
     backend: ScriptedBackend;
-    assistant: Med42Assistant;
-    database: PostgresDatabase;
-    logs: string[];
-    processing: number;
 }
 
 /** A round-robin HTTP load balancer: each request goes to the next replica in turn; `routed` says where each went. */
@@ -83,12 +76,7 @@ describe("Several bot replicas in HTTP mode behind a load balancer, on one Postg
     after(() => pg?.destroy());
 
     afterEach(async function () {
-        if (this.currentTest?.state === "failed") for (const r of replicas) console.log(r.logs.filter((l) => !l.startsWith("debug")).join("\n"));
-        for (const r of replicas) {
-            await r.bot.stop({graceMs: 5_000});
-            await r.assistant.dispose();
-            await r.database.close();
-        }
+        await stopInProcessReplicas(replicas, this.currentTest?.state === "failed");
         replicas = [];
         await balancer?.close();
         await fake?.stop();
@@ -101,22 +89,10 @@ describe("Several bot replicas in HTTP mode behind a load balancer, on one Postg
         await fake.start();
         fake.join(CHANNEL, DM);
         for (const backend of backends) {
-            const database = new PostgresDatabase(url, {applicationName: "med42-slack test replica (HTTP)"});
-            const assistant = new Med42Assistant({backend, audit: new PostgresAuditStore(database), model: "scripted-model.gguf"});
-            const logger = memoryLogger();
-            const bot = await createSlackBot({assistant, botToken: fake.botToken, http: {signingSecret: SECRET, port: 0},
-                slackApiUrl: fake.apiUrl, retryConfig: {retries: 0}, logger, database,
-                settings: {shutdownGraceMs: 5_000, nativeStreaming: false, updateIntervalMs: 0}});
-            const replica: Replica = {bot, backend, assistant, database, logs: logger.lines, processing: 0};
-            // The receiver answers Slack before the listeners finish: count the requests in Bolt's hands.
-            const processEvent = bot.app.processEvent.bind(bot.app);
-            bot.app.processEvent = async (event) => {
-                replica.processing++;
-                try { return await processEvent(event); } finally { replica.processing--; }
-            };
-            await bot.start();
-            await (bot.context.state as PostgresSlackState).listening;
-            replicas.push(replica);
+            const replica = await startInProcessReplica({fake, databaseUrl: url, http: {signingSecret: SECRET},
+                applicationName: "med42-slack test replica (HTTP)",
+                assistant: (audit) => new Med42Assistant({backend, audit, model: "scripted-model.gguf"})});
+            replicas.push(Object.assign(replica, {backend}));
         }
         balancer = await RoundRobinBalancer.start(replicas.map((r) => r.bot.port!));
     }
