@@ -148,6 +148,28 @@ function fromLibrary(sample: string, script: DetectedLanguage["script"]): Detect
     return {code: best.lang, script, by: "tinyld"};
 }
 
+/** The English word list (an-array-of-english-words, ~275,000 words), read on first need: ~0.2 s and ~36 MB, once. */
+let englishWords: ReadonlySet<string> | undefined;
+function englishWordList(): ReadonlySet<string> {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a JSON array, loaded lazily (most messages never need it)
+    return englishWords ??= new Set(require("an-array-of-english-words") as string[]);
+}
+
+/**
+ * Whether a Latin-script text reads as English: at least half of its words of three or more letters are English words
+ * (a text with none, such as "BP 180/110", counts as English). The library cannot place many languages (Swahili,
+ * Somali, Hausa...) and such a message is then taken for English; this tells "Dalili za kisukari ni zipi?" (0 of 3)
+ * from terse English such as "tire pressure camry" (2 of 3), so the English scope vocabulary judges only the second.
+ */
+export function readsAsEnglish(text: string): boolean {
+    const words = text.slice(0, MAX_CHARS).toLowerCase().split(/[^a-z]+/u).filter((w) => w.length >= 3);
+    if (words.length === 0) return true;
+    const list = englishWordList();
+    let english = 0;
+    for (const w of words) if (list.has(w)) english++;
+    return english * 2 >= words.length;
+}
+
 const NAMES: Record<string, string> = {en: "English", ar: "Arabic", es: "Spanish", fr: "French", hi: "Hindi", ur: "Urdu", und: "undetermined"};
 
 /** "Arabic (Latin letters, Arabizi cues)" for people reading `med42 policy`. */

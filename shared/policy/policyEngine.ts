@@ -22,7 +22,7 @@ import {isSmallTalk} from "./rules/scope";
 import {HARM_CATEGORIES, type PolicyTextClassifier, shippedTextClassifier} from "./classifier/textClassifier";
 import {PolicyMessageMatcher} from "./noticeMatcher";
 import {forgetScannedTexts} from "./prefilter/prefilteredRegExp";
-import {type DetectedLanguage, detectLanguage} from "./language";
+import {type DetectedLanguage, detectLanguage, readsAsEnglish} from "./language";
 import {BUILT_IN_TRANSLATIONS, TRANSLATED_CATEGORIES} from "./translations";
 
 /** When several categories fire, the first one in this order decides (escalations before refusals). */
@@ -69,7 +69,10 @@ interface SurfacePolicy {
  * in them would be refused for want of English health words.
  */
 function judgesScope(language: DetectedLanguage, text: string): boolean {
-    return language.code === "en" || language.code === "und" && !/\p{L}/u.test(text);
+    // Taken for English only because the library could not place it: judged when it reads as English, so a question
+    // in a language the library does not know ("Dalili za kisukari ni zipi?") is not refused for want of English words.
+    if (language.code === "en") return language.by !== "default" || readsAsEnglish(text);
+    return language.code === "und" && !/\p{L}/u.test(text);
 }
 
 interface BlockedTerm { norm: string; category: PolicyCategory; message?: string }

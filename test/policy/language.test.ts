@@ -3,7 +3,7 @@
  * Hinglish cues in Latin letters, the tinyld library otherwise, and English kept for short English clinical notes.
  */
 import {strict as assert} from "node:assert";
-import {describeLanguage, detectLanguage, messageLanguage} from "../../shared/policy/language";
+import {describeLanguage, detectLanguage, messageLanguage, readsAsEnglish} from "../../shared/policy/language";
 import {PolicyEngine} from "../../shared/policy/policyEngine";
 
 const CASES: [string, string, string][] = [
@@ -70,6 +70,28 @@ describe("policy language identification", () => {
             assert.equal(engine.decide("What is the usual dose of amoxicillin for otitis media?", surface).language?.code, "en");
             assert.equal(engine.decide("je veux mourir", surface).language?.code, "fr");
             assert.equal(engine.decide("ما هي أعراض السكري؟", surface).language?.code, "ar");
+        }
+    });
+
+    it("tells a language the library cannot place from terse English, which alone the English scope rules judge", () => {
+        // Swahili, Somali and Hausa: "what are the symptoms of diabetes?", "what causes diabetes?", "signs of malaria?"
+        const unplaced = ["Dalili za kisukari ni zipi?", "Maxaa keena cudurka sonkorowga?", "Alamun cutar zazzabin cizon sauro?"];
+        for (const text of unplaced) assert.equal(readsAsEnglish(text), false, text);
+        for (const text of ["tire pressure camry", "bitcoin price prediction", "regex email validation react", "BP 180/110"]) {
+            assert.equal(readsAsEnglish(text), true, text);
+        }
+        const engine = new PolicyEngine();
+        for (const surface of ["cli", "vscode", "slack-dm", "slack-channel"] as const) {
+            for (const text of unplaced) {
+                const d = engine.decide(text, surface);
+                assert.equal(d.action, "answer", `${text} (${surface}): ${d.rules.join(", ")}`);
+            }
+            // Off-topic English the library could not place either is still refused as out of scope.
+            for (const text of ["tire pressure camry", "bitcoin price prediction"]) {
+                const d = engine.decide(text, surface);
+                assert.equal(d.language?.by, "default", text);
+                assert.equal(d.category, "out_of_scope", `${text} (${surface})`);
+            }
         }
     });
 });
