@@ -293,7 +293,9 @@ describe("Med42 chat view in VS Code (UI)", function () {
         const count = await turns().count();
         await turn.locator("[data-action=retry-turn]").click();
         const retried = turns().nth(count - 1);
-        await retried.locator(".answer-actions").waitFor({timeout: 120_000});
+        // The failed turn's own Retry row is an .answer-actions too: waiting for any could end before the click was
+        // handled (and count the turns in the moment the failed one is gone and the new one not yet in).
+        await retried.locator(".answer-actions:not(:has([data-action=retry-turn]))").waitFor({timeout: 120_000});
         assert.equal(await turns().count(), count, "the retried turn replaced the failed one");
         assert.equal(await retried.locator(".error").count(), 0);
         assert.match(await retried.locator(".question").innerText(), /serum calcium/);
