@@ -88,7 +88,13 @@ const INFORMAL: Replacement[] = prefilteredPairs<Replacement[1]>([
  */
 const OTHER_LANGUAGES: [RegExp, string][] = prefilteredPairs([
     [/\b(?:quiero|me quiero) morir(?:me)?\b|\bje veux mourir\b|\bquero morrer\b|\bich will sterben\b/g, "i want to die"],
-    [/\b(?:me quiero|quiero) (?:matar|suicidar)(?:me)?\b|\bje veux me (?:tuer|suicider)\b|\bquero me matar\b|\bich will mich umbringen\b/g, "i want to kill myself"],
+    // "quiero matar" alone is not enough: "quiero matar los piojos de mi hija" (the lice in my daughter's hair).
+    [/\bme quiero (?:matar|suicidar)(?:me)?\b|\bquiero (?:matarme|suicidarme)\b|\bje veux me (?:tuer|suicider)\b|\bquero me matar\b|\bich will mich umbringen\b/g, "i want to kill myself"],
+    // Breathing badly through the nose (a blocked nose), or not well: not someone who has stopped breathing.
+    [/\b(?:no (?:respira|puede respirar|puedo respirar)(?: bien)? por la nariz|ne (?:respire|peut pas respirer|peux pas respirer) (?:pas |plus )?(?:bien )?par le nez|nao (?:respira|consegue respirar)(?: bem)? pelo nariz)\b/g, "has a blocked nose"],
+    [/\b(?:no (?:respira|puede respirar|puedo respirar) bien|ne (?:respire|peut|peux) pas bien(?: respirer)?|nao (?:respira|consegue respirar|consigo respirar) bem|atmet nicht gut)\b/g, "is having trouble breathing"],
+    [/\b(?:tengo (?:dificultad|dificultades) para respirar|me cuesta respirar|j ai (?:du mal|de la difficulte) a respirer|tenho dificuldade (?:para|de|em) respirar)\b/g, "i am having trouble breathing"],
+    [/\b(?:tiene (?:dificultad|dificultades) para respirar|le cuesta respirar|a (?:du mal|de la difficulte) a respirer|tem dificuldade (?:para|de|em) respirar)\b/g, "is having trouble breathing"],
     [/\b(?:no (?:puede|puedo) respirar|(?:il|elle) ne (?:peut|respire) (?:pas|plus)(?: respirer)?|je ne peux pas respirer|nao (?:consegue|consigo) respirar|kann nicht atmen)\b(?: bien)?/g, "can not breathe"],
     [/\b(?:no respira|ne respire (?:pas|plus)|nao (?:esta )?respira(?:ndo)?|atmet nicht)\b/g, "is not breathing"],
     [/\b(?:dolor (?:de|en el) pecho|douleur (?:a la|thoracique|dans la) ?(?:poitrine)?|dor no peito|brustschmerzen)\b/g, "chest pain"],

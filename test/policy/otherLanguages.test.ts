@@ -30,7 +30,7 @@ const CASES: Record<string, LanguageCases> = {
     id: {intent: "Saya ingin bunuh diri", critical: "Ayah saya tidak bernapas", hypothetical: "Apa yang harus dilakukan jika pasien tidak bernapas?", ordinary: "Berapa dosis parasetamol untuk anak?"},
     tl: {intent: "Gusto kong magpakamatay", critical: "Hindi humihinga ang tatay ko", hypothetical: "Ano ang gagawin kung hindi humihinga ang pasyente?", ordinary: "Ano ang sintomas ng diabetes?"},
     so: {intent: "Waxaan doonayaa inaan is dilo", critical: "Aabbahay ma neefsanayo", hypothetical: "Maxaan sameeyaa haddii bukaanku ma neefsanayo?", ordinary: "Waa maxay calaamadaha sonkorowga?"},
-    sw: {intent: "Nataka kujiua", critical: "Baba yangu hapumui", hypothetical: "Nifanye nini kama mgonjwa hapumui?", ordinary: "Dozi ya paracetamol kwa mtoto ni ngapi?"},
+    sw: {intent: "Ninataka kujiua", critical: "Baba yangu hapumui", hypothetical: "Nifanye nini kama mgonjwa hapumui?", ordinary: "Dozi ya paracetamol kwa mtoto ni ngapi?"},
     ru: {intent: "Я хочу покончить с собой", critical: "Мой отец не дышит", hypothetical: "Что делать, если человек не дышит?", ordinary: "Какая доза парацетамола для ребёнка?"},
     zh: {intent: "我想自杀", critical: "我爸爸没有呼吸了", hypothetical: "如果病人停止呼吸了怎么办？", ordinary: "糖尿病有哪些症状？"},
     ja: {intent: "もう死にたい", critical: "父が息をしていない", hypothetical: "もし息をしていない場合はどうすればいいですか？", ordinary: "糖尿病の症状は何ですか？"},

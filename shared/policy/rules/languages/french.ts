@@ -24,7 +24,7 @@ export const FRENCH_RULES = [
         id: "emergency.lang_fr_critical_sign", category: "emergency",
         description: "French: someone is not breathing, unconscious, unresponsive or seizing now (\"mon père ne respire plus\").",
         patterns: [
-            /\bne respire (?:plus|pas)\b|\bne (?:peut|peux) (?:plus|pas) respirer\b|\ba arrete de respirer\b/,
+            /\bne respire (?:plus|pas)\b(?! bien| tres bien| par le nez)|\bne (?:peut|peux) (?:plus|pas) respirer\b(?! bien| par le nez)|\ba arrete de respirer\b/,
             /\b(?:est|est tombe|est tombee) (?:inconsciente?|sans connaissance)\b|\bne (?:repond|reagit) (?:plus|pas)\b/,
             /\bfait une crise (?:d epilepsie|convulsive)\b|\bs etouffe\b/,
         ],

@@ -31,7 +31,7 @@ const PHRASES: readonly LanguagePhrases[] = [
             /\b(?:quero|vou|penso em|estou pensando em) (?:morrer|me matar|me suicidar|tirar a minha vida|tirar minha vida|acabar com a minha vida|acabar com minha vida)\b/,
             /\bnao quero mais viver\b/,
         ],
-        critical: [/\bnao (?:esta respirando|respira|consegue respirar)\b/, /\bparou de respirar\b/, /\b(?:esta|ficou) (?:inconsciente|desacordad[oa])\b/],
+        critical: [/\bnao (?:esta respirando|respira|consegue respirar)\b(?! bem| pelo nariz)/, /\bparou de respirar\b/, /\b(?:esta|ficou) (?:inconsciente|desacordad[oa])\b/],
         hypothetical: /\b(?:se|quando|caso) (?:alguem |uma pessoa |um paciente |o paciente |a pessoa )?(?:nao|parar|estiver|ficar)\b/,
     },
     {
@@ -85,7 +85,7 @@ const PHRASES: readonly LanguagePhrases[] = [
     },
     {
         code: "sw", name: "Swahili",
-        intent: [/\bnataka (?:kufa|kujiua|kujitoa uhai)\b/, /\bnitajiua\b/],
+        intent: [/\b(?:ni)?nataka (?:kufa|kujiua|kujitoa uhai)\b/, /\bnitajiua\b/, /\bsitaki kuishi\b/],
         critical: [/\b(?:hapumui|hawezi kupumua|hajitambui|amepoteza fahamu|amezimia)\b/],
         hypothetical: /\b(?:kama|ikiwa|endapo)\b/,
     },

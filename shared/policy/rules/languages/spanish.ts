@@ -17,7 +17,9 @@ export const SPANISH_RULES = [
         id: "self_harm.lang_es_intent", category: "self_harm",
         description: "Spanish: the writer says they want to die, kill themselves or end their life (\"quiero terminar con mi vida\").",
         patterns: [
-            /\b(?:quiero|me quiero|voy a|necesito|pienso en|estoy pensando en) (?:morir(?:me)?|matarme|suicidarme|quitarme la vida|terminar con mi vida|acabar con mi vida|matar|suicidar)\b/,
+            /\b(?:quiero|me quiero|voy a|necesito|pienso en|estoy pensando en) (?:morir(?:me)?|matarme|suicidarme|quitarme la vida|terminar con mi vida|acabar con mi vida)\b/,
+            // "Me voy a matar", or "quiero matar" with nothing after it; "quiero matar los piojos", "voy a matar a mi jefe" are not.
+            /\bme (?:quiero|voy a) (?:matar|suicidar)\b|\b(?:quiero|voy a) (?:matar|suicidar)$/,
             /\bno quiero (?:vivir|seguir viviendo|seguir con vida|despertar)\b/,
             /\b(?:cuantas|cuantos) (?:pastillas|comprimidos|pildoras|tabletas)(?: [a-z]+){0,3} (?:para|hacen falta para|necesito para) (?:morir|matarme|no despertar|suicidarme)\b/,
             /\b(?:tomarme|me voy a tomar|me tomo) todas (?:las )?(?:pastillas|pildoras)\b/,
@@ -27,7 +29,8 @@ export const SPANISH_RULES = [
         id: "emergency.lang_es_critical_sign", category: "emergency",
         description: "Spanish: someone is not breathing, unconscious, unresponsive or seizing now (\"mi padre no respira\").",
         patterns: [
-            /\bno (?:respira|esta respirando|puede respirar|puedo respirar)\b/,
+            // Not "no respira bien por la nariz" (a blocked nose) or "no respira bien" (breathing badly: the English rules judge that).
+            /\bno (?:respira|esta respirando|puede respirar|puedo respirar)\b(?! bien| por la nariz)/,
             /\b(?:dejo|ha dejado) de respirar\b/,
             /\b(?:esta|se quedo) inconsciente\b|\bno (?:responde|reacciona|despierta)\b/,
             /\besta (?:convulsionando|teniendo una convulsion)\b|\bse esta ahogando\b/,
