@@ -19,7 +19,7 @@ import {inputRules, OUTPUT_RULES, type PolicyRule} from "./rules";
 import {LANGUAGE_RULES} from "./rules/languages";
 import {memoizedTopicSignal, type TopicSignal} from "./rules/healthLexicon";
 import {isSmallTalk} from "./rules/scope";
-import {HARM_CATEGORIES, type PolicyTextClassifier, shippedTextClassifier} from "./classifier/textClassifier";
+import {CLASSIFIER_LANGUAGES, HARM_CATEGORIES, type PolicyTextClassifier, shippedTextClassifier} from "./classifier/textClassifier";
 import {PolicyMessageMatcher} from "./noticeMatcher";
 import {forgetScannedTexts} from "./prefilter/prefilteredRegExp";
 import {type DetectedLanguage, detectLanguage, readsAsEnglish} from "./language";
@@ -311,8 +311,12 @@ export class PolicyEngine implements PolicyChecker {
         const inScope = isSmallTalk(analyzed) || institutionTerm;
         if (this.textClassifier && !blockedTerm) {
             // The classifier decides the categories it knows; identifiers in a channel outrank only "out of scope".
-            const allowed = new Set([...judged.categories].filter((c) => c !== "phi" && (c !== "out_of_scope" || !inScope)));
-            const verdict = this.textClassifier.classify(analyzed, found, allowed);
+            // A message detected in one of the classifier's other languages is read by the multilingual model, which
+            // judges its scope too. (Checking that it does not read as English, as terse English taken for French
+            // would, sent a third of the French and Arabizi messages to the English model: docs/policy.md.)
+            const scope = CLASSIFIER_LANGUAGES.has(language.code) ? policy : judged;
+            const allowed = new Set([...scope.categories].filter((c) => c !== "phi" && (c !== "out_of_scope" || !inScope)));
+            const verdict = this.textClassifier.classify(analyzed, found, allowed, language.code);
             category = verdict.harmful ?? (phiRefuse ? "phi" : verdict.outOfScope ? "out_of_scope" : null);
             if (category === "phi" || category === found.category) {
                 rules = rulesOf(category);
@@ -330,13 +334,14 @@ export class PolicyEngine implements PolicyChecker {
             rules = rulesOf(category);
             if (blockedTerm && blockedTerm.category === category) rules.push(BLOCKED_TERM_RULE);
         }
-        // The vocabularies of other languages come last and stand: the classifier was trained on English and cannot
-        // read them. A category they find replaces the decision's when it comes first in CATEGORY_PRIORITY. Their
-        // off-topic vocabularies (a poem, a flight, shares) are how "out of scope" is judged outside English.
+        // The vocabularies of other languages come last and stand: the classifier cannot overrule them (it reads these
+        // languages from fewer cases than English). A category they find replaces the decision's when it comes first
+        // in CATEGORY_PRIORITY, and names it when it is the same. Their off-topic vocabularies (a poem, a flight,
+        // shares) judge "out of scope" in languages the classifier was not trained on.
         const spoken = LANGUAGE_RULES.filter((r) => r.category !== null && policy.categories.has(r.category)
             && (r.category !== "out_of_scope" || !institutionTerm) && r.test(analyzed));
         const spokenCategory = CATEGORY_PRIORITY.find((c) => spoken.some((r) => r.category === c));
-        if (spokenCategory && (category === null || CATEGORY_PRIORITY.indexOf(spokenCategory) < CATEGORY_PRIORITY.indexOf(category))) {
+        if (spokenCategory && (category === null || CATEGORY_PRIORITY.indexOf(spokenCategory) <= CATEGORY_PRIORITY.indexOf(category))) {
             category = spokenCategory;
             rules = spoken.filter((r) => r.category === spokenCategory).map((r) => r.id);
             evidence = undefined;

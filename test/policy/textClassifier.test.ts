@@ -1,6 +1,6 @@
 import {strict as assert} from "node:assert";
 import {analyze} from "../../shared/policy/normalize";
-import {ruleFeatures, textFeatures} from "../../shared/policy/classifier/features";
+import {arabicStem, ruleFeatures, scriptFeatures, textFeatures} from "../../shared/policy/classifier/features";
 import {LinearModel} from "../../shared/policy/classifier/linearModel";
 import {PolicyTextClassifier, TEXT_CLASSES, type Thresholds} from "../../shared/policy/classifier/textClassifier";
 import {TEXT_MODEL} from "../../shared/policy/classifier/textModel.generated";
@@ -38,8 +38,31 @@ describe("policy classifier features", () => {
 
     it("turns the rules' findings into features", () => {
         assert.deepEqual(ruleFeatures({category: "drug_misuse", rules: ["drug_misuse.a", "injection.ignored"], healthVocabulary: false}),
-            ["rc:drug_misuse", "r:drug_misuse.a", "r:injection.ignored", "v:none"]);
+            ["rc:drug_misuse", "r:drug_misuse.a", "v:none"], "an injection attempt changes nothing, so it is no feature");
         assert.deepEqual(ruleFeatures({category: null, rules: [], healthVocabulary: true}), ["rc:none", "v:some"]);
+    });
+
+    it("reads the words of other scripts from the folded text, which the normalised text leaves out", () => {
+        const arabic = analyze("أبي سقط ولا يتنفس");
+        assert.equal(arabic.norm, "", "the normalised text keeps Latin words only");
+        const f = PolicyTextClassifier.features(arabic, null);
+        // Folded: hamza on alef removed ("أبي" → "ابي"); pairs in order; the light stem of "ولا" is too short to cut.
+        for (const x of ["u:ابي", "b:ابي سقط", "g:سقط يتنفس", "u:يتنفس", "s:سقط"]) assert.ok(f.includes(x), `${x} in ${f.join(" ")}`);
+        const hindi = PolicyTextClassifier.features(analyze("मेरे पिता बेहोश हैं"), null);
+        assert.ok(hindi.includes("u:बेहोश") && hindi.includes("b:पिता बेहोश"), hindi.join(" "));
+        assert.ok(!hindi.some((x) => x.startsWith("s:")), "stems are for Arabic script only");
+        assert.deepEqual(scriptFeatures(analyze("Poisoning my neighbour, quietly").folded), [], "nothing for Latin words");
+        // Mixed: the Latin words come through the normalised text, the Arabic ones through the folded text.
+        const mixed = PolicyTextClassifier.features(analyze("BP 180/110 عند والدي now"), null);
+        assert.ok(mixed.includes("u:now") && mixed.includes("u:والدي") && !mixed.includes("u:bp 180"), mixed.join(" "));
+    });
+
+    it("stems Arabic words lightly: one prefix and one suffix, three letters kept", () => {
+        assert.equal(arabicStem("والحبوب"), "حبوب");
+        assert.equal(arabicStem("بالسكين"), "سكين");
+        assert.equal(arabicStem("حبوبها"), "حبوب");
+        assert.equal(arabicStem("ولد"), "ولد", "a three-letter word is left whole");
+        assert.equal(arabicStem("الم"), "الم");
     });
 
     it("leaves prompt-injection phrases out of what it reads", () => {
@@ -143,6 +166,21 @@ describe("policy engine with the classifier", () => {
         assert.equal(engineWith(model, {allowedTerms: ["Tapestry"]}).decide("reset my Tapestry password", "cli").action, "answer");
         assert.equal(engineWith(model).decide("reset my Tapestry password", "cli").category, "out_of_scope");
         assert.equal(engineWith(model).decide("hello", "cli").action, "answer");
+    });
+
+    it("reads a message in one of the classifier's other languages with the multilingual model, any other with the English one", () => {
+        const english = handModel({"u:zorblax": ["harm_to_others", 9]});
+        const multilingual = handModel({"u:quiero": ["drug_misuse", 9]});
+        const engine = new PolicyEngine(parsePolicyConfig({}), {textClassifier: new PolicyTextClassifier(english, THRESHOLDS, multilingual)});
+        // Spanish: the multilingual model, which knows "quiero" and not "zorblax".
+        const es = engine.decide("quiero comprar zorblax para mi hermana esta noche", "cli");
+        assert.deepEqual([es.language?.code, es.category, es.rules], ["es", "drug_misuse", ["classifier.drug_misuse"]]);
+        // English: the English model, which knows "zorblax" and not "quiero".
+        const en = engine.decide("I would like to buy zorblax for my sister tonight, quiero", "cli");
+        assert.deepEqual([en.language?.code, en.category, en.rules], ["en", "harm_to_others", ["classifier.harm_to_others"]]);
+        // German (not one of them): the English model.
+        const de = engine.decide("Ich möchte heute Abend für meine Schwester zorblax kaufen", "cli");
+        assert.deepEqual([de.language?.code, de.category], ["de", "harm_to_others"]);
     });
 
     it("ranks identifiers in a channel above out of scope and below harm", () => {

@@ -80,8 +80,12 @@ describe("policy messages in the user's language", () => {
         assert.deepEqual([poem.action, poem.category, poem.rules], ["refuse", "out_of_scope", ["out_of_scope.lang_es_off_topic"]]);
         assert.equal(poem.message, BUILT_IN_TRANSLATIONS.es.out_of_scope);
         assert.equal(engine.decide("Write me a poem about the sea", "cli").category, "out_of_scope");
-        // Only the listed kinds of request are judged there: another off-topic question is still answered.
-        assert.equal(engine.decide("¿Cuál es la capital de Australia?", "cli").action, "answer");
+        // Beyond the listed kinds, the classifier (trained on Spanish too) judges the scope by the Spanish words.
+        const capital = engine.decide("¿Cuál es la capital de Australia?", "cli");
+        assert.deepEqual([capital.action, capital.category, capital.rules], ["refuse", "out_of_scope", ["classifier.out_of_scope"]]);
+        assert.equal(capital.message, BUILT_IN_TRANSLATIONS.es.out_of_scope);
+        // In a language the classifier was not trained on, only the vocabulary judges: German off-topic is answered.
+        assert.equal(engine.decide("Was ist die Hauptstadt von Australien?", "cli").action, "answer");
     });
 
     it("every translated message and disclaimer is recognised when given back, reformatted; an answer is not", () => {

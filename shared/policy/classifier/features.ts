@@ -44,6 +44,46 @@ export function textFeatures(norm: string): string[] {
     return [...out];
 }
 
+/** A word with a letter beyond the Latin blocks (Arabic, Urdu, Devanagari, Cyrillic...). */
+const NON_LATIN = /[^\u0000-\u024f\u1e00-\u1eff]/;
+
+/** Arabic-script prefixes (and, so, with, for, the) and suffixes (her, them, plural and feminine endings), longest first. */
+const ARABIC_PREFIXES = ["وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل"];
+const ARABIC_SUFFIXES = ["هما", "كم", "هم", "ها", "نا", "ين", "ون", "ات", "ان", "يه", "ه", "ي"];
+const ARABIC_LETTER = /[\u0600-\u06ff]/;
+
+/**
+ * A light stem of an Arabic-script word ("والحبوب" → "حبوب", "بالسكين" → "سكين"): one prefix and one suffix cut
+ * where at least three letters stay. Arabic joins conjunctions, prepositions and the article to the word, so one
+ * word appears in many written forms; the stem lets them share a feature.
+ */
+export function arabicStem(word: string): string {
+    let w = word;
+    const pre = ARABIC_PREFIXES.find((p) => w.startsWith(p) && w.length - p.length >= 3);
+    if (pre) w = w.slice(pre.length);
+    const suf = ARABIC_SUFFIXES.find((x) => w.endsWith(x) && w.length - x.length >= 3);
+    if (suf) w = w.slice(0, -suf.length);
+    return w;
+}
+
+/**
+ * Features of the words in scripts other than Latin, from the folded text (`AnalyzedText.folded`): the normalised
+ * text the rules and `textFeatures` read keeps only Latin words, so without these a message in Arabic, Urdu or
+ * Devanagari gives the classifier nothing. The same kinds as `textFeatures` over those words in order, plus
+ * "s:" light stems of Arabic-script words.
+ */
+export function scriptFeatures(folded: string): string[] {
+    const words = folded.split(" ").filter((w) => w.length > 0 && NON_LATIN.test(w));
+    if (words.length === 0) return [];
+    const out = new Set(textFeatures(words.join(" ")));
+    for (const w of new Set(words)) {
+        if (!ARABIC_LETTER.test(w)) continue;
+        const stem = arabicStem(w);
+        out.add(`s:${stem}`);
+    }
+    return [...out];
+}
+
 /** What the rules found in a message, as the classifier sees it. */
 export interface RuleFindings {
     /** The category the rules alone would give (PHI aside: identifiers are the detector's business). */
@@ -59,5 +99,7 @@ export interface RuleFindings {
  * classifier learns how far to trust each rule on wording it was not written for.
  */
 export function ruleFeatures(f: RuleFindings): string[] {
-    return [`rc:${f.category ?? "none"}`, ...f.rules.map((id) => `r:${id}`), f.healthVocabulary ? "v:some" : "v:none"];
+    // A prompt injection changes nothing but its informational rule (docs/policy.md), so it is no evidence either way.
+    const rules = f.rules.filter((id) => !id.startsWith("injection."));
+    return [`rc:${f.category ?? "none"}`, ...rules.map((id) => `r:${id}`), f.healthVocabulary ? "v:some" : "v:none"];
 }

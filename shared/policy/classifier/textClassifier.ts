@@ -11,15 +11,24 @@
  */
 import type {AnalyzedText} from "../normalize";
 import type {PolicyCategory} from "../types";
-import {type RuleFindings, ruleFeatures, textFeatures} from "./features";
+import {type RuleFindings, ruleFeatures, scriptFeatures, textFeatures} from "./features";
 import {withoutInjection} from "../rules/injection";
 import {LinearModel, type SerializedLinearModel} from "./linearModel";
 import {TEXT_MODEL} from "./textModel.generated";
+import {MULTILINGUAL_TEXT_MODEL} from "./multilingualTextModel.generated";
 
 /** What the classifier tells apart ("answer" first: evidence is measured against it). */
 export const TEXT_CLASSES = ["answer", "emergency", "self_harm", "harm_to_others", "drug_misuse", "out_of_scope"] as const;
 export type TextClass = (typeof TEXT_CLASSES)[number];
 export type ClassifiedCategory = Exclude<TextClass, "answer">;
+
+/**
+ * Languages the classifier was trained on besides English (test/policy/training/multilingual-*.jsonl, in their own
+ * scripts and in Latin letters; Roman Urdu is detected as `hi`, the same words). A message detected in one of them is
+ * read by the multilingual model, trained on every case file; any other by the English model, trained on the English
+ * files only, so that the other languages' cases leave English decisions as they were.
+ */
+export const CLASSIFIER_LANGUAGES: ReadonlySet<string> = new Set(["ar", "es", "fr", "hi", "ur"]);
 
 /** Escalations and refusals for harm, in the engine's priority order: they outrank PHI and out of scope. */
 export const HARM_CATEGORIES: readonly ClassifiedCategory[] = ["self_harm", "emergency", "harm_to_others", "drug_misuse"];
@@ -40,39 +49,49 @@ export interface TextClassification {
     /** Whether out of scope reached its threshold (it ranks below PHI, so the engine decides between them). */
     outOfScope: boolean;
     probabilities: Record<string, number>;
-    /** Features of the message, for `evidence`. */
+    /** Features of the message and the model that read them, for `evidence`. */
     features: string[];
+    model: LinearModel;
 }
 
 export class PolicyTextClassifier {
-    constructor(readonly model: LinearModel, readonly thresholds: Thresholds) {}
+    /** `multilingualModel`: the model for CLASSIFIER_LANGUAGES (default: `model` for every language). */
+    constructor(readonly model: LinearModel, readonly thresholds: Thresholds, readonly multilingualModel: LinearModel = model) {}
 
-    static fromShipped(m: ShippedTextModel): PolicyTextClassifier {
-        return new PolicyTextClassifier(LinearModel.deserialize(m), m.thresholds);
+    static fromShipped(m: ShippedTextModel, multilingual?: SerializedLinearModel): PolicyTextClassifier {
+        const english = LinearModel.deserialize(m);
+        return new PolicyTextClassifier(english, m.thresholds, multilingual ? LinearModel.deserialize(multilingual) : english);
     }
 
     /**
-     * Every feature the classifier reads: the words (prompt-injection phrases cut out) and, where given, the rules'
-     * findings (training leaves them out for the cases the rules were tuned on).
+     * Every feature the classifier reads: the words (prompt-injection phrases cut out), the words of scripts other
+     * than Latin, and, where given, the rules' findings (training leaves them out for the cases the rules were tuned
+     * on).
      */
     static features(text: AnalyzedText, findings: RuleFindings | null): string[] {
-        const words = textFeatures(withoutInjection(text.norm));
+        const words = [...textFeatures(withoutInjection(text.norm)), ...scriptFeatures(text.folded)];
         return findings ? [...words, ...ruleFeatures(findings)] : words;
     }
 
-    /** Categories not in `allowed` are never given (a surface may switch a category off). */
-    classify(text: AnalyzedText, findings: RuleFindings, allowed: ReadonlySet<PolicyCategory>): TextClassification {
+    /**
+     * Categories not in `allowed` are never given (a surface may switch a category off). `language`: the message's
+     * (detected); in another of CLASSIFIER_LANGUAGES the health lexicon (English) finds nothing, so its absence says
+     * nothing and out of scope needs the ordinary bar.
+     */
+    classify(text: AnalyzedText, findings: RuleFindings, allowed: ReadonlySet<PolicyCategory>, language = "en"): TextClassification {
         const features = PolicyTextClassifier.features(text, findings);
-        const {probabilities} = this.model.score(features);
+        const englishVocabulary = !CLASSIFIER_LANGUAGES.has(language);
+        const model = englishVocabulary ? this.model : this.multilingualModel;
+        const {probabilities} = model.score(features);
         let harmful: ClassifiedCategory | null = null;
         let best = -Infinity;
         for (const c of HARM_CATEGORIES) {
             const margin = probabilities[c] - this.thresholds[c];
             if (allowed.has(c) && margin >= 0 && margin > best) { harmful = c; best = margin; }
         }
-        const oosThreshold = findings.healthVocabulary ? this.thresholds.out_of_scope : this.thresholds.out_of_scope_without_health_vocabulary;
+        const oosThreshold = findings.healthVocabulary || !englishVocabulary ? this.thresholds.out_of_scope : this.thresholds.out_of_scope_without_health_vocabulary;
         const outOfScope = allowed.has("out_of_scope") && probabilities.out_of_scope >= oosThreshold;
-        return {harmful, outOfScope, probabilities, features};
+        return {harmful, outOfScope, probabilities, features, model};
     }
 
     /**
@@ -80,7 +99,7 @@ export class PolicyTextClassifier {
      * made only of function words ("so", "to the") are left out: they carry weight but explain nothing to a reader.
      */
     evidence(c: TextClassification, category: PolicyCategory | null, against: PolicyCategory | null, limit = 5): string[] {
-        return this.model.evidence(c.features, category ?? "answer", against ?? "answer", c.features.length)
+        return c.model.evidence(c.features, category ?? "answer", against ?? "answer", c.features.length)
             .map((e) => e.feature).filter(isExplanatory).slice(0, limit);
     }
 }
@@ -101,6 +120,6 @@ let shipped: PolicyTextClassifier | undefined;
 
 /** The classifier trained from the repository's cases, loaded once on first use. */
 export function shippedTextClassifier(): PolicyTextClassifier {
-    shipped ??= PolicyTextClassifier.fromShipped(TEXT_MODEL);
+    shipped ??= PolicyTextClassifier.fromShipped(TEXT_MODEL, MULTILINGUAL_TEXT_MODEL);
     return shipped;
 }
