@@ -1,7 +1,8 @@
 /**
  * Inputs built to make the policy's regular expressions backtrack: long runs the PHI patterns scan ("a-a-a-", issue
  * 11), labels followed by whitespace, repeated filler and negation words, terminators, one endless word, thousands of
- * short sentences (work done per sentence), and ordinary questions repeated (the cost of honest text of the same size). Shared by the benchmark and the test that checks the
+ * short sentences (work done per sentence), sentences in Arabic and Devanagari script, and ordinary questions repeated (the
+ * cost of honest text of the same size). Shared by the benchmark and the test that checks the
  * policy's decisions on them are unchanged by its speed-ups.
  */
 export const ADVERSARIAL_UNITS: Readonly<Record<string, string>> = {
@@ -12,6 +13,9 @@ export const ADVERSARIAL_UNITS: Readonly<Record<string, string>> = {
     // before the fix (time quadratic in the length).
     "\"chest pain.\" repeated": "chest pain. ", "\"if i have chest pain.\" repeated": "if i have chest pain. ", "\"no.\" repeated": "no. ",
     "ordinary questions": "What are the first-line treatments for hypertension in adults? How is type 2 diabetes diagnosed? ",
+    // Other scripts: the classifier reads their words too (scriptFeatures), work it never did before issue 15.
+    "Arabic sentence repeated": "والدي سقط ولا يتنفس ",
+    "Devanagari sentence repeated": "मेरे पिता बेहोश हैं ",
 };
 
 /** `unit` repeated to exactly `chars` characters. */

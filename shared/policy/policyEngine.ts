@@ -287,8 +287,9 @@ export class PolicyEngine implements PolicyChecker {
         const analyzed = analyze(text);
         const language = detectLanguage(text);
         // "Out of scope" is judged by a health vocabulary that is English: in another language a clinical question
-        // would be refused for want of English words, so there only the language's own off-topic vocabulary judges it
-        // (rules/languages: "escribeme un poema" is refused, a question in Spanish with no English word is answered).
+        // would be refused for want of English words, so the rules leave it to the language's own off-topic vocabulary
+        // (rules/languages: "escribeme un poema" is refused) and, in the classifier's other languages, to the
+        // classifier (below).
         const judged = judgesScope(language, text) ? policy : {...policy, categories: new Set([...policy.categories].filter((c) => c !== "out_of_scope"))};
         const found = this.findings(analyzed, judged);
         const informational = found.fired.filter((r) => r.category === null).map((r) => r.id);
