@@ -10,7 +10,9 @@ import {baselineInputs, DECISION_BASELINE, surfaceRecords, type SurfaceRecords} 
  * those recorded from the code before the speed-ups (tools/recordPolicyDecisions.ts). A change meant to alter
  * decisions re-records the baseline and says so.
  */
-describe("policy decisions are unchanged by the evaluation's speed-ups", () => {
+describe("policy decisions are unchanged by the evaluation's speed-ups", function () {
+    // 16,108 inputs on four surfaces: over a minute on a loaded 2-core machine (a correctness check, not a timing).
+    this.timeout(10 * 60_000);
     const recorded = new Map<string, SurfaceRecords>(fs.readFileSync(DECISION_BASELINE, "utf8").split("\n").filter((l) => l.trim())
         .map((l) => JSON.parse(l) as {id: string; decisions: SurfaceRecords}).map((r) => [r.id, r.decisions]));
     const inputs = baselineInputs();

@@ -155,7 +155,10 @@ export class LlamaServer {
 
     /** The Prometheus counters of /metrics, by name without the "llamacpp:" prefix. */
     async metrics(): Promise<Record<string, number>> {
-        const r = await fetch(`${this.url}/metrics`, {headers: this.headers()});
+        // Once more on a closed connection: llama-server may close a kept-alive connection between two requests, and
+        // fetch fails with "other side closed" when it reuses it (a CI run saw this); the counters are read-only.
+        const r = await fetch(`${this.url}/metrics`, {headers: this.headers()})
+            .catch(() => fetch(`${this.url}/metrics`, {headers: this.headers()}));
         const out: Record<string, number> = {};
         for (const line of (await r.text()).split("\n")) {
             const m = /^llamacpp:(\w+)\s+([-\d.e+]+)/.exec(line);
