@@ -291,8 +291,9 @@ describe("Bot replicas as processes: shutdown, lost streams and load", function 
             // machine can take longer than Slack's retry to acknowledge its first events, and then the other replica
             // rightly takes every one of them (a CI run saw exactly that), which would leave the point below unshown.
             fake.lateAckRetryMs = undefined;
-            asked.push(await mention("U0USER0", 40, [{connection: restarted}]));
-            await fake.waitUntil(() => replies(asked[asked.length - 1]) > 0, 60_000, "the restarted replica's first reply");
+            const toRestarted = await mention("U0USER0", 40, [{connection: restarted}]);
+            asked.push(toRestarted);
+            await fake.waitUntil(() => replies(toRestarted) > 0, 60_000, "the restarted replica's first reply");
             fake.lateAckRetryMs = 1_000;
             await load(asked, 41, 60);
 
@@ -302,7 +303,11 @@ describe("Bot replicas as processes: shutdown, lost streams and load", function 
             await stopAll();
             for (const q of asked) assert.equal(answersTo(q), 1, `exactly one answer to ${q.ts} (${replies(q)} replies)`);
             assert.equal(await count("SELECT count(*) AS n FROM audit WHERE kind = 'decision'"), asked.length, "every answer audited, once");
-            assert.equal(await count("SELECT count(DISTINCT replica) AS n FROM slack_claims"), 3, "the restarted replica took events too");
+            // The restarted replica took events too: the one sent only to its connection, never retried elsewhere, was
+            // answered once. (Counting distinct replicas in slack_claims failed twice under CI load with 2 of 3: what
+            // the table keeps of the stopped replica's claims is not what this checks.)
+            assert.equal(answersTo(toRestarted), 1, "the restarted replica answered the event sent only to it");
+            assert.ok(!fake.redeliveries.some((r) => r.eventId === "EvLoad40"), "it was never retried on another connection");
             assert.equal(await count("SELECT count(*) AS n FROM slack_answers"), 0, "no answer left registered");
             await assertModel();
         });
