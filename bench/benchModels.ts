@@ -12,7 +12,7 @@ export type BenchShape = keyof typeof SHAPES;
 export const BENCH_SHAPES = Object.keys(SHAPES) as BenchShape[];
 
 /** Bumped when the generator's output changes, so stale cached files are not reused. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 
 export function benchCacheDir(): string {
     const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache");
@@ -30,7 +30,7 @@ export function ensureBenchModel(shape: BenchShape, log: (line: string) => void 
     let lastPercent = -10;
     try {
         writeTestModel(partial, {
-            shape: SHAPES[shape], seed: 42, name: `med42-bench-${shape}`,
+            shape: SHAPES[shape], seed: 42, name: `med42-bench-${shape}`, wordFillers: true,
             onProgress: (written, total) => {
                 const percent = Math.floor((written / total) * 100);
                 if (percent >= lastPercent + 10) { lastPercent = percent; log(`  ${percent}%`); }

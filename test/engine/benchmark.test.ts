@@ -5,6 +5,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import {parseBatchedBenchJsonl} from "../../bench/batchedBench";
 import {parseBenchArgs, UsageError} from "../../bench/main";
+import {getLlamaRuntime} from "../../shared/engine/llamaRuntime";
 import {testModelPath} from "../support/testModel";
 import type {BenchReport} from "../../bench/report";
 import {percentile, median} from "../../bench/stats";
@@ -150,5 +151,25 @@ describe("benchmark (npm run bench)", function () {
         assert.equal(median([5, 1, 3]), 3);
         assert.equal(percentile([1, 2, 3, 4, 5], 95), 4.8);
         assert.ok(Number.isNaN(median([])));
+    });
+
+    it("the benchmark models' filler tokens print a word each, and text still tokenises byte by byte", async () => {
+        // Without word fillers a 128k-vocabulary model samples fillers that print nothing: the Slack and CLI figures
+        // waited for luck and the 1b run recorded no first text at all.
+        const llama = await getLlamaRuntime({gpu: "cpu", threads: 1});
+        const text = " w300x hello w301x";
+        const printed: string[] = [];
+        for (const wordFillers of [true, false]) {
+            const model = await llama.loadModel({modelPath: testModelPath({shape: {nVocab: 1024}, seed: 3, wordFillers})});
+            try {
+                const tokens = model.tokenize(text) as number[];
+                assert.ok(tokens.every((t) => t < 256), `text became a filler token: ${tokens.join(",")}`);
+                assert.equal(tokens.length, Buffer.byteLength(text));
+                printed.push(model.detokenize([300, 301] as never));
+            } finally {
+                await model.dispose();
+            }
+        }
+        assert.deepEqual(printed, [" w300x w301x", ""]);
     });
 });

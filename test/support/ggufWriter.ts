@@ -59,7 +59,7 @@ export function gpt2ByteTokens(): string[] {
 
 interface Vocabulary { tokens: string[]; types: number[]; specialIds: Record<typeof SPECIAL_TOKENS[number], number> }
 
-function buildVocabulary(nVocab: number, asciiOutput = false): Vocabulary {
+function buildVocabulary(nVocab: number, asciiOutput = false, wordFillers = false): Vocabulary {
     if (nVocab < 256 + SPECIAL_TOKENS.length) throw new Error(`vocabulary must hold at least ${256 + SPECIAL_TOKENS.length} tokens`);
     const tokens: string[] = new Array(nVocab);
     const types: number[] = new Array(nVocab).fill(1); // 1 = normal
@@ -72,6 +72,12 @@ function buildVocabulary(nVocab: number, asciiOutput = false): Vocabulary {
     let reserved = 0;
     for (let i = 256; i < nVocab; i++) {
         if (tokens[i] != null) continue;
+        if (wordFillers) {
+            // " w<number>x" ("Ġ" is the space in GPT-2's byte form): printed as a word, and never produced from text,
+            // because the Llama-3 pre-tokenizer always splits letters from digits and BPE has no merges here.
+            tokens[i] = `\u0120w${i}x`;
+            continue;
+        }
         // Fillers are control tokens: BPE without merges never produces them from text, and they print nothing.
         tokens[i] = `<|reserved_special_token_${reserved++}|>`;
         types[i] = 3;
@@ -131,6 +137,13 @@ export interface WriteModelOptions {
      * 0x80-0xFF (a real model's answers are valid UTF-8). Those bytes become control tokens, which print nothing.
      */
     asciiOutput?: boolean;
+    /**
+     * The tokens past the bytes and the special tokens print a word each, instead of nothing. With a 128k vocabulary
+     * random weights sample those fillers almost every time, so without this a model of a real shape writes (nearly)
+     * no text, and whatever waits for answer text (a CLI's first byte, a Slack message, a summary) waits for luck.
+     * Prompts tokenise the same either way (byte by byte). For the benchmark's models.
+     */
+    wordFillers?: boolean;
     /** Called with bytes written so far and the total, for big shapes. */
     onProgress?: (written: number, total: number) => void;
 }
@@ -144,7 +157,7 @@ export function writeTestModel(file: string, options: WriteModelOptions = {}): n
     const nEmbdKv = headDim * nHeadKv;
     const mat = shape.weights === "q4_0" ? GgmlType.Q4_0 : GgmlType.F32;
     if (mat === GgmlType.Q4_0 && (nEmbd % 32 || nFf % 32)) throw new Error("q4_0 needs n_embd and n_ff divisible by 32");
-    const vocab = buildVocabulary(nVocab, options.asciiOutput);
+    const vocab = buildVocabulary(nVocab, options.asciiOutput, options.wordFillers);
 
     const tensors: TensorSpec[] = [
         {name: "token_embd.weight", dims: [nEmbd, nVocab], type: mat, fill: "random"},
