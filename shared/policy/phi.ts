@@ -7,6 +7,7 @@
  */
 import type {PhiSpan, PhiType} from "./types";
 import {findNationalIds} from "./phiNationalIds";
+import {findLocalIdentifiers} from "./phiOtherLanguages";
 import {describeKinds, NOTICES} from "./noticeTranslations";
 import {EPONYM_FOLLOWERS, EPONYMS, GIVEN_NAMES, NOT_NAMES, PUBLIC_DOMAINS, US_STATES} from "./phiLexicon";
 import {PrefilteredRegExp, prefiltered} from "./prefilter/prefilteredRegExp";
@@ -143,6 +144,8 @@ export function detectPhi(original: string, options: PhiOptions = {}): PhiSpan[]
     // First, so that where a phone or MRN pattern finds the same span ("943 476 5919", "NHS number 9434765919")
     // the more specific kind is kept (overlaps keep the earliest, then longest, then first found).
     for (const id of findNationalIds(text)) found.push({type: "national_id", ...id});
+    // Labels, phone shapes, ID numbers, dates, ages and names as written in Arabic, Spanish, French, Hindi and Urdu.
+    found.push(...findLocalIdentifiers(text));
     each(EMAIL, text, (m) => found.push({type: "email", start: m.index, end: m.index + m[0].length}));
     each(URL_RE, text, (m) => {
         const lead = m[0].length - m[0].replace(/^-+/, "").length;
