@@ -400,8 +400,9 @@ describe("Bot replicas as processes: shutdown, lost streams and load", function 
         let release!: () => void;
         const model = await FakeModelServer.start({chat: [{kind: "held", chunks: 2, until: new Promise<void>((r) => { release = r; })}]});
         try {
-            // A lease of a second: the outage below lasts longer, so every lease looks expired when the database returns.
-            await startBots(2, {...NO_LIMITS, MED42_SERVER_URL: model.url, MED42_SLACK_ANSWER_LEASE: "1",
+            // A lease of 3 s: the outage below lasts longer, so every lease looks expired when the database returns. (With a
+            // lease of 1 s, a loaded 2-core machine delayed a renewal past it before the outage: an answer was taken over.)
+            await startBots(2, {...NO_LIMITS, MED42_SERVER_URL: model.url, MED42_SLACK_ANSWER_LEASE: "3",
                 MED42_AUDIT_RETRY_SECONDS: "120"});
             const asked: Asked[] = [];
             await load(asked, 0, 6, {duplicates: false});
@@ -413,8 +414,8 @@ describe("Bot replicas as processes: shutdown, lost streams and load", function 
             pg.stop();
             try {
                 release(); // the answers end now, while their audit rows cannot be written
-                // Tried for longer than the lease (backoff 0.25 + 0.5 + 1 s): no writer could renew its leases meanwhile.
-                await fake.waitUntil(() => retried(4) === asked.length, 60_000, "every answer's audit write to be retried");
+                // Tried for longer than the lease (backoff 0.25 + 0.5 + 1 + 2 + 2 s): no writer could renew its leases meanwhile.
+                await fake.waitUntil(() => retried(6) === asked.length, 60_000, "every answer's audit write to be retried");
                 assert.deepEqual(asked.map(answersTo), asked.map(() => 0), "no answer finished without its audit row");
             } finally {
                 pg.start();
