@@ -14,7 +14,7 @@ import type {
 import type {ChatBackend, GenerateResult, ResolvedSampling} from "./engine/chatBackend";
 import {MED42_CONTEXT_SIZE, MED42_SAMPLING, MED42_SYSTEM_PROMPT} from "./engine/defaults";
 import {LlamaCppBackend} from "./engine/llamaCppBackend";
-import {ServerChatBackend} from "./engine/server/serverChatBackend";
+import type {ServerChatBackend} from "./engine/server/serverChatBackend";
 import {cleartextKeyWarnings, describeServers, type ServerOptions, serverOptionsFromEnv} from "./engine/server/serverConfig";
 import type {GpuChoice} from "./engine/llamaRuntime";
 import {EventChannel} from "./eventChannel";
@@ -263,7 +263,11 @@ export class Med42Assistant {
         if (this.backend) return this.backend;
         if (this.server) {
             // The context comes from the server itself when it says (vLLM, llama-server); contextSize is the fallback.
-            this.backend = new ServerChatBackend({...this.server, contextSize: this.options.contextSize});
+            // Loaded here, not with this module: the OpenAI client library it uses cost every start of a process that
+            // runs the model itself (`med42 ask`) ~70 ms (docs/performance.md).
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            const {ServerChatBackend: Backend} = require("./engine/server/serverChatBackend") as {ServerChatBackend: typeof ServerChatBackend};
+            this.backend = new Backend({...this.server, contextSize: this.options.contextSize});
             return this.backend;
         }
         const ref = this.modelRef;

@@ -8,7 +8,7 @@
  * than hang: callers turn that into "paused" (the bot) or a clear error (the CLI). The pool reconnects by itself
  * when the database is back; a failed migration is tried again on the next use.
  */
-import {Client, Pool, type PoolClient, type QueryResultRow} from "pg";
+import type {Client, Pool, PoolClient, QueryResultRow} from "pg";
 import {MIGRATIONS, type Migration} from "./schemaMigrations";
 import {describePostgresUrl, isPostgresUrl} from "./databaseUrl";
 import {isConnectionError} from "./connectionErrors";
@@ -29,6 +29,15 @@ export interface PostgresOptions {
     maxConnections?: number;
 }
 
+/**
+ * The pg driver, loaded when a PostgreSQL database is first used: every `med42` command imports this module (through
+ * the audit store), and loading the driver cost each start ~80 ms, on the SQLite audit log too (docs/performance.md).
+ */
+function pg(): typeof import("pg") {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require("pg") as typeof import("pg");
+}
+
 export class PostgresDatabase {
     private readonly pool: Pool;
     private migrated?: Promise<void>;
@@ -44,7 +53,7 @@ export class PostgresDatabase {
 
     constructor(readonly url: string, options: PostgresOptions = {}) {
         if (!isPostgresUrl(url)) throw new Error(`not a PostgreSQL URL: ${describePostgresUrl(url)}`);
-        this.pool = new Pool({
+        this.pool = new (pg().Pool)({
             connectionString: url,
             application_name: options.applicationName ?? "med42",
             connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
@@ -120,7 +129,7 @@ export class PostgresDatabase {
         const listening = new Promise<void>((resolve) => { resolveListening = resolve; });
         const connect = async () => {
             if (stopped) return;
-            const c = new Client({connectionString: this.url, application_name: "med42 listener", connectionTimeoutMillis: 5_000});
+            const c = new (pg().Client)({connectionString: this.url, application_name: "med42 listener", connectionTimeoutMillis: 5_000});
             client = c;
             let retried = false;
             const retry = () => {

@@ -8,7 +8,8 @@
  * OPENAI_BASE_URL from the environment and could send a user's OpenAI key to the hospital's server. It never retries
  * by itself (maxRetries 0): the pool decides where a failed request goes next.
  */
-import OpenAI from "openai";
+import type OpenAI from "openai";
+import {openaiModule} from "./openaiModule";
 import {type ServerAddress, serverAddress} from "./serverConfig";
 import {classifyServerError, ModelServerError} from "./serverErrors";
 
@@ -47,7 +48,7 @@ function positiveInt(v: unknown): number | undefined {
 }
 
 function makeClient(baseURL: string, apiKey: string | undefined, timeout: number): OpenAI {
-    return new OpenAI({
+    return new (openaiModule())({
         baseURL, timeout, maxRetries: 0,
         // Explicit, so nothing is read from OPENAI_* variables. Without a key no Authorization header is sent at all
         // (the client insists on some key; null in defaultHeaders removes the header it would make from it).
@@ -63,7 +64,7 @@ const STALE_CONNECTION = new Set(["UND_ERR_SOCKET", "ECONNRESET", "EPIPE"]);
 const MAX_STALE_RETRIES = 8;
 
 function isStaleConnection(err: unknown): boolean {
-    if (!(err instanceof OpenAI.APIConnectionError) || err instanceof OpenAI.APIConnectionTimeoutError) return false;
+    if (!(err instanceof openaiModule().APIConnectionError) || err instanceof openaiModule().APIConnectionTimeoutError) return false;
     for (let e: any = err, depth = 0; e && depth < 6; e = e.cause, depth++) if (STALE_CONNECTION.has(e.code)) return true;
     return false;
 }
@@ -115,7 +116,7 @@ export class ModelServer {
         try {
             await this.send(() => this.root.get("/health", options));
         } catch (err) {
-            if (err instanceof OpenAI.NotFoundError) {
+            if (err instanceof openaiModule().NotFoundError) {
                 try { await this.send(() => this.api.get("/models", options)); return; } catch (e) { this.fail(e); }
             }
             this.fail(err);

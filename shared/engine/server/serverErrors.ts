@@ -3,7 +3,8 @@
  * to do. The pool uses `kind` to decide whether a request may be tried on another server (only before its first
  * token) and whether the server is taken out of rotation.
  */
-import OpenAI from "openai";
+import type OpenAI from "openai";
+import {openaiModule} from "./openaiModule";
 
 export type ServerErrorKind =
     /** Nothing answers at the address (refused, unknown host, reset). */
@@ -96,10 +97,10 @@ const CONTEXT_PATTERN = /exceed_context_size|context length|context size|maximum
  */
 export function classifyServerError(err: unknown, label: string): ModelServerError {
     if (err instanceof ModelServerError) return err;
-    if (err instanceof OpenAI.APIConnectionTimeoutError) {
+    if (err instanceof openaiModule().APIConnectionTimeoutError) {
         return new ModelServerError("timeout", `The model server at ${label} did not answer in time.`, label, {cause: err});
     }
-    if (err instanceof OpenAI.APIConnectionError || (err instanceof TypeError && /fetch failed|terminated|other side closed/i.test(err.message))) {
+    if (err instanceof openaiModule().APIConnectionError || (err instanceof TypeError && /fetch failed|terminated|other side closed/i.test(err.message))) {
         const code = errorCode(err);
         if (code && TLS_ERROR_CODES.has(code)) {
             return new ModelServerError("tls", `Cannot make a secure connection to the model server at ${label} (${code}). ` +
@@ -113,7 +114,7 @@ export function classifyServerError(err: unknown, label: string): ModelServerErr
         return new ModelServerError("unreachable", `Cannot reach the model server at ${label} (${why}). ` +
             "Check that it is running and that the URL (MED42_SERVER_URL, --server or the med42.server.url setting) is right.", label, {cause: err});
     }
-    if (err instanceof OpenAI.APIError && err.status !== undefined) {
+    if (err instanceof openaiModule().APIError && err.status !== undefined) {
         const status = err.status;
         const message = serverMessage(err);
         if (status === 401 || status === 403) {
@@ -143,7 +144,7 @@ export function classifyServerError(err: unknown, label: string): ModelServerErr
         }
         return new ModelServerError("protocol", `The model server at ${label} rejected the request (HTTP ${status}: ${message}).`, label, {status, cause: err});
     }
-    if (err instanceof OpenAI.APIError) {
+    if (err instanceof openaiModule().APIError) {
         // An error event inside the stream (status undefined): the server failed mid-request.
         return new ModelServerError("server", `The model server at ${label} reported an error: ${serverMessage(err)}.`, label, {cause: err});
     }
