@@ -14,8 +14,16 @@ const PERSON = "(?:زوجي|زوجتي|جاري|جارتي|جيراني|ابوي
 /** Controlled medicines asked for by name (as written in Arabic, with or without the article). */
 const CONTROLLED = "(?:ال)?(?:ترامادول|ليريكا|بريجابالين|زاناكس|الپرازولام|البرازولام|ريفوتريل|كلونازيبام|فاليوم|ديازيبام|اوكسيكودون|مورفين|فنتانيل|كودايين|كبتاجون|ريتالين|اديرال|كيتامين|ابتريل)";
 
-/** A word about health: a creative or practical request that carries one may be patient education, not off topic. */
-const HEALTH_WORD = /(?:^| )(?:ال)?(?:مرض|امراض|مريض|مرضي|دواء|ادويه|علاج|صحه|طبي|طبيه|طبيب|اطباء|دكتور|دكاتره|مستشفي|مستشفى|سكري|سرطان|قلب|ضغط|اعراض|جرعه|الم|تمريض|ممرض|ممرضه|لقاح|حمل)(?= |$)|\b(?:mared|marad|dawa|3ilaj|3elaj|sa7a|tabib|doctor|mostashfa|sokkari|saratan)\b/;
+/**
+ * Words about health, in Arabic script and in Arabizi: an off-topic subject next to one may be a health question
+ * ("اكل لمريض السكري", "تطعيمات قبل السفر", "اصابه في الملعب"), which the off-topic list leaves alone, as the English
+ * scope rules do.
+ */
+const HEALTH_WORDS = [
+    new RegExp(`(?:^| )${CONTROLLED}(?= |$)`),
+    /(?:^| )(?:و|ف|ب|ل|بال|لل|ال)?(?:مرض|امراض|مريض|مرضي|مريضه|دواء|دوا|ادويه|علاج|صحه|صحي|صحيه|طبي|طبيه|طبيب|اطباء|دكتور|دكتوره|دكاتره|مستشفي|مستشفى|سكري|السكر|سرطان|قلب|ضغط|اعراض|جرعه|الم|وجع|تمريض|ممرض|ممرضه|لقاح|لقاحات|تطعيم|تطعيمات|حمل|حامل|اصابه|كسر|التواء|حراره|سخونه|كحه|سعال|زكام|انفلونزا|استفراغ|اسهال|امساك|دوخه|دم|حبوب|حبه|اقراص|ابره|حقنه|حساسيه|رجيم|دايت|حميه|وزن|سعرات|فيتامين|فيتامينات|معده|بطن|راس|صداع|عين|عيون|اسنان|سن|جلد|ركبه|ظهر|تنفس|نفس|كلي|كبد|غده|اكتئاب|قلق|توتر|نوم|ارق|نفسي|نفسيه|عمليه|جراحه|تحليل|تحاليل|اشعه|فحص|صيدليه|عياده|طوارئ|اسعاف|اسعافات|انسولين|ربو|جلطه|سكته|ادمان|مخدرات|تسمم|كورونا|حبوب منع|رضاعه|ولاده|طفل رضيع|قمل|تساقط|طب|شرعي|كوكايين|صيام|صوم|اصوم|الصيام|سحور|مناوبات|مناوبه|شفت|الرحيم|اخلاقيات|سكر|حبايه|حرق|انحرقت|حروق|ميتفورمين|باراسيتامول|بنادول|بروفين|مضاد|مضادات|فطار|افطار)(?= |$)/,
+    /\b(?:mared|marid|marad|mard|dawa|dwa|adwieh|3ilaj|3elaj|3laj|sa7a|se77a|sa77a|tabib|doctor|doktor|dktor|mostashfa|mustashfa|sokkari|sukkari|sokar|sukar|saratan|alb|2alb|da3t|daght|pressure|wajaa|waja3|waja3a|alam|7arara|skhoneh|so3al|ka77a|zokam|zkam|estefragh|is7al|dam|7bob|7boob|7obob|7abba|ebra|7o2na|7asasiyeh|rejim|diet|wazn|kalori|calories|vitamin|me3de|ma3da|batn|ras|sda3|3ein|3yoon|asnan|snan|jeld|rekbe|rukba|dahr|daher|nafas|tanaffos|kila|kabed|ekti2ab|2ala2|tawattor|nom|ara2|jira7a|3amaliye|3amaliyye|ta7lil|ta7alil|ash3a|fa7s|saydaliye|saydaliyye|3iyade|3eyada|tawari2|is3af|insulin|rabw|jalta|sakta|edman|mokhaddirat|tasammom|corona|covid|7amel|7aml|wilada|pharmacy|patient|nurse|hospital|clinic|medical|xanax|tramadol|lyrica|captagon|sayem|siyam|sou2|som|fater)\b/,
+];
 
 export const ARABIC_RULES = [
     vocabularyRule({
@@ -75,15 +83,25 @@ export const ARABIC_RULES = [
     }),
     vocabularyRule({
         id: "out_of_scope.lang_ar_off_topic", category: "out_of_scope",
-        description: "Arabic or Arabizi: a plainly off-topic request with no health word: write a poem, song, story or joke; book a flight, ticket or hotel; which shares or coins to buy; a football score (\"اكتب لي قصيده عن البحر\").",
+        description: "Arabic or Arabizi: an off-topic subject with no health word: cooking, travel, football and other sport, the weather, money, shopping, cars and repairs, films, series, songs and games, writing (poems, stories, jokes, letters, CVs), trivia and homework, programming, legal, visa and tax matters, translation, religion and horoscopes (\"اكتب لي قصيده عن البحر\", \"طريقه الكبسه\", \"ekteb li 2asida\").",
         patterns: [
             /(?:^| )(?:اكتب|اكتبي|اكتبلي|الف|الفي|اعطني|عطني|قولي|قول لي|احكي لي)(?: لي)? (?:قصيده|شعر|اغنيه|قصه|نكته|خاطره|رساله حب)(?= |$)/,
             /(?:^| )(?:احجز|احجزي|احجزلي|ابي احجز|بدي احجز|عايز احجز)(?: لي)? (?:تذكره|تذاكر|رحله|طياره|طيران|فندق|غرفه في فندق)(?= |$)/,
-            /(?:^| )(?:اشتري|ابيع|استثمر|اتداول)(?: [^ ]+){0,2} (?:في )?(?:ال)?(?:اسهم|سهم|بيتكوين|عملات رقميه|كريبتو|بورصه|فوركس)(?= |$)/,
-            /(?:^| )(?:مين|من) (?:فاز|ربح|كسب)(?: [^ ]+){0,2} (?:ال)?(?:مباراه|ماتش|دوري|كاس)(?= |$)/,
+            // writing tasks and cooking
+            /(?:^| )(?:ال)?(?:قصيده|قصائد|اغنيه|اغاني|نكته|نكت|خاطره|رساله حب|رساله اعتذار|رساله تهنئه|سيره ذاتيه|سي في|خطبه|مقال|بوست|لينكدان|لينكدإن|تعبير|طبخ|اطبخ|طبخه|وصفه (?:ال)?(?:كبسه|كنافه|مقلوبه|ملوخيه|دجاج|لحم|كيك|حلا|حلويات|مندي|برياني)|طريقه (?:عمل|ال)(?:[^ ]+)?|كبسه|كنافه|مقلوبه|ملوخيه|مندي|مجبوس|لقيمات|كيكه|كيك|حلويات|بسبوسه|معكرونه|بيتزا|شاورما|فلافل|حمص بطحينه|قهوه تركي|دوله|دولمه|محشي)(?= |$)/,
+            // travel, sport, weather
+            /(?:^| )(?:ال)?(?:سفر|سفره|رحله|طيران|طياره|تذكره|تذاكر|فندق|فنادق|منتجع|شاليه|فيزا|تاشيره|جواز|جواز سفر|شنغن|سياحه|سياحي|مطار|مباراه|مباراة|ماتش|الدوري|دوري|كاس العالم|هداف|الهلال|النصر|الاهلي|الزمالك|الاتحاد|برشلونه|ريال مدريد|ميسي|رونالدو|البريميرليغ|كوره|كره القدم|الطقس|طقس|الجو بكره|امطار|مطر|درجه الحراره بكره)(?= |$)/,
+            // money, shopping, cars and repairs
+            /(?:^| )(?:ال)?(?:اسهم|سهم|بيتكوين|بتكوين|عملات رقميه|كريبتو|بورصه|فوركس|تداول|استثمار|قرض|تمويل|ذهب|الدهب|دهب|الدولار|دولار|سعر الصرف|جوال|موبايل|تلفون|تيليفون|ايفون|سامسونج|لابتوب|تلفزيون|شاشه|بلايستيشن|سياره|سيارتي|عربيتي|عربيه|الكامري|زيت السياره|كفرات|فرامل|ميكانيكي|ورشه|حنفيه|مكيف|سباك|كهربائي|الواي فاي|راوتر|ديكور|كنب)(?= |$)/,
+            // entertainment, trivia and homework, programming, legal, translation, religion
+            /(?:^| )(?:ال)?(?:فيلم|افلام|مسلسل|مسلسلات|نتفليكس|انمي|العاب فيديو|اغنيه|مطرب|مغني|عاصمه|تاريخ الدوله|الحرب العالميه|رياضيات|واجب|مساله|معادله|فيزياء|كيمياء|قواعد اللغه|قواعد النحو|اعراب|بايثون|جافا|جافاسكربت|كود|برمجه|موقع|تطبيق|اكسل|محامي|طلاق|محكمه|ضريبه|ضرائب|ايجار|رخصه|ترجم|ترجملي|ترجمه|برج|الابراج|حظي|فتوي|حكم|صلاه|الصلاه|الحج|العمره|رمضان|خطبه الجمعه|دعاء|تفسير)(?= |$)/,
+            // Arabizi
             /\b(?:ekteb|ektebli|iktib|iktibli|ektbli)(?: li)? (?:2asida|2aseeda|qasida|ghenniye|oghniya|2esse|2issa|nokta|shi3r)\b/,
             /\b(?:e7jez|i7jiz|e7jezli|i7jizli)(?: li)? (?:tazkara|tazkira|ti?cket|re7le|ri7la|fondo2|otel|hotel)\b/,
+            /\b(?:2asida|2aseeda|nokta|noukat|nokat|recipe|tabkha|tab5a|kabse|kabsa|kunafa|knefe|mloukhiyye|molokhia|ma2loube|mansaf|shawarma|falafel|cake|pizza|safar|tayyara|tazkara|fondo2|hotel|visa|fiza|matar|match|mubara|mobara|dawri|liga|messi|ronaldo|barca|real madrid|ahly|zamalek|hilal|ta2s|tas|jaw|shta|matar bokra|ashom|as[h]?hom|bitcoin|crypto|dahab|dollar|2ard|loan|mobile|iphone|samsung|laptop|playstation|sayyara|sayara|sayarti|sayyarti|faramel|3arabiti|3asimat|3asmet|3arabiye|3arabeyya|mechanic|film|aflam|mosalsal|mousalsal|netflix|game|la3be|3asima|history|tarikh|riyadiyat|math|wajeb|python|java|code|barmaje|website|app|excel|mo7ami|ta2la2|talak|dareebe|tarjem|tarjemli|translate|burj|abraj|horoscope|7azzi|salat|salah|ramadan|fatwa)\b/,
         ],
-        unless: HEALTH_WORD,
+        unless: HEALTH_WORDS,
+        unlessEnglishClinical: true,
+        languages: ["ar"],
     }),
 ];

@@ -7,8 +7,15 @@ const HYPOTHETICAL = /\b(?:si|s il|s ils|s elle|lorsqu|lorsque|en cas d)\b/;
 /** Controlled medicines asked for by name. */
 const CONTROLLED = "(?:tramadol|oxycodone|fentanyl|morphine|methadone|codeine|clonazepam|alprazolam|xanax|diazepam|valium|lorazepam|temesta|rivotril|lexomil|bromazepam|zolpidem|stilnox|ritaline|methylphenidate|adderall|pregabaline|lyrica|ketamine|skenan|subutex|benzos|benzodiazepines|opioides|opiaces)";
 
-/** A word about health: a creative or practical request that carries one may be patient education, not off topic. */
-const HEALTH_WORD = /\b(?:sante|medic[a-z]*|patients?|patientes?|maladies?|diabete|cancer|douleur|hopital|pharmac[a-z]*|symptomes?|traitement|infirmi[a-z]*|clinique|soins?|doses?|vaccins?|chirurgie|grossesse|coeur|urgences)\b/;
+/**
+ * Words about health: an off-topic subject next to one may be a health question ("regime pour un diabetique",
+ * "vaccins avant un voyage", "blessure au foot"), which the off-topic list leaves alone, as the English scope rules do.
+ */
+const HEALTH_WORDS = [
+    /\b(?:sante|medic[a-z]*|patients?|patientes?|malad[a-z]*|diabet[a-z]*|cancer|douleurs?|mal (?:a|au|aux) |hopital|hospital[a-z]*|pharmac[a-z]*|symptomes?|traitements?|infirmi[a-z]*|clinique[s]?|soins?|doses?|vaccin[a-z]*|chirurgi[a-z]*|opere[e]?|grossesse|enceinte|coeur|urgences|fievre|toux|grippe|rhume|covid|virus|infection[s]?|allergi[a-z]*|comprimes?|cachets?|sirop|piqure|injection[s]?|insuline|tension arterielle|cholesterol|glycemie|sang|saigne[a-z]*|blessure[s]?|blesse[e]?|fracture|entorse|vertiges?|nausees?|vomi[a-z]*|diarrhee|constipation)\b/,
+    /\b(?:regime[s]?|calories|nutrition[a-z]*|maigrir|grossir|perdre du poids|prendre du poids|poids ideal|obesite|vitamines?|complements? alimentaires?|faire du sport pour|allaitement|accouchement|pediatre|nouveau ne|dentiste|dents?|yeux|peau|estomac|ventre|tete|mal au dos|genou[x]?|cheville|epaule|cou|poitrine|poumons?|reins?|foie|gorge|oreilles?|nez|anxiete|angoisse|depression|stress|insomnie|therapie|psycholog[a-z]*|psychiatr[a-z]*|medecin[s]?|docteur[s]?|samu|ambulance|ordonnance|sans ordonnance|mutuelle|secu|fauteuil roulant|bequilles|inhalateur|echographie|analyses?|radio des|irm|scanner|directives anticipees|anatomi[a-z]*|physiologi[a-z]*|pathologi[a-z]*|anemie|avc|infarctus|convulsions?|epilepsie|asthme|alzheimer|demence|autisme|tdah)\b/,
+    /(?:cilline|mycine|floxacine|prazole|statine)s?\b|\b(?:arthrite|bronchite|otite|gastrite|sinusite|tendinite|cystite|appendicite|conjonctivite|hepatite|meningite|angine|arthrose|thrombose|sclerose|tuberculose|psychose|nevrose|osteoporose|scoliose|endometriose|cirrhose)s?\b|\b(?:cim 10|cim10|cim|methylphenidate|amphetamines?|dopage|antidopage|paracetamol|doliprane|ibuprofene|antibiotiques?|antidepresseurs?|anxiolytiques?|antihistaminiques?|contracepti[a-z]*|pilule|melatonine|omeprazole|metformine|hl7|fhir|dossier patient|dpi|duree de sejour|duree moyenne de sejour|sejour hospitalier|date entree|date sortie|idees noires|ghb|drogues?|cardiaques?|insuffisance|recommandations|reco|esc|has)\b/,
+];
 
 export const FRENCH_RULES = [
     vocabularyRule({
@@ -59,13 +66,38 @@ export const FRENCH_RULES = [
     }),
     vocabularyRule({
         id: "out_of_scope.lang_fr_off_topic", category: "out_of_scope",
-        description: "French: a plainly off-topic request with no health word: write a poem, song, story or joke; book a flight, train or hotel; which shares or coins to buy; a football result (\"ecris moi un poeme sur la mer\").",
+        description: "French: an off-topic subject with no health word: cooking, travel, sport, the weather, money, shopping, cars and repairs, films, series, songs and games, writing (poems, stories, jokes, letters, CVs), trivia and homework, programming, legal and tax matters, translation, religion and horoscopes (\"ecris moi un poeme sur la mer\", \"recette de la blanquette\").",
         patterns: [
+            // writing tasks unrelated to health
             /\b(?:ecris|ecrivez|redige|redigez|compose|composez|raconte|racontez|invente|inventez)(?: moi)? (?:un|une) (?:poeme|chanson|histoire|blague|conte|lettre d amour|rap)\b/,
-            /\b(?:reserve|reservez|reserver|trouve|trouvez)(?: moi)? (?:un|une) (?:vol|hotel|billet|train|chambre d hotel|billet d avion)\b/,
-            /\b(?:quelles|quelle) (?:actions|cryptos|cryptomonnaies) (?:acheter|j achete|me conseilles tu|me conseillez vous)\b|\binvestir (?:en|dans) (?:la bourse|bourse|bitcoin|crypto|cryptomonnaies|actions)\b/,
-            /\bqui a gagne (?:le|la) (?:match|coupe|ligue)\b/,
+            /\b(?:poeme|poemes|poesie|sonnet|haiku|blagues?|lettre d amour|lettre de motivation|curriculum|mon cv|un cv|le cv|dissertation|redaction sur|discours (?:de mariage|pour un mariage|d anniversaire|de depart)|message d anniversaire|voeux de|post linkedin|linkedin|conte pour enfants|une histoire pour)\b/,
+            // cooking
+            /\b(?:recettes?|cuisiner|cuisson|au four|four a|friteuse|blanquette|boeuf bourguignon|ratatouille|quiche|crepes?|gateau|gateaux|tarte|tiramisu|lasagnes?|pizza|couscous|tajine|cocktails?|mojito|vin rouge avec|accord mets|pate a|faire du pain|macarons?|croissants?|souffle au|gratin|soupe de|omelette)\b/,
+            // travel
+            /\b(?:vols?|hotel|hotels|auberge|billets? d avion|billets? de train|sncf|compagnie aerienne|aeroport|itineraire|croisiere|vacances|visa|passeport|airbnb|bagages?|valise|week end a|que visiter|que voir a|voyage a|voyager a|partir a|sejour a|tourisme)\b/,
+            // sport
+            /\b(?:le match|un match|match de|matchs|foot|football|ligue 1|ligue des champions|champions league|coupe du monde|buts|score du|psg|om|real madrid|barca|mbappe|messi|ronaldo|nba|basket|rugby|tennis|roland garros|tour de france|formule 1|paris sportifs|equipe de france|joueurs?)\b/,
+            // the weather
+            /\b(?:meteo|quel temps (?:fait|fera|va t il faire)|le temps (?:a|demain|ce week end|pour)|va t il pleuvoir|pleuvoir demain|il va pleuvoir|neige a|previsions)\b/,
+            // money
+            /\b(?:bitcoin|btc|ethereum|cryptos?|cryptomonnaies?|forex|trading|investir|placements?|dividendes|actions (?:de|tesla|apple)|acheter des actions|la bourse|en bourse|pret immobilier|credit immobilier|emprunt|taux de change|cours du dollar|cours de l euro|euros en dollars|livret a|assurance vie|prix de l or|epargne)\b/,
+            // shopping and products
+            /\b(?:(?:quel|quelle) (?:telephone|smartphone|portable|ordinateur|pc portable|tele|television|tablette|ecouteurs|voiture|machine a laver|frigo|console|aspirateur) (?:acheter|choisir|me conseilles tu|me conseillez vous|est le meilleur)|meilleur (?:telephone|smartphone|ordinateur|pc|aspirateur|casque|rapport qualite prix)|iphone|samsung|xiaomi|black friday|soldes|code promo|idee cadeau|idees cadeaux|cadeau pour|cadeau d anniversaire)\b/,
+            // cars and repairs
+            /\b(?:ma voiture|la voiture (?:fait|ne demarre|tire)|ma moto|mon velo|vidange|pneus?|embrayage|freins de|batterie de (?:la|ma) voiture|garagiste|mecanicien|controle technique|permis de conduire|(?:reparer|changer|deboucher) (?:le |la |mon |ma |un |une )?(?:robinet|evier|chasse d eau|machine a laver|frigo|lave vaisselle|chaudiere|wifi|box|imprimante|ordinateur)|plombier|bricolage)\b/,
+            // entertainment
+            /\b(?:films?|serie|series|netflix|disney|episode|saison \d|chansons?|paroles de|chanteur|chanteuse|concert|album|jeux? video|playstation|ps5|xbox|nintendo|switch|fortnite|minecraft|manga|anime|spotify|youtube|tiktok|cinema|bande dessinee|roman policier)\b/,
+            // trivia and homework
+            /\b(?:capitale (?:de|du|des)|combien d habitants|qui (?:a invente|a decouvert|a ecrit|a peint|a gagne|etait napoleon)|en quelle annee|guerre mondiale|revolution (?:francaise|industrielle)|napoleon|empire romain|devoirs|exercice de (?:maths|math|physique|francais)|equation|equations|derivee|integrale|racine carree|theoreme|pythagore|photosynthese|tableau periodique|combien font|mathematiques|maths|algebre|systeme solaire|planetes|dinosaures|conjugaison|grammaire)\b/,
+            // programming unrelated to health
+            /\b(?:python|javascript|typescript|java|html|css|react|angular|django|nodejs|php|kotlin|git|github|docker|kubernetes|excel|programmer|programmation|code en|un script|boucle for|fonction recursive|site web|site internet|appli mobile|application mobile)\b/,
+            // legal, visas, tax
+            /\b(?:impots|declaration d impots|declaration de revenus|avocat|proces|divorce|heritage|succession|testament|bail|proprietaire|locataire|loyer|amende|pv de stationnement|naturalisation|titre de sejour|carte de sejour|prefecture|pole emploi|caf)\b/,
+            // translation, religion, horoscopes
+            /\b(?:tradui[a-z]*|traduction|comment dit on|horoscope|zodiaque|tarot|astrologie|scorpion|sagittaire|capricorne|verseau|poissons|priere|prier|bible|coran|verset|messe|ramadan)\b/,
         ],
-        unless: HEALTH_WORD,
+        unless: HEALTH_WORDS,
+        unlessEnglishClinical: true,
+        languages: ["fr"],
     }),
 ];

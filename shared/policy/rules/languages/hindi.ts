@@ -16,8 +16,15 @@ const CONTROLLED_LATN = "(?:tramadol|alprazolam|alprax|xanax|clonazepam|clonotri
 /** The same medicines as written in Devanagari. */
 const CONTROLLED_DEVA = "(?:ट्रामाडोल|अल्प्राजोलम|अल्प्रैक्स|क्लोनाजेपाम|डायजेपाम|कोडीन|कोरेक्स|मॉर्फिन|फेंटानिल|प्रेगाबलिन|नाइट्राजेपाम|जोल्पिडेम|केटामाइन)";
 
-/** A word about health: a creative or practical request that carries one may be patient education, not off topic. */
-const HEALTH_WORD = /(?:^| )(?:दवा|दवाई|दवाएं|दवाएँ|बीमारी|डॉक्टर|डाक्टर|मरीज़|मरीज|इलाज|स्वास्थ्य|सेहत|दर्द|बुखार|अस्पताल|मधुमेह|डायबिटीज|कैंसर|खुराक|लक्षण|नर्स|टीका|गर्भावस्था)(?= |$)|\b(?:dawai|davai|dawa|dava|bimari|beemari|doctor|daktar|mareez|marij|ilaj|ilaaj|sehat|swasthya|dard|bukhar|hospital|aspatal|diabetes|sugar|cancer|khurak|dose|lakshan|nurse|tika)\b/;
+/**
+ * Words about health, in Devanagari and in Latin letters: an off-topic subject next to one may be a health question
+ * ("diabetes ke liye recipe", "travel se pehle tika", "cricket khelte chot lagi"), which the off-topic list leaves
+ * alone, as the English scope rules do.
+ */
+const HEALTH_WORDS = [
+    /(?:^| )(?:दवा|दवाई|दवाएं|दवाएँ|दवाओं|बीमारी|डॉक्टर|डाक्टर|मरीज|मरीजों|इलाज|स्वास्थ्य|सेहत|दर्द|बुखार|अस्पताल|मधुमेह|डायबिटीज|शुगर|कैंसर|खुराक|लक्षण|नर्स|टीका|टीके|वैक्सीन|गर्भावस्था|गर्भवती|प्रेगनेंसी|चोट|खांसी|जुकाम|सर्दी|उल्टी|दस्त|कब्ज|चक्कर|बीपी|ब्लड|खून|गोली|गोलियां|इंजेक्शन|एलर्जी|डाइट|वजन|कैलोरी|विटामिन|पेट|सिर|आंख|आँख|दांत|त्वचा|घुटने|कमर|सांस|साँस|दिल|हार्ट|किडनी|लिवर|थायराइड|तनाव|डिप्रेशन|चिंता|नींद|अनिद्रा|थेरेपी|मानसिक|ऑपरेशन|सर्जरी|जांच|टेस्ट|रिपोर्ट|मेडिकल|क्लिनिक|फार्मेसी|केमिस्ट|नशा|नशे)(?= |$)/,
+    /\b(?:dawai|davai|dawa|dava|dawaiyan|bimari|beemari|doctor|dr|daktar|mareez|marij|mariz|ilaj|ilaaj|sehat|swasthya|dard|bukhar|hospital|aspatal|diabetes|sugar|cancer|khurak|dose|lakshan|nurse|tika|teeka|vaccine|pregnancy|pregnant|garbhvati|chot|khansi|khasi|zukam|jukam|sardi|ulti|dast|kabz|chakkar|bp|blood|khoon|khun|goli|golia|goliyan|tablet|injection|allergy|diet|vajan|wazan|weight|calorie|calories|vitamin|pet dard|sir dard|sar dard|aankh|ankh|daant|dant|skin|ghutne|kamar|saans|sans|dil|heart|kidney|liver|thyroid|tension|stress|depression|anxiety|neend|therapy|operation|surgery|test|report|medical|clinic|pharmacy|chemist|ward|opd|icu|patient|patients|nasha|nashe|sutta|ganja|charas|bhang|daru|sharab)\b/,
+];
 
 export const HINDI_RULES = [
     vocabularyRule({
@@ -70,15 +77,21 @@ export const HINDI_RULES = [
     }),
     vocabularyRule({
         id: "out_of_scope.lang_hi_off_topic", category: "out_of_scope",
-        description: "Hindi or Hinglish: a plainly off-topic request with no health word: write a poem, song or story, tell a joke; book a ticket, flight or hotel; which shares to buy (\"एक कविता लिखो\", \"ek shayari likho\").",
+        description: "Hindi, Hinglish or Roman Urdu: an off-topic subject with no health word: cooking, travel, cricket and other sport, the weather, money, shopping, vehicles and repairs, films, songs and games, writing (poems, shayari, stories, jokes, letters, CVs), trivia and homework, programming, legal and tax matters, translation, religion and horoscopes (\"एक कविता लिखो\", \"paneer butter masala ki recipe\").",
         patterns: [
-            /(?:^| )(?:कविता|शायरी|गाना|गीत|कहानी|चुटकुला|चुटकुले) (?:लिखो|लिख दो|लिखिए|लिखें|सुनाओ|सुना दो|सुनाइए)(?= |$)/,
-            /(?:^| )(?:टिकट|फ्लाइट|होटल|ट्रेन) (?:बुक|बूक) (?:करो|कर दो|करें|कीजिए|करना)(?= |$)/,
-            /(?:^| )(?:कौन से|कौनसे) (?:शेयर|स्टॉक) (?:खरीदूं|खरीदूँ|खरीदें|लूं|लूँ)(?= |$)/,
-            /\b(?:kavita|kavitha|shayari|gaana|gana|geet|kahani|poem|joke|jokes|chutkula) (?:likho|likh do|likhdo|likhiye|sunao|suna do|sunado)\b/,
-            /\b(?:ticket|flight|hotel|train) (?:book|buk) (?:karo|kar do|kardo|kariye|karna)\b/,
-            /\b(?:konsa|kaunsa|kaun sa|kon sa|konse|kaunse|kaun se|kon se) (?:share|shares|stock|stocks) (?:khareedu|kharidu|khareedun|kharidun|lu|lun|lena)\b/,
+            // Devanagari: writing, cooking, travel, sport, weather
+            /(?:^| )(?:कविता|शायरी|गाना|गीत|कहानी|चुटकुला|चुटकुले|निबंध|प्रेम पत्र|लव लेटर|बायोडाटा|रिज्यूमे|सीवी|भाषण|रेसिपी|पकवान|बिरयानी|पनीर|पराठा|समोसा|हलवा|खीर|केक|मिठाई|चाय कैसे|फ्लाइट|होटल|टिकट|ट्रेन|वीजा|वीसा|पासपोर्ट|घूमने|यात्रा|टूर|छुट्टियों|क्रिकेट|मैच|आईपीएल|स्कोर|फुटबॉल|विराट|धोनी|मौसम|बारिश)(?= |$)/,
+            // Devanagari: money, shopping, vehicles, entertainment, trivia, programming, legal, translation, religion
+            /(?:^| )(?:शेयर|स्टॉक|शेयर बाजार|म्यूचुअल फंड|बिटकॉइन|क्रिप्टो|लोन|ईएमआई|डॉलर का रेट|सोने का भाव|सोने का रेट|मोबाइल|फोन|लैपटॉप|टीवी|फ्रिज|कार|बाइक|गाड़ी|गाडी|स्कूटी|मैकेनिक|फिल्म|फिल्में|मूवी|वेब सीरीज|सीरियल|गेम|राजधानी|इतिहास|गणित|होमवर्क|समीकरण|पाइथन|जावा|कोड|प्रोग्राम|वेबसाइट|वकील|तलाक|कोर्ट|इनकम टैक्स|टैक्स|किराया|अनुवाद|ट्रांसलेट|राशिफल|कुंडली|ज्योतिष|राशि|पूजा|मंत्र|आरती|भजन)(?= |$)/,
+            // Latin letters: writing, cooking, travel
+            /\b(?:kavita|kavitha|shayari|shayri|ghazal|nazm|gaana|gana|geet|kahani|poem|joke|jokes|chutkula|nibandh|essay|love letter|biodata|resume|cv|cover letter|speech|recipe|banane ka tarika|banane ki vidhi|biryani|paneer|paratha|samosa|halwa|kheer|cake|mithai|dal makhani|butter chicken|chole|flight|hotel|ticket|train|tatkal|visa|passport|ghumne|trip|tour|holiday|honeymoon)\b/,
+            // Latin letters: sport, weather, money, shopping, vehicles
+            /\b(?:cricket|match|ipl|score|football|kohli|virat|dhoni|rohit|babar|psl|team india|world cup|mausam|barish|baarish|weather|share|shares|stock|stocks|sensex|nifty|mutual fund|sip|bitcoin|crypto|loan|emi|dollar rate|dollar ka rate|sone ka bhav|gold rate|mobile|phone|laptop|tv|fridge|ac|car|bike|gaadi|gadi|scooty|mechanic|petrol|diesel|mileage)\b/,
+            // Latin letters: entertainment, trivia, programming, legal, translation, religion
+            /\b(?:film|films|movie|movies|web series|serial|drama|netflix|song|songs|game|games|pubg|bgmi|free fire|capital|rajdhani|itihas|history|ganit|maths|math|homework|equation|python|java|javascript|code|coding|program|website|app|excel|vakil|wakeel|lawyer|talak|talaq|court|income tax|tax|kiraya|rent|translate|anuvad|tarjuma|rashifal|kundli|jyotish|horoscope|rashi|puja|pooja|mantra|aarti|bhajan|namaz|dua|wazifa)\b/,
         ],
-        unless: HEALTH_WORD,
+        unless: HEALTH_WORDS,
+        unlessEnglishClinical: true,
+        languages: ["hi"],
     }),
 ];

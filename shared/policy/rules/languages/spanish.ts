@@ -9,8 +9,15 @@ const PERSON = "(?:mi |su |un |una |el |la |los |las )?(?:esposo|esposa|marido|m
 /** Controlled medicines asked for by name. */
 const CONTROLLED = "(?:tramadol|oxicodona|fentanilo|morfina|metadona|codeina|clonazepam|alprazolam|diazepam|lorazepam|xanax|rivotril|valium|trankimazin|orfidal|adderall|ritalin|metilfenidato|pregabalina|lyrica|ketamina|percocet|oxycontin|benzos|benzodiacepinas|opioides|opiaceos)";
 
-/** A word about health: a creative or practical request that carries one may be patient education, not off topic. */
-const HEALTH_WORD = /\b(?:salud|medic[a-z]*|paciente[s]?|enfermedad(?:es)?|diabetes|cancer|dolor|hospital|farmac[a-z]*|sintomas?|tratamiento|enfermer[a-z]*|clinic[a-z]*|dosis|vacunas?|cirugia|embarazo|corazon|urgencias)\b/;
+/**
+ * Words about health: an off-topic subject next to one may be a health question ("dieta para un diabetico", "vacunas
+ * para viajar", "lesion jugando al futbol"), which the off-topic list leaves alone, as the English scope rules do.
+ */
+const HEALTH_WORDS = [
+    /\b(?:salud|saludable|medic[a-z]*|paciente[s]?|enferm[a-z]*|diabet[a-z]*|cancer|dolor(?:es)?|duele[n]?|doler|hospital[a-z]*|farmac[a-z]*|sintomas?|tratamientos?|clinic[a-z]*|dosis|vacuna[a-z]*|cirugi[a-z]*|operad[oa]|embaraz[a-z]*|corazon|urgencias|fiebre|tos|gripe|resfriado|covid|virus|infeccion(?:es)?|alergi[a-z]*|pastillas?|jarabe|inyeccion(?:es)?|insulina|presion arterial|tension arterial|colesterol|glucosa|sangre|sangrado|herida[s]?|fractura|lesion(?:es)?|lesionado|esguince|mareos?|mareado|nauseas|vomit[a-z]*|diarrea|estrenimiento)\b/,
+    /\b(?:dieta[s]?|calorias|nutricion[a-z]*|adelgaz[a-z]*|engord[a-z]*|bajar de peso|perder peso|subir de peso|peso ideal|obesidad|vitamina[s]?|suplementos?|hacer ejercicio|ejercicio fisico|embarazada|lactancia|amamantar|parto|pediatra|recien nacido|dentista|dientes?|muelas?|ojos|piel|estomago|barriga|cabeza|espalda|rodillas?|tobillo|hombro|cuello|pecho|pulmon(?:es)?|rinon(?:es)?|higado|garganta|oidos?|nariz|ansiedad|depresion|estres|insomnio|terapia|psicolog[a-z]*|psiquiatr[a-z]*|doctor[a]?|doctores|ambulancia|receta medica|sin receta|con receta|seguro medico|silla de ruedas|muletas|inhalador|ecografia|analisis|radiografia|resonancia|testamento vital|voluntades anticipadas|anatomi[a-z]*|fisiologi[a-z]*|patologi[a-z]*|anemia|glucemia|leucemia|ictus|infarto|convulsion(?:es)?|epilepsia|asma|alzheimer|demencia|autismo|tdah)\b/,
+    /[a-z](?:itis|osis|cilina|micina|floxacino|prazol|statina)\b|\b(?:cie 10|cie10|cie|metilfenidato|anfetaminas?|antidoping|dopaje|paracetamol|ibuprofeno|antibioticos?|antidepresivos?|ansioliticos?|antihistaminicos?|anticonceptiv[a-z]*|melatonina|omeprazol|hl7|fhir|historia clinica|expediente|estancia media|ingresos|altas|ghb|drogas?)\b/,
+];
 
 export const SPANISH_RULES = [
     vocabularyRule({
@@ -60,13 +67,39 @@ export const SPANISH_RULES = [
     }),
     vocabularyRule({
         id: "out_of_scope.lang_es_off_topic", category: "out_of_scope",
-        description: "Spanish: a plainly off-topic request with no health word: write a poem, song, story or joke; book a flight or hotel; which shares or coins to buy; a football result (\"escribeme un poema sobre el mar\").",
+        description: "Spanish: an off-topic subject with no health word: cooking, travel, sport, the weather, money, shopping, cars and repairs, films, series, songs and games, writing (poems, stories, jokes, letters, CVs), trivia and homework, programming, legal and tax matters, translation, religion and horoscopes (\"escribeme un poema sobre el mar\", \"receta de paella\").",
         patterns: [
-            /\b(?:escribeme|escribe|escribir|hazme|componme|compon|cuentame|dime)(?: me)? (?:un |una )?(?:poema|cancion|cuento|chiste|rap|carta de amor|historia de amor)\b/,
-            /\b(?:reservame|reserva|reservar|buscame|busca|comprame)(?: me)? (?:un |una )?(?:vuelo|hotel|billete|pasaje|habitacion de hotel)\b/,
-            /\b(?:que|cuales) (?:acciones|criptomonedas|criptos) (?:comprar|compro|me recomiendas)\b|\b(?:invertir|invierto) (?:en )?(?:bolsa|bitcoin|criptomonedas|acciones)\b/,
-            /\bquien (?:gano|ha ganado) (?:el )?(?:partido|clasico|mundial|la liga)\b/,
+            // writing tasks unrelated to health
+            /\b(?:escribeme|escribe|escribir|hazme|componme|compon|cuentame|dime|redactame|redacta|redactar|inventa|inventame)(?: me)? (?:un |una )?(?:poema|cancion|cuento|chiste|rap|carta de amor|historia de amor)\b/,
+            /\b(?:poema|poemas|poesia|versos|soneto|chiste|chistes|carta de amor|carta de presentacion|curriculum|hoja de vida|un cuento|cuento infantil|ensayo sobre|redaccion sobre|discurso de (?:boda|graduacion|cumpleanos|despedida)|dedicatoria|felicitacion de cumpleanos|post de linkedin|linkedin|frase de amor|frases de amor)\b/,
+            // cooking
+            /\b(?:recetas? (?:de |del |para )?(?:la |el |un |una |unos |unas )?(?:paella|tortilla|lasana|pizza|pastel|tarta|galletas|flan|guacamole|tacos|empanadas|arroz|pollo|pasta|postre|bizcocho|brownies|churros|gazpacho|ceviche|mole|pozole|enchiladas|sangria|coctel|cena|comida|navidad|cocina)|paella|lasana|guacamole|brownies|churros|gazpacho|bizcocho|mojito|cocteles?|tiramisu|croquetas|albondigas|cocinar|hornear|al horno|freidora de aire|olla express)\b/,
+            /\b(?:como (?:se )?(?:hace|hacen|hago|preparo|prepara|preparar|cocino|cocina|cocinar)|como hacer|quiero hacer) (?:un |una |el |la |unos |unas )?(?:tortilla|pizza|pastel|tarta|galletas|flan|tacos|empanadas|arroz|pollo|pasta|postre|pan|cafe|pure|salsa|sopa de|carne asada)\b/,
+            // travel
+            /\b(?:vuelos?|hotel|hoteles|hostal|billetes? de (?:avion|tren|autobus)|pasajes?|aerolinea|aeropuerto|itinerario|crucero|vacaciones|visado|pasaporte|airbnb|equipaje|maleta|escapada|turismo|que ver en|que visitar en|viaje a|viajar a|ir de viaje)\b/,
+            // sport
+            /\b(?:el partido|un partido|partido de|partidos|futbol|la liga|champions|el mundial|copa del mundo|goles?|golazo|marcador|alineacion|fichaje|real madrid|barcelona|barca|atletico|boca juniors|river plate|messi|ronaldo|nba|baloncesto|basquet|formula 1|quiniela|apuestas deportivas|clasico|jugador|jugadores|equipo de futbol|mundial de)\b/,
+            // the weather
+            /\b(?:el tiempo (?:en|para|de manana|manana|hoy|este fin)|que tiempo (?:hace|hara|va a hacer)|pronostico del tiempo|el clima (?:en|de|para|manana|hoy)|va a llover|llovera|lluvia (?:en|manana|hoy)|nevara|que temperatura (?:hace|hara|va a hacer))\b/,
+            // money
+            /\b(?:bitcoin|btc|ethereum|criptomonedas?|criptos?|forex|trading|invertir|inversiones|dividendos|hipoteca|prestamos?|tipo de cambio|cambio del dolar|precio del dolar|cotizacion|tarjeta de credito|plazo fijo|precio del oro|comprar acciones|vender acciones|invertir en|acciones de (?:apple|tesla|amazon|google|nvidia|microsoft|meta)|bolsa de valores|la bolsa|euros a dolares|dolares a (?:pesos|euros)|ahorrar dinero)\b/,
+            // shopping and products
+            /\b(?:(?:que|cual|cuales) (?:movil|celular|telefono|portatil|laptop|tele|televisor|tablet|auriculares|coche|carro|lavadora|nevera|consola|zapatillas) (?:me )?(?:compro|comprar|recomiendas|es mejor)|mejor (?:movil|celular|portatil|laptop|televisor|tele|tablet|auriculares|lavadora|aspiradora|consola|cafetera|colchon) (?:calidad precio|de|por|para|barato|en)|iphone|samsung|xiaomi|black friday|rebajas|cupon de descuento|regalo para|regalo de cumpleanos|ideas de regalo)\b/,
+            // cars and repairs
+            /\b(?:mi (?:coche|carro|auto|moto|bici|bicicleta)|el (?:coche|carro|auto) (?:hace|no arranca|pierde|tiene|hace ruido)|aceite del (?:coche|carro|motor)|neumaticos?|llantas?|embrague|frenos del|bateria del (?:coche|carro)|taller mecanico|mecanico|motor del|(?:arreglar|reparar|arreglo|reparo) (?:el |la |mi )?(?:grifo|lavadora|nevera|coche|carro|moto|bici|bicicleta|persiana|aire acondicionado|calentador|wifi|router|impresora|portatil|movil)|fontanero)\b/,
+            // entertainment
+            /\b(?:pelicula|peliculas|peli|pelis|una serie|la serie|alguna serie|que serie|series de|netflix|hbo|disney|temporada de|capitulo de|canciones|letra de|cantante|concierto|album|videojuegos?|playstation|ps5|xbox|nintendo|fortnite|minecraft|anime|telenovela|reggaeton|spotify|youtube|tiktok|bad bunny|shakira|taylor swift)\b/,
+            // trivia and homework
+            /\b(?:capital de|cuantos habitantes|quien (?:invento|descubrio|escribio|pinto|gano|fue el primer)|en que ano (?:fue|se|empezo|termino|llego)|guerra mundial|guerra civil|revolucion (?:francesa|mexicana|rusa|industrial)|imperio romano|deberes|tarea de (?:matematicas|historia|lengua|ingles|fisica|quimica)|ecuacion|ecuaciones|derivada|integral de|raiz cuadrada|teorema|pitagoras|fotosintesis|tabla periodica|cuanto es \d+|matematicas|algebra|sistema solar|planetas|dinosaurios)\b/,
+            // programming unrelated to health
+            /\b(?:python|javascript|typescript|java|html|css|react|angular|django|nodejs|node js|php|kotlin|git|github|docker|kubernetes|excel|programar|programacion|codigo en|un script|bucle for|funcion recursiva|base de datos|pagina web|app de|aplicacion movil)\b/,
+            // legal, visas, tax
+            /\b(?:impuestos|declaracion de la renta|hacienda|irpf|abogado|demanda judicial|divorcio|herencia|testamento|contrato de alquiler|alquiler|casero|multa de trafico|multa|nacionalidad|permiso de residencia|green card|empadronamiento|despido|finiquito|autonomo)\b/,
+            // translation, religion, horoscopes
+            /\b(?:traduce|traducir|traduceme|traduccion|como se dice|horoscopo|zodiaco|tarot|astrologia|escorpio|sagitario|capricornio|acuario|piscis|rezar|oracion|biblia|versiculo|misa|ramadan|coran|santo del dia)\b/,
         ],
-        unless: HEALTH_WORD,
+        unless: HEALTH_WORDS,
+        unlessEnglishClinical: true,
+        languages: ["es"],
     }),
 ];

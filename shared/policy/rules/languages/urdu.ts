@@ -10,8 +10,13 @@ const PERSON = "(?:شوہر|بیوی|پڑوسی|پڑوسن|باس|ساس|سسر|
 /** Controlled medicines asked for by name, as written in Urdu. */
 const CONTROLLED = "(?:ٹرامادول|الپرازولم|زینکس|کلونازیپام|ریوٹریل|ڈائزیپام|ویلیم|کوڈین|مارفین|فینٹانل|پریگابالین|لیریکا|کیٹامین)";
 
-/** A word about health: a creative or practical request that carries one may be patient education, not off topic. */
-const HEALTH_WORD = /(?:^| )(?:دوا|دوائی|ادویات|بیماری|ڈاکٹر|مریض|علاج|صحت|درد|بخار|ہسپتال|اسپتال|شوگر|ذیابیطس|کینسر|خوراک|علامات|نرس|ویکسین|حمل)(?= |$)/;
+/**
+ * Words about health: an off-topic subject next to one may be a health question ("شوگر کے مریض کے لیے ترکیب",
+ * "سفر سے پہلے ویکسین", "کرکٹ کھیلتے چوٹ لگی"), which the off-topic list leaves alone, as the English scope rules do.
+ */
+const HEALTH_WORDS = [
+    /(?:^| )(?:دوا|دوائی|دوائیں|ادویات|بیماری|ڈاکٹر|مریض|مریضوں|علاج|صحت|درد|بخار|ہسپتال|اسپتال|شوگر|ذیابیطس|کینسر|خوراک|علامات|نرس|ویکسین|ٹیکہ|ٹیکے|حمل|حاملہ|چوٹ|کھانسی|زکام|نزلہ|الٹی|اسہال|قبض|چکر|بلڈ|خون|گولی|گولیاں|انجکشن|الرجی|ڈائٹ|وزن|کیلوریز|وٹامن|پیٹ|سر درد|آنکھ|دانت|جلد|گھٹنے|کمر|سانس|دل|گردے|جگر|تھائیرائیڈ|ڈپریشن|ذہنی|نیند|آپریشن|سرجری|ٹیسٹ|رپورٹ|میڈیکل|کلینک|فارمیسی|وارڈ|نشہ|نشے|ایمرجنسی|ٹرائی ایج|ٹرائیج|ڈرپ|پوٹاشیم|ہارٹ|اٹیک|بی پی|زخم|فالج|دمہ|ٹی بی|ورزش)(?= |$)/,
+];
 
 export const URDU_RULES = [
     vocabularyRule({
@@ -53,12 +58,17 @@ export const URDU_RULES = [
     }),
     vocabularyRule({
         id: "out_of_scope.lang_ur_off_topic", category: "out_of_scope",
-        description: "Urdu: a plainly off-topic request with no health word: write a poem, ghazal, song or story, tell a joke; book a ticket, flight or hotel; which shares to buy (\"ایک نظم لکھو\").",
+        description: "Urdu: an off-topic subject with no health word: cooking, travel, cricket and other sport, the weather, money, shopping, vehicles and repairs, films, dramas, songs and games, writing (poems, ghazals, stories, jokes, letters, CVs), trivia and homework, programming, legal and tax matters, translation, religion and horoscopes (\"ایک نظم لکھو\", \"بریانی کی ترکیب\"). Roman Urdu: hindi.ts.",
         patterns: [
             /(?:^| )(?:نظم|شعر|غزل|گانا|گیت|کہانی|لطیفہ|لطیفے) (?:لکھو|لکھ دو|لکھیں|لکھ دیں|سناؤ|سنا دو|سنائیں)(?= |$)/,
             /(?:^| )(?:ٹکٹ|فلائٹ|ہوٹل|ٹرین) بک (?:کرو|کر دو|کریں|کر دیں|کرنا)(?= |$)/,
             /(?:^| )(?:کون سے|کونسے) (?:شیئر|شیئرز|حصص|اسٹاک) (?:خریدوں|خریدیں|لوں)(?= |$)/,
+            /(?:^| )(?:نظم|غزل|گانا|گیت|کہانی|لطیفہ|لطیفے|مضمون|محبت نامہ|سی وی|بائیوڈیٹا|تقریر|ترکیب|بریانی|قورمہ|نہاری|حلیم|کڑاہی|پلاؤ|کباب|کیک|مٹھائی|حلوہ|کھیر|گلاب جامن|فلائٹ|ہوٹل|ٹکٹ|ٹرین|ویزا|پاسپورٹ|سفر|ٹور|عمرہ|حج)(?= |$)/,
+            /(?:^| )(?:کرکٹ|میچ|اسکور|سکور|پی ایس ایل|فٹبال|بابر|موسم|بارش|شیئرز|شیئر مارکیٹ|حصص|اسٹاک|اسٹاک ایکسچینج|بٹ کوائن|کرپٹو|قرضہ|قرض|ڈالر|سونے کا بھاؤ|موبائل|فون|لیپ ٹاپ|ٹی وی|فریج|گاڑی|کار|موٹر سائیکل|بائیک|مکینک|پیٹرول|انٹرنیٹ|پیکج|سولر|بجلی)(?= |$)/,
+            /(?:^| )(?:فلم|فلمیں|ڈرامہ|ڈرامے|سیریز|نیٹ فلکس|گیم|گیمز|دارالحکومت|ریاضی|ہوم ورک|سوال حل|پائتھن|پروگرامنگ|ویب سائٹ|ایپ|وکیل|طلاق|عدالت|ٹیکس|کرایہ|ایگریمنٹ|ترجمہ|زائچہ|ستارے|برج|نماز|وظیفہ|دعا|اسلامی نام)(?= |$)/,
         ],
-        unless: HEALTH_WORD,
+        unless: HEALTH_WORDS,
+        unlessEnglishClinical: true,
+        languages: ["ur"],
     }),
 ];

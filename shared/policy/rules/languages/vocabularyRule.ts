@@ -8,6 +8,9 @@ import type {PolicyCategory} from "../../types";
 import type {PolicyRule} from "../ruleTypes";
 import {foldArabic} from "../../deobfuscate";
 import {PrefilteredRegExp} from "../../prefilter/prefilteredRegExp";
+import {topicSignal} from "../healthLexicon";
+import type {AnalyzedText} from "../../normalize";
+import {detectLanguage, readsAsEnglish, SUPPORTED_LANGUAGES, type DetectedLanguage, type SupportedLanguage} from "../../language";
 
 export interface VocabularyRuleSpec {
     id: string;
@@ -15,8 +18,53 @@ export interface VocabularyRuleSpec {
     description: string;
     /** Any of these on the folded text fires the rule. */
     patterns: readonly RegExp[];
-    /** A question about what to do if it happened ("si no respira", "اذا"): the rule does not fire. */
-    unless?: RegExp;
+    /**
+     * A question about what to do if it happened ("si no respira", "اذا"), or a health word next to an off-topic one:
+     * any of these on the folded text and the rule does not fire.
+     */
+    unless?: RegExp | readonly RegExp[];
+    /**
+     * The rule does not fire either when the message has English clinical vocabulary (healthLexicon.ts: drug names,
+     * "bp", "sugar", "fhir", "hl7"...), which people mix into these languages ("diabetes ke liye recipe batao").
+     */
+    unlessEnglishClinical?: boolean;
+    /**
+     * The languages whose messages the rule judges (language.ts), besides messages no supported language claims (a
+     * language the detector places elsewhere, such as Spanish taken for Portuguese, or one taken for English that does
+     * not read as English). Words shared across languages ("SQL", "ramadan", "netflix") would otherwise be judged by
+     * another language's health words: a Spanish list knows no Arabic or Hindi one.
+     */
+    languages?: readonly SupportedLanguage[];
+}
+
+/** English clinical vocabulary of a message, counted once however many rules ask (the engine counts its own). */
+const englishClinical = new WeakMap<AnalyzedText, boolean>();
+function hasEnglishClinical(t: AnalyzedText): boolean {
+    let has = englishClinical.get(t);
+    if (has === undefined) englishClinical.set(t, has = topicSignal(t.norm).clinical > 0);
+    return has;
+}
+
+/** The detected language of a message, once however many rules ask (the engine detects its own). */
+const detected = new WeakMap<AnalyzedText, DetectedLanguage>();
+function languageOf(t: AnalyzedText): DetectedLanguage {
+    let l = detected.get(t);
+    if (!l) detected.set(t, l = detectLanguage(t.raw));
+    return l;
+}
+
+/**
+ * The `unless` patterns of every rule bound to languages: a message no language claims is judged by each such rule,
+ * and a health word of any of these languages keeps it from all of them (a Spanish "CIE-10" from the Hindi list).
+ */
+const UNPLACED_UNLESS: PrefilteredRegExp[] = [];
+
+/** Whether a rule for `languages` judges this message: its own language, or one no supported language claims. */
+function judgedIn(t: AnalyzedText, languages: readonly SupportedLanguage[]): boolean {
+    const {code} = languageOf(t);
+    if ((languages as readonly string[]).includes(code)) return true;
+    const unplaced = code === "en" ? !readsAsEnglish(t.raw) : !(SUPPORTED_LANGUAGES as readonly string[]).includes(code);
+    return unplaced && !UNPLACED_UNLESS.some((u) => u.test(t.folded));
 }
 
 export function vocabularyRule(spec: VocabularyRuleSpec): PolicyRule {
@@ -27,9 +75,13 @@ export function vocabularyRule(spec: VocabularyRuleSpec): PolicyRule {
     // (prefilter/prefilteredRegExp.ts).
     const fold = (p: RegExp) => new PrefilteredRegExp(foldArabic(p.source), p.flags);
     const patterns = spec.patterns.map(fold);
-    const unless = spec.unless && fold(spec.unless);
+    const unless = (spec.unless === undefined ? [] : spec.unless instanceof RegExp ? [spec.unless] : spec.unless).map(fold);
+    const unlessEnglishClinical = spec.unlessEnglishClinical ?? false;
+    const languages = spec.languages;
+    if (languages) UNPLACED_UNLESS.push(...unless);
     return {
         id, category, description,
-        test: (t) => t.folded.length > 0 && patterns.some((p) => p.test(t.folded)) && !(unless?.test(t.folded) ?? false),
+        test: (t) => t.folded.length > 0 && patterns.some((p) => p.test(t.folded)) && !unless.some((u) => u.test(t.folded))
+            && !(unlessEnglishClinical && hasEnglishClinical(t)) && (languages === undefined || judgedIn(t, languages)),
     };
 }
