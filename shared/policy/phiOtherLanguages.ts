@@ -9,6 +9,7 @@
  * As in English, a number is an identifier next to its label or in a shape nothing clinical takes (a dose, a lab value,
  * a year or a count stays what it is), and a name is one in the context that makes it a person.
  */
+import {foldArabic} from "./deobfuscate";
 import {prefiltered} from "./prefilter/prefilteredRegExp";
 
 /** A kind of identifier this module finds (a subset of PhiType). */
@@ -122,7 +123,7 @@ tuberculosis pneumoniae catarrhalis avium leprae genitalium marinum kansasii abs
 `.trim().split(/\s+/));
 
 /**
- * Common given names and family-name forms in Arabic script (Arabic and Urdu spellings; letters folded as foldArabic
+ * Common given names and family-name forms in Arabic script (Arabic and Urdu spellings; letters folded as foldWord
  * does), and in Devanagari; a run of two of them is a person's full name ("أحمد محمد", "राम कुमार शर्मा").
  */
 const ARABIC_SCRIPT_NAMES = new Set(words(`
@@ -150,20 +151,17 @@ const SCRIPT_NAME_LABELS = new Set(words(`
 मरीज़ मरीज रोगी नाम श्री श्रीमती सुश्री कुमारी मिस्टर
 `));
 
-/** Folds the Arabic-script letters whose spelling varies (alef forms, taa marbuta, Urdu yeh/kaf/heh) and drops vowel marks. */
-export function foldArabic(word: string): string {
-    return word.replace(/[\u064B-\u065F\u0670\u0640]/g, "").replace(/[أإآٱ]/g, "ا").replace(/[ةہۃ]/g, "ه").replace(/[ىی]/g, "ي")
-        .replace(/ک/g, "ك");
-}
-
-/** Drops Devanagari's nukta and writes its precomposed nukta letters (ज़ U+095B) as their base letters. */
-function foldDevanagari(word: string): string {
-    return word.replace(/\u093C/g, "").replace(/[\u0958-\u095F]/g, (c) => "कखगजडढफय"[c.charCodeAt(0) - 0x0958]);
+/**
+ * A word as the lists compare it: deobfuscate.ts's fold (vowel marks, alef forms, taa marbuta, the Devanagari nukta),
+ * and Urdu's own yeh, kaf and heh written as the Arabic letters, so "مریض" and "مريض" are one word.
+ */
+function foldWord(word: string): string {
+    return foldArabic(word).replace(/ی/g, "ي").replace(/ک/g, "ك").replace(/[ہۃ]/g, "ه");
 }
 
 /** A word list, folded as the words compared with it are. */
 function words(list: string): string[] {
-    return list.trim().split(/\s+/).map((w) => /[\u0900-\u097F]/.test(w) ? foldDevanagari(w) : foldArabic(w));
+    return list.trim().split(/\s+/).map(foldWord);
 }
 
 /** The words of `text` (runs of letters and marks in any script), with their offsets. */
@@ -177,19 +175,19 @@ function scriptWords(text: string): {word: string; start: number; end: number}[]
 }
 
 function isScriptName(word: string): boolean {
-    if (/[\u0900-\u097F]/.test(word)) return DEVANAGARI_NAMES.has(foldDevanagari(word));
-    const f = foldArabic(word);
+    const f = foldWord(word);
+    if (/[\u0900-\u097F]/.test(word)) return DEVANAGARI_NAMES.has(f);
     // A family name of the form "ال...ي" (العلي، المنصوري، الهاشمي) follows a given name.
     return ARABIC_SCRIPT_NAMES.has(f) || ARABIC_SCRIPT_NAMES.has(f.replace(/^(?:و|ل|ب)/, ""));
 }
 
 function isFamilyNisba(word: string): boolean {
-    const f = foldArabic(word);
+    const f = foldWord(word);
     return /^ال[\u0621-\u064A]{2,}ي$/.test(f);
 }
 
 function isScriptLabel(word: string): boolean {
-    return SCRIPT_NAME_LABELS.has(/[\u0900-\u097F]/.test(word) ? foldDevanagari(word) : foldArabic(word));
+    return SCRIPT_NAME_LABELS.has(foldWord(word));
 }
 
 /** People named in Arabic, Urdu or Devanagari script: a label then a known name, or two known names in a row. */
