@@ -14,6 +14,13 @@ const PERSON = "(?:زوجي|زوجتي|جاري|جارتي|جيراني|ابوي
 /** Controlled medicines asked for by name (as written in Arabic, with or without the article). */
 const CONTROLLED = "(?:ال)?(?:ترامادول|ليريكا|بريجابالين|زاناكس|الپرازولام|البرازولام|ريفوتريل|كلونازيبام|فاليوم|ديازيبام|اوكسيكودون|مورفين|فنتانيل|كودايين|كبتاجون|ريتالين|اديرال|كيتامين|ابتريل)";
 
+/** What is slipped into someone's food or drink: sleeping pills, sedatives, poison, rat poison, antifreeze, a controlled medicine. */
+const COVERT_SUBSTANCE = "منوم|منومه|حبوب منومه|حبوب نوم|مخدر|سم|سما|سم الفئران|سم فيران|مضاد التجمد|مضاد تجمد|ترامادول|زاناكس|مهدي|مهدئ";
+/** Foods and drinks, as the word after "في", "ب" or "ل" (which Arabic joins to it, with or without the article). */
+const FOOD_OR_DRINK = "اكل|طعام|عصير|حليب|قهوه|شاي|مويه|ميه|ماي|شراب|اكله|عشا|غدا|فطور|رضاعه|لبن|كاسه|كوب";
+/** Controlled medicines taken as tablets: crushing, snorting or injecting them is misuse (morphine or fentanyl injected on a ward is not). */
+const ORAL_CONTROLLED = "(?:ال)?(?:ترامادول|ليريكا|بريجابالين|زاناكس|البرازولام|ريفوتريل|كلونازيبام|فاليوم|اوكسيكودون|كبتاجون|ريتالين|اديرال|ادرال|ابتريل)";
+
 /**
  * Words about health, in Arabic script and in Arabizi: an off-topic subject next to one may be a health question
  * ("اكل لمريض السكري", "تطعيمات قبل السفر", "اصابه في الملعب"), which the off-topic list leaves alone, as the English
@@ -79,6 +86,66 @@ export const ARABIC_RULES = [
             /(?:^| )(?:ازور|ازيف|اعدل|اغير) (?:ال)?(?:وصفه|روشته)(?= |$)/,
             /(?:^| )(?:انسطل|اتسطل|اسطل|انتشي|اتكيف)(?= |$)/,
             /(?:^| )(?:اعدي|اغش|اخدع|اتهرب من|انجح في|اطلع نظيف في) (?:ال)?(?:تحليل|فحص|اختبار) (?:ال)?(?:مخدرات|تعاطي|بول|دم)(?= |$)/,
+        ],
+    }),
+    vocabularyRule({
+        id: "harm_to_others.lang_ar_covert_harm", category: "harm_to_others",
+        description: "Arabic or Arabizi, by kind: sedating or drugging someone without their knowledge, slipping a sedative, poison or antifreeze into someone's food or drink, tampering with a relative's or patient's medicines, insulin, pump or drip to make them ill or stop the heart, smothering, shaking a baby without leaving a mark, an undetectable poison, or making a death look natural (\"عايز اخدر مراتي من غير ما تعرف\", \"سم ما يبان في التحليل\").",
+        patterns: [
+            // A sedative, poison or antifreeze put into a food or drink ("منوم في عصير زوجي", "مضاد التجمد بالشاي").
+            new RegExp(`(?:^| )(?:${COVERT_SUBSTANCE})(?: [^ ]+){0,3} (?:في |ب|ل|لل)(?:ال)?(?:${FOOD_OR_DRINK})(?:ه|ها|هم|ي)?(?= |$)`),
+            // Sedating someone by stealth: "اخدر مراتي", "انيم ابني بدوا من غير ما امه تعرف".
+            /(?:^| )(?:اخدر|نخدر|ابنج)(?: [^ ]+)? (?:زوج|مرات|بنت|ابن|ولد|طفل|جار|امي|ابوي|اخوي|اختي|المريض|حبيبت|خطيبت)[^ ]*(?= |$)/,
+            /(?:^| )(?:انيم|نيم|اخدر|اهدي)(?: [^ ]+){0,2} (?:بدوا|بدواء|بحبوب|بمنوم|بشراب)(?= |$)/,
+            // Tampering with a relative's or patient's pump, drip, insulin or medicines, secretly or to harm.
+            /(?:^| )(?:ارفع|ازود|ازيد|اوقف|اطفي|اعدل|ابدل|اقطع|اضيف|احقن|اخلط)(?: [^ ]+){0,5} (?:بدون ما|من غير ما|بلا ما|بحيث ما|دون ان) (?:ي|ت|ين)?(?:دري|دروا|عرف|عرفون|حس|نتبه|لاحظ|لاحظون|نكشف|بان)(?= |$)/,
+            /(?:^| )(?:احط|اعطي|اضيف|ابدل|اخلط|ازيد|ازود|احقن|اسقي|اوقف|اعطيه|اعطيها)(?: [^ ]+){0,7} (?:عشان|علشان|حتي|لكي|كي|بحيث) (?:ما )?(?:ي|ت)(?:تعب|موت|مرض|صحي|صحا|رتاح للابد|نام للابد|تعلم درس)(?= |$)/,
+            /(?:^| )(?:ي|ت)?(?:وقف|يوقف|توقف) (?:ال)?قلب(?= |$)/,
+            /(?:^| )(?:اعطي|احط|ادي)(?: [^ ]+){0,6} (?:للابد|الي الابد)(?= |$)/,
+            // Smothering or strangling; shaking a baby so that it leaves no mark.
+            /(?:^| )(?:اخنق|نخنق|اكتم نفس|اكتم انفاس)(?= )/,
+            /(?:^| )(?:اهز|اخض|انفض)(?: [^ ]+){0,1} (?:ال)?(?:رضيع|طفل|بيبي|بيبي|بزر)(?: [^ ]+){0,5} (?:اثر|علامه|كدمات|بقوه)(?= |$)/,
+            // An undetectable poison, or a death made to look natural.
+            /(?:^| )(?:ابغي|اريد|بدي|ابي|عايز|عاوز|محتاج|ايش|وش|شو|اي|ايه|اعطني)(?: [^ ]+)? (?:سم|سما|سموم)(?: [^ ]+){0,3} (?:ما|لا|مش|مو|بلا|بدون) ?(?:ي|ت)?(?:بان|ظهر|نكشف|كتشف|بين|طعم)(?= |$)/,
+            /(?:^| )(?:اخلي|نخلي|اجعل) (?:ال)?(?:وفاه|موت|جرعه)(?: [^ ]+){0,3} (?:تبان|يبان|تبدو|يبدو|كانها|كانه)(?= |$)/,
+            /(?:^| )و?(?:تموت|يموت|اقتل|اقتله|اقتلها)(?: [^ ]+){0,6} (?:و)?(?:كانها|كانه|تبان|يبان|تبين) (?:ال)?(?:وفاه|موت|سكته|طبيعي|طبيعيه)(?= |$)/,
+            // Arabizi.
+            /\b(?:7ot|a7ot|n7ot|7ott?u|a7ott?o|adif|a5let?)(?: [a-z0-9]+){0,4} (?:menawem|mnawem|menawwem|sam|samm|antifreeze|7boob nom|7abbet nom)\b/,
+            /\b(?:a5adder|a5ader|akhadder|anayyem|anaim|anayem|nayyem)(?: [a-z0-9]+){0,3} (?:b dawa|bi dawa|b 7boob|men gher ma|men ghair ma|bala ma|bidoon ma)\b|\b(?:a5adder|akhadder) (?:merati|marti|mrati|zawjti|jozi|gozi|ebni|binti)\b/,
+            /\b(?:men gher ma|men ghair ma|bala ma|bidoon ma|bdoun ma) (?:ye|yi|te|ti|y|t)?(?:3raf|3rafo|dri|edri|edro|7es|7ess|ntebh|la7zo|nkeshef)\b(?: [a-z0-9]+){0,3}/,
+            /\b(?:sam|samm|sm) (?:ma|mesh|mish|bala|bidoon) (?:byban|yban|ybayyen|bybayyen|yenkeshef|ta3m)\b/,
+            /\b(?:7ot|a7ot|n7ot|7ottu|a7otto|a3ti|n3ti|anayyem|a5adder)(?: [a-z0-9]+){0,8} (?:emmo|ommo|ommaha|abuh|abuha|a7ad|7ada|el 3ayle|el momarreda|el momarrda) (?:ma|mesh|mish) (?:tedri|yedri|yedro)\b/,
+            /\b(?:a5ne2|akhne2|a5no2|ne5ne2)\b|\bahezz? (?:el )?(?:tefl|bebe|baby|walad|radee3)\b/,
+            /\b(?:ywa22ef|ywa2af|ye2af|yewa22ef|tewa22ef) (?:el )?(?:2alb|alb|galb)\b|\b(?:tban|yban|teban|tbayyen) (?:ka2enha|ka2eno|kaenha|enno|inno)? ?(?:sakta|mot|mout|overdose|tabi3i)\b/,
+            /\b(?:badel|abadel|abaddel|a2ta3|wa22ef|awa22ef|azawwed|azid)(?: [a-z0-9]+){0,3} (?:adwiet|adwiyet|dawa|insulin|pump|mo7loul|dose|gor3et)(?: [a-z0-9]+){0,4} (?:la|3ashan|3ashen) (?:yet3ab|tet3ab|ymout|tmout|yet3allam|yemrad)\b/,
+            /\b(?:la|3ashan|3ashen) (?:ma )?(?:yes7a|tes7a|yes7o)\b|\b(?:tertee7|yertee7|tnam|ynam) (?:la daym|lal abad|3al daym)\b/,
+        ],
+        // Hiding a medicine's taste from a child who must take it is care, not harm ("بدون ما يحس بطعمه").
+        unless: /(?:^| )(?:يحس|تحس|يحسون|يلاحظ|تلاحظ) (?:ب)?(?:ال)?(?:طعم|طعمه|طعمها|مرار|مراره)(?= |$)|\b(?:y7es|t7es|ye7es) (?:b|bi|bel) ?(?:el )?(?:ta3m|ta3mo|ta3ma)\b/,
+    }),
+    vocabularyRule({
+        id: "drug_misuse.lang_ar_misuse_by_kind", category: "drug_misuse",
+        description: "Arabic or Arabizi, by kind: crushing, snorting or injecting pills, getting high or mixing for a high, buying from a dealer or by a street name (شبو، كبتاجون، حشيش), stimulants to study, a doctor who prescribes without questions, beating a urine test, or taking controlled drugs from a pharmacy's or ward's stock (\"كيف اطحن حبوب الترامادول واشمها\", \"kam 7abbet lyrica la owsal lal high\").",
+        patterns: [
+            new RegExp(`(?:^| )(?:اشم|نشم)(?: [^ ]+){0,2} (?:حبوب|حبه|حبات|${ORAL_CONTROLLED})(?= |$)|(?:^| )(?:اطحن|اسحق|احقن|نحقن|اذوب|اكسر)(?: [^ ]+){0,2} ${ORAL_CONTROLLED}(?= |$)`),
+            new RegExp(`(?:^| )${ORAL_CONTROLLED}(?: [^ ]+){0,3} (?:بالوريد|في الوريد|واشمها|واشمه|اشمها|اشمه)(?= |$)|(?:^| )(?:احقن|نحقن|اشم|اشمها|اشمه)(?: [^ ]+){0,3} بعد ما (?:اذوب|اطحن|اسحق)`),
+            /(?:^| )(?:انسطل|اتسطل|اسطل|يسطلني|تسطلني|يسطل|انتشي|اتكيف|اطير|ادمج)(?= |$)|(?:^| )(?:ل|لل)?(?:النشوه|نشوه|الهاي)(?= |$)/,
+            new RegExp(`(?:^| )(?:حبه|حبات|حبوب|شراب|الكحه|بنزو|كحول|${ORAL_CONTROLLED}|مورفين|كودايين)(?: [^ ]+){0,5} (?:عشان|علشان|حتي|لكي|ل) ?(?:انبسط|اروق|اطير|اتكيف|اعدل المزاج|للمزاج|للانبساط|للكيف)(?= |$)`),
+            /(?:^| )(?:وين|من وين|منين|فين|اين|مين|من|كيف|ازاي)(?: [^ ]+){0,2} (?:القي|الاقي|اجيب|اشتري|يبيع|يبيعون|بيبيع|نجيب|احصل|الغي)(?: [^ ]+){0,2} (?:شبو|كريستال|حشيش|بودره|كبتاجون|هيروين|كوكايين|ابو هلالين|حشيشه|بانجو|ستروكس)(?= |$)/,
+            new RegExp(`(?:^| )(?:شبو|كريستال|حشيش|بودره|كبتاجون|هيروين|كوكايين|${CONTROLLED})(?: [^ ]+){0,4} (?:مين يبيع|من يبيع|وين يبيعون|مين بيبيع|مين عنده)(?= |$)`),
+            /(?:^| )(?:ابي|ابغي|بدي|عايز|عاوز|اريد|محتاج)(?: [^ ]+){0,2} (?:ال)?(?:كبتاجون|ريتالين|ادرال|اديرال|مودافينيل)(?: [^ ]+){0,2} (?:للمذاكره|للدراسه|للامتحانات|للامتحان|للسهر|للدراسه)(?= |$)/,
+            /(?:^| )(?:دكتور|طبيب|دكتوره)(?: [^ ]+){0,3} (?:يكتب|يصرف|يوصف)(?: [^ ]+){0,3} (?:بسهوله|بدون اسئله|بلا اسئله|بدون ما يسال|بدون كشف)(?= |$)/,
+            new RegExp(`(?:^| )(?:اقنع|نقنع) (?:ال)?(?:دكتور|طبيب)(?: [^ ]+){0,3} ${CONTROLLED}(?= |$)`),
+            /(?:^| )(?:اشرب|اسوي|احط|اضيف|اخلط|اغش)(?: [^ ]+){0,3} (?:عشان|علشان|حتي|لكي) (?:ال)?(?:بول|عينه|تحليل|فحص)(?: [^ ]+)? (?:يطلع|تطلع|يكون|تكون) (?:نظيف|نظيفه|سلبي|كلين)(?= |$)/,
+            new RegExp(`(?:^| )(?:اخذ|اسحب|اسرق|اطلع|اخبي|اخفي|اشيل)(?: [^ ]+){0,2} ${CONTROLLED}(?: [^ ]+){0,2} (?:من )?(?:ال)?(?:مخزون|عهده|صيدليه|جناح|عربه|خزنه|ستوك)(?= |$)`),
+            // Arabizi.
+            /\b(?:it7an|at7an|ni7an|ashem|ashemma|ashemmo|nshem|ozrob|a7'qon|a7qon|7o2on|a7o2on|e7qen|dawweb)(?: [a-z0-9]+){0,4} (?:tramadol|xanax|lyrica|rivotril|oxy|adderall|captagon|apetryl)\b|\b(?:tramadol|xanax|lyrica|rivotril|apetryl)(?: [a-z0-9]+){0,2} (?:bel wareed|fel wareed|w ashemma|w ashemmo)\b/,
+            /\b(?:insatel|estal|yesatelni|ysatelni|ysattelni|ye5aleeni estal|enbeset|enbese6)\b|\b(?:lal|la owsal lal|3ashan) (?:high|kaif|keif|nashwa)\b/,
+            /\b(?:mnein|mnen|wen|wein|fein|min|mn|meen)(?: [a-z0-9]+){0,2} (?:jib|ajib|ajeeb|alga|ala2i|ashtery|ashtri|bibi3|bybi3|yebi3)(?: [a-z0-9]+){0,2} (?:shabu|crystal|captagon|7ashish|hashish|bodra|heroin|cocaine|strox|lyrica|tramadol|xanax|rivotril)\b|\b(?:captagon|shabu|lyrica|tramadol|xanax)(?: [a-z0-9]+){0,3} (?:min bibi3|meen bibi3|min 3ando|mn bibi3)\b/,
+            /\b(?:doctor|daktor|tabib)(?: [a-z0-9]+){0,2} (?:byekteb|yekteb|biktib|yektebli|yekteblo|byesref)(?: [a-z0-9]+){0,2} (?:bsohoole|b sohoole|bsuhula|bala as2ile|bidoon as2ila)\b|\b(?:a2ne3|aqna3) el (?:doctor|daktor)\b/,
+            /\b(?:zawwer|azawwer|azawer|azayyef) (?:roshetta|roshta|wasfe|wasfa)\b|\b(?:tramadol|xanax|lyrica|rivotril|adderall|ritalin|oxycodone|morphine|codeine|apetryl|captagon|valium|fentanyl)(?: [a-z0-9]+){0,3} (?:bala|bidoon|men gher|min ghair|bdoun) (?:wasfe|wasfa|roshetta|roshta)\b/,
+            /\b(?:onja7|anja7|a3addi|a3di|eghosh) (?:bi|fi|fel|bel) (?:ta7lil|fa7s|test) (?:el )?(?:mo5addarat|mokhadarat|drugs|bawl)\b|\b(?:el )?bawl (?:nadeef|ndeef|clean)\b/,
+            /\b(?:as7ab|es7ab|a5od|aakhod|asra2|a5abbi)(?: [a-z0-9]+){0,1} (?:fentanyl|morphine|tramadol|xanax|lyrica|opioid|midazolam)(?: [a-z0-9]+){0,2} (?:men|min) (?:el )?(?:stock|3ohda|saydaliye|ward|khazna|5azna|trolley)\b/,
         ],
     }),
     vocabularyRule({

@@ -65,6 +65,36 @@ export const FRENCH_RULES = [
         ],
     }),
     vocabularyRule({
+        id: "harm_to_others.lang_fr_covert_harm", category: "harm_to_others",
+        description: "French, by kind: smothering, sedating or drugging a person without their knowledge, slipping sleeping pills, poison or antifreeze into someone's food or drink, tampering with a relative's or patient's medicines, insulin, pump or drip (to make them ill or stop the heart), shaking a baby without marks, an undetectable poison, or making a death look natural (\"quel poison ne se voit pas a l autopsie\", \"endormir ma copine a son insu\").",
+        patterns: [
+            /\b(?:etouffer|etrangler|droguer|assommer) (?:le bebe|l enfant|le nourrisson|(?:mon|ma|mes|son|sa|le|la) (?:mari|femme|copine|copain|voisin|voisine|fils|fille|pere|mere|bebe|patient|patiente|belle mere|beau pere|grand mere|grand pere|collegue|chef))\b/,
+            /\b(?:mettre|donner|faire prendre|endormir|droguer|glisser|verser|injecter|augmenter|monter|couper|changer|remplacer|faire dormir|sedater)(?: [a-z]+){0,8} (?:a son insu|a leur insu|en cachette|sans qu (?:il|elle|ils) (?:s en rende|le sache|le sachent|remarque|s en apercoive)|sans que (?:sa|son|ses|l|personne|le|la) ?(?:[a-z]+ )?(?:le sache|s en rende compte|le voie|remarque))\b/,
+            /\b(?:potassium|insuline|digoxine)(?: [a-z]+){0,6} sans que ca se (?:detecte|voie)\b/,
+            /\b(?:somniferes|cachets|poison|mort aux rats|antigel|tranquillisants|calmants)(?: [a-z]+){0,4} dans (?:le |la |l |son |sa |ses |leur )?(?:jus|cafe|the|repas|nourriture|boisson|soupe|verre|assiette|plat|biberon|lait|perf|perfusion)\b/,
+            /\b(?:pour (?:qu (?:il|elle) (?:tombe malade|ne se reveille pas|meure|se taise)|le rendre malade|la rendre malade|arreter son coeur|lui donner une lecon)|arreter (?:son|le) coeur)\b/,
+            /\b(?:poison|toxique)s? (?:qui ne se (?:voit|detecte) pas|ne se voit pas|indetectable|sans (?:gout|odeur|trace))\b/,
+            /\b(?:faire passer|maquiller|deguiser)(?: [a-z]+){0,3} (?:pour|en) (?:une )?(?:mort naturelle|crise cardiaque|accident)\b|\b(?:ressemble|ressembler) a une mort naturelle\b|\bfaire croire a (?:une )?(?:crise cardiaque|mort naturelle|accident)\b/,
+            /\bsecouer (?:le |mon |un )?(?:bebe|nourrisson|enfant)\b(?: [a-z]+){0,5} (?:sans laisser|traces|se taise)/,
+            /\b(?:pour qu (?:il|elle) parte pour de bon|partir pour de bon)\b/,
+        ],
+        // Hiding a medicine's taste from a child who must take it is care ("sans qu il sente le gout").
+        unless: /\b(?:le gout|mauvais gout|l amertume)\b/,
+    }),
+    vocabularyRule({
+        id: "drug_misuse.lang_fr_misuse_by_kind", category: "drug_misuse",
+        description: "French, by kind: crushing, snorting or injecting pills, getting high on medicines or mixes, buying from a dealer, online or by a street name (coke, C), a doctor who prescribes without questions, convincing one to prescribe opioids, a drug test, or keeping controlled drugs from a pharmacy's or ward's stock (\"comment ecraser le tramadol pour le sniffer\").",
+        patterns: [
+            new RegExp(`\\b(?:sniffer|m injecter|s injecter|shooter)(?: [a-z]+){0,3} (?:${CONTROLLED}|cachets|comprimes|gelules|lyrica)\\b|\\b(?:${CONTROLLED}|cachets|comprimes)(?: [a-z]+){0,3} pour (?:le|la|les) (?:sniffer|injecter|shooter)\\b`),
+            /\b(?:pour|et) (?:planer|etre defonce|etre bien defonce|etre perche|me defoncer|etre high|triper|m envoyer en l air|etre stone)\b/,
+            /\b(?:ou|comment|qui)(?: [a-z]+){0,2} (?:choper|acheter|trouver|pecho|avoir|vend|vendre)(?: [a-z]+){0,2} (?:coke|cocaine|c|crack|heroine|came|shit|beuh|md|mdma|ecstasy|speed|ketamine|keta|lean)\b|\bqui (?:en )?vend\b/,
+            new RegExp(`\\b(?:commander|acheter|obtenir|trouver)(?: [a-z]+){0,2} ${CONTROLLED}(?: [a-z]+){0,3} (?:sur internet|en ligne|sur le darknet|sans ordonnance)\\b|\\b(?:acheter|trouver|obtenir)(?: [a-z]+){0,2} (?:du |de la )?(?:skenan|lyrica|subutex|rivotril)\\b(?: [a-z]+){0,2} sans ordonnance\\b`),
+            /\b(?:medecin|docteur|toubib)s?(?: [a-z]+){0,2} (?:prescrit|prescrivent|donne|file)(?: [a-z]+){0,3} (?:facilement|sans (?:poser de )?questions)\b|\bconvaincre le medecin de me prescrire\b/,
+            /\b(?:etre|rester) (?:clean|negatif|negative) (?:au|a un|a mon|pour le) (?:depistage|test|controle)\b|\b(?:reussir|passer|tromper) (?:le |un |mon )?test urinaire\b/,
+            new RegExp(`\\b(?:sortir|garder|prendre|piquer|voler|recuperer)(?: [a-z]+){0,2} ${CONTROLLED}(?: [a-z]+){0,3} (?:du |de la )?(?:stock|chariot|pharmacie|armoire|coffre|service)\\b`),
+        ],
+    }),
+    vocabularyRule({
         id: "out_of_scope.lang_fr_off_topic", category: "out_of_scope",
         description: "French: an off-topic subject with no health word: cooking, travel, sport, the weather, money, shopping, cars and repairs, films, series, songs and games, writing (poems, stories, jokes, letters, CVs), trivia and homework, programming, legal and tax matters, translation, religion and horoscopes (\"ecris moi un poeme sur la mer\", \"recette de la blanquette\").",
         patterns: [

@@ -12,9 +12,9 @@ const PERSON = "(?:पति|पत्नी|बीवी|पड़ोसी|प
 const PERSON_LATN = "(?:pati|patni|biwi|padosi|padosan|boss|saas|sasur|bhai|behen|behan|papa|maa|beta|beti|bache|kisi)";
 
 /** Controlled medicines asked for by name, in Latin letters (as Hindi speakers type drug names). */
-const CONTROLLED_LATN = "(?:tramadol|alprazolam|alprax|xanax|clonazepam|clonotril|rivotril|diazepam|valium|lorazepam|ativan|codeine|corex|morphine|fentanyl|oxycodone|pregabalin|lyrica|nitrazepam|nitrosun|zolpidem|ketamine|methylphenidate|ritalin|buprenorphine|tapentadol|spasmo proxyvon|proxyvon)";
+const CONTROLLED_LATN = "(?:tramadol|lexotanil|alprazolam|alprax|xanax|clonazepam|clonotril|rivotril|diazepam|valium|lorazepam|ativan|codeine|corex|morphine|fentanyl|oxycodone|pregabalin|lyrica|nitrazepam|nitrosun|zolpidem|ketamine|methylphenidate|ritalin|buprenorphine|tapentadol|spasmo proxyvon|proxyvon)";
 /** The same medicines as written in Devanagari. */
-const CONTROLLED_DEVA = "(?:ट्रामाडोल|अल्प्राजोलम|अल्प्रैक्स|क्लोनाजेपाम|डायजेपाम|कोडीन|कोरेक्स|मॉर्फिन|फेंटानिल|प्रेगाबलिन|नाइट्राजेपाम|जोल्पिडेम|केटामाइन)";
+const CONTROLLED_DEVA = "(?:ट्रामाडोल|लिरिका|रिटालिन|ऑक्सीकोडोन|अल्प्राजोलम|अल्प्रैक्स|क्लोनाजेपाम|डायजेपाम|कोडीन|कोरेक्स|मॉर्फिन|फेंटानिल|प्रेगाबलिन|नाइट्राजेपाम|जोल्पिडेम|केटामाइन)";
 
 /**
  * Words about health, in Devanagari and in Latin letters: an off-topic subject next to one may be a health question
@@ -73,6 +73,52 @@ export const HINDI_RULES = [
             /(?:^| )(?:नशे के लिए|नशा करने के लिए|नशा चढ़ाने के लिए) (?:कौन सी|कौनसी|कोई) (?:गोली|दवा|दवाई|सिरप|इंजेक्शन)(?= |$)/,
             /\b(?:nashe|nasha karne|nasha) (?:ke )?liye (?:kaunsi|konsi|kon si|kaun si|koi) (?:goli|dawai|dawa|tablet|syrup|injection)\b/,
             /\b(?:drug test|dope test|urine test) (?:kaise )?(?:pass karu|pass karun|pass kare|clear karu|clear karun|me pass)\b/,
+        ],
+    }),
+    vocabularyRule({
+        id: "harm_to_others.lang_hi_covert_harm", category: "harm_to_others",
+        description: "Hindi, Hinglish or Roman Urdu, by kind: drugging, sedating or poisoning someone without their knowledge (\"pata na chale\", \"चुपके से\"), slipping sleeping pills, poison or antifreeze into food, drink or a drip, giving something so they fall ill or never wake, smothering, shaking a baby without marks, switching off a pump or insulin, an undetectable poison, or making a death look natural (\"ऐसा ज़हर बताओ जो पोस्टमार्टम में न पकड़ा जाए\", \"bete ko chupke se neend ki dawa kaise du\").",
+        patterns: [
+            // Devanagari.
+            /(?:^| )(?:मिला|डाल|दू|दे|खिला|पिला|बढ़ा|बदल|बेहोश|सुला|बंद)[^ ]*(?: [^ ]+){0,6} (?:पता न|पता ना|पता नहीं|पकड़ा न|पकड़ा ना|पकड़ में न)(?= |$)/,
+            /(?:^| )(?:चुपके से|बिना बताए|बिना बताये|जानकारी के बिना)(?: [^ ]+){0,6} (?:मिला|डाल|दू|दे|खिला|पिला|बढ़ा|बेहोश|सुला|बंद)[^ ]*(?= |$)/,
+            /(?:^| )(?:खाने|जूस|चाय|कॉफी|कॉफ़ी|दूध|पानी|शरबत|ड्रिप|सलाइन|ड्रिंक) में(?: [^ ]+){0,3} (?:जहर|नींद की गोली|नींद की गोलियां|नींद की दवा|चूहे मारने की दवा|चूहे मार दवा|एंटीफ्रीज|ट्रामाडोल|पोटैशियम)(?= |$)/,
+            /(?:^| )(?:मिलाऊं|मिलाऊँ|डालूं|डालूँ|दूं|दूँ|खिलाऊं|खिलाऊँ|पिलाऊं|रख दूं|रख दूँ)(?: [^ ]+){0,2} (?:कि|ताकि) (?:वो |वह |उसका |उसकी )?(?:बीमार पड़|मर जा|उठे ही नहीं|दिल रुक|सोता रहे|हमेशा के लिए)/,
+            /(?:^| )(?:दम|गला) (?:घोंटना है|घोंट दूं|घोंट दूँ|घोंटूं|घोंटूँ|दबा दूं|दबा दूँ|दबाना है)(?= |$)|(?:^| )तकिए से (?:दम|गला|मुंह|मुँह)(?= |$)/,
+            /(?:^| )(?:मौत|मारकर|मार कर|ओवरडोज|ओवरडोज़)(?: [^ ]+){0,4} (?:नेचुरल|प्राकृतिक|हार्ट अटैक|दिल का दौरा)(?: [^ ]+){0,2} (?:लगे|जैसा|जैसी|दिखे|दिखाऊं|दिखाऊँ|दिखाएं|दिखाएँ)(?= |$)/,
+            /(?:^| )(?:जहर|पॉइजन)(?: [^ ]+){0,4} (?:पकड़ा न|पकड़ा ना|पकड़ में न|पोस्टमार्टम में न)|(?:^| )(?:बिना स्वाद|बेस्वाद|बिना गंध)(?: [^ ]+){0,4} जहर(?= |$)/,
+            /(?:^| )(?:बच्चे|बेबी|शिशु) को (?:कैसे )?(?:हिलाऊं|हिलाऊँ|झिंझोड़ूं)(?: [^ ]+){0,6} (?:निशान|चुप)/,
+            /(?:^| )(?:पंप|ड्रिप|इंसुलिन)(?: [^ ]+){0,4} (?:बंद कर दूं|बंद कर दूँ|निकाल दूं)(?= |$)|(?:^| )सबक सिखाने|(?:^| )हमेशा के लिए (?:सुला|सुलाना)/,
+            // Hinglish and Roman Urdu.
+            /\b(?:mila|daal|dal|du|doon|dun|de|khila|pila|badha|barha|badal|behosh|sula|band)[a-z]*(?: [a-z]+){0,6} (?:pata na|pata nahi|pakda na|pakra na|pakad me na)\b/,
+            /\b(?:chupke se|bina bataye|bataye baghair|bataye bina|bina jaane|ilm ke baghair|marzi ke baghair|jaankari ke bina)(?: [a-z]+){0,6} (?:mila|daal|dal|du|doon|dun|de|khila|pila|badha|barha|behosh|sula|band)[a-z]*\b/,
+            /\b(?:khane|khaane|juice|chai|coffee|doodh|pani|paani|sharbat|drip|saline|drink) (?:me|mein|mai)(?: [a-z]+){0,3} (?:zeher|zehar|jahar|zahar|neend ki goli|neend ki goliyan|neend ki dawa|chuha maar|chuhe maar|antifreeze|tramadol|potassium)\b/,
+            /\b(?:milau|milaun|daalu|daalun|dalu|du|doon|khilau|khilaun|pilau|pilaun|rakh du|rakh doon)(?: [a-z]+){0,2} (?:ki|ke|taki|taake) (?:wo |woh |uska |uski )?(?:bimar pad|beemar par|bimar par|mar ja|uthe hi nahi|uthay hi nahi|dil ruk|soya rahe|sota rahe|hamesha ke liye)/,
+            /\b(?:dum|dam|gala) (?:ghotna|ghontna|ghot du|ghont doon|ghotu|dabana|daba du|daba doon)\b|\btakiye se (?:dum|dam|gala|munh)\b/,
+            /\b(?:maut|maar ke|maar kar|mar ke|overdose)(?: [a-z]+){0,4} (?:natural|qudrati|prakritik|heart attack)(?: [a-z]+){0,2} (?:lage|jaisa|jaisi|dikhe|dikhau|dikhaun|dikhaye|dikhayen)\b/,
+            /\b(?:zeher|zehar|jahar|zahar|poison)(?: [a-z]+){0,4} (?:na pakda|na pakra|postmortem)|\b(?:bina taste|baghair zaiqe|bina swad|bina smell|baghair boo)(?: [a-z]+){0,4} (?:zeher|zehar)\b/,
+            /\b(?:baby|bache|bachay|bachche) ko (?:kaise )?(?:hilau|hilaun|jhinjhodu)(?: [a-z]+){0,6} (?:nishan|chup)/,
+            /\b(?:pump|drip|insulin)(?: [a-z]+){0,4} (?:band kar du|band kar doon|nikal du)\b|\b(?:sabak|sabaq) sikhane\b|\bhamesha ke liye (?:sula|sulana)\b/,
+        ],
+        // Hiding a medicine's taste from a child who must take it is care ("kadwa pata na chale").
+        unless: /(?:^| )(?:कड़वा|कड़वाहट|कड़वापन)(?= |$)|\b(?:kadwa|karwa|kadwahat|karwahat|kadwapan)\b/,
+    }),
+    vocabularyRule({
+        id: "drug_misuse.lang_hi_misuse_by_kind", category: "drug_misuse",
+        description: "Hindi, Hinglish or Roman Urdu, by kind: snorting or injecting pills, getting high (\"nasha karna hai\", \"टल्ली\"), where to buy street drugs (smack, chitta, maal, ice), stimulants to study, a doctor who prescribes without questions, a fake prescription, beating a drug test, or taking controlled drugs from a store's or ward's stock (\"ट्रामाडोल घोलकर नस में लगानी है\").",
+        patterns: [
+            /(?:^| )(?:पीसकर|पीस कर|पीस के)(?: [^ ]+){0,2} (?:सूंघ|सूँघ|सुंघ)|(?:^| )नस में (?:लगा|लगानी|लगाना|लगाऊं)|(?:^| )इंजेक्शन खुद को|(?:^| )घोलकर (?:नस|इंजेक्शन)/,
+            /(?:^| )(?:नशा करना|नशा चढ़े|नशा चढ़ाना|मस्त होना|टल्ली|किक लेनी|किक लेना|हाई होना)(?= |$)/,
+            /(?:^| )(?:स्मैक|चिट्टा|गांजा|चरस|ब्राउन शुगर|हेरोइन|कोकीन|माल)(?: [^ ]+){0,1} (?:कहाँ|कहां) (?:मिलता|मिलती|मिलेगा|मिलेगी)(?= |$)|(?:^| )कौन बेचता(?= |$)/,
+            /(?:^| )पढ़ाई के लिए (?:रिटालिन|एडडरॉल|मोडाफिनिल)(?= |$)|(?:^| )(?:डॉक्टर|डाक्टर)(?: [^ ]+){0,2} (?:बिना सवाल|कैसे मनाऊं|कैसे मनाऊँ)(?= |$)/,
+            /(?:^| )(?:नकली|फर्जी|जाली) (?:पर्चा|पर्ची|प्रिस्क्रिप्शन) (?:बनाना|बनाऊं|बनाऊँ|बनवाना|बना दो|चाहिए)(?= |$)|(?:^| )(?:ड्रग|डोप) टेस्ट (?:में )?(?:पास|क्लियर)(?= |$)|(?:^| )यूरिन साफ(?= |$)/,
+            new RegExp(`(?:^| )(?:स्टॉक|वार्ड|स्टोर) से(?: [^ ]+){0,2} (?:${CONTROLLED_DEVA}|फेंटानिल|मॉर्फिन)(?: [^ ]+){0,3} (?:निकालूं|निकालूँ|ले जाऊं|ले जाऊँ|चुरा)`),
+            /\b(?:pees|pees ke|pees kar|peeske)(?: [a-z]+){0,2} (?:soongh|soongn|sungh|snort)|\bnas (?:me|mein|mai) (?:laga|lagani|lagana|lagau|lagaun)|\binjection khud ko\b|\bghol (?:ke|kar) (?:nas|inject)/,
+            /\b(?:nasha karna|nasha chadhe|nasha charhe|nasha chadhana|mast hona|tulli|tun ho|kick leni|kick lena|high hona)\b/,
+            /\b(?:smack|chitta|ganja|charas|ice|crystal|brown sugar|heroin|coke|maal|md)(?: [a-z]+){0,1} (?:kaha|kahan) (?:milta|milti|milega|milegi)\b|\b(?:kaun|kon) bechta\b/,
+            /\b(?:padhai|parhai) ke liye (?:ritalin|adderall|modafinil)\b|\bdoctor(?: [a-z]+){0,2} (?:bina sawal|baghair sawal|ko kaise manau|ko kaise manaun)\b/,
+            /\b(?:nakli|farzi|jaali|fake) (?:parcha|parchi|nuskha|prescription) (?:banana|banau|banaun|banwana|bana do|chahiye)\b|\b(?:drug|dope) test (?:me|mein) (?:pass|clear) (?:kaise|karne)\b|\b(?:urine|peshab) (?:clean|saaf) aaye\b/,
+            new RegExp(`\\b(?:stock|ward|store) se(?: [a-z]+){0,2} (?:${CONTROLLED_LATN})(?: [a-z]+){0,3} (?:nikalu|nikalun|le jau|le jaun|chura)`),
         ],
     }),
     vocabularyRule({

@@ -7,7 +7,7 @@ const HYPOTHETICAL = /\b(?:si|cuando|en caso de que) (?:alguien |una persona |un
 const PERSON = "(?:mi |su |un |una |el |la |los |las )?(?:esposo|esposa|marido|mujer|vecino|vecina|vecinos|jefe|jefa|suegra|suegro|padre|madre|papa|mama|hijo|hija|companero|companera|paciente|abuela|abuelo|novio|novia|hermano|hermana|alguien|persona|cunado|cunada|tio|tia)";
 
 /** Controlled medicines asked for by name. */
-const CONTROLLED = "(?:tramadol|oxicodona|fentanilo|morfina|metadona|codeina|clonazepam|alprazolam|diazepam|lorazepam|xanax|rivotril|valium|trankimazin|orfidal|adderall|ritalin|metilfenidato|pregabalina|lyrica|ketamina|percocet|oxycontin|benzos|benzodiacepinas|opioides|opiaceos)";
+const CONTROLLED = "(?:tramadol|lyricas?|fentanilo|trankimazin|oxicodona|fentanilo|morfina|metadona|codeina|clonazepam|alprazolam|diazepam|lorazepam|xanax|rivotril|valium|trankimazin|orfidal|adderall|ritalin|metilfenidato|pregabalina|lyrica|ketamina|percocet|oxycontin|benzos|benzodiacepinas|opioides|opiaceos)";
 
 /**
  * Words about health: an off-topic subject next to one may be a health question ("dieta para un diabetico", "vacunas
@@ -63,6 +63,35 @@ export const SPANISH_RULES = [
             /\b(?:como|quiero|puedo|necesito|voy a) falsificar (?:una |la |mi |las )?recetas?\b/,
             /\b(?:para|como|quiero) (?:drogarme|colocarme|ponerme ciego|ponerme hasta arriba|flipar)\b/,
             /\b(?:como|puedo|quiero|necesito) (?:pasar|enganar|burlar|superar|falsear) (?:un |el |una |la )?(?:test|prueba|analisis|control) (?:de )?(?:drogas|orina|antidoping|toxicologico)\b/,
+        ],
+    }),
+    vocabularyRule({
+        id: "harm_to_others.lang_es_covert_harm", category: "harm_to_others",
+        description: "Spanish, by kind: smothering or sedating a person, slipping sleeping pills, poison or antifreeze into someone's food or drink, tampering with a relative's or patient's medicines, insulin, pump or drip (to make them ill, stop the heart, or unnoticed), shaking a baby without marks, an undetectable poison, or making a death look natural (\"que veneno no sale en la autopsia\", \"sedar a mi novia sin que se de cuenta\").",
+        patterns: [
+            new RegExp(`\\b(?:asfixiar|ahogar|drogar|envenenar|estrangular) (?:a|al) (?:${PERSON}|bebe|nino|nina|(?:el |la )?bebe de)\\b`),
+            /\b(?:somniferos|pastillas para dormir|veneno|matarratas|raticida|anticongelante|tranquilizantes?|calmantes)(?: [a-z]+){0,4} en (?:la |el |su |sus |mi )?(?:zumo|jugo|comida|bebida|cafe|te|sopa|vaso|agua|biberon|leche|desayuno|cena|plato)\b/,
+            /\b(?:echar|echo|meter|meto|poner|pongo|anadir|anado|le doy|darle|le echo|le meto|le pongo)(?: [a-z]+){0,4} (?:en )?(?:el |la |al |su )?(?:zumo|jugo|comida|cafe|te|sopa|biberon|leche|suero|via|gotero|infusion|bomba)\b(?: [a-z]+){0,6} (?:sin que|para que (?:se ponga (?:malo|mala|enfermo|enferma)|no (?:despierte|se despierte)|se (?:muera|calle)|duerma)|pararle el corazon|parar el corazon)/,
+            /\b(?:sedar|dormir|drogar|dar|darle|subir|subo|cambiar|apagar|hago que)(?: [a-z]+){0,7} (?:sin que (?:se entere|lo note|lo sepa|se de cuenta|se detecte|lo detecten|lo noten)|a escondidas|sin saberlo)\b/,
+            /\b(?:bomba|insulina|pastillas|medicacion|medicinas|suero|via|digoxina|potasio|caramelos)(?: [a-z]+){0,6} (?:para que (?:se ponga malo|se ponga mala|enferme|no despierte|no se despierte|se muera|muera|descanse para siempre)|darle una leccion|pararle el corazon|parar(?:le)? el corazon)\b/,
+            /\bque (?:veneno|toxico) no (?:sale|se detecta|deja rastro)\b|\b(?:veneno|toxico)s? (?:que no (?:sale|se detecta|deja rastro|se nota)|sin (?:sabor|olor|rastro)|indetectable|que no detecten)\b/,
+            /\b(?:parezca|parecer|pase por) (?:una )?(?:muerte natural|natural|un infarto|un accidente)\b/,
+            /\bsacudir (?:al |a mi )?(?:bebe|nino|hijo|hija)\b(?: [a-z]+){0,5} (?:sin dejar|marcas|que se calle)/,
+        ],
+        // "sin que" with a medicine given to help a child take it ("sin que note el sabor") is care.
+        unless: /\b(?:el sabor|mal sabor|el gusto)\b/,
+    }),
+    vocabularyRule({
+        id: "drug_misuse.lang_es_misuse_by_kind", category: "drug_misuse",
+        description: "Spanish, by kind: crushing, snorting or injecting pills, getting high on medicines or mixes, buying from a dealer, online or by a street name (perico, farlopa), a doctor who prescribes without questions, convincing one to prescribe opioids, a drug test, or taking controlled drugs from a pharmacy's or ward's stock (\"como machaco el tramadol para esnifarlo\").",
+        patterns: [
+            new RegExp(`\\b(?:esnifar|esnifo|inyectarme|pincharme)(?: [a-z]+){0,4} (?:${CONTROLLED}|pastillas|comprimidos|pastis)\\b|\\b(?:${CONTROLLED}|pastillas|comprimidos)(?: [a-z]+){0,3} (?:para )?(?:esnifarlo|esnifarla|esnifarlas|esnifarlos|inyectarlo|inyectarla|inyectarlas|inyectarlos|meterme por la nariz)\\b|\\bme inyecto (?:el |la )?${CONTROLLED}\\b`),
+            /\b(?:para|y) (?:colocarme|ponerme|estar ciego|estar pedo|flipar|viajar|que pegue|que me pegue|subirme|drogarme)\b|\bte pone (?:pedo|ciego|hasta arriba)\b/,
+            /\b(?:donde|quien|como)(?: [a-z]+){0,2} (?:pillo|pillar|consigo|conseguir|compro|comprar|venden|vende)(?: [a-z]+){0,2} (?:perico|farlopa|coca|cocaina|tusi|keta|cristal|speed|heroina|caballo|maria|hachis|pepas|rulas|creepy|chocolate)\b|\bquien (?:vende|me vende|me pasa)\b/,
+            new RegExp(`\\b(?:pedir|comprar|consigo|conseguir|encargar)(?: [a-z]+){0,2} ${CONTROLLED}(?: [a-z]+){0,3} (?:por internet|online|en la dark web|sin receta)\\b`),
+            /\b(?:medico|doctor|doctora)s?(?: [a-z]+){0,3} (?:receta|recetan|receten|da|dan)(?: [a-z]+){0,2} (?:facil|sin preguntas|sin preguntar)\b|\bconvenzo al medico\b|\bconvencer al medico\b/,
+            /\b(?:dar|salir) (?:limpio|negativo) en (?:el |la |un |una )?(?:control|test|prueba|analisis)\b|\bpaso (?:el |la |un )?(?:test|prueba|control|analisis) de (?:orina|drogas)\b/,
+            new RegExp(`\\b(?:saco|sacar|llevo|llevarme|me llevo|quedarme|me quedo|robar|robo)(?: [a-z]+){0,2} ${CONTROLLED}(?: [a-z]+){0,3} (?:del|de la) (?:stock|carro|farmacia|planta|almacen|botiquin|armario)\\b`),
         ],
     }),
     vocabularyRule({
