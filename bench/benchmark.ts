@@ -606,6 +606,9 @@ export const POLICY_SAMPLES: [string, Surface][] = [
 
 function measurePolicy(assistant: Med42Assistant | undefined, mod: object, adversarialReps: number): PolicyFigure {
     if (!assistant) return {available: false, reason: "error" in mod ? String(mod.error) : "no assistant"};
+    // Warm up first: a process's first decision reads every pattern's required literals (the prefilter), a one-time
+    // cost that grows with the number of patterns and would otherwise be counted in this one-second window.
+    for (const [text, surface] of POLICY_SAMPLES) assistant.decide(text, surface);
     let n = 0;
     const start = now();
     while (now() - start < 1000 || n < 100) {

@@ -122,6 +122,10 @@ est es esta está estaba tiene tuvo toma presenta sous sur présente prend avait
 tuberculosis pneumoniae catarrhalis avium leprae genitalium marinum kansasii abscessus hominis
 `.trim().split(/\s+/));
 
+/** Words folded so far (foldWord), cleared when full. */
+const FOLDED = new Map<string, string>();
+const FOLDED_MAX = 20_000;
+
 /**
  * Common given names and family-name forms in Arabic script (Arabic and Urdu spellings; letters folded as foldWord
  * does), and in Devanagari; a run of two of them is a person's full name ("أحمد محمد", "राम कुमार शर्मा").
@@ -156,7 +160,14 @@ const SCRIPT_NAME_LABELS = new Set(words(`
  * and Urdu's own yeh, kaf and heh written as the Arabic letters, so "مریض" and "مريض" are one word.
  */
 function foldWord(word: string): string {
-    return foldArabic(word).replace(/ی/g, "ي").replace(/ک/g, "ك").replace(/[ہۃ]/g, "ه");
+    let folded = FOLDED.get(word);
+    if (folded === undefined) {
+        folded = foldArabic(word).replace(/ی/g, "ي").replace(/ک/g, "ك").replace(/[ہۃ]/g, "ه");
+        // Messages repeat their words: folding each once keeps a long message linear and cheap (NFKD per word is not).
+        if (FOLDED.size >= FOLDED_MAX) FOLDED.clear();
+        FOLDED.set(word, folded);
+    }
+    return folded;
 }
 
 /** A word list, folded as the words compared with it are. */
@@ -174,7 +185,11 @@ function scriptWords(text: string): {word: string; start: number; end: number}[]
     return out;
 }
 
+/** A letter of the Arabic or Devanagari script: the only words the name lists can hold. */
+const SCRIPT_LETTER = /[\u0620-\u064A\u0671-\u06D3\u0900-\u0939]/;
+
 function isScriptName(word: string): boolean {
+    if (!SCRIPT_LETTER.test(word)) return false;
     const f = foldWord(word);
     if (/[\u0900-\u097F]/.test(word)) return DEVANAGARI_NAMES.has(f);
     // A family name of the form "ال...ي" (العلي، المنصوري، الهاشمي) follows a given name.
@@ -182,16 +197,19 @@ function isScriptName(word: string): boolean {
 }
 
 function isFamilyNisba(word: string): boolean {
+    if (!SCRIPT_LETTER.test(word)) return false;
     const f = foldWord(word);
     return /^ال[\u0621-\u064A]{2,}ي$/.test(f);
 }
 
 function isScriptLabel(word: string): boolean {
+    if (!SCRIPT_LETTER.test(word)) return false;
     return SCRIPT_NAME_LABELS.has(foldWord(word));
 }
 
 /** People named in Arabic, Urdu or Devanagari script: a label then a known name, or two known names in a row. */
 function scriptNameSpans(text: string, out: LocalPhiSpan[]): void {
+    if (!SCRIPT_LETTER.test(text)) return;
     const words = scriptWords(text);
     for (let i = 0; i < words.length; i++) {
         if (!isScriptName(words[i].word)) continue;
