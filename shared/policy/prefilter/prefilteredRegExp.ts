@@ -1,7 +1,8 @@
 /**
- * A RegExp that first checks whether a text contains any of the literal strings every match needs (requiredLiterals.ts)
- * and does not run where it does not: most of the policy's large alternations are given long texts that hold none of
- * their words, and proving that by one shared scan is far cheaper than letting each pattern try every position.
+ * A RegExp that first checks whether a text contains any of the literal strings every match needs (requiredLiterals.ts;
+ * for the policy's own patterns read from a table generated at build time, shippedLiterals.ts) and does not run where
+ * it does not: most of the policy's large alternations are given long texts that hold none of their words, and proving
+ * that by one shared scan is far cheaper than letting each pattern try every position.
  * The check is a necessary condition only, so a decision never changes: a text it lets through is matched as before,
  * and a pattern whose literals cannot be read safely is always run (test/policy/prefilter.test.ts holds every policy
  * pattern to this on a corpus of cases and adversarial texts).
@@ -12,7 +13,8 @@
  * (or the same message) scan it once.
  */
 import {LiteralScanner} from "./literalScanner";
-import {caseFolded, requiredLiterals} from "./requiredLiterals";
+import {caseFolded} from "./requiredLiterals";
+import {literalKey, requiredLiteralsOf} from "./shippedLiterals";
 
 /** Texts up to this length are remembered by value (longer ones V8 hashes by length alone, so looking them up is slow). */
 const HASHED_TEXT_MAX = 16_000;
@@ -121,11 +123,6 @@ const open = new Map<string, LiteralBatch>();
 /** Patterns made but not yet used, whose literals join the next batches together. */
 const waiting = new Set<string>();
 
-function keyOf(source: string, flags: string): string {
-    // g, y and d change where a match is looked for or what it reports, not what can match.
-    return `${[...flags].filter((f) => f !== "g" && f !== "y" && f !== "d").join("")}/${source}`;
-}
-
 function isAscii(s: string): boolean {
     for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
     return true;
@@ -137,8 +134,7 @@ function conditionFor(key: string): Condition | null {
         open.clear();
         waiting.add(key);
         for (const k of waiting) {
-            const slash = k.indexOf("/");
-            const requirement = requiredLiterals(k.slice(slash + 1), k.slice(0, slash));
+            const requirement = requiredLiteralsOf(k);
             if (requirement.clauses.length === 0) {
                 conditions.set(k, null);
                 continue;
@@ -175,7 +171,7 @@ function allows(condition: Condition, text: string): boolean {
 
 /** Whether the prefilter lets the pattern `source`/`flags` run on `text` (false: it cannot match there). */
 export function prefilterAllows(source: string, flags: string, text: string): boolean {
-    const condition = conditionFor(keyOf(source, flags));
+    const condition = conditionFor(literalKey(source, flags));
     return condition === null || allows(condition, text);
 }
 
@@ -195,7 +191,7 @@ export class PrefilteredRegExp extends RegExp {
 
     constructor(pattern: string | RegExp, flags?: string) {
         super(pattern, flags);
-        this.key = keyOf(this.source, this.flags);
+        this.key = literalKey(this.source, this.flags);
         if (!conditions.has(this.key)) waiting.add(this.key);
     }
 

@@ -10,7 +10,7 @@
  * its own lower case (the two non-ASCII letters that match one under the `u` flag, KELVIN SIGN and LONG S, are folded
  * to it too), so a text the pattern can match always contains one of the strings.
  */
-import {RegExpParser, type AST} from "@eslint-community/regexpp";
+import type {AST, RegExpParser} from "@eslint-community/regexpp";
 
 /** Most strings kept for the exact set of one part of a pattern (beyond it the part is only a clause). */
 const EXACT_LIMIT = 64;
@@ -228,13 +228,18 @@ class Analysis {
     }
 }
 
-const parser = new RegExpParser();
+/**
+ * regexpp's parser, loaded at the first pattern analysed: a process whose patterns are all in the shipped table
+ * (shippedLiterals.ts) never loads it.
+ */
+let parser: RegExpParser | undefined;
 
 /** The literal strings every match of `source` with `flags` contains (see LiteralRequirement). */
 export function requiredLiterals(source: string, flags: string): LiteralRequirement {
     const caseInsensitive = flags.includes("i");
     let ast: AST.Pattern;
     try {
+        parser ??= new (require("@eslint-community/regexpp") as typeof import("@eslint-community/regexpp")).RegExpParser();
         ast = parser.parsePattern(source, 0, source.length, {unicode: flags.includes("u"), unicodeSets: flags.includes("v")});
     } catch {
         return {caseInsensitive, clauses: []}; // a syntax the parser does not know: no condition, the pattern always runs
