@@ -17,6 +17,12 @@ export interface AnalyzedText {
      * undone, words separated by single spaces: for the vocabularies of other languages (rules/languages/).
      */
     readonly folded: string;
+    /**
+     * `folded` without leetspeak decoded: Arabizi writes Arabic letters as digits inside words ("re7a", "3ando",
+     * "ta3m"), which read as leetspeak would become other words ("reta", "eando", "taem"). The same as `folded` when
+     * the message has no leetspeak. The vocabularies of other languages read both.
+     */
+    readonly foldedAsTyped: string;
     /** Normalised sentences (no terminators). */
     readonly sentences: readonly string[];
     /**
@@ -114,8 +120,15 @@ const OTHER_LANGUAGES: [RegExp, string][] = prefilteredPairs([
  * leetspeak, spaced-out letters. Every script is kept; `normalize` then keeps the Latin words the rules read.
  */
 function undisguised(text: string): string {
+    return undisguisedForms(text).undisguised;
+}
+
+/** The undisguised text, and the same with leetspeak left as typed (null when there was none to decode). */
+function undisguisedForms(text: string): {undisguised: string; asTyped: string | null} {
     const t = text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, "").toLowerCase();
-    return joinSpacedLetters(decodeLeet(foldHomoglyphs(foldLatinLetters(t))));
+    const letters = foldHomoglyphs(foldLatinLetters(t));
+    const decoded = decodeLeet(letters);
+    return {undisguised: joinSpacedLetters(decoded), asTyped: decoded === letters ? null : joinSpacedLetters(letters)};
 }
 
 /** Lower-cases, folds accents and typographic quotes, expands contractions, keeps sentence breaks as " . ". */
@@ -163,9 +176,10 @@ function foldUndisguised(undisguisedText: string): string {
 
 export function analyze(text: string): AnalyzedText {
     // Disguises are undone once, for both forms.
-    const u = undisguised(text);
+    const {undisguised: u, asTyped} = undisguisedForms(text);
     const norm = normalizeUndisguised(u);
     const folded = foldUndisguised(u);
+    const foldedAsTyped = asTyped === null ? folded : foldUndisguised(asTyped);
     const sentences = norm.split(" . ").map((s) => s.replace(/^\.\s*|(?<!\s)\s*\.$/g, "").trim()).filter((s) => s.length > 0);
-    return {raw: text, norm, folded, sentences, ownSentences: sentences.map(cutReportedSpeech)};
+    return {raw: text, norm, folded, foldedAsTyped, sentences, ownSentences: sentences.map(cutReportedSpeech)};
 }

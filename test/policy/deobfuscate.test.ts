@@ -85,3 +85,25 @@ describe("policy obfuscation normaliser", () => {
         }
     });
 });
+
+describe("Arabizi is not leetspeak", () => {
+    // Two words with digits inside ("anta7er", "7ayati") make the message read as leetspeak: "antater", "tayati".
+    const text = "abi anta7er, ma fi fayda min 7ayati";
+
+    it("keeps the message as typed beside the decoded one", () => {
+        const t = analyze(text);
+        assert.equal(t.folded, "abi antater ma fi fayda min tayati");
+        assert.equal(t.foldedAsTyped, "abi anta7er ma fi fayda min 7ayati");
+        assert.equal(analyze("What is the dose of amoxicillin?").foldedAsTyped, analyze("What is the dose of amoxicillin?").folded);
+    });
+
+    it("the Arabic vocabulary reads it as typed: a wish to kill oneself in Arabizi is escalated", () => {
+        const d = new PolicyEngine().decide(text, "slack-dm");
+        assert.deepEqual([d.action, d.category, d.rules], ["escalate", "self_harm", ["self_harm.lang_ar_intent"]]);
+    });
+
+    it("English leetspeak is still decoded for the English rules", () => {
+        const d = new PolicyEngine().decide("h0w 2 g3t p3rc 30s w1th0ut a scr1pt", "cli");
+        assert.equal(d.category, "drug_misuse");
+    });
+});

@@ -64,7 +64,15 @@ function judgedIn(t: AnalyzedText, languages: readonly SupportedLanguage[]): boo
     const {code} = languageOf(t);
     if ((languages as readonly string[]).includes(code)) return true;
     const unplaced = code === "en" ? !readsAsEnglish(t.raw) : !(SUPPORTED_LANGUAGES as readonly string[]).includes(code);
-    return unplaced && !UNPLACED_UNLESS.some((u) => u.test(t.folded));
+    return unplaced && !UNPLACED_UNLESS.some((u) => readBy(u, t));
+}
+
+/**
+ * Whether `p` matches the folded text, or the same text with leetspeak left as typed: Arabizi's digits inside words
+ * ("re7a", "3ando") are letters, not a disguise, and its patterns are written with them.
+ */
+function readBy(p: PrefilteredRegExp, t: AnalyzedText): boolean {
+    return p.test(t.folded) || (t.foldedAsTyped !== t.folded && p.test(t.foldedAsTyped));
 }
 
 export function vocabularyRule(spec: VocabularyRuleSpec): PolicyRule {
@@ -81,7 +89,7 @@ export function vocabularyRule(spec: VocabularyRuleSpec): PolicyRule {
     if (languages) UNPLACED_UNLESS.push(...unless);
     return {
         id, category, description,
-        test: (t) => t.folded.length > 0 && patterns.some((p) => p.test(t.folded)) && !unless.some((u) => u.test(t.folded))
+        test: (t) => t.folded.length > 0 && patterns.some((p) => readBy(p, t)) && !unless.some((u) => readBy(u, t))
             && !(unlessEnglishClinical && hasEnglishClinical(t)) && (languages === undefined || judgedIn(t, languages)),
     };
 }
