@@ -8,6 +8,7 @@
 import type {PhiSpan, PhiType} from "./types";
 import {findNationalIds} from "./phiNationalIds";
 import {findLocalIdentifiers} from "./phiOtherLanguages";
+import {eachMatch as each} from "./eachMatch";
 import {describeKinds, NOTICES} from "./noticeTranslations";
 import {EPONYM_FOLLOWERS, EPONYMS, GIVEN_NAMES, NOT_NAMES, PUBLIC_DOMAINS, US_STATES} from "./phiLexicon";
 import {PrefilteredRegExp, prefiltered} from "./prefilter/prefilteredRegExp";
@@ -43,15 +44,6 @@ function addGroup(out: Found[], type: PhiType, m: RegExpExecArray, group = 1): v
     out.push({type, start, end: start + value.length});
 }
 
-/** Calls `fn` for every match of the global regex `g` (all detector regexes here are global). */
-function each(g: RegExp, text: string, fn: (m: RegExpExecArray) => void): void {
-    g.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = g.exec(text)) !== null) {
-        fn(m);
-        if (m[0].length === 0) g.lastIndex++;
-    }
-}
 
 // Both start only where a run of their characters starts (a host after the run's leading dashes, which the callback
 // leaves out): tried from every position inside a long run ("a-a-a-...") they would scan the rest of the run again

@@ -10,6 +10,7 @@
  * a year or a count stays what it is), and a name is one in the context that makes it a person.
  */
 import {foldArabic} from "./deobfuscate";
+import {eachMatch as each} from "./eachMatch";
 import {prefiltered} from "./prefilter/prefilteredRegExp";
 
 /** A kind of identifier this module finds (a subset of PhiType). */
@@ -245,14 +246,6 @@ function latinNameSpans(text: string, out: LocalPhiSpan[]): void {
 
 // ---- Putting it together -------------------------------------------------------------------------------------------
 
-function each(g: RegExp, text: string, fn: (m: RegExpExecArray) => void): void {
-    g.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = g.exec(text)) !== null) {
-        fn(m);
-        if (m[0].length === 0) g.lastIndex++;
-    }
-}
 
 function group(out: LocalPhiSpan[], type: LocalPhiType, m: RegExpExecArray, index = 1): void {
     const value = m[index];
