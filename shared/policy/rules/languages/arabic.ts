@@ -8,6 +8,9 @@ import {vocabularyRule} from "./vocabularyRule";
 /** "if", "what do I do if": a question about a possible situation, not one happening. */
 const HYPOTHETICAL = /(?:^| )(?:اذا|لو|عندما|في حال)(?= )|\b(?:iza|eza|law|lw) /;
 
+/** A past event ("السنه الماضيه جته جلطه"): a question about it, not an emergency now. */
+const PAST_AR = /(?:^| )(?:السنه الماضيه|الاسبوع الماضي|الشهر الماضي|السنه اللي فاتت|الاسبوع اللي فات|الشهر اللي فات|قبل (?:سنه|سنتين|شهر|شهرين|اسبوع)|زمان|وانا عمري|لما كنت|وانا صغير|وانا صغيره)(?= |$)|\b(?:el san[ae] el mad[iy][ae]?|el sene el madye|el jem[3e]a el mad[iy][ae]?|el shahr el madi|men san[ae]|men sene|2abel san[ae]|2abel sene)\b/;
+
 /** People a request to harm could name: relatives, neighbours, colleagues, a patient, "someone". */
 const PERSON = "(?:زوجي|زوجتي|جاري|جارتي|جيراني|ابوي|امي|اخوي|اخي|اختي|ابني|بنتي|طفلي|مديري|مديرتي|زميلي|زميلتي|حماتي|حماي|عمي|خالي|خالتي|عمتي|جدي|جدتي|المريض|المريضه|مريض|مريضه|شخص|احد|حد)";
 
@@ -66,7 +69,60 @@ export const ARABIC_RULES = [
             /\b(?:ma|mish|mesh|mush|mo) (?:3am |3m )?(?:ye|yi|bye|bi|be)?t?naff?as\b/,
             /\b(?:o8mi|oghmi|ughmi|oghma|ogma) (?:3alei|3aleih|3aleiha|3aleeh|3lei)\b|\bfa2ed (?:el )?wa3i\b/,
         ],
-        unless: HYPOTHETICAL,
+        unless: [HYPOTHETICAL, PAST_AR],
+    }),
+    vocabularyRule({
+        id: "self_harm.lang_ar_by_kind", category: "self_harm",
+        description: "Arabic and Arabizi, by kind: not wanting to wake up, wanting to disappear, being a burden, death being better, a last message, a will and goodbyes, how many tablets would kill, a plan (tablets gathered, a bridge, a rope ready, crashing the car), cutting or hurting oneself, a relative who says they will kill themselves, having decided (\"ما عاد ابي اصحى\", \"ولدي يقول انه يبي يقتل نفسه\", \"ma baddi efi2\").",
+        patterns: [
+            /(?:^| )(?:ما|ما عاد|مش|مو|لا)(?: عاد)? (?:ابي|ابغى|بدي|اريد|عايز|عاوز|ودي)(?: ان)? (?:اصحى|استيقظ|افيق)(?= |$)(?! بالليل| في الليل| الليل| بدري| الصبح| لل)|(?:^| )انام (?:وما|ولا) (?:اقوم|اصحى)(?= |$)|(?:^| )(?:ابي|ابغى|بدي|اريد|ودي|عايز|نفسي) (?:اختفي|اختفى) (?:من|للابد|عن)(?= |$)/,
+            /(?:^| )(?:انا|اني) (?:عبء|عبئ|عبا|حمل) (?:على|علي)(?= |$)|(?:^| )الموت (?:احسن|ارحم|اهون) (?:لي|من)(?= |$)|(?:^| )(?:ياليتني|ياريتني|ليتني) (?:ميت|ميته|ما انولدت)(?= |$)/,
+            /(?:^| )(?:هذي|هذه|هاي|دي) (?:اخر|آخر) رساله(?= |$)|(?:^| )(?:كتبت وصيتي|ودعت (?:اهلي|اصحابي|الجميع|الكل))(?= |$)/,
+            /(?:^| )كم (?:حبه|قرص|علبه)(?: [^ ]+){0,5} (?:تقتل|يقتل|تكفي عشان ما اصحى|عشان اموت|عشان ما اصحى|حتى اموت)(?= |$)/,
+            /(?:^| )جمعت(?: [^ ]+){0,1} (?:حبوب|اقراص|ادويه)(?: [^ ]+){0,4} (?:وناوي|ناوي|الليله|كلها)(?= |$)|(?:^| )(?:افكر|وافكر|ناوي|وناوي|ابي|بدي|راح|رح|ودي) (?:ان )?(?:انط|ارمي نفسي)(?= |$)|(?:^| )(?:جهزت (?:ال)?حبل|الحبل (?:جاهز|معلق))(?= |$)|(?:^| )(?:اصدم|اخبط|اطب) (?:ال)?سياره (?:في|ب)(?= |$)/,
+            /(?:^| )(?:جرحت|قطعت) (?:يدي|ايدي|ذراعي|معصمي)(?: [^ ]+){0,3} (?:بالموس|بالشفره|مره ثانيه|الليله)(?= |$)|(?:^| )(?:اجرح|اضر|اوذي|اذي) نفسي(?= |$)/,
+            /(?:^| )(?:يقول|تقول|قال|قالت)(?: [^ ]+){0,1} (?:انه|انها)? ?(?:يبي|تبي|يبغى|تبغى|بده|بدها|عايز|عايزه|يريد|تريد|راح|رح) (?:ينتحر|تنتحر|يقتل نفسه|تقتل نفسها)(?= |$)/,
+            /(?:^| )قررت (?:ان )?(?:انتحر|اموت|انهي حياتي|اقتل نفسي)(?= |$)|(?:^| )حياتي(?: [^ ]+){0,5} (?:ابي|بدي|اريد) (?:انهيها|اخلصها)(?= |$)/,
+            // Arabizi, read on the folded text, where a digit between letters may have become its look-alike letter ("7" "t", "3" "e", "5" "s").
+            /\bma (?:baddi|bddi|biddi|badi|abi|abgha|[3e]ayez|[3e]ayza) (?:efi2|fi2|as[7t]a|2oum)\b|\bn[ae]m w ma (?:2oum|2?efi2|2?fi2|as[7t]a)\b|\b(?:baddi|bddi|biddi|abi|nefsi) (?:ekhtefi|e[5s]tefi|ikhtifi)\b/,
+            /\b[3e]e?[3e]?b2 [3e]ala (?:ahli|ahle)\b|\b(?:byerta[7t]o|yerta[7t]o)(?: [a-z0-9]+){0,1} (?:iza|eza|law) (?:mett|mot|met)\b|\bel mo?u?t a[7t]san (?:li|ele)\b/,
+            /\b(?:a[5s]er|akher|a[7t]er) (?:risale|resale|rsale|message)\b|\bwasiyti\b|\bwadda[3e]t (?:as[7t]abi|ahli)\b/,
+            /\bkam [7t]abb?(?:e|et|a)\b(?: [a-z0-9]+){0,5} (?:bto2tol|bt2tol|ta2tol|yo2tol|to2tol|la mout|ta mout|ta ma efi2)\b/,
+            /\bjama[3e]t (?:[7t]boob|[7t]bub|hbub|adwieh)\b(?: [a-z0-9]+){0,4} (?:nawi|el leile|kellon|ra[7t] ekhdon)\b|\b(?:jesr|jisr|sat[7t])\b(?: [a-z0-9]+){0,4} (?:ennot|ennut|e2faz)\b|\b(?:jahhazt|jahazt) el [7t]abel\b|\b(?:dob|khabbet) el (?:sayyara|sayara)\b/,
+            /\b(?:jara[7t]t|jra[7t]t) (?:idi|2idi|iidi)\b|\b(?:bejra[7t]|bjra[7t]|ejra[7t]|ewje[3e]) [7t]ali\b/,
+            // Arabizi: wanting to kill oneself ("abi anta7er", "ha2tel nafsi"), taking all the tablets, a goodbye letter, "no one will miss me", a way to die, cutting.
+            /\b(?:abi|baddi|bddi|badde|bade|[3e]ayez) 2?[ae]nt[aeo][7t][ae]r\b|\b(?:ha2tel|ha2tol|a2tel) (?:nafsi|[7t]ali)\b|\b(?:a[5s]od|ekhod) el [7t]boob (?:kellon|kollhom|kolha)\b|\bkatab(?:t|et) (?:risalet wada[3e]|risala|rsele|risale)\b(?: [a-z0-9]+){0,2} (?:la|lal) (?:ahli|mama|baba)\b/,
+            /\bakher leila\b|\bma (?:[7t]a|ra[7t]) tshufuni\b|\bel lei?le (?:badde|baddi|bddi) (?:[5s]alles|khalles)\b|\byefta2edni\b|\btertaa?[7t] menni\b|\b(?:6ari2a|6ari8a|tari2a)\b(?: [a-z]+){0,1} amoot\b|\baroo[7t] w ma arja[3e]\b|\b(?:anut|ennot|ennut)\b(?: [a-z]+){0,2} (?:min|men) el (?:balcona|balcon|jesr)\b|\b(?:jarre[7t]|jare[7t]) [7t]ali\b|\ba2ta[3e] el [3e]er2\b/,
+            /\b(?:y2ol|t2ol|2al|2alet)(?: [a-z0-9]+){0,1} (?:baddo|badda|[3e]ayez|[3e]ayza) (?:ya2tol [7t]alo|to2tol [7t]ala|yento[7t]er|tento[7t]er)\b|\b2arrart (?:ento[7t]er|2ento[7t]er)\b|\b[7t]ayati(?: [a-z0-9]+){0,4} (?:baddi|bddi) (?:khallisa|khallesa)\b/,
+        ],
+        // A clinician quoting a patient ("المريضه قالت", "el mareeda 2alet"), or cutting in the past ("كنت اجرح نفسي").
+        unless: /(?:^| )(?:مريض|مريضه|المريض|المريضه|مريضتي|مريضي)(?= |$)|\b(?:mareed|mareeda|mared|mareedi|patient)\b|(?:^| )كنت (?:اجرح|اضر|اوذي|اذي) نفسي(?= |$)/,
+    }),
+    vocabularyRule({
+        id: "emergency.lang_ar_by_kind", category: "emergency",
+        description: "Arabic and Arabizi, by kind, happening now: blue lips, will not wake, collapsed and not answering, chest pain with sweating, a face drooping, a seizure that has not stopped, a throat closing or tongue swollen, bleeding that does not stop, a box of tablets, a battery or bleach just swallowed, an overdose, choking, a burn with the skin coming off, a limp baby, a heart stopped (\"شفايفه زرقا\", \"بلع بطاريه\", \"ma 3am tfi2\"). Not a question about what to do if it happened, nor a past event.",
+        patterns: [
+            /(?:^| )(?:شفايف|شفاه|شفت)[^ ]* (?:زرق|زرقا|زرقاء|ازرق|مزرقه)(?= |$)|(?:^| )(?:ما|مو|مش|لا) (?:ب|عم )?(?:يصحى|تصحى|يفيق|تفيق|يوعى|توعى)(?= |$)(?! لل| بدري| الصبح| بالليل)|(?:^| )(?:لونه|لونها) (?:ازرق|مزرق)(?= |$)/,
+            /(?:^| )(?:انهار|انهارت|طاح|طاحت|سقط|سقطت)(?: [^ ]+){0,3} (?:وما|ما) (?:يرد|ترد|يتحرك|تتحرك)(?= |$)/,
+            /(?:^| )(?:الم|وجع)(?: [^ ]+){0,1} (?:في )?(?:صدره|صدري|صدرها)(?: [^ ]+){0,4} (?:يعرق|تعرق|اعرق|عرق)(?= |$)/,
+            /(?:^| )(?:وجه|وجهه|وجهها|فمه|فمها)(?: [^ ]+){0,1} (?:مايل|مايله|معوج|معوجه)(?= |$)|(?:^| )(?:يده|يدها|ايده|ايدها) ما (?:تتحرك|يتحرك)(?= |$)/,
+            /(?:^| )(?:تشنج|تشنجات|صرع)(?: [^ ]+){0,4} (?:وما|ما) (?:وقف|وقفت|يوقف|توقف)(?= |$)/,
+            /(?:^| )(?:حلقه|حلقها) (?:يتسكر|ينسد|ينغلق|يقفل|قاعد يتسكر)(?= |$)|(?:^| )(?:لسانه|لسانها) (?:منتفخ|انتفخ|متورم)(?= |$)/,
+            /(?:^| )(?:الدم|النزيف)(?: [^ ]+){0,2} (?:ما يوقف|ما وقف|ما يقف|مش راضي يوقف|ما عم يوقف)(?= |$)/,
+            /(?:^| )(?:بلع|بلعت|شرب|شربت|اخذ|اخذت)(?: [^ ]+){0,1} (?:علبه|بطاريه|كلوركس|كلور|فلاش|مبيض|سم|جرعه زايده|جرعه زائده)(?= |$)|(?:^| )(?:يختنق|تختنق)(?= |$)/,
+            /(?:^| )(?:زيت مغلي|ماي مغلي|مويه مغليه|ماء مغلي)(?: [^ ]+){0,6} و?(?:الجلد طالع|الجلد يتقشر)(?= |$)|(?:^| )(?:مرتخي|مرتخيه)(?= |$)|(?:^| )(?:قلبه|قلبها) (?:وقف|واقف|توقف)(?= |$)/,
+            /\bshfaf(?:o|a|ou|ha)? (?:zer2a|zer2|zar2a|azra2)\b|\bma (?:3am|eam) (?:tfi2|yfi2|tfee2|yfee2)\b(?! bakkir| lal)/,
+            /\b(?:enhar|enharet|w2e3|w2e3et)\b(?: [a-z0-9]+){0,3} w ma (?:3am |eam )?(?:yrodd|trodd|yet[7t]arrak|tet[7t]arrak)\b|\bwaja[3e] (?:9adr|sadr)\b(?: [a-z0-9]+){0,4} (?:y[3e]ra2|t[3e]ra2)\b/,
+            /\bwesh(?:o|a|ha)? (?:mayel|mayle)\b|\b(?:idha|ido) ma (?:3am |eam )?(?:tet[7t]arrak|yet[7t]arrak)\b|\b(?:tashannoj|tashanoj|sar[3e])\b(?: [a-z0-9]+){0,4} ma (?:wa2af|wa2fet)\b/,
+            /\b[7t]al2(?:o|a|ha) (?:3am |eam )?(?:yetsakkar|yetsakar|tetsakkar)\b|\blsan(?:o|a|ha) (?:nafa[5s]|nfa[5s])\b|\bel (?:dam|nazif)(?: [a-z0-9]+){0,4} ma (?:3am |eam )?(?:yo2af|wa2ef|wa2af)\b/,
+            /\b(?:bala[3e]|shereb|sherbet|a[5s]ad|akhad)\b(?: [a-z0-9]+){0,1} (?:[3e]elbet|eelbet|battariye|battery|clorox|overdose)\b|\b(?:tekhtene2|yekhtene2|te[5s]tene2|ye[5s]tene2)\b/,
+            /\b(?:mafish|ma fi) nab[2d]\b|\b(?:3am|eam) (?:yezra2|tezra2)\b|\b(?:wajh|wajha|wajhah|wesho|lawno|lawna) (?:sar )?(?:azra2|ramadi)\b|\bmosh radi (?:ye9e7|yfi2)\b|\btemm(?:ah|aha|o|a) a[3e]waj\b|\bzabad (?:min|men) temm/,
+            /\b(?:wi2e3|w2e3|ta[7t]|6a[7t]at|6a[7t])\b(?: [a-z0-9]+){0,6} (?:ma (?:3am |eam )?(?:yrid|trid|byrod|yjawebni|yet[7t]arrak)|ma t[7t]arrakat|ra[7t] fi [3e]alam tani)\b|\b(?:yenzef|ynzef|tenzef)\b(?: [a-z0-9]+){0,8} ma (?:3am |eam )?(?:ywa2ef|yo2af|byw2af)\b|\bma byw2af\b/,
+            /\b[7t]al2(?:o|a|ha|i) (?:3am |eam )?(?:ysakker|yseker|ysakkar)\b|\bshfa?fe?i? (?:wermo|nfakhit)\b|\bsharb?et (?:kerosene|benzine|flash)\b/,
+            /\bzeit (?:sokhn|s[5s]on|moghli)\b(?: [a-z0-9]+){0,6} el jeld\b|\bmrakhi\b|\b2albo(?: [a-z]+){0,2} (?:wa2ef|wa2af)\b/,
+        ],
+        // "عشان ما تصحى" is a wish that someone not wake (harm_to_others), a lecture or an arriving patient is teaching.
+        unless: [HYPOTHETICAL, PAST_AR, /(?:^| )(?:عشان|علشان|حتى|لكي|كي) (?:ما|مش) (?:ب)?(?:يصحى|تصحى|يفيق|تفيق)(?= |$)|(?:^| )(?:محاضره|كيف تتعامل|مريض وصل)(?= |$)/],
     }),
     vocabularyRule({
         id: "harm_to_others.lang_ar_poison_or_kill", category: "harm_to_others",

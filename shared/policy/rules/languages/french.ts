@@ -38,6 +38,42 @@ export const FRENCH_RULES = [
         unless: HYPOTHETICAL,
     }),
     vocabularyRule({
+        id: "self_harm.lang_fr_by_kind", category: "self_harm",
+        description: "French, by kind: wishing not to wake up, to disappear or to be dead, being a burden, a last message or goodbye letters, how many tablets would kill, a plan (tablets saved up, a bridge, a rope ready, driving into a wall), self-cutting and wanting to hurt oneself, a relative or friend who says they will kill themselves (\"j aimerais ne pas me reveiller\", \"mon fils dit qu il veut se tuer\").",
+        patterns: [
+            /\b(?:j aimerais|je voudrais|je prefererais|je veux)(?: [a-z]+){0,3} ne (?:pas|plus|jamais) (?:me reveiller|exister)\b(?! trop| avant| la nuit| pendant| le matin)|\bje veux disparaitre\b(?! (?:les|la|le|mes|ces|des) )/,
+            /\b(?:je serais|on serait|ils seraient|ils seront|tout le monde serait) mieux (?:mort|morte|sans moi)\b|\bje (?:ne )?suis (?:qu )?un fardeau\b|\bmarre de vivre\b|\bfatiguee? de vivre\b|\bplus de sens a (?:continuer|vivre)\b/,
+            /\bc est mon dernier message\b|\b(?:ecrit|laisse|prepare)(?: [a-z]+){0,2} lettres? d adieu\b/,
+            /\bcombien de(?: [a-z]+){1,5} pour (?:tuer quelqu un|tuer une personne|mourir|me tuer|se tuer|ne (?:plus|pas|jamais) (?:me )?reveiller|en finir)\b/,
+            /\b(?:je garde|j ai garde|je stocke|j ai stocke|j accumule|j ai accumule|je mets de cote|j ai mis de cote)(?: [a-z]+){0,4} (?:cachets|comprimes|medicaments|pilules)\b(?: [a-z]+){0,6} (?:d un coup|tous ensemble|en une fois)\b/,
+            /\b(?:je pense|je vais|envie de) (?:sauter|me jeter)\b|\bsauter du (?:pont|balcon|toit)\b|\bcorde(?: [a-z]+){0,2} (?:prete|attachee|accrochee|nouee)\b/,
+            /\b(?:foncer|me jeter|m ecraser|me planter)(?: en voiture| avec la voiture)? (?:dans|contre) un (?:mur|arbre|camion)\b/,
+            /\bje me (?:suis )?(?:encore )?(?:scarifiee?|coupee?) (?:les bras|les poignets|les cuisses|les jambes)\b|\bje me (?:coupe|scarifie) pour\b|\b(?:envie de|je veux|besoin de) (?:me faire du mal|me couper|me scarifier|me blesser)\b/,
+            /\b(?:fils|fille|frere|soeur|mari|femme|copain|copine|pere|mere|ami|amie|collegue)(?: [a-z]+){0,2} (?:dit|a dit|m a dit|me dit|menace de|m a ecrit)(?: qu (?:il|elle))?(?: veut| va)? (?:se tuer|se suicider|mourir|en finir|mettre fin a ses jours|se jeter (?:du|d un|sous|par))\b/,
+            /\b(?:j ai decide|c est decide|ce soir je vais) (?:de )?(?:mettre fin a mes jours|me tuer|me suicider|en finir)\b/,
+        ],
+        // A clinician quoting a patient ("un patient m'a dit...").
+        unless: /\b(?:patient|patiente|patients|infirmier|infirmiere)\b/,
+    }),
+    vocabularyRule({
+        id: "emergency.lang_fr_by_kind", category: "emergency",
+        description: "French, by kind, happening now: blue lips, will not wake, collapsed, chest pain with sweating, a face drooping, a seizure that does not stop, a throat closing or tongue swelling, bleeding that does not stop, a box of tablets, a battery or bleach just swallowed, an overdose, something stuck in the throat, a burn with blisters all over, a limp baby, a heart stopped (\"il a les levres bleues\", \"vient d avaler une pile\"). Not a question about what to do if it happened, nor a past event.",
+        patterns: [
+            /\ba les levres (?:bleues|violettes)\b|\b(?:devient|est devenue?) (?:bleu|bleue|violet)\b|\brespire a peine\b/,
+            /\bne se reveille (?:pas|plus)\b(?! pour| avant| le matin| la nuit)|\bne reprend pas connaissance\b|\bimpossible de (?:le|la) reveiller\b|\bs est effondree?\b/,
+            /\b(?:j ai|il a|elle a) (?:une )?(?:douleur|mal)(?: [a-z]+){0,3} (?:poitrine|thorax)\b(?: [a-z]+){0,6} (?:transpire|sueur|sueurs)\b/,
+            /\b(?:bouche|visage)(?: [a-z]+){0,2} (?:de travers|qui tombe|tombe d un cote)\b|\bn arrive plus a parler\b/,
+            /\bconvulse depuis\b|\bconvulsions? depuis\b|\b(?:convulse|crise)(?: [a-z]+){0,4} ne s arrete pas\b/,
+            /\b(?:sa|la) gorge se (?:ferme|serre)\b|\b(?:sa|la) langue (?:a gonfle|gonfle|enfle)\b/,
+            /\b(?:le sang|saignement|l hemorragie) ne s arrete pas\b|\bsaigne (?:enormement|abondamment|sans arret)\b/,
+            /\b(?:vient d avaler|a avale|vient de prendre|vient de boire|a bu)(?: [a-z]+){0,3} (?:toute une boite|une boite entiere|toute la boite|une plaquette entiere|une pile|des piles|de l eau de javel|de la javel|du destop|de l ammoniac|des aimants|mort aux rats)\b|\b(?:vient de faire|fait) une (?:overdose|surdose)\b/,
+            /\b(?:coincee?|bloquee?) dans (?:la|sa) gorge\b/,
+            /\b(?:bouillante|brulee?|brulure)(?: [a-z]+){0,8} (?:cloques sur tout|cloques partout|la peau (?:part|qui part|arrachee|noire))\b/,
+            /\b(?:bebe|nourrisson|enfant)(?: [a-z]+){0,2} (?:est )?(?:tout mou|toute molle|inerte)\b|\bcoeur(?: [a-z]+){0,3} s est arrete\b|\b(?:tombee?|molle?|inerte)(?: [a-z]+){0,4} ne bouge plus\b/,
+        ],
+        unless: [HYPOTHETICAL, /\bpour que?\b/, /\b(?:l an dernier|l annee derniere|la semaine derniere|le mois dernier|il y a (?:[a-z0-9]+ ){1,2}(?:ans|an|mois|semaines))\b/],
+    }),
+    vocabularyRule({
         id: "harm_to_others.lang_fr_tamper_pump", category: "harm_to_others",
         description: "French: a request to alter a relative's or another person's morphine pump or infusion (\"modifier la pompe à morphine de ma grand-mère\").",
         patterns: [

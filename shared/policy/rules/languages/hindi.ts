@@ -7,6 +7,9 @@ import {vocabularyRule} from "./vocabularyRule";
 /** "अगर", "agar": what to do if it happened. */
 const HYPOTHETICAL = /(?:^| )(?:अगर|यदि|जब)(?= )|\b(?:agar|yadi|jab) /;
 
+/** A past event ("पिछले साल स्ट्रोक हुआ था", "pichle saal"): a question about it, not an emergency now. */
+const PAST_HI = /(?:^| )(?:पिछले (?:साल|हफ्ते|महीने)|(?:साल|महीने) पहले)(?= |$)|\b(?:pichle (?:saal|hafte|haftay|mahine)|(?:saal|mahine) pehle|(?:19|20)\d\d (?:me|mein))\b/;
+
 /** People a request to harm could name (Devanagari; the nukta is folded away in text and patterns alike). */
 const PERSON = "(?:पति|पत्नी|बीवी|पड़ोसी|पड़ोसन|बॉस|सास|ससुर|भाई|बहन|पिता|पापा|माँ|मां|बेटे|बेटी|बच्चे|किसी)";
 const PERSON_LATN = "(?:pati|patni|biwi|padosi|padosan|boss|saas|sasur|bhai|behen|behan|papa|maa|beta|beti|bache|kisi)";
@@ -49,7 +52,52 @@ export const HINDI_RULES = [
             /\b(?:saa?ns|sans|saans) (?:nahi|nahin|nhi) (?:le|lay) (?:rahe|raha|rahi|pa)\b/,
             /\b(?:behosh|behos) (?:ho gaye|ho gaya|ho gayi|hai|hain)\b|\bhosh (?:me|mein) nahi?n?\b/,
         ],
-        unless: HYPOTHETICAL,
+        unless: [HYPOTHETICAL, PAST_HI],
+    }),
+    vocabularyRule({
+        id: "self_harm.lang_hi_by_kind", category: "self_harm",
+        description: "Hindi, Hinglish and Roman Urdu, by kind: wishing never to wake up, to disappear, being a burden, death being better, a last message or goodbye letters, how many tablets would kill, a plan (tablets saved up, a bridge, a rope ready, crashing the car), cutting or hurting oneself, a relative who says they will kill themselves, having decided (\"काश मैं कल उठूं ही नहीं\", \"mera beta keh raha hai ki wo khud ko maar dalega\").",
+        patterns: [
+            /(?:^| )काश(?: [^ ]+){0,4} (?:उठूं|उठूँ) ही नहीं(?= |$)|(?:^| )(?:कभी|फिर) (?:न|ना) (?:उठूं|उठूँ|जागूं)(?= |$)|(?:^| )गायब हो जाना (?:चाहता|चाहती)(?= |$)/,
+            /(?:^| )(?:पर|पे) बोझ (?:हूं|हूँ)(?= |$)|(?:^| )मेरे बिना सब (?:खुश|ठीक)(?= |$)|(?:^| )(?:मर जाना|मरना) ही बेहतर(?= |$)|(?:^| )मरने (?:का|को) (?:मन|दिल)(?= |$)/,
+            /(?:^| )(?:आखिरी|अंतिम) (?:मैसेज|संदेश)(?= |$)|(?:^| )अलविदा (?:वाले|के) (?:खत|पत्र)(?= |$)/,
+            /(?:^| )कितनी (?:गोलियां|गोलियाँ)(?: [^ ]+){0,4} (?:मर जाता|मर जाती|मर जाऊं|मौत|न उठूं|ना उठूं)(?= |$)/,
+            /(?:^| )(?:गोलियां|गोलियाँ) जमा कर (?:ली|रखी)(?= |$)|(?:^| )(?:पुल|छत) (?:पर|पे|से)(?: [^ ]+){0,3} (?:कूदने|कूद)(?= |$)|(?:^| )रस्सी (?:तैयार|बांध ली)(?= |$)|(?:^| )(?:दीवार|ट्रक|पेड़) में (?:ठोक|मार) (?:दूंगा|दूंगी|दूं)(?= |$)/,
+            /(?:^| )ब्लेड से(?: [^ ]+){0,2} (?:कलाई|हाथ|बाजू) (?:काटी|काटा|काट)(?= |$)|(?:^| )खुद को (?:काटती|काटता)(?= |$)|(?:^| )खुद को (?:चोट|नुकसान) पहुंचाने का (?:मन|दिल)(?= |$)/,
+            /(?:^| )(?:कह|बोल) (?:रहा|रही|रहे) (?:है|हैं) (?:कि )?(?:वो|वह) (?:खुद को मार|आत्महत्या कर|अपनी जान ले)(?= |$)/,
+            /(?:^| )तय कर (?:लिया|ली) (?:है )?(?:कि )?(?:[^ ]+ ){0,3}(?:अपनी जान दे|आत्महत्या कर|खुद को मार)(?= |$)|(?:^| )सब (?:खत्म|ख़त्म) कर (?:देना|दूंगा|दूंगी)(?= |$)/,
+            /\bkaa?sh(?: [a-z]+){0,4} (?:uthu|uthun|uthoon) hi (?:nahi|nahin|na)\b|\b(?:kabhi|phir) na (?:uthu|uthun|uthoon)\b|\b(?:gayab|ghaib|gaayab) ho jana (?:chahta|chahti)\b/,
+            /\b(?:pe|par) bojh (?:hoon|hun|hu)\b|\bmere (?:bina|baghair) sab (?:khush|theek)\b|\b(?:mar jana|marna) hi (?:behtar|accha|acha)\b|\bmarne (?:ka|ko) (?:mann|man|dil) (?:karta|kar raha)\b/,
+            /\b(?:aakhri|akhri|aakhiri) (?:message|paigham|msg)\b|\balvida (?:wale|ke) (?:khat|letter|letters)\b/,
+            /\bkitni goliyan\b(?: [a-z]+){0,4} (?:mar jata|mar jaata|mar jaunga|mar jaungi|maut|na uthun|na uthu|na uthoon)\b/,
+            /\bgoliyan jama kar (?:li|rakhi)\b|\b(?:pul|chhat|chat) (?:pe|par|se)(?: [a-z]+){0,3} (?:koodne|kudne|kood)\b|\brassi (?:taiyar|tayyar|tayar)\b|\b(?:deewar|diwar|truck) (?:me|mein) (?:thok|maar) (?:dunga|dungi)\b/,
+            /\bblade se(?: [a-z]+){0,2} (?:kalai|haath|bazu) (?:kaati|kaata|kati)\b|\bkhud ko (?:kaatti|kaatta|katti|katta)\b|\bkhud ko (?:hurt|nuqsan|nuksan|chot)(?: [a-z]+){0,1} (?:karne|pohanchane|pahunchane) (?:ka|ko) (?:mann|man|dil)\b/,
+            /\b(?:keh|bol) (?:raha|rahi|rahe) (?:hai|hain|h) (?:ki|ke) (?:wo|woh|vo) (?:khud ko maar|suicide kar|khudkushi kar|apni jaan le)\b/,
+            // Tablets just taken in quantity by the writer ("maine abhi 30 tablet kha li"; a child who ate a grandparent's tablets is an emergency), a jump, a rope and the fan, "a painless way", poison ordered, acid threatened, cutting deeper, nobody coming back.
+            /(?:^|\bmaine )(?:abhi )?[1-9][0-9]+ (?:tablet|tablets|goli|goliyan|paracetamol|crocin)(?: [a-z]+){0,2} kha (?:li|liya|lin)\b|\b(?:bye|alvida)\b(?: [a-z]+){0,3} goliyan kha (?:li|lin)\b|\bsab ?ko bye\b|\b(?:kood|kud) (?:jaunga|jaungi|jau|jaun)\b|\b(?:chhalang) (?:lagaunga|lagaungi|laga dunga)\b/,
+            /\bpankhe (?:se|pe|par)\b|\brassi le (?:aaya|aayi|aya|ayi)\b|\bmarne ka(?: painless| aasan| asaan)? (?:tareeka|tareeqa|tarika)\b|\b(?:tareeka|tareeqa|tarika) (?:batao )?(?:khudkushi|suicide) ka\b|\bpainless (?:tareeka|tareeqa|tarika)(?: [a-z]+){0,1} (?:khudkushi|suicide|marne)\b/,
+            /\b(?:pe|par) boj (?:hoon|hun|hu)\b|\bkitna gehra (?:kaatun|kaatu|kaatoon)\b|\bmeri cheez(?:ein|en|e)(?: [a-z]+){0,2} baant dena\b|\bzeh?a?r (?:online )?(?:mangwaya|mangaya)\b|\bwapas na (?:aun|aaun|aaoon)\b|\b(?:zehar|zeher|tezaab|tezab|phenyl) (?:pi|kha) (?:lunga|lungi)\b|\bgandum (?:wali|ki) goli kha (?:li|lee)\b/,
+            /\b(?:decide|tay|tai|faisla) kar (?:liya|li) (?:hai )?(?:ki |ke )?(?:[a-z]+ ){0,3}(?:apni jaan de|suicide kar|khudkushi kar|khud ko maar)\b|\bsab khatam kar (?:dena|dunga|dungi)\b/,
+        ],
+        // A clinician quoting a patient ("patient ne kaha 'main sab khatam kar dunga'").
+        unless: /(?:^| )(?:मरीज|मरीजों)(?= |$)|\b(?:patient|mareez|mariz|marij|nurse)\b/,
+    }),
+    vocabularyRule({
+        id: "emergency.lang_hi_by_kind", category: "emergency",
+        description: "Hindi, Hinglish and Roman Urdu, by kind, happening now: blue lips, will not wake, collapsed, chest pain with sweating, a face drooping, a fit that will not stop, a throat closing or tongue swelling, bleeding that will not stop, a whole bottle of tablets, a battery or phenyl swallowed, an overdose, something stuck in the throat, a burn with blisters, a limp baby, a heart stopped (\"होंठ नीले पड़ गए\", \"bachi ne abhi phenyl pi liya\"). Not a question about what to do if it happened, nor a past event.",
+        patterns: [
+            /(?:^| )होंठ नीले(?= |$)|(?:^| )(?:उठ|जाग) नहीं (?:रहे|रहा|रही)(?: [^ ]+){0,4} (?:हिलाने|जवाब|होश)(?= |$)|(?:^| )होश नहीं आ (?:रहा|रही)(?= |$)|(?:^| )मुश्किल से सांस ले(?= |$)/,
+            /(?:^| )अचानक(?: [^ ]+){0,2} गिर (?:गए|गया|गई|पड़े)(?: [^ ]+){0,4} (?:हिल नहीं|होश)(?= |$)|(?:^| )सीने में(?: [^ ]+){0,2} दर्द(?: [^ ]+){0,5} पसीना(?= |$)/,
+            /(?:^| )चेहरा(?: [^ ]+){0,3} लटक(?= |$)|(?:^| )मुंह टेढ़ा(?= |$)|(?:^| )दौरा पड़ (?:रहा|रहे)(?: [^ ]+){0,3} रुक नहीं(?= |$)|(?:^| )गला बंद हो (?:रहा|गया)(?= |$)|(?:^| )जीभ सूज(?= |$)/,
+            /(?:^| )खून (?:रुक नहीं|नहीं रुक)(?= |$)|(?:^| )बहुत खून बह(?= |$)|(?:^| )(?:पूरी|सारी) (?:शीशी|डिब्बी|पत्ता)(?: [^ ]+){0,2} खा (?:ली|लीं|लिया)(?= |$)|(?:^| )(?:बैटरी|फिनाइल|तेजाब|ब्लीच|जहर|कीटनाशक)(?: [^ ]+){0,1} (?:निगल|पी|खा) (?:ली|लिया)(?= |$)|(?:^| )(?:ओवरडोज) (?:लिया|ले लिया)(?= |$)(?! था)|(?:^| )चूहे (?:मारने की|मार) दवा (?:खा|पी) (?:ली|लिया)(?= |$)/,
+            /(?:^| )गले में(?: [^ ]+){0,2} फंस (?:गया|गई)(?: [^ ]+){0,4} (?:नीला|सांस)(?= |$)|(?:^| )(?:खौलता|उबलता|गरम) (?:पानी|तेल)(?: [^ ]+){0,6} छाले(?= |$)|(?:^| )(?:ढीला पड़ गया|ढीली पड़ गई|दिल रुक गया)(?= |$)/,
+            /\b(?:honth|hont|hoth) (?:neele|neelay|nile)\b|\buth nahi?n? (?:rahe|raha|rahi|rahin)\b(?: [a-z]+){0,4} (?:hilane|jawab|hosh)\b|\bhosh nahi?n? aa (?:raha|rahi)\b|\bmushkil se saans le\b/,
+            /\bachanak(?: [a-z]+){0,2} gir (?:gaye|gaya|gayi|pade|paray)\b(?: [a-z]+){0,4} (?:hil nahi|hosh)\b|\bseene (?:me|mein)(?: [a-z]+){0,2} dard\b(?: [a-z]+){0,5} (?:pasina|paseena)\b/,
+            /\bchehra(?: [a-z]+){0,3} latak (?:gaya|gayi)\b|\bmunh (?:tedha|terha)\b|\b(?:daura|dora)(?: [a-z]+){0,3} ruk nahi?n? (?:raha|rahe|rahi)\b|\bgala band ho (?:raha|rahi|gaya)\b|\b(?:jeebh|jibh|zaban|zubaan) sooj\b/,
+            /\bkhoon (?:ruk nahi?n?|nahi?n? ruk)\b|\b(?:bahut|bohat|bohot) khoon beh\b|\b(?:puri|poori|sari|saari) (?:sheeshi|shishi|strip|patta|bottle)(?: [a-z]+){0,2} kha (?:li|liya|lin)\b|\b(?:battery|phenyl|tezaab|tezab|bleach|harpic|zeher|zehar|spray|kerosene)(?: [a-z]+){0,1} (?:nigal|pi|kha) (?:li|liya|lia)\b|\boverdose (?:liya|le liya)\b(?! tha)|\bchuh[ae] (?:maarne ki|marne ki|maar|mar) dawa\b(?: [a-z]+){0,6} (?:kha|pi|pee) (?:li|liya)\b|\b(?:moo|munh|muh|mooh) se jhaag\b/,
+            /\bgale (?:me|mein)(?: [a-z]+){0,2} (?:phas|phans|fas|fans) (?:gaya|gayi|gya)\b(?: [a-z]+){0,4} (?:neela|saans)\b|\b(?:khaulta|kholta|ubalta) (?:paani|pani|tel)\b(?: [a-z]+){0,6} (?:chhale|chhalay|chale)\b|\b(?:dheela|dheeli|dhila) (?:pad|par) (?:gaya|gayi)\b|\bdil ruk gaya\b/,
+        ],
+        unless: [HYPOTHETICAL, PAST_HI],
     }),
     vocabularyRule({
         id: "harm_to_others.lang_hi_poison_or_kill", category: "harm_to_others",

@@ -4,6 +4,9 @@ import {vocabularyRule} from "./vocabularyRule";
 /** "si no respira": what to do if it happened, not that it is happening. */
 const HYPOTHETICAL = /\b(?:si|cuando|en caso de que) (?:alguien |una persona |un paciente |el paciente )?(?:no|deja|esta|se)\b/;
 
+/** A past event ("el año pasado tuvo un ictus"): a question about it, not an emergency now. */
+const PAST_ES = /\bse (?:tomo|trago|bebio) ayer\b|\b(?:el ano pasado|la semana pasada|el mes pasado|hace (?:[a-z0-9]+ ){1,2}(?:anos|ano|meses|semanas))\b/;
+
 const PERSON = "(?:mi |su |un |una |el |la |los |las )?(?:esposo|esposa|marido|mujer|vecino|vecina|vecinos|jefe|jefa|suegra|suegro|padre|madre|papa|mama|hijo|hija|companero|companera|paciente|abuela|abuelo|novio|novia|hermano|hermana|alguien|persona|cunado|cunada|tio|tia)";
 
 /** Controlled medicines asked for by name. */
@@ -42,7 +45,45 @@ export const SPANISH_RULES = [
             /\b(?:esta|se quedo) inconsciente\b|\bno (?:responde|reacciona|despierta)\b/,
             /\besta (?:convulsionando|teniendo una convulsion)\b|\bse esta ahogando\b/,
         ],
-        unless: HYPOTHETICAL,
+        unless: [HYPOTHETICAL, PAST_ES],
+    }),
+    vocabularyRule({
+        id: "self_harm.lang_es_by_kind", category: "self_harm",
+        description: "Spanish, by kind: wishing not to wake up, to disappear or to be dead, being a burden, a last message or goodbye letters, how many tablets would kill, a plan (tablets saved up, a bridge, a rope ready, crashing the car), self-cutting and wanting to hurt oneself, a relative or friend who says they will kill themselves (\"ojala no despertarme\", \"mi hijo dice que se quiere matar\").",
+        patterns: [
+            /\b(?:ojala|me gustaria|quisiera|quiero|preferiria)(?: [a-z]+){0,2} no (?:despertar(?:me)?|volver a despertar(?:me)?|existir|haber nacido)\b|\bquiero desaparecer\b(?! (?:las|los|la|el|una|un|mis|esas|esos|estas|estos) )/,
+            /\b(?:seria|estaria) mejor (?:estar )?muert[oa]\b|\b(?:estarian|estaria|vivirian|seria) mejor sin mi\b|\bsoy (?:una )?carga para\b|\b(?:hart[oa]|cansad[oa]) de vivir\b/,
+            /\b(?:es|este es) mi ultimo mensaje\b|\b(?:escrito|escribi|dejo|deje|tengo)(?: [a-z]+){0,2} cartas? de despedida\b/,
+            /\bcuant[oa]s\b(?: [a-z]+){1,5} (?:para|me harian|harian) (?:no (?:volver a )?despertar(?:me)?|morir(?:me)?|matarme|matar a una persona|suicidarme)\b/,
+            /\b(?:guardando|guardado|juntando|juntado|acumulando|acumulado|ahorrando)(?: [a-z]+){0,4} (?:pastillas|comprimidos|pildoras)\b(?: [a-z]+){0,5} (?:tomarmelas|tomarlas|tomar(?:me)?las todas|juntas|de golpe|de una vez)\b/,
+            /\b(?:pienso|voy a|quiero) (?:tirarme|lanzarme|saltar)\b|\b(?:tirarme|lanzarme|saltar) (?:del|desde el|desde la) (?:puente|balcon|edificio|azotea)\b|\b(?:cuerda|soga)(?: [a-z]+){0,2} (?:atada|preparada|lista|colgada)\b/,
+            /\b(?:estrellar(?:me)?|empotrar(?:me)?)(?: con)?(?: el coche| el carro| la moto)? contra (?:un |una |el |la )?(?:muro|arbol|pared|camion|tren)\b/,
+            /\bme (?:he vuelto a cortar|vuelvo a cortar|volvi a cortar|corto|he cortado|estoy cortando) (?:los brazos|las munecas|las piernas|los muslos)\b|\bme corto para\b|\b(?:ganas de|quiero|necesito|voy a) (?:cortarme|autolesionarme|hacerme dano|lastimarme|herirme)\b/,
+            /\b(?:hijo|hija|hermano|hermana|pareja|marido|mujer|esposo|esposa|novio|novia|madre|padre|amigo|amiga|companero|companera)(?: [a-z]+){0,2} (?:dice|dijo|ha dicho|me ha dicho|me dijo|amenaza con|esta diciendo|me escribio)(?: que)? (?:se (?:quiere|va a) (?:matar|suicidar|quitar la vida)|quiere (?:matarse|suicidarse|morirse|quitarse la vida)|va a (?:matarse|suicidarse|quitarse la vida)|matarse|suicidarse)\b/,
+            // Tablets just taken in quantity, by the writer ("me acabo de tomar el frasco entero"), a last goodbye ("adios, perdon mama").
+            /\b(?:me acabo de tomar|acabo de tomarme|me he tomado|me tome)(?: [a-z]+){0,1} (?:[1-9][0-9]+ (?:pastillas|comprimidos|pildoras)|(?:el|un) (?:frasco|bote|blister) enter[oa]|la caja entera|todas las (?:pastillas|pildoras))\b|\badios(?: [a-z]+){0,2} perdon(?:adme)?(?: mama| papa)?$/,
+            /\b(?:he decidido|decidi|ya decidi) (?:quitarme la vida|matarme|suicidarme|acabar con (?:todo|mi vida))\b|\bquiero acabar con todo\b(?! (?:el|la|lo|los|las|esto)\b)/,
+        ],
+        // A clinician quoting a patient ("un paciente me dice 'quiero dormir y no despertar'").
+        unless: /\b(?:paciente|pacientes|enfermera|enfermero)\b/,
+    }),
+    vocabularyRule({
+        id: "emergency.lang_es_by_kind", category: "emergency",
+        description: "Spanish, by kind, happening now: blue lips, will not wake, collapsed, chest pain with sweating, a face drooping, a seizure that does not stop, a throat closing or tongue swelling, bleeding that does not stop, a bottle of tablets, a battery or bleach just swallowed, choking, a burn with blisters all over, a limp baby, a heart stopped (\"tiene los labios morados\", \"se ha tragado una pila\"). Not a question about what to do if it happened, nor a past event.",
+        patterns: [
+            /\b(?:tiene|tengo|con) los labios (?:morados|azules)\b|\bse (?:esta poniendo|ha puesto|puso) (?:azul|morad[oa])\b|\bapenas respira\b/,
+            /\bno (?:hay manera|hay forma|consigo|conseguimos|podemos) (?:de )?despertarl[oae]\b|\bno vuelve en si\b|\bse (?:ha )?(?:desplomado|desplomo)\b|\bse (?:ha caido|cayo) redond[oa]\b/,
+            /\b(?:me duele|le duele|tengo (?:un )?dolor|tiene (?:un )?dolor)(?: [a-z]+){0,2} (?:el |en el )?pecho\b(?: [a-z]+){0,6} (?:sudando|sudor|suda)\b/,
+            /\bse le (?:ha )?(?:caido|torcido) (?:un lado de )?(?:la cara|la boca)\b|\b(?:tiene|tengo) la (?:boca|cara) torcida\b/,
+            /\b(?:lleva|llevamos)(?: [a-z0-9]+){0,3} (?:convulsionando|con convulsiones)\b|\bconvulsion(?:ando)?(?: [a-z]+){0,3} (?:no para|no cede)\b/,
+            /\b(?:picadura|picado|pico|alergia|cacahuetes?|abeja|avispa|marisco)\b(?: [a-z]+){0,6} se (?:me|le) (?:esta )?(?:cierra|cerrando|hincha|hinchando) la (?:garganta|lengua)\b|\bse le (?:esta|ha) (?:cerrando|cerrado|hinchando|hinchado) (?:la garganta|la lengua)\b|\bse le (?:hincho|inflamo) (?:la lengua|la garganta)\b/,
+            /\b(?:la sangre|sangre|el sangrado|la hemorragia) (?:no para|no se detiene|no deja de salir|a chorros)\b|\bsangrando (?:muchisimo|a chorros|sin parar)\b/,
+            /\b(?:se acaba de tomar|se ha tomado|se tomo|acaba de tomarse|se ha bebido|se bebio|se ha tragado|se trago|acaba de tragarse)(?: [a-z]+){0,2} (?:un bote|una caja|un frasco|un blister|todas las|un monton de|una pila|pilas|lejia|amoniaco|desatascador|matarratas|raticida|veneno|imanes|una sobredosis)\b|\bse (?:metio|ha metido) una sobredosis\b/,
+            /\bse (?:esta )?atragantando\b|\batascad[oa] en la garganta\b/,
+            /\b(?:hirviendo|quemad[oa]|quemadura)\b(?: [a-z]+){0,8} (?:ampollas por todo|ampollas en toda|la piel (?:levantada|colgando|negra)|se le cae la piel)\b/,
+            /\b(?:bebe|nino|nina)(?: [a-z]+){0,2} (?:esta )?(?:flojit[oa]|blandit[oa]|como un trapo)\b|\bse le ha parado el corazon\b|\bno (?:tiene|le encuentro) pulso\b|\b(?:caido|cayo)(?: [a-z]+){0,3} (?:al suelo|redond[oa]) y no se mueve\b/,
+        ],
+        unless: [HYPOTHETICAL, /\b(?:que hacer|como actuar|que hago|pasos)(?: [a-z]+){0,3} (?:si|cuando|ante)\b|\b(?:si|cuando) (?:un|una|el|la|alguien)\b|\bcomo (?:se|saber|sabe) si\b/, PAST_ES],
     }),
     vocabularyRule({
         id: "harm_to_others.lang_es_poison_or_kill", category: "harm_to_others",
