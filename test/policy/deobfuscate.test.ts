@@ -99,7 +99,8 @@ describe("Arabizi is not leetspeak", () => {
 
     it("the Arabic vocabulary reads it as typed: a wish to kill oneself in Arabizi is escalated", () => {
         const d = new PolicyEngine().decide(text, "slack-dm");
-        assert.deepEqual([d.action, d.category, d.rules], ["escalate", "self_harm", ["self_harm.lang_ar_intent"]]);
+        assert.deepEqual([d.action, d.category], ["escalate", "self_harm"]);
+        assert.ok(d.rules.includes("self_harm.lang_ar_intent"), d.rules.join(", "));
     });
 
     it("English leetspeak is still decoded for the English rules", () => {

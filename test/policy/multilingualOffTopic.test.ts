@@ -1,6 +1,6 @@
 /**
  * The off-topic vocabularies of other languages by kind (issue 15): the developers' own check messages
- * (test/policy/multilingual/offTopicCheck.jsonl, one off-topic request per kind and language form, and in-scope near
+ * (test/policy/vocabularyChecks/offTopicCheck.jsonl, one off-topic request per kind and language form, and in-scope near
  * twins with a health word): each off-topic message is refused as out of scope by the engine (its language's rule or
  * the classifier), and no twin fires any off-topic vocabulary rule (a twin the classifier misreads is not theirs).
  */
@@ -12,7 +12,7 @@ import {LANGUAGE_RULES} from "../../shared/policy/rules/languages";
 import {PolicyEngine} from "../../shared/policy/policyEngine";
 
 interface Case { id: string; text: string; action: string }
-const CASES: Case[] = fs.readFileSync(path.join(__dirname, "../../../test/policy/multilingual/offTopicCheck.jsonl"), "utf8")
+const CASES: Case[] = fs.readFileSync(path.join(__dirname, "../../../test/policy/vocabularyChecks/offTopicCheck.jsonl"), "utf8")
     .split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as Case);
 const OFF_TOPIC_RULES = LANGUAGE_RULES.filter((r) => r.category === "out_of_scope");
 
