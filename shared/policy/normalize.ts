@@ -174,6 +174,28 @@ function foldUndisguised(undisguisedText: string): string {
     return foldArabic(undisguisedText).replace(/[^\p{L}\p{N}\p{M}]+/gu, " ").trim();
 }
 
+/** A sentence end in any script the policy reads: . ! ? ; ؟ ؛ ۔ । and line breaks. */
+// (A run of marks is matched from its first one only: "!!!!…" tried from every position would be quadratic.)
+const SENTENCE_END = /(?<![.!?;\u061F\u061B\u06D4\u0964\u0965])[.!?;\u061F\u061B\u06D4\u0964\u0965]+(?=\s|$)|[\n\r]+/;
+
+/**
+ * The message's sentences, each folded as `folded` and `foldedAsTyped` are (empty ones left out): for exclusions that
+ * hold only where they are written ("si...", "el año pasado...": a question about what could happen or what did
+ * happen), so that one such sentence does not silence a crisis in the next.
+ */
+export function foldedSentences(text: string): {folded: string[]; asTyped: string[]} {
+    const folded: string[] = [];
+    const asTyped: string[] = [];
+    for (const sentence of text.split(SENTENCE_END)) {
+        const {undisguised: u, asTyped: typed} = undisguisedForms(sentence);
+        const f = foldUndisguised(u);
+        if (f.length === 0) continue;
+        folded.push(f);
+        asTyped.push(typed === null ? f : foldUndisguised(typed));
+    }
+    return {folded, asTyped};
+}
+
 export function analyze(text: string): AnalyzedText {
     // Disguises are undone once, for both forms.
     const {undisguised: u, asTyped} = undisguisedForms(text);

@@ -100,3 +100,27 @@ describe("emergency and self-harm vocabularies by kind (issue 15)", () => {
         assert.ok(rightCategory / crises >= 0.9, `${rightCategory}/${crises}`);
     });
 });
+
+describe("a past event or a 'what if' silences a crisis rule only in its own sentence", () => {
+    const rule = (id: string) => {
+        const found = LANGUAGE_RULES.find((r) => r.id === id);
+        assert.ok(found, id);
+        return found;
+    };
+    const byKind = rule("emergency.lang_es_by_kind");
+
+    it("the past in one sentence, an emergency now in the next: the emergency rule fires", () => {
+        assert.ok(byKind.test(analyze("Mi padre tuvo un infarto el año pasado. Ahora le duele el pecho y está sudando mucho.")));
+        assert.ok(byKind.test(analyze("Ahora le duele el pecho y está sudando mucho. El año pasado tuvo un infarto.")));
+    });
+
+    it("the past in the same sentence still reads as a question about the past", () => {
+        assert.ok(!byKind.test(analyze("El año pasado le dolía el pecho y estaba sudando, ¿era un infarto?")));
+    });
+
+    it("an off-topic list still looks at the whole message: a health word in another sentence keeps it in scope", () => {
+        const offTopic = rule("out_of_scope.lang_es_off_topic");
+        assert.ok(offTopic.test(analyze("Dame una receta de paella para el domingo.")));
+        assert.ok(!offTopic.test(analyze("Dame una receta de paella para el domingo. Mi padre es diabético.")));
+    });
+});

@@ -9,7 +9,7 @@ import type {PolicyRule} from "../ruleTypes";
 import {foldArabic} from "../../deobfuscate";
 import {PrefilteredRegExp} from "../../prefilter/prefilteredRegExp";
 import {topicSignal} from "../healthLexicon";
-import type {AnalyzedText} from "../../normalize";
+import {foldedSentences, type AnalyzedText} from "../../normalize";
 import {detectLanguage, readsAsEnglish, SUPPORTED_LANGUAGES, type DetectedLanguage, type SupportedLanguage} from "../../language";
 
 export interface VocabularyRuleSpec {
@@ -23,6 +23,13 @@ export interface VocabularyRuleSpec {
      * any of these on the folded text and the rule does not fire.
      */
     unless?: RegExp | readonly RegExp[];
+    /**
+     * Where `unless` holds: in the whole message (off-topic subjects, where a health word anywhere keeps a message in
+     * scope: the default for out_of_scope), or only in its own sentence (the default for a crisis or a harmful
+     * request: "my son swallowed a battery last year. Now he is not breathing" is an emergency; one sentence about the
+     * past or a "what if" must not silence another).
+     */
+    unlessIn?: "message" | "sentence";
     /**
      * The rule does not fire either when the message has English clinical vocabulary (healthLexicon.ts: drug names,
      * "bp", "sugar", "fhir", "hl7"...), which people mix into these languages ("diabetes ke liye recipe batao").
@@ -75,6 +82,23 @@ function readBy(p: PrefilteredRegExp, t: AnalyzedText): boolean {
     return p.test(t.folded) || (t.foldedAsTyped !== t.folded && p.test(t.foldedAsTyped));
 }
 
+/** The folded sentences of a message, once however many rules ask. */
+const sentencesOf = new WeakMap<AnalyzedText, {folded: string[]; asTyped: string[]}>();
+function sentences(t: AnalyzedText): {folded: string[]; asTyped: string[]} {
+    let s = sentencesOf.get(t);
+    if (!s) sentencesOf.set(t, s = foldedSentences(t.raw));
+    return s;
+}
+
+/** Whether one sentence of the message matches a pattern and no exclusion of the same sentence. */
+function someSentence(t: AnalyzedText, patterns: readonly PrefilteredRegExp[], unless: readonly PrefilteredRegExp[]): boolean {
+    const {folded, asTyped} = sentences(t);
+    return folded.some((f, i) => {
+        const forms = asTyped[i] === f ? [f] : [f, asTyped[i]];
+        return patterns.some((p) => forms.some((x) => p.test(x))) && !unless.some((u) => forms.some((x) => u.test(x)));
+    });
+}
+
 export function vocabularyRule(spec: VocabularyRuleSpec): PolicyRule {
     const {id, category, description} = spec;
     // The patterns are written as people type; the text they read is folded, so they are folded the same way
@@ -86,10 +110,14 @@ export function vocabularyRule(spec: VocabularyRuleSpec): PolicyRule {
     const unless = (spec.unless === undefined ? [] : spec.unless instanceof RegExp ? [spec.unless] : spec.unless).map(fold);
     const unlessEnglishClinical = spec.unlessEnglishClinical ?? false;
     const languages = spec.languages;
+    const bySentence = (spec.unlessIn ?? (category === "out_of_scope" ? "message" : "sentence")) === "sentence";
     if (languages) UNPLACED_UNLESS.push(...unless);
+    // The whole message first: only a message where both a pattern and an exclusion match is read sentence by sentence.
+    const matches = (t: AnalyzedText) => patterns.some((p) => readBy(p, t))
+        && (!unless.some((u) => readBy(u, t)) || bySentence && someSentence(t, patterns, unless));
     return {
         id, category, description,
-        test: (t) => t.folded.length > 0 && patterns.some((p) => readBy(p, t)) && !unless.some((u) => readBy(u, t))
+        test: (t) => t.folded.length > 0 && matches(t)
             && !(unlessEnglishClinical && hasEnglishClinical(t)) && (languages === undefined || judgedIn(t, languages)),
     };
 }
