@@ -687,6 +687,7 @@ export const REQUIRED_LITERALS: Readonly<Record<string, readonly (readonly strin
     "ba1d1871c754c7bf2523e30118d792a0": [["ٹکٹ بک ک","فلايٹ بک","ہوٹل بک ","ٹرین بک "," ٹکٹ بک "," فلايٹ ب"," ہوٹل بک"," ٹرین بک"]],
     "ba503b985b80301581ca1d40a26a8bd4": [[" pata na"," pakda n"," pakra n"," pakad m"],["mila","daal","dal","du","doon","dun","de","khila","pila","badha","barha","badal","behosh","sula","band"]],
     "bae88aa1a4eb8c5f5a74108beb3e3f4c": [["नशे के ल","नशा करने","नशा चढ़ा"," नशे के "," नशा करन"," नशा चढ़"],["गोली","दवा","दवाई","सिरप","इंजेक्शन"]],
+    "bb328b1c796da6bd05b349b35b45de76": [[".","!","?",";","؟","؛","۔","।","॥","\n","\r"]],
     "bb39cd419decda6c35aa8d9ec80eab1a": [["my self","myself"]],
     "bbfaea6df8d26ad084776d6962b06dd8": [[" उठूं ही"," उठूँ ही","कभी न उठ","कभी न जा","कभी ना उ","कभी ना ज","फिर न उठ","फिर न जा","फिर ना उ","फिर ना ज"," कभी न उ"," कभी न ज"," कभी ना "," फिर न उ"," फिर न ज"," फिर ना ","गायब हो "," गायब हो"]],
     "bc08721c75eedf900ef6095ab133db6f": [["est inco","est sans","est tomb","ne repon","ne reagi"]],
