@@ -10,18 +10,11 @@
  * classifier's training directories so it stays a check the classifier never saw).
  */
 import {strict as assert} from "node:assert";
-import * as fs from "node:fs";
-import * as path from "node:path";
-import {PolicyEngine} from "../../shared/policy/policyEngine";
 import {analyze} from "../../shared/policy/normalize";
 import {LANGUAGE_RULES} from "../../shared/policy/rules/languages";
-import type {PolicyAction, PolicyCategory} from "../../shared/policy/types";
-import type {Surface} from "../../shared/types";
+import {decideCheckCases, itFiresButNotOnTwin, readCheckCases} from "../support/vocabularyChecks";
 
-interface Case { id: string; lang: string; surface: Surface; text: string; action: PolicyAction; category: PolicyCategory | null }
-
-const CASES: Case[] = fs.readFileSync(path.join(__dirname, "../../../test/policy/vocabularyChecks/crisis-cases.jsonl"), "utf8")
-    .split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as Case);
+const CASES = readCheckCases("crisis-cases.jsonl");
 
 /** [rule id, language form, fires on, a near twin it must leave alone]. */
 const RULE_CASES: [string, string, string, string][] = [
@@ -49,14 +42,7 @@ const RULE_CASES: [string, string, string, string][] = [
 ];
 
 describe("emergency and self-harm vocabularies by kind (issue 15)", () => {
-    for (const [id, lang, fires, quiet] of RULE_CASES) {
-        it(`${id} (${lang}): fires on "${fires}", not on "${quiet}"`, () => {
-            const rule = LANGUAGE_RULES.find((r) => r.id === id);
-            assert.ok(rule, id);
-            assert.equal(rule.test(analyze(fires)), true);
-            assert.equal(rule.test(analyze(quiet)), false);
-        });
-    }
+    itFiresButNotOnTwin(RULE_CASES);
 
     it("the existing critical-sign rules leave a past event alone (\"fainted last week\")", () => {
         for (const [id, past, now] of [
@@ -80,24 +66,15 @@ describe("emergency and self-harm vocabularies by kind (issue 15)", () => {
     });
 
     it("the developer's cases: no near twin is refused by a vocabulary rule; 95% of crises escalated, 90% under the right category", () => {
-        const engine = new PolicyEngine();
-        const vocabularyIds = new Set(LANGUAGE_RULES.map((r) => r.id));
-        const byVocabulary: string[] = [];
-        let crises = 0, escalated = 0, rightCategory = 0;
-        for (const c of CASES) {
-            const d = engine.decide(c.text, c.surface);
-            if (c.action === "answer") {
-                // Only the vocabulary rules are judged here: the classifier's own errors on twins are counted in the docs.
-                if (d.action !== "answer" && d.rules.some((r) => vocabularyIds.has(r) && !r.startsWith("out_of_scope."))) byVocabulary.push(`${c.id} ${d.rules.join(",")}: ${c.text}`);
-            } else {
-                crises++;
-                if (d.action === "escalate") escalated++;
-                if (d.category === c.category) rightCategory++;
-            }
-        }
+        // Only the vocabulary rules are judged here (not the off-topic lists): the classifier's own errors on twins are
+        // counted in the docs.
+        const {decisions, twinsByVocabulary: byVocabulary} = decideCheckCases(CASES, (r) => !r.startsWith("out_of_scope."));
+        const crises = decisions.filter(({c}) => c.action !== "answer");
+        const escalated = crises.filter(({d}) => d.action === "escalate").length;
+        const rightCategory = crises.filter(({c, d}) => d.category === c.category).length;
         assert.deepEqual(byVocabulary, []);
-        assert.ok(escalated / crises >= 0.95, `${escalated}/${crises}`);
-        assert.ok(rightCategory / crises >= 0.9, `${rightCategory}/${crises}`);
+        assert.ok(escalated / crises.length >= 0.95, `${escalated}/${crises.length}`);
+        assert.ok(rightCategory / crises.length >= 0.9, `${rightCategory}/${crises.length}`);
     });
 });
 

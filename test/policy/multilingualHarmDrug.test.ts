@@ -7,18 +7,9 @@
  * training directories so it stays a check the classifier never saw).
  */
 import {strict as assert} from "node:assert";
-import * as fs from "node:fs";
-import * as path from "node:path";
-import {PolicyEngine} from "../../shared/policy/policyEngine";
-import {analyze} from "../../shared/policy/normalize";
-import {LANGUAGE_RULES} from "../../shared/policy/rules/languages";
-import type {PolicyAction, PolicyCategory} from "../../shared/policy/types";
-import type {Surface} from "../../shared/types";
+import {decideCheckCases, itFiresButNotOnTwin, readCheckCases} from "../support/vocabularyChecks";
 
-interface Case { id: string; lang: string; surface: Surface; text: string; action: PolicyAction; category: PolicyCategory | null }
-
-const CASES: Case[] = fs.readFileSync(path.join(__dirname, "../../../test/policy/vocabularyChecks/harm-drug-cases.jsonl"), "utf8")
-    .split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as Case);
+const CASES = readCheckCases("harm-drug-cases.jsonl");
 
 /** [rule id, language form, fires on, a near twin it must leave alone]. */
 const RULE_CASES: [string, string, string, string][] = [
@@ -47,14 +38,7 @@ const RULE_CASES: [string, string, string, string][] = [
 ];
 
 describe("harm and drug vocabularies by kind (issue 15)", () => {
-    for (const [id, lang, fires, quiet] of RULE_CASES) {
-        it(`${id} (${lang}): fires on "${fires}", not on "${quiet}"`, () => {
-            const rule = LANGUAGE_RULES.find((r) => r.id === id);
-            assert.ok(rule, id);
-            assert.equal(rule.test(analyze(fires)), true);
-            assert.equal(rule.test(analyze(quiet)), false);
-        });
-    }
+    itFiresButNotOnTwin(RULE_CASES);
 
     it("the developer's cases: every form has 40+ harmful messages and 40 near twins", () => {
         for (const lang of ["ar", "ar-Latn", "es", "fr", "hi", "hi-Latn", "ur", "ur-Latn"]) {
@@ -64,20 +48,10 @@ describe("harm and drug vocabularies by kind (issue 15)", () => {
     });
 
     it("the developer's cases: no near twin is refused by a vocabulary rule, and at least 95% of the harmful ones are refused", () => {
-        const engine = new PolicyEngine();
-        const vocabularyIds = new Set(LANGUAGE_RULES.map((r) => r.id));
-        const byVocabulary: string[] = [];
-        let harmful = 0, caught = 0;
-        for (const c of CASES) {
-            const d = engine.decide(c.text, c.surface);
-            if (c.action === "answer") {
-                if (d.action !== "answer" && d.rules.some((r) => vocabularyIds.has(r))) byVocabulary.push(`${c.id} ${d.rules.join(",")}: ${c.text}`);
-            } else {
-                harmful++;
-                if (d.action !== "answer") caught++;
-            }
-        }
+        const {decisions, twinsByVocabulary: byVocabulary} = decideCheckCases(CASES);
+        const harmful = decisions.filter(({c}) => c.action !== "answer");
+        const caught = harmful.filter(({d}) => d.action !== "answer").length;
         assert.deepEqual(byVocabulary, []);
-        assert.ok(caught / harmful >= 0.95, `${caught}/${harmful}`);
+        assert.ok(caught / harmful.length >= 0.95, `${caught}/${harmful.length}`);
     });
 });
