@@ -11,7 +11,7 @@ import type {Page} from "playwright-core";
 import {launchChromium, repoRoot, VscodeServer, type BrowserSession} from "../../support/vscodeServer";
 import {longTalkerModelPath, makeTestWorkspace, testServerEnv} from "../testWorkspace";
 import {uiHarness} from "./harness";
-import {chatFrame, editorText, openFile, runCommand, screenshot, waitForWorkbench, writeWorkspaceSettings} from "./workbench";
+import {chatFrame, editorText, openFile, paletteWithCommand, runCommand, screenshot, waitForWorkbench, writeWorkspaceSettings} from "./workbench";
 
 const PLAN_NOTE = "# Note\n\nPatient seen for follow-up.\nBP 150/95 today.\n\n## Plan\n\nRecheck in 4 weeks.\n";
 
@@ -165,12 +165,7 @@ describe("Med42 chat view in VS Code (UI)", function () {
     it("Med42: Select Model offers the presets and switches to the one picked", async () => {
         const settingsFile = path.join(ws, ".vscode", "settings.json");
         const configured = JSON.parse(fs.readFileSync(settingsFile, "utf8"))["med42.model"] as string;
-        await page.keyboard.press("F1");
-        const input = page.locator(".quick-input-widget input");
-        await input.waitFor({state: "visible", timeout: 15_000});
-        await input.fill(">Med42: Select Model");
-        await page.locator(".quick-input-widget .monaco-list-row", {hasText: "Med42: Select Model"}).first()
-            .waitFor({state: "visible", timeout: 15_000});
+        const input = await paletteWithCommand(page, "Med42: Select Model");
         await input.press("Enter");
         // The command's own quick pick replaces the palette: the three presets, a file, a URI.
         const preset = page.locator(".quick-input-widget .monaco-list-row", {hasText: "Med42-v2 70B Q4_K_M"});

@@ -1,7 +1,7 @@
 /** Small Playwright helpers for driving the VS Code workbench and the Med42 chat webview. */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type {FrameLocator, Page} from "playwright-core";
+import type {FrameLocator, Locator, Page} from "playwright-core";
 import {uiHarness} from "./harness";
 
 export async function waitForWorkbench(page: Page): Promise<void> {
@@ -10,14 +10,32 @@ export async function waitForWorkbench(page: Page): Promise<void> {
     await page.locator(".statusbar").waitFor({state: "visible", timeout: 60_000});
 }
 
+/**
+ * Opens the command palette with `label` typed and its row shown; the input is returned for the caller to press Enter.
+ * Tried twice: on a loaded machine the palette can open before it has the commands' list, and then never shows the
+ * row for what was typed (a CI run timed out so on "Med42: Select Model"); closing it and opening it again does.
+ */
+export async function paletteWithCommand(page: Page, label: string): Promise<Locator> {
+    const input = page.locator(".quick-input-widget input");
+    const row = page.locator(".quick-input-widget .monaco-list-row", {hasText: label}).first();
+    for (let attempt = 1; ; attempt++) {
+        await page.keyboard.press("F1");
+        await input.waitFor({state: "visible", timeout: 15_000});
+        await input.fill(`>${label}`);
+        try {
+            await row.waitFor({state: "visible", timeout: 15_000});
+            return input;
+        } catch (err) {
+            if (attempt >= 2) throw err;
+            await page.keyboard.press("Escape");
+            await page.locator(".quick-input-widget").waitFor({state: "hidden", timeout: 15_000});
+        }
+    }
+}
+
 /** Runs a command by its palette label ("Med42: Open Chat"). */
 export async function runCommand(page: Page, label: string): Promise<void> {
-    await page.keyboard.press("F1");
-    const input = page.locator(".quick-input-widget input");
-    await input.waitFor({state: "visible", timeout: 15_000});
-    await input.fill(`>${label}`);
-    const row = page.locator(".quick-input-widget .monaco-list-row", {hasText: label}).first();
-    await row.waitFor({state: "visible", timeout: 15_000});
+    const input = await paletteWithCommand(page, label);
     await input.press("Enter");
     await page.locator(".quick-input-widget").waitFor({state: "hidden", timeout: 15_000});
 }
