@@ -15,7 +15,6 @@ import {type RuleFindings, ruleFeatures, scriptFeatures, textFeatures} from "./f
 import {withoutInjection} from "../rules/injection";
 import {LinearModel, type SerializedLinearModel} from "./linearModel";
 import {TEXT_MODEL} from "./textModel.generated";
-import {MULTILINGUAL_TEXT_MODEL} from "./multilingualTextModel.generated";
 
 /** What the classifier tells apart ("answer" first: evidence is measured against it). */
 export const TEXT_CLASSES = ["answer", "emergency", "self_harm", "harm_to_others", "drug_misuse", "out_of_scope"] as const;
@@ -55,8 +54,21 @@ export interface TextClassification {
 }
 
 export class PolicyTextClassifier {
-    /** `multilingualModel`: the model for CLASSIFIER_LANGUAGES (default: `model` for every language). */
-    constructor(readonly model: LinearModel, readonly thresholds: Thresholds, readonly multilingualModel: LinearModel = model) {}
+    private multilingual: LinearModel | (() => LinearModel);
+
+    /**
+     * `multilingualModel`: the model for CLASSIFIER_LANGUAGES (default: `model` for every language), or a function
+     * that makes it at the first message in one of them.
+     */
+    constructor(readonly model: LinearModel, readonly thresholds: Thresholds, multilingualModel: LinearModel | (() => LinearModel) = model) {
+        this.multilingual = multilingualModel;
+    }
+
+    /** The model for CLASSIFIER_LANGUAGES. */
+    get multilingualModel(): LinearModel {
+        if (typeof this.multilingual === "function") this.multilingual = this.multilingual();
+        return this.multilingual;
+    }
 
     static fromShipped(m: ShippedTextModel, multilingual?: SerializedLinearModel): PolicyTextClassifier {
         const english = LinearModel.deserialize(m);
@@ -118,8 +130,16 @@ function isExplanatory(feature: string): boolean {
 
 let shipped: PolicyTextClassifier | undefined;
 
+function multilingualTextModel(): SerializedLinearModel {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require("./multilingualTextModel.generated") as typeof import("./multilingualTextModel.generated")).MULTILINGUAL_TEXT_MODEL;
+}
+
 /** The classifier trained from the repository's cases, loaded once on first use. */
 export function shippedTextClassifier(): PolicyTextClassifier {
-    shipped ??= PolicyTextClassifier.fromShipped(TEXT_MODEL, MULTILINGUAL_TEXT_MODEL);
+    // The multilingual model (1.3 MB of source, ~40 ms to load and unpack) is read at the first message in one of its
+    // languages: a process that only sees English (most `med42 ask` runs) never pays for it (issue 17).
+    shipped ??= new PolicyTextClassifier(LinearModel.deserialize(TEXT_MODEL), TEXT_MODEL.thresholds,
+        () => LinearModel.deserialize(multilingualTextModel()));
     return shipped;
 }
