@@ -67,7 +67,17 @@ const ARABIZI_WORDS = new Set(("ana enta enti inti ente inta ahl ahla shu sho sh
     "wallah walla yalla habibi habibti khalas khalaas akhi ukhti ya3ni yani ya3ny bas kaman kamaan hal2a halla2 " +
     "dilwa2ti dilwati delwa2ty lazem lazim mumkin momken mumken 7ada 7ad 3andi 3ndi andi 3endi alhamdulillah " +
     "inshallah insha2allah mashallah abuya abouy ummi umi akhooy akhoya ibni binti zawji zawjti " +
-    "ayez aiza ayza 3alashan 3ashan 3shan").split(" "));
+    "ayez aiza ayza 3alashan 3ashan 3shan " +
+    // Frequent words of the Arabizi training files (test/policy/training/multilingual-*ar-latn*.jsonl, Levantine, Gulf,
+    // Iraqi, Egyptian and Maghrebi) that no English, French or Spanish case file and no English word list has.
+    "bl fel lel mn shi hal bala lal emta bdi dyal kteer elli ezzay ezay shway shahr kol kifach enno iza akl " +
+    "ktir wasfe bil mareed bokra eza atfal ebni shlon elly jaddi marra roshetta yban bdoon badde abadan benti " +
+    "abooy chno shabab akel ekteb amoot fakker fiha mrati shoghl yetnaffas sayyara nafsi dwa ahli lela meen " +
+    "wach fih abl daght anam wlad bfakker ymoot shgad ybayyen gozi snin katabt jozi amaan sokkar hassa dayir " +
+    "ynam zghire walad mostashfa yrod kwayes ashtri shwaya wein bzabt bnti gheer bukra gher fiyye sayf ykoun " +
+    "ayya asawi saydali sadri okhti ibn beit kellon awwal sadro kamel shinu yeban ndir kammel mzawwara aktar " +
+    "mudeer nabd nafaso tnam shereb ashan nazel tani ghayyer sukkar tkoon hiye ektebli hayda fiye fein bidoon " +
+    "sneen kbeer ykoon kifech mzyan").split(" "));
 
 /** Frequent Hindi/Urdu words in Latin letters that are not English words (or too rare in English to matter). */
 const HINGLISH_WORDS = new Set(("hai hain hoon hun nahi nahin nhi mujhe mujhko mera meri mere mai tum tumhara aap " +

@@ -23,9 +23,10 @@ export type ClassifiedCategory = Exclude<TextClass, "answer">;
 
 /**
  * Languages the classifier was trained on besides English (test/policy/training/multilingual-*.jsonl, in their own
- * scripts and in Latin letters; Roman Urdu is detected as `hi`, the same words). A message detected in one of them is
- * read by the multilingual model, trained on every case file; any other by the English model, trained on the English
- * files only, so that the other languages' cases leave English decisions as they were.
+ * scripts and in Latin letters; Roman Urdu is detected as `hi`, the same words). A message detected in English is
+ * read by the English model, trained on the English files only, so that the other languages' cases leave English
+ * decisions as they were; any other (these five, and languages neither model was taught) by the multilingual model,
+ * trained on every case file.
  */
 export const CLASSIFIER_LANGUAGES: ReadonlySet<string> = new Set(["ar", "es", "fr", "hi", "ur"]);
 
@@ -87,12 +88,16 @@ export class PolicyTextClassifier {
 
     /**
      * Categories not in `allowed` are never given (a surface may switch a category off). `language`: the message's
-     * (detected); in another of CLASSIFIER_LANGUAGES the health lexicon (English) finds nothing, so its absence says
+     * (detected); in another language the health lexicon (English) finds nothing, so its absence says
      * nothing and out of scope needs the ordinary bar.
      */
     classify(text: AnalyzedText, findings: RuleFindings, allowed: ReadonlySet<PolicyCategory>, language = "en"): TextClassification {
         const features = PolicyTextClassifier.features(text, findings);
-        const englishVocabulary = !CLASSIFIER_LANGUAGES.has(language);
+        // English (and text with no letters) is read by the English model; every other language by the multilingual
+        // one, which was trained on English and on the five languages in their scripts and in Latin letters: a message
+        // the detector places in none of them is more often one of those written loosely (Arabizi taken for Polish or
+        // Tagalog, Roman Urdu for Indonesian) than a language neither model knows, where both read only the rules.
+        const englishVocabulary = language === "en" || language === "und";
         const model = englishVocabulary ? this.model : this.multilingualModel;
         const {probabilities} = model.score(features);
         let harmful: ClassifiedCategory | null = null;
