@@ -471,7 +471,8 @@ export class Med42Assistant {
                 try {
                     await this.audit?.record({
                         time: new Date(), kind: "decision", surface, userId, action: out.policy.action, category: out.policy.category,
-                        rules: out.policy.rules, latencyMs: Date.now() - started, model: out.model, stopReason: out.stopReason
+                        rules: out.policy.rules, latencyMs: Date.now() - started, model: out.model, stopReason: out.stopReason,
+                        ...auditedLanguage(out.policy, decision, policy)
                     });
                 } catch (err) {
                     throw new AuditWriteError(err);
@@ -548,7 +549,7 @@ export class Med42Assistant {
                     await this.audit?.record({
                         time: new Date(), kind: "decision", surface, userId, action: decision.action, category: decision.category,
                         rules: decision.rules, latencyMs: Date.now() - started, model: this.backend?.modelDescription ?? this.modelRef,
-                        stopReason: "error"
+                        stopReason: "error", ...auditedLanguage(decision, decision, policy)
                     });
                 } catch { /* the original error matters more than the audit's */ }
                 throw err;
@@ -586,6 +587,16 @@ function checkSampling(s: ResolvedSampling): ResolvedSampling {
     finiteNumber("sampling.maxTokens", s.maxTokens, {integer: true, min: 1});
     if (s.seed !== undefined) finiteNumber("sampling.seed", s.seed, {integer: true, min: 0});
     return s;
+}
+
+/**
+ * The audit row's language and resources: the language the policy detected in the user's message (a decision that
+ * replaced the answer after output screening carries none of its own, so the message's decision says it), and the
+ * locale whose crisis and emergency resources the request's policy shows (the request's own locale where it had one,
+ * a Slack user's; else the checker's: VS Code's setting or display language, the system locale, the policy file's).
+ */
+function auditedLanguage(shown: PolicyDecision, message: PolicyDecision, policy: PolicyChecker): {language?: string; resourcesLocale?: string} {
+    return {language: (shown.language ?? message.language)?.code, resourcesLocale: policy.locale?.locale};
 }
 
 /** What an answer cut off by a failing model server says about itself. */

@@ -131,9 +131,11 @@ function formatTable(records: readonly AuditRecord[]): string {
     const rows = records.map((r) => [
         r.time.replace("T", " ").replace(/\.\d+Z$/, "Z"), r.surface, r.kind,
         r.kind === "feedback" ? `feedback:${r.feedback ?? ""}` : `${r.action ?? ""}${r.category ? `/${r.category}` : ""}`,
-        r.rules.join(",") || "-", `${Math.round(r.latencyMs)}ms`, r.userHash ? r.userHash.slice(0, 12) : "-",
+        r.rules.join(",") || "-", r.language ?? "-", r.resourcesLocale ?? "-", `${Math.round(r.latencyMs)}ms`,
+        r.userHash ? r.userHash.slice(0, 12) : "-",
     ]);
-    const header = ["time", "surface", "kind", "decision", "rules", "latency", "user"];
+    // language: what the policy detected in the message; resources: whose crisis and emergency numbers it showed.
+    const header = ["time", "surface", "kind", "decision", "rules", "language", "resources", "latency", "user"];
     const widths = header.map((h, i) => Math.min(48, Math.max(h.length, ...rows.map((r) => r[i].length))));
     const line = (cells: string[]) => cells.map((c, i) => (c.length > widths[i] ? c.slice(0, widths[i] - 1) + "…" : c.padEnd(widths[i]))).join("  ").trimEnd();
     return [line(header), ...rows.map(line)].join("\n") + "\n";

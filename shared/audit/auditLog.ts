@@ -37,6 +37,13 @@ export interface AuditEntry {
     feedback?: string;
     /** Links feedback to the answer it rates (e.g. a message timestamp); redacted like the excerpt. */
     ref?: string;
+    /** The language the policy detected in the message (PolicyDecision.language.code: "ar", "en", "und"). */
+    language?: string;
+    /**
+     * The locale whose crisis and emergency resources the request's policy shows (PolicyChecker.locale, e.g. "ar-AE"):
+     * the numbers an escalation gave, or would have given.
+     */
+    resourcesLocale?: string;
 }
 
 /** A stored row, as listed and exported. */
@@ -55,6 +62,8 @@ export interface AuditRecord {
     excerpt: string | null;
     feedback: string | null;
     ref: string | null;
+    language: string | null;
+    resourcesLocale: string | null;
 }
 
 /**
@@ -69,7 +78,7 @@ export interface AuditSink {
 export interface StoredAuditValues {
     time: string; kind: AuditEntry["kind"]; surface: string; userHash: string | null; action: string | null;
     category: string | null; rules: string[]; latencyMs: number; model: string | null; stopReason: string | null;
-    excerpt: string | null; feedback: string | null; ref: string | null;
+    excerpt: string | null; feedback: string | null; ref: string | null; language: string | null; resourcesLocale: string | null;
 }
 
 export interface AuditLogOptions {
@@ -88,7 +97,8 @@ export interface AuditListOptions {
 }
 
 const EXCERPT_MAX = 200;
-export const AUDIT_COLUMNS = ["id", "time", "kind", "surface", "userHash", "action", "category", "rules", "latencyMs", "model", "stopReason", "excerpt", "feedback", "ref"] as const;
+export const AUDIT_COLUMNS = ["id", "time", "kind", "surface", "userHash", "action", "category", "rules", "latencyMs", "model", "stopReason", "excerpt", "feedback", "ref",
+    "language", "resourcesLocale"] as const;
 
 /** env MED42_AUDIT_DB, else the per-user data folder (XDG on Linux, Application Support on macOS, LOCALAPPDATA on Windows). */
 export function defaultAuditDbPath(env: NodeJS.ProcessEnv = process.env): string {
@@ -104,8 +114,14 @@ export function defaultAuditDbPath(env: NodeJS.ProcessEnv = process.env): string
 interface Row {
     id: number; time: string; kind: "decision" | "feedback"; surface: string; user_hash: string | null; action: string | null;
     category: string | null; rules: string; latency_ms: number; model: string | null; stop_reason: string | null;
-    excerpt: string | null; feedback: string | null; ref: string | null;
+    excerpt: string | null; feedback: string | null; ref: string | null; language: string | null; resources_locale: string | null;
 }
+
+/**
+ * Columns added after the first release, with their SQL type: a log created by an older version gets them when it is
+ * opened (ensureColumns). Older rows keep NULL there.
+ */
+const ADDED_COLUMNS: ReadonlyArray<readonly [name: string, type: string]> = [["language", "TEXT"], ["resources_locale", "TEXT"]];
 
 /** The SQLite audit log: the zero-setup default (see auditStore.ts for the choice between stores). */
 export class AuditLog implements AuditStore {
@@ -136,12 +152,42 @@ export class AuditLog implements AuditStore {
             stop_reason TEXT,
             excerpt TEXT,
             feedback TEXT,
-            ref TEXT
+            ref TEXT,
+            language TEXT,
+            resources_locale TEXT
         );
         CREATE INDEX IF NOT EXISTS audit_time ON audit(time);`);
+        try {
+            this.ensureColumns();
+        } catch (err) {
+            this.db.close(); // a log that cannot be brought up to date is not left open
+            throw err;
+        }
         this.insert = this.db.prepare(`INSERT INTO audit (time, kind, surface, user_hash, action, category, rules, latency_ms,
-            model, stop_reason, excerpt, feedback, ref) VALUES (@time, @kind, @surface, @userHash, @action, @category, @rules,
-            @latencyMs, @model, @stopReason, @excerpt, @feedback, @ref)`);
+            model, stop_reason, excerpt, feedback, ref, language, resources_locale) VALUES (@time, @kind, @surface, @userHash,
+            @action, @category, @rules, @latencyMs, @model, @stopReason, @excerpt, @feedback, @ref, @language, @resourcesLocale)`);
+    }
+
+    /**
+     * A log written by an older version lacks the columns added since: they are added here, NULL in its rows. Checked
+     * again inside a write transaction, so that two programs opening the same old file at once add each column once
+     * (the second waits for the first's lock, then finds it there). Older programs still writing to the file are
+     * unaffected: their inserts name their columns.
+     */
+    private ensureColumns(): void {
+        const missing = () => {
+            const present = new Set((this.db.prepare("PRAGMA table_info(audit)").all() as Array<{name: string}>).map((c) => c.name));
+            return ADDED_COLUMNS.filter(([name]) => !present.has(name));
+        };
+        if (missing().length === 0) return;
+        this.db.exec("BEGIN IMMEDIATE");
+        try {
+            for (const [name, type] of missing()) this.db.exec(`ALTER TABLE audit ADD COLUMN ${name} ${type}`);
+            this.db.exec("COMMIT");
+        } catch (err) {
+            this.db.exec("ROLLBACK");
+            throw err;
+        }
     }
 
     /** The SQLite implementation in use in this runtime. */
@@ -245,6 +291,8 @@ export function storedAuditValues(entry: AuditEntry, salt: string): StoredAuditV
         excerpt: entry.excerpt ? clip(redactPhi(entry.excerpt)) : null,
         feedback: entry.feedback ?? null,
         ref: entry.ref ? clip(redactPhi(entry.ref)) : null,
+        language: entry.language ?? null,
+        resourcesLocale: entry.resourcesLocale ?? null,
     };
 }
 
@@ -278,7 +326,8 @@ function toRecord(row: Row): AuditRecord {
     return {
         id: row.id, time: row.time, kind: row.kind, surface: row.surface, userHash: row.user_hash, action: row.action,
         category: row.category, rules, latencyMs: row.latency_ms, model: row.model, stopReason: row.stop_reason,
-        excerpt: row.excerpt, feedback: row.feedback, ref: row.ref,
+        excerpt: row.excerpt, feedback: row.feedback, ref: row.ref, language: row.language ?? null,
+        resourcesLocale: row.resources_locale ?? null,
     };
 }
 

@@ -1,7 +1,8 @@
 /**
- * The audit log in PostgreSQL: the same columns as the SQLite log (schemaMigrations.ts, version 1), written by every
- * replica and editor that shares MED42_DATABASE_URL. The salt of the user-id hashes is MED42_AUDIT_SALT when set, else
- * one random salt kept in the database (med42_settings), so every replica hashes a user the same way.
+ * The audit log in PostgreSQL: the same columns as the SQLite log (schemaMigrations.ts: version 1, and version 7 for
+ * `language` and `resources_locale`), written by every replica and editor that shares MED42_DATABASE_URL. The salt of
+ * the user-id hashes is MED42_AUDIT_SALT when set, else one random salt kept in the database (med42_settings), so
+ * every replica hashes a user the same way.
  *
  * Writes are asynchronous: `record` resolves once the row is committed and rejects when the database cannot be
  * reached, which fails the request (the core raises AuditWriteError): no answer without its audit row. With
@@ -35,11 +36,11 @@ export interface PostgresAuditOptions extends AuditLogOptions {
 interface Row {
     id: string; time: Date; kind: "decision" | "feedback"; surface: string; user_hash: string | null; action: string | null;
     category: string | null; rules: string[]; latency_ms: number; model: string | null; stop_reason: string | null;
-    excerpt: string | null; feedback: string | null; ref: string | null;
+    excerpt: string | null; feedback: string | null; ref: string | null; language: string | null; resources_locale: string | null;
 }
 
 const INSERT = `INSERT INTO audit (time, kind, surface, user_hash, action, category, rules, latency_ms, model, stop_reason,
-    excerpt, feedback, ref) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`;
+    excerpt, feedback, ref, language, resources_locale) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`;
 
 export class PostgresAuditStore implements AuditStore {
     readonly kind = "postgres";
@@ -73,7 +74,7 @@ export class PostgresAuditStore implements AuditStore {
             try {
                 const v = storedAuditValues(entry, await this.userSalt());
                 await this.db.query(INSERT, [v.time, v.kind, v.surface, v.userHash, v.action, v.category, JSON.stringify(v.rules),
-                    v.latencyMs, v.model, v.stopReason, v.excerpt, v.feedback, v.ref]);
+                    v.latencyMs, v.model, v.stopReason, v.excerpt, v.feedback, v.ref, v.language, v.resourcesLocale]);
                 return;
             } catch (err) {
                 const left = deadline - Date.now();
@@ -111,7 +112,7 @@ export class PostgresAuditStore implements AuditStore {
             let n = 0;
             for (const r of records) {
                 await c.query(INSERT, [r.time, r.kind, r.surface, r.userHash, r.action, r.category, JSON.stringify(r.rules),
-                    r.latencyMs, r.model, r.stopReason, r.excerpt, r.feedback, r.ref]);
+                    r.latencyMs, r.model, r.stopReason, r.excerpt, r.feedback, r.ref, r.language, r.resourcesLocale]);
                 n++;
             }
             return n;
@@ -174,5 +175,6 @@ function toRecord(row: Row): AuditRecord {
         id: Number(row.id), time: row.time.toISOString(), kind: row.kind, surface: row.surface, userHash: row.user_hash,
         action: row.action, category: row.category, rules: Array.isArray(row.rules) ? row.rules : [], latencyMs: row.latency_ms,
         model: row.model, stopReason: row.stop_reason, excerpt: row.excerpt, feedback: row.feedback, ref: row.ref,
+        language: row.language, resourcesLocale: row.resources_locale,
     };
 }

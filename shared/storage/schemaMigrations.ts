@@ -112,4 +112,16 @@ export const MIGRATIONS: readonly Migration[] = [
                 ADD COLUMN stream_ts text,
                 ADD COLUMN audited boolean NOT NULL DEFAULT false;`,
     },
+    {
+        version: 7,
+        name: "audit language and resources locale",
+        sql: `
+            -- Which language the policy detected in the message, and whose crisis and emergency resources the
+            -- request's policy shows (an Arabic message given the UAE's numbers: language 'ar', resources_locale
+            -- 'ar-AE'). NULL in rows written before, and for feedback. Replicas still on the previous version keep
+            -- writing: their inserts name their columns.
+            ALTER TABLE audit
+                ADD COLUMN language text,
+                ADD COLUMN resources_locale text;`,
+    },
 ];

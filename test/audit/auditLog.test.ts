@@ -6,6 +6,10 @@ import {PassThrough} from "node:stream";
 import {parse} from "csv-parse/sync";
 import {AuditLog, defaultAuditDbPath} from "../../shared/audit/auditLog";
 import {hashUserId} from "../../shared/audit/userHash";
+import {openSqlite} from "../../shared/audit/sqliteDriver";
+import {Med42Assistant} from "../../shared/assistant";
+import {ScriptedBackend} from "../support/scriptedBackend";
+import {PREVIOUS_SQLITE_SCHEMA} from "../support/previousAuditSchema";
 
 describe("AuditLog (SQLite)", () => {
     let dir: string;
@@ -108,5 +112,70 @@ describe("AuditLog (SQLite)", () => {
         const p = defaultAuditDbPath({});
         assert.ok(p.endsWith(path.join("med42-assist", "audit.sqlite")), p);
         assert.ok(p.startsWith(os.homedir()) || process.platform === "win32", p);
+    });
+
+    it("records the language the policy detected and whose crisis resources the request's policy showed", async () => {
+        const log = new AuditLog(dbPath, {salt: "s1"});
+        const assistant = new Med42Assistant({audit: log, auditOwned: true, locale: "en-US", backend: new ScriptedBackend(["Gout is ..."])});
+        try {
+            // An Arabic crisis message from a user whose locale is the UAE's: the UAE's numbers, and the row says so.
+            const arabic = await assistant.ask({messages: [{role: "user", content: "اريد ان انتحر الليلة"}], surface: "slack-dm",
+                locale: "ar-AE"}).result;
+            assert.equal(arabic.policy.action, "escalate");
+            assert.match(arabic.text, /800 4673/, "the UAE's crisis line was shown");
+            // The same message without a request locale: the checker's own (en-US) resources.
+            await assistant.ask({messages: [{role: "user", content: "اريد ان انتحر الليلة"}], surface: "cli"}).result;
+            const english = await assistant.ask({messages: [{role: "user", content: "I want to kill myself tonight"}], surface: "cli",
+                locale: "en-GB"}).result;
+            assert.equal(english.policy.action, "escalate");
+            const answered = await assistant.ask({messages: [{role: "user", content: "What is gout?"}], surface: "cli"}).result;
+            assert.equal(answered.policy.action, "answer");
+            await assistant.recordFeedback({surface: "cli", value: "up"});
+            const rows = log.list().reverse();
+            assert.deepEqual(rows.map((r) => [r.kind, r.action, r.language, r.resourcesLocale]), [
+                ["decision", "escalate", "ar", "ar-AE"],
+                ["decision", "escalate", "ar", "en-US"],
+                ["decision", "escalate", "en", "en-GB"],
+                ["decision", "answer", "en", "en-US"],
+                ["feedback", null, null, null],
+            ]);
+            const sink = new PassThrough();
+            let csv = "";
+            sink.on("data", (c) => { csv += c; });
+            await log.exportCsv(sink);
+            const exported = parse(csv, {columns: true}) as Record<string, string>[];
+            assert.deepEqual(exported.map((r) => [r.language, r.resourcesLocale]), [["ar", "ar-AE"], ["ar", "en-US"], ["en", "en-GB"],
+                ["en", "en-US"], ["", ""]]);
+        } finally {
+            await assistant.dispose();
+        }
+    });
+
+    it("opens a log created by the previous version: adds the language and resources columns and keeps its rows", () => {
+        fs.mkdirSync(path.dirname(dbPath), {recursive: true});
+        const old = openSqlite(dbPath);
+        old.exec(PREVIOUS_SQLITE_SCHEMA);
+        old.prepare(`INSERT INTO audit (time, kind, surface, user_hash, action, category, rules, latency_ms, model, stop_reason)
+            VALUES (@time, 'decision', 'cli', 'abc', 'escalate', 'self_harm', '["self_harm.intent"]', 12, 'm.gguf', 'policy')`)
+            .run({time: "2026-01-01T00:00:00.000Z"});
+        old.close();
+
+        const log = new AuditLog(dbPath, {salt: "s1"});
+        log.record(decision({language: "ar", resourcesLocale: "ar-AE", time: new Date("2026-01-02T00:00:00Z")}));
+        const [added, kept] = log.list();
+        log.close();
+        assert.deepEqual([kept.action, kept.rules, kept.stopReason, kept.language, kept.resourcesLocale],
+            ["escalate", ["self_harm.intent"], "policy", null, null], "the old row, NULL in the new columns");
+        assert.deepEqual([added.language, added.resourcesLocale], ["ar", "ar-AE"]);
+
+        // Opened again (the columns there now): nothing added twice, nothing lost.
+        const again = new AuditLog(dbPath, {salt: "s1"});
+        assert.equal(again.count(), 2);
+        again.close();
+        const raw = openSqlite(dbPath);
+        const columns = (raw.prepare("PRAGMA table_info(audit)").all() as Array<{name: string}>).map((c) => c.name);
+        raw.close();
+        assert.deepEqual(columns.slice(-2), ["language", "resources_locale"]);
+        assert.equal(columns.length, 16);
     });
 });

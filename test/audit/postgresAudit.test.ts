@@ -17,6 +17,8 @@ import {isConnectionError} from "../../shared/storage/connectionErrors";
 import {MIGRATIONS} from "../../shared/storage/schemaMigrations";
 import {hashUserId} from "../../shared/audit/userHash";
 import {freePort, TestPostgres} from "../support/postgres";
+import {PREVIOUS_POSTGRES_VERSION, PREVIOUS_SQLITE_SCHEMA} from "../support/previousAuditSchema";
+import {openSqlite} from "../../shared/audit/sqliteDriver";
 import {runCli} from "../support/runCli";
 
 describe("Audit log on PostgreSQL", function () {
@@ -92,12 +94,15 @@ describe("Audit log on PostgreSQL", function () {
     it("records the assistant's decisions; an unreachable database fails the request with AuditWriteError", async () => {
         const url = freshDatabase();
         const store = new PostgresAuditStore(url);
-        const assistant = new Med42Assistant({audit: store, auditOwned: true, model: "unused.gguf"});
+        const assistant = new Med42Assistant({audit: store, auditOwned: true, model: "unused.gguf", locale: "en-US"});
         const r = await assistant.ask({messages: [{role: "user", content: "I want to kill myself tonight"}], surface: "cli", userId: "jdoe"}).result;
         assert.equal(r.policy.action, "escalate");
-        const rows = await store.list();
-        assert.equal(rows.length, 1);
-        assert.equal(rows[0].action, "escalate");
+        const arabic = await assistant.ask({messages: [{role: "user", content: "اريد ان انتحر الليلة"}], surface: "slack-dm",
+            locale: "ar-AE"}).result;
+        assert.equal(arabic.policy.action, "escalate");
+        const rows = (await store.list()).reverse();
+        assert.deepEqual(rows.map((r) => [r.action, r.language, r.resourcesLocale]), [["escalate", "en", "en-US"], ["escalate", "ar", "ar-AE"]],
+            "the language detected and whose numbers were shown (the Arabic message got the UAE's)");
         await assistant.dispose();
 
         const nowhere = `postgres://postgres@127.0.0.1:${await freePort()}/none`;
@@ -165,14 +170,16 @@ describe("Audit log on PostgreSQL", function () {
     it("med42 audit reads PostgreSQL (MED42_DATABASE_URL or --db) and says clearly when it cannot be reached", async () => {
         const url = freshDatabase();
         const store = new PostgresAuditStore(url);
-        await store.record(decision({surface: "cli", rules: ["harm.weapons"], action: "refuse", category: "harm_to_others"}));
+        await store.record(decision({surface: "cli", rules: ["harm.weapons"], action: "refuse", category: "harm_to_others", language: "en",
+            resourcesLocale: "en-US"}));
         await store.close();
         const viaEnv = await runCli(["audit"], {env: {MED42_DATABASE_URL: url}});
         assert.equal(viaEnv.code, 0, viaEnv.stderr);
-        assert.match(viaEnv.stdout, /refuse\/harm_to_others\s+harm\.weapons/);
+        assert.match(viaEnv.stdout, /refuse\/harm_to_others\s+harm\.weapons\s+en\s+en-US\s/);
         const viaFlag = await runCli(["audit", "--db", url, "--csv", "-"]);
         assert.equal(viaFlag.code, 0, viaFlag.stderr);
-        assert.equal((parse(viaFlag.stdout, {columns: true}) as unknown[]).length, 1);
+        assert.deepEqual((parse(viaFlag.stdout, {columns: true}) as Array<Record<string, string>>).map((r) => [r.language, r.resourcesLocale]),
+            [["en", "en-US"]]);
 
         // The CLI's own requests go there too (an escalation: decided by the policy, no model needed).
         const asked = await runCli(["ask", "I want to kill myself tonight"], {env: {MED42_DATABASE_URL: url}});
@@ -196,9 +203,13 @@ describe("Audit log on PostgreSQL", function () {
         const url = freshDatabase();
         const sqlite = path.join(dir, "audit.sqlite");
         const log = new AuditLog(sqlite);
-        for (let i = 0; i < 120; i++) log.record(decision({userId: `U${i % 7}`, time: new Date(Date.UTC(2026, 0, 1, 0, i))}));
+        for (let i = 0; i < 120; i++) {
+            log.record(decision({userId: `U${i % 7}`, time: new Date(Date.UTC(2026, 0, 1, 0, i)),
+                ...(i % 3 === 0 ? {} : i % 3 === 1 ? {language: "ar", resourcesLocale: "ar-AE"} : {language: "en", resourcesLocale: "en-GB"})}));
+        }
         const before = log.list({limit: 1000}).reverse();
         log.close();
+        assert.deepEqual(before.slice(0, 3).map((r) => [r.language, r.resourcesLocale]), [[null, null], ["ar", "ar-AE"], ["en", "en-GB"]]);
 
         const run = await runCli(["audit", "--db", sqlite, "--migrate-to", url]);
         assert.equal(run.code, 0, run.stderr);
@@ -207,6 +218,8 @@ describe("Audit log on PostgreSQL", function () {
         try {
             const after = (await store.list({limit: 1000})).reverse();
             assert.deepEqual(after.map(({id: _id, ...r}) => r), before.map(({id: _id, ...r}) => r), "every row, as it was");
+            assert.deepEqual(after.slice(0, 3).map((r) => [r.language, r.resourcesLocale]), [[null, null], ["ar", "ar-AE"], ["en", "en-GB"]],
+                "the language and resources columns copied");
             // The PostgreSQL log took over the SQLite salt: a user keeps their hash after the move.
             await store.record(decision({userId: "U3"}));
             const newest = (await store.list({limit: 1}))[0];
@@ -225,5 +238,60 @@ describe("Audit log on PostgreSQL", function () {
         const usage = await runCli(["audit", "--db", sqlite, "--migrate-to", "audit.sqlite"]);
         assert.equal(usage.code, 2);
         assert.match(usage.stderr, /--migrate-to needs a postgres:\/\/ URL/);
+    });
+
+    for (const from of [1, PREVIOUS_POSTGRES_VERSION]) {
+        it(`migrates a database at schema version ${from} with rows to the language and resources columns (replicas at once), ` +
+            "keeping its rows", async () => {
+            const url = freshDatabase();
+            // The database as a release at `from` left it: its migrations applied and recorded, rows written by it.
+            const client = new Client({connectionString: url});
+            await client.connect();
+            try {
+                await client.query(`CREATE TABLE med42_schema_migrations (version integer PRIMARY KEY, name text NOT NULL,
+                    applied_at timestamptz NOT NULL DEFAULT now())`);
+                for (const m of MIGRATIONS.filter((m) => m.version <= from)) {
+                    await client.query(m.sql);
+                    await client.query("INSERT INTO med42_schema_migrations (version, name) VALUES ($1, $2)", [m.version, m.name]);
+                }
+                await client.query(`INSERT INTO audit (time, kind, surface, user_hash, action, category, rules, latency_ms, stop_reason)
+                    VALUES ('2026-01-01T00:00:00Z', 'decision', 'slack-dm', 'abc', 'escalate', 'self_harm', '["self_harm.intent"]', 3, 'policy')`);
+            } finally {
+                await client.end();
+            }
+            const replicas = Array.from({length: 3}, () => new PostgresAuditStore(url));
+            try {
+                await Promise.all(replicas.map((r) => r.open()));
+                assert.deepEqual(await replicas[0].db.schemaVersions(), MIGRATIONS.map((m) => m.version));
+                assert.ok(MIGRATIONS.some((m) => m.version > PREVIOUS_POSTGRES_VERSION && /language/.test(m.sql)), "a new migration adds the columns");
+                await replicas[1].record(decision({language: "ar", resourcesLocale: "ar-AE", time: new Date("2026-01-02T00:00:00Z")}));
+                const [added, kept] = await replicas[2].list();
+                assert.deepEqual([kept.action, kept.rules, kept.stopReason, kept.language, kept.resourcesLocale],
+                    ["escalate", ["self_harm.intent"], "policy", null, null], "the old row, NULL in the new columns");
+                assert.deepEqual([added.language, added.resourcesLocale], ["ar", "ar-AE"]);
+            } finally {
+                await Promise.all(replicas.map((r) => r.close()));
+            }
+        });
+    }
+
+    it("med42 audit --migrate-to copies a log created by the previous version (its rows without language)", async () => {
+        const url = freshDatabase();
+        const sqlite = path.join(dir, "old.sqlite");
+        const old = openSqlite(sqlite);
+        old.exec(PREVIOUS_SQLITE_SCHEMA);
+        old.prepare(`INSERT INTO audit (time, kind, surface, user_hash, action, category, rules, latency_ms)
+            VALUES ('2026-01-01T00:00:00.000Z', 'decision', 'cli', 'abc', 'escalate', 'emergency', '["emergency.collapse"]', 2)`).run();
+        old.close();
+        const run = await runCli(["audit", "--db", sqlite, "--migrate-to", url]);
+        assert.equal(run.code, 0, run.stderr);
+        const store = new PostgresAuditStore(url);
+        try {
+            const rows = await store.list();
+            assert.deepEqual(rows.map((r) => [r.action, r.category, r.userHash, r.language, r.resourcesLocale]),
+                [["escalate", "emergency", "abc", null, null]]);
+        } finally {
+            await store.close();
+        }
     });
 });

@@ -5,6 +5,7 @@
 import * as assert from "node:assert/strict";
 import type {Med42Assistant} from "../../shared/assistant";
 import {PolicyEngine} from "../../shared/policy/policyEngine";
+import {AuditLog} from "../../shared/audit/auditLog";
 import {UserLocales} from "../../slack-bot/userLocales";
 import {SHORTCUT_SUMMARIZE} from "../../slack-bot/blocks";
 import {slackUserLocale, timeZoneCountry} from "../../slack-bot/timeZoneCountry";
@@ -34,7 +35,8 @@ describe("slack: crisis numbers by each user's own locale (real Bolt, real core,
 
     it("two users with different locales get their own country's numbers for the same emergency; users.info once per user", async () => {
         const backend = new ScriptedBackend(["never shown"]);
-        core = testAssistant({backend, locale: "en-US"});
+        const audit = new AuditLog(":memory:", {salt: "s".repeat(32)});
+        core = testAssistant({backend, locale: "en-US", audit, auditOwned: true});
         h = await startBot(new RecordingAssistant(core));
         h.fake.userLocales.set(ALICE, "en-GB");
         h.fake.userLocales.set(BOB, "ar-AE");
@@ -50,6 +52,9 @@ describe("slack: crisis numbers by each user's own locale (real Bolt, real core,
         assert.deepEqual(looked.map((c) => c.args.user).sort(), [ALICE, BOB], "once per user within the hour");
         assert.ok(looked.every((c) => String(c.args.include_locale) === "true"));
         assert.equal(backend.requests.length, 0, "the model is never asked");
+        // The audit says whose numbers each escalation showed: the asker's locale, not the bot's.
+        assert.deepEqual(audit.list().reverse().map((r) => [r.action, r.language, r.resourcesLocale]),
+            [["escalate", "en", "en-GB"], ["escalate", "en", "ar-AE"], ["escalate", "en", "en-GB"]]);
     });
 
     it("users.info fails (no users:read scope): the bot's own locale, logged once, without what anyone wrote", async () => {
