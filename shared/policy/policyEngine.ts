@@ -19,7 +19,7 @@ import {inputRules, OUTPUT_RULES, type PolicyRule} from "./rules";
 import {LANGUAGE_RULES} from "./rules/languages";
 import {memoizedTopicSignal, type TopicSignal} from "./rules/healthLexicon";
 import {isSmallTalk} from "./rules/scope";
-import {CLASSIFIER_LANGUAGES, HARM_CATEGORIES, type PolicyTextClassifier, shippedTextClassifier} from "./classifier/textClassifier";
+import {CLASSIFIER_LANGUAGES, classifierLanguage, HARM_CATEGORIES, type PolicyTextClassifier, shippedTextClassifier} from "./classifier/textClassifier";
 import {PolicyMessageMatcher} from "./noticeMatcher";
 import {forgetScannedTexts} from "./prefilter/prefilteredRegExp";
 import {type DetectedLanguage, detectLanguage, readsAsEnglish} from "./language";
@@ -317,7 +317,7 @@ export class PolicyEngine implements PolicyChecker {
             // would, sent a third of the French and Arabizi messages to the English model: docs/policy.md.)
             const scope = CLASSIFIER_LANGUAGES.has(language.code) ? policy : judged;
             const allowed = new Set([...scope.categories].filter((c) => c !== "phi" && (c !== "out_of_scope" || !inScope)));
-            const verdict = this.textClassifier.classify(analyzed, found, allowed, language.code);
+            const verdict = this.textClassifier.classify(analyzed, found, allowed, classifierLanguage(language, text));
             category = verdict.harmful ?? (phiRefuse ? "phi" : verdict.outOfScope ? "out_of_scope" : null);
             if (category === "phi" || category === found.category) {
                 rules = rulesOf(category);

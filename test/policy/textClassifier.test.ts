@@ -2,7 +2,8 @@ import {strict as assert} from "node:assert";
 import {analyze} from "../../shared/policy/normalize";
 import {arabicStem, ruleFeatures, scriptFeatures, textFeatures} from "../../shared/policy/classifier/features";
 import {LinearModel} from "../../shared/policy/classifier/linearModel";
-import {PolicyTextClassifier, TEXT_CLASSES, type Thresholds} from "../../shared/policy/classifier/textClassifier";
+import {classifierLanguage, PolicyTextClassifier, TEXT_CLASSES, type Thresholds} from "../../shared/policy/classifier/textClassifier";
+import {detectLanguage, hasTransliterationCue} from "../../shared/policy/language";
 import {TEXT_MODEL} from "../../shared/policy/classifier/textModel.generated";
 import {PolicyEngine} from "../../shared/policy/policyEngine";
 import {parsePolicyConfig} from "../../shared/policy/policyConfig";
@@ -181,6 +182,27 @@ describe("policy engine with the classifier", () => {
         // German (not one of them): the English model.
         const de = engine.decide("Ich möchte heute Abend für meine Schwester zorblax kaufen", "cli");
         assert.deepEqual([de.language?.code, de.category], ["de", "harm_to_others"]);
+        // Arabizi the detector places in another language, with a word of Arabizi ("wech", "khoya"): the multilingual
+        // model. The same sentence's German neighbour above went to the English one.
+        const arabizi = engine.decide("khoya tay7 f l couloir w ma rahch yatnaffas, wech ndir drouk quiero zorblax", "cli");
+        assert.ok(arabizi.language && !["ar", "en"].includes(arabizi.language.code), `detected ${JSON.stringify(arabizi.language)}`);
+        assert.deepEqual([arabizi.category, arabizi.rules], ["drug_misuse", ["classifier.drug_misuse"]]);
+    });
+
+    it("classifierLanguage: English and the five as detected; other languages as English unless a word of Arabizi or Hinglish shows", () => {
+        const read = (text: string) => classifierLanguage(detectLanguage(text), text);
+        assert.equal(read("What is the usual dose of amoxicillin for otitis media?"), "en");
+        assert.equal(read("ما هي جرعة الأموكسيسيلين للأطفال؟"), "ar");
+        assert.equal(read("¿Cuál es la dosis de amoxicilina para un niño?"), "es");
+        // Italian and Swahili (no cue): read as English, so Spanish look-alikes ("non respira") do not pass for Spanish.
+        assert.equal(read("Cosa fare se un paziente non respira?"), "en");
+        assert.equal(read("Dozi ya paracetamol kwa mtoto ni ngapi?"), "en");
+        // Arabizi taken for another language: read as that language, i.e. by the multilingual model.
+        const arabizi = "khoya tay7 f l couloir w ma rahch yatnaffas, wech ndir drouk";
+        const detected = detectLanguage(arabizi).code;
+        assert.ok(!["ar", "en"].includes(detected), detected);
+        assert.equal(read(arabizi), detected);
+        assert.ok(hasTransliterationCue(arabizi) && !hasTransliterationCue("Cosa fare se un paziente non respira?"));
     });
 
     it("ranks identifiers in a channel above out of scope and below harm", () => {
