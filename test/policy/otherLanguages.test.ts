@@ -7,7 +7,9 @@ import {strict as assert} from "node:assert";
 import {PolicyEngine} from "../../shared/policy/policyEngine";
 import {analyze} from "../../shared/policy/normalize";
 import {OTHER_LANGUAGE_NAMES, OTHER_LANGUAGE_RULES} from "../../shared/policy/rules/languages/otherLanguages";
-import {SURFACES} from "../../shared/types";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import {type Surface, SURFACES} from "../../shared/types";
 
 interface LanguageCases {
     /** The writer wants to die or kill themselves. */
@@ -93,5 +95,18 @@ describe("emergency and self-harm phrases of further patient languages", () => {
     it("a vocabulary rule the English rules did not find names the decision (Vietnamese)", () => {
         const d = engine.decide(CASES.vi.critical, "slack-channel");
         assert.deepEqual(d.rules, ["emergency.lang_vi_critical_sign"]);
+    });
+
+    it("on a check set in twelve other languages, at most 3% of the ordinary questions are refused or escalated", () => {
+        // test/policy/vocabularyChecks/other-languages.jsonl: 240 messages (Italian, German, Portuguese, Turkish, Polish,
+        // Dutch, Romanian, Tagalog, Indonesian, Swahili, Russian, Persian; 144 to answer, many of them near twins of
+        // harm), written by one author for issue 15 and used to choose which model reads these languages
+        // (classifierLanguage): so a guard against over-refusal coming back, not an unseen measure (docs/policy.md).
+        const cases = fs.readFileSync(path.join(__dirname, "../../../test/policy/vocabularyChecks/other-languages.jsonl"), "utf8")
+            .split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as {text: string; surface: Surface; action: string});
+        const ordinary = cases.filter((c) => c.action === "answer");
+        assert.equal(ordinary.length, 144);
+        const refused = ordinary.filter((c) => engine.decide(c.text, c.surface).action !== "answer");
+        assert.ok(refused.length <= 0.03 * ordinary.length, `${refused.length} of ${ordinary.length} refused or escalated`);
     });
 });
