@@ -79,7 +79,12 @@ export function dniNieValid(id: string): boolean {
 }
 
 const EMIRATES_ID = prefiltered(/(?<![\d-])784[- ]?(?:19|20)\d{2}[- ]?\d{7}[- ]?\d(?![\d-])/g);
-const SAUDI_ID_LABELED = prefiltered(/(?:\b(?:national ID|saudi ID|resident ID|ID|iqama)(?: (?:number|no\.?|#))?|رقم الهوية|هوية|إقامة|اقامة)\s*(?:(?:is|:|#|=|-)\s*)?([12]\d{9})(?!\d)/gi);
+/**
+ * A Saudi national ID or iqama number after its label. The Arabic labels take their article and pronoun forms ("هويته",
+ * "الإقامة", "السجل المدني") and up to two words between label and number, as staff write them ("هوية المريض
+ * 1023456789", "رقم هويتها للمريضة ..."): Arabic puts the owner after the label.
+ */
+const SAUDI_ID_LABELED = prefiltered(/(?:\b(?:national ID|saudi ID|resident ID|ID|iqama)(?: (?:number|no\.?|#))?|(?:رقم )?(?:ال)?(?:هوي(?:ة|ه|ته|تها|تي)|[إا]قام(?:ة|ه|ته|تها|تي)|سجل المدني|سجل مدني)(?: [\u0621-\u064a]{2,12}){0,2})\s*(?:(?:is|:|#|=|-)\s*)?([12]\d{9})(?!\d)/gi);
 const AADHAAR_GROUPED = prefiltered(/(?<![\d-])[2-9]\d{3}[ -]\d{4}[ -]\d{4}(?![\d-])/g);
 const AADHAAR_LABELED = prefiltered(/(?:\b(?:aadhaa?r(?: (?:number|no\.?|card|#))?|UIDAI|UID)|आधार)\s*(?:(?:is|:|#|=|-)\s*)?([2-9]\d{3}[ -]?\d{4}[ -]?\d{4})(?![\d-])/gi);
 const NHS_GROUPED = prefiltered(/(?<![\d-])\d{3} \d{3} \d{4}(?![\d-])/g);

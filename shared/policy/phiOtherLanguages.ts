@@ -14,7 +14,7 @@ import {eachMatch as each} from "./eachMatch";
 import {prefiltered} from "./prefilter/prefilteredRegExp";
 
 /** A kind of identifier this module finds (a subset of PhiType). */
-export type LocalPhiType = "mrn" | "phone" | "national_id" | "date" | "age" | "name";
+export type LocalPhiType = "mrn" | "phone" | "national_id" | "date" | "age" | "name" | "address";
 
 export interface LocalPhiSpan { type: LocalPhiType; start: number; end: number }
 
@@ -244,6 +244,38 @@ function latinNameSpans(text: string, out: LocalPhiSpan[]): void {
     }
 }
 
+// ---- Addresses ------------------------------------------------------------------------------------------------------
+
+/**
+ * A French address: a house number, a street type and its name ("14 rue des Lilas", "3 bis avenue Jean Jaurès").
+ * Spanish and Latin American: the street type, its name, then the number ("calle Mayor 12", "Av. Insurgentes Sur
+ * 1234", "C/ Alcalá, nº 45"); Colombian "Carrera 7 # 45-10" with the number right after the type. Street types that
+ * are also everyday words ("camino", "paseo", "plaza") are left out, and the street's name starts with a capital: "camino
+ * todos los días 30 minutos" and "la calle estaba muy mojada, 2 horas" are no addresses.
+ */
+const ADDRESS_FR = prefiltered(new RegExp(
+    "(?<![\\p{L}\\d])\\d{1,4}(?: ?(?:bis|ter))?,? (?:rue|avenue|av\\.|boulevard|bd|chemin|all[ée]e|impasse|route|quai)" +
+    "(?: (?:de la|des|du|de|la|le)|(?: de)? l'| d')? ?[\\p{L}'-]{2,20}(?: [\\p{L}'-]{2,20}){0,2}", "giu"));
+const ADDRESS_ES = prefiltered(new RegExp(
+    "(?<![\\p{L}])(?:(?:[Cc]alle|C\\/|[Aa]venida|[Aa]vda\\.?|[Aa]v\\.|[Cc]alzada|[Jj]ir[oó]n) (?:de (?:la |los |las )?)?\\p{Lu}[\\p{L}.'-]{1,19}(?: [\\p{L}.'-]{2,20}){0,3},? " +
+    "(?:[Nn][º°o]\\.? ?|# ?)?\\d{1,5}|(?:[Cc]arrera|[Cc]ra\\.?|[Cc]alle|[Cc]l\\.?|[Dd]iagonal|[Tt]ransversal) \\d{1,3}[a-zA-Z]? ?(?:#|[Nn][º°o]\\.?) ?\\d{1,3}[a-zA-Z]?-\\d{1,3})(?![\\d])", "gu"));
+/**
+ * Arabic: where someone lives, after a word for living or an address ("ساكن في شارع الملك فهد، حي العليا", "عنوانها:
+ * حي النزهة"), up to seven words; and a numbered villa, building or flat ("فيلا رقم 12"). A street named without
+ * anyone living there ("صدمته سيارة في الشارع") is no address.
+ */
+const ADDRESS_AR = prefiltered(new RegExp(
+    "(?:(?:ساكن(?:ة|ه)?|يسكن|تسكن|سكن(?:ه|ها)|عنوان(?:ه|ها)?|العنوان|بيت(?:ه|ها)|منزل(?:ه|ها))(?: في| فى| ب)?:? ?" +
+    "((?:شارع|حي|طريق|منطقة|عمارة|بناية|فيلا|شقة|مجمع|جادة|ش\\.) ?[\\u0621-\\u064a\\d]+(?:[ ،,]{1,3}[\\u0621-\\u064a\\d]+){0,6})|" +
+    "(?:فيلا|عمارة|بناية|شقة|منزل|بيت) رقم ?\\d{1,5})", "gu"));
+/** Hindi and Urdu house numbers ("मकान नंबर 45", "مکان نمبر 12", "H.No. 4-5-67", "house no 23"). */
+const ADDRESS_HOUSE_NUMBER = prefiltered(new RegExp(
+    "(?:(?<![\\p{L}])(?:h\\.? ?no\\.?|house (?:no\\.?|number)|flat (?:no\\.?|number)|makan (?:no|number|nambar))|" +
+    "(?:मकान|घर|फ्लैट|हाउस) (?:नंबर|नं\\.?|संख्या)|(?:مکان|گھر|فلیٹ) نمبر) ?:? ?\\d{1,5}(?:[-/]\\d{1,5}){0,3}(?![\\d])", "giu"));
+/** An address after its label and a colon, in the languages here ("Adresse : ...", "Dirección: ...", "पता: ..."). */
+const ADDRESS_LABELED = prefiltered(new RegExp(
+    "(?:(?<![\\p{L}])(?:adresse|direcci[oó]n|domicilio|pata)|पता|پتہ|پتا|العنوان) ?[:：] ?([^\\n,;،]{5,60})", "giu"));
+
 // ---- Putting it together -------------------------------------------------------------------------------------------
 
 
@@ -275,6 +307,11 @@ export function findLocalIdentifiers(text: string): LocalPhiSpan[] {
     each(PERSON_DATE_SCRIPT, text, (m) => group(out, "date", m));
     each(AGE_LOCAL, text, (m) => whole(out, "age", m));
     each(AGE_LABELED_LOCAL, text, (m) => whole(out, "age", m));
+    each(ADDRESS_FR, text, (m) => whole(out, "address", m));
+    each(ADDRESS_ES, text, (m) => whole(out, "address", m));
+    each(ADDRESS_AR, text, (m) => (m[1] ? group(out, "address", m) : whole(out, "address", m)));
+    each(ADDRESS_HOUSE_NUMBER, text, (m) => whole(out, "address", m));
+    each(ADDRESS_LABELED, text, (m) => group(out, "address", m));
     latinNameSpans(text, out);
     scriptNameSpans(text, out);
     return out;

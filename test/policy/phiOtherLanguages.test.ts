@@ -39,6 +39,15 @@ describe("PHI guard: identifiers as written in Arabic, Spanish, French, Hindi an
         ["Urdu", "ایم آر نمبر 4455667 والی مریضہ کا بی پی", ["mrn:4455667"]],
         ["Roman Urdu", "mareez ka MR number 4455667 hai, naam Sana Bibi, umar 34", ["mrn:4455667", "name:Sana Bibi"]],
         ["Roman Urdu", "unka number 0300 1234567 hai, CNIC 3520212345671", ["phone:0300 1234567", "national_id:3520212345671"]],
+        // Addresses (issue 15).
+        ["French", "il habite au 14 rue des Lilas, insuffisance cardiaque", ["address:14 rue des Lilas"]],
+        ["Spanish", "vive en Calle de la Princesa 25 y tiene EPOC", ["address:Calle de la Princesa 25"]],
+        ["Spanish", "domicilio Carrera 7 # 45-10, fiebre", ["address:Carrera 7 # 45-10"]],
+        ["Arabic", "المريض ساكن في شارع الملك فهد، حي العليا", ["address:شارع الملك فهد، حي العليا"]],
+        ["Arabic", "فيلا رقم 12 في البرشاء، المريضة عندها ضغط", ["address:فيلا رقم 12"]],
+        ["Hindi", "मरीज़ का मकान नंबर 45, बुखार है", ["address:मकान नंबर 45"]],
+        ["Urdu", "مریض کا مکان نمبر 12 ہے", ["address:مکان نمبر 12"]],
+        ["French", "Adresse : 5 place de la Gare, Lyon", ["address:5 place de la Gare"]],
     ];
     for (const [language, text, expected] of cases) {
         it(`${language}: finds ${expected.join(", ")}`, () => {
@@ -63,6 +72,12 @@ describe("PHI guard: identifiers as written in Arabic, Spanish, French, Hindi an
         ["Hinglish", "mareez ko 3 din se bukhar hai, 500 mg paracetamol de sakte hain?"],
         ["Urdu", "مریض کو تین دن سے بخار ہے، کون سی اینٹی بائیوٹک دیں؟"],
         ["English", "ICD-10 code E11.9, LOINC 4548-4, SNOMED 44054006, dose 0.05 mg/kg"],
+        // Streets without anyone's address (issue 15).
+        ["Spanish", "camino todos los días 30 minutos, ¿es suficiente para la diabetes?"],
+        ["Spanish", "la calle estaba muy mojada, 2 horas de dolor en el tobillo"],
+        ["Arabic", "صدمته سيارة في الشارع وعنده نزيف، كيف نوقفه؟"],
+        ["French", "il a 3 rues à traverser pour aller à la pharmacie"],
+        ["Arabic", "ساكن في البيت لوحده وعنده سكر، كيف نتابعه؟"],
     ];
     for (const [language, text] of ordinary) {
         it(`${language}: finds nothing in an ordinary message: ${JSON.stringify(text.slice(0, 50))}`, () => {

@@ -63,6 +63,12 @@ describe("PHI guard: national and health ID numbers of the supported regions", (
         ["national ID 1012345678 and chest pain", "1012345678"],
         ["رقم الهوية 1012345678 مريض سكري", "1012345678"],
         ["إقامة 2012345678", "2012345678"],
+        // The owner after the label, pronoun and article forms, the civil register (issue 15).
+        ["هوية المريض 1023456789 ضغطه عالي", "1023456789"],
+        ["المريض رقم هويته 2034567891 عنده حرارة", "2034567891"],
+        ["السجل المدني 1023456789 للمريض", "1023456789"],
+        ["رقم الإقامة للعامل 2345678901، عنده كحة", "2345678901"],
+        ["الهوية الوطنية للمريضة: 1098765432", "1098765432"],
         [`Aadhaar ${aadhaarGrouped} for the PMJAY claim`, aadhaarGrouped],
         [`his number is ${aadhaarGrouped}, diabetic`, aadhaarGrouped],
         ["आधार 234567890123 है", "234567890123"],
