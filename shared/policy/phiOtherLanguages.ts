@@ -30,11 +30,13 @@ const MRN_LOCAL = prefiltered(new RegExp(
     "(?:(?<![\\p{L}\\d])(?:historia(?: cl[ií]nica)?|n[º°o]?\\.? ?de historia|NHC|expediente|n[º°o]\\.? de expediente|n[uú]mero de (?:historia|expediente|paciente|afiliaci[oó]n)|" +
     "dossier(?: m[ée]dical)?|n[°o]\\.? ?(?:de )?dossier|num[ée]ro (?:de )?(?:dossier|patient)|IPP|NIP|NDA|" +
     "(?:file|MR|registration|reg|UHID|CR|IPD|OPD|case|admission) ?(?:number|num|no\\.?|nmbr|#)|UHID|" +
-    "(?:raqa?m|rakam|ra2am|rqm|nomra|nimra)(?: el| al| l)? ?(?:malaf|malaff|milaf|mlf|molaf|file)|(?:malaf|milaf) (?:raqam|rakam|ra2am|no|number))|" +
+    "(?:raqa?m|rakam|ra2a?m|rqm|nomra|nimra)(?: el| al| l)? ?(?:malaf|malaff|milaf|mlf|molaf|file)|(?:malaf|milaf) (?:raqam|rakam|ra2am|no|number)|" +
+    "malaf(?:o|ha|uh)|HC|H\\.C\\.|medical record(?: number| no\\.?)?)|" +
     "رقم (?:الملف|ملف|المريض|السجل|الدخول)(?: الطبي)?|(?:الملف|ملف|السجل)(?: الطبي)? رقم|الرقم الطبي|" +
     "पंजीकरण (?:संख्या|नंबर|नं\\.?)|(?:मरीज़?|रोगी) (?:संख्या|नंबर|आईडी)|(?:फ़ाइल|फाइल|एमआर|यूएचआईडी) (?:नंबर|संख्या)|" +
+    "(?:IPD|OPD|UHID|CR|MR|MRN) (?:नंबर|नं\\.?|संख्या)|मेडिकल रिकॉर्ड (?:नंबर|संख्या|नं\\.?)|" +
     "(?:فائل|ایم آر|مریض|رجسٹریشن) نمبر)" +
-    "(?:\\s*(?:n[º°o]\\.?|num[ée]ro|n[uú]mero|number|no\\.?|رقم|नंबर|نمبر))?\\s*(?:(?:is|es|est|hai|:|#|=|-)\\s*)?(?:#\\s*)?([A-Z]{0,3}-?\\d[\\d-]{3,}[A-Z]?)(?![\\d])", "giu"));
+    "(?:\\s*(?:n[º°o]\\.?|num[ée]ro|n[uú]mero|number|no\\.?|رقم|नंबर|نمبر))?\\s*(?:(?:is|es|est|hai|:|#|=|-)\\s*)?(?:#\\s*)?([A-Z]{0,3}-?\\d[\\d/-]{3,}[A-Z]?)(?![\\d])", "giu"));
 
 // ---- Phones -----------------------------------------------------------------------------------------------------------
 
@@ -44,7 +46,7 @@ const MRN_LOCAL = prefiltered(new RegExp(
  */
 const PHONE_WORDS =
     "(?:(?<![\\p{L}\\d])(?:tel[eé]fono|tel[ée]phone|t[ée]l\\.?|tlf|m[oó]vil|celular|cel|portable|whats ?app|mobile|mob\\.?|phone|fone|" +
-    "nomra|nimra|numra|numbr|nmbr)|هاتف(?:ه|ها)?|الهاتف|جوال(?:ه|ها)?|الجوال|موبايل(?:ه|ها)?|تلفون(?:ه|ها)?|تليفون(?:ه|ها)?|واتساب|" +
+    "nomra|nimra|numra|numbr|nmbr|ra2mo|ra2ma|ra2mha|raqmo|raqmaha|rakamo|rakmo)|رقمو|رقمه|رقمها|هاتف(?:ه|ها)?|الهاتف|جوال(?:ه|ها)?|الجوال|موبايل(?:ه|ها)?|تلفون(?:ه|ها)?|تليفون(?:ه|ها)?|واتساب|" +
     "फ़ोन|फोन|मोबाइल|فون|موبائل|واٹس ایپ)(?![\\p{L}])";
 const PHONE_LABELED = prefiltered(new RegExp(`${PHONE_WORDS}[^\\d\\n+]{0,14}(\\+?\\d(?:[\\s.-]?\\d){7,12})(?![\\d])`, "giu"));
 /** International numbers the English pattern misses ("+91 98765 43210", "+33 6 12 34 56 78"). */
@@ -72,6 +74,23 @@ const CURP = prefiltered(/\b[A-Z]{4}\d{6}[HMX][A-Z]{5}[0-9A-Z]\d\b/g);
 /** An Emirates ID written in its printed groups (784-YYYY-NNNNNNN-N) is one even with a wrong last digit (a typo). */
 const EMIRATES_ID_GROUPED = prefiltered(/(?<![\d-])784-(?:19|20)\d{2}-\d{7}-\d(?![\d-])/g);
 /** The Saudi, Emirati and Aadhaar labels as typed in Latin letters ("hawiya", "adhar card"). */
+/**
+ * National and social-security numbers after their label, in the formats of the countries whose staff write these
+ * languages (issue 15): Colombian cédula and Chilean RUT/RUN ("1.020.456.789", "15.482.937-7"), Argentine DNI without
+ * a letter ("28.456.913"), Mexican NSS, Spanish NUSS ("28 14738291 06"), Belgian national register ("58.03.15-123.84"),
+ * Kuwaiti civil ID, India's ABHA ("91-4827-3916-0054") and Aadhaar after "आधार नंबर", an ID number after a Hindi or
+ * Arabic label. The value: 7 to 16 digits in groups separated by single dots, spaces, dashes or slashes.
+ */
+const ID_LABELED_MORE = prefiltered(new RegExp(
+    "(?:(?<![\\p{L}])(?:c[ée]dula(?: de ciudadan[ií]a| de identidad)?|C\\.?C\\.?|RUT|RUN|DNI|NSS|NUSS|NASS|CUIL|CUIT|" +
+    "(?:num[ée]ro (?:de |du )?)?registre national|NISS|civil ID|national ID|ID (?:no\\.?|number)|ABHA(?: (?:no\\.?|number|ID))?|" +
+    "aadhaa?r(?: card)?(?: (?:no\\.?|number))?)|आधार(?: कार्ड)?(?: नंबर| संख्या| नं\\.?)?|आभा(?: नंबर)?|(?:الرقم المدني|البطاقة المدنية|رقم الهوية|الهوية))" +
+    "(?: (?:n[º°o]\\.?|number|no\\.?|नंबर))?\\s*(?:(?:is|es|est|hai|:|#|=|-)\\s*)?(\\d{1,3}(?:[. /-]?\\d{2,4}){2,5}(?:-[\\dkK])?)(?![\\d])", "giu"));
+
+/** A Pakistani CNIC's 13 digits where the message calls something a CNIC, before or after the number. */
+const CNIC_MENTIONED = prefiltered(/(?:\bCNIC\b|شناختی)/iu);
+const THIRTEEN_DIGITS = prefiltered(/(?<![\d-])[1-7]\d{12}(?![\d-])/g);
+
 const ID_LABELED_LATIN = prefiltered(/\b(?:hawiya|hawiyya|hawia|haweya|bitaqa|iqama|adhaar|adhar|aadhar card|emirates id|EID)(?: (?:number|no\.?|card|raqam|rakam|#))?\s*(?:(?:is|hai|:|#|=|-)\s*)?(\d[\d -]{8,16}\d)(?!\d)/gi);
 
 // ---- Dates and ages ------------------------------------------------------------------------------------------------
@@ -244,6 +263,12 @@ function latinNameSpans(text: string, out: LocalPhiSpan[]): void {
     }
 }
 
+/**
+ * A name ending in a word that South Asian women's names end in and nothing else does ("Zubaida Khatoon", "Sana Bibi",
+ * "Sunita Devi"): a name even without a title or a label.
+ */
+const NAME_WITH_SUFFIX = prefiltered(/(?<![\p{L}])\p{Lu}\p{Ll}{2,15}(?: \p{Lu}\p{Ll}{2,15})? (?:Khatoon|Khatun|Bibi|Begum|Devi|Kumari)(?![\p{L}])/gu);
+
 // ---- Addresses ------------------------------------------------------------------------------------------------------
 
 /**
@@ -254,7 +279,7 @@ function latinNameSpans(text: string, out: LocalPhiSpan[]): void {
  * todos los días 30 minutos" and "la calle estaba muy mojada, 2 horas" are no addresses.
  */
 const ADDRESS_FR = prefiltered(new RegExp(
-    "(?<![\\p{L}\\d])\\d{1,4}(?: ?(?:bis|ter))?,? (?:rue|avenue|av\\.|boulevard|bd|chemin|all[ée]e|impasse|route|quai)" +
+    "(?<![\\p{L}\\d])\\d{1,4}(?: ?(?:bis|ter))?,? (?:rue|avenue|av\\.|boulevard|chemin|all[ée]e|impasse|route|quai)" +
     "(?: (?:de la|des|du|de|la|le)|(?: de)? l'| d')? ?[\\p{L}'-]{2,20}(?: [\\p{L}'-]{2,20}){0,2}", "giu"));
 const ADDRESS_ES = prefiltered(new RegExp(
     "(?<![\\p{L}])(?:(?:[Cc]alle|C\\/|[Aa]venida|[Aa]vda\\.?|[Aa]v\\.|[Cc]alzada|[Jj]ir[oó]n) (?:de (?:la |los |las )?)?\\p{Lu}[\\p{L}.'-]{1,19}(?: [\\p{L}.'-]{2,20}){0,3},? " +
@@ -274,7 +299,19 @@ const ADDRESS_HOUSE_NUMBER = prefiltered(new RegExp(
     "(?:मकान|घर|फ्लैट|हाउस) (?:नंबर|नं\\.?|संख्या)|(?:مکان|گھر|فلیٹ) نمبر) ?:? ?\\d{1,5}(?:[-/]\\d{1,5}){0,3}(?![\\d])", "giu"));
 /** An address after its label and a colon, in the languages here ("Adresse : ...", "Dirección: ...", "पता: ..."). */
 const ADDRESS_LABELED = prefiltered(new RegExp(
-    "(?:(?<![\\p{L}])(?:adresse|direcci[oó]n|domicilio|pata)|पता|پتہ|پتا|العنوان) ?[:：] ?([^\\n,;،]{5,60})", "giu"));
+    "(?:(?<![\\p{L}])(?:adresse|direcci[oó]n|domicilio|pata|address)|पता|پتہ|پتا|العنوان) ?[:：] ?([^\\n,;،]{5,60})", "giu"));
+/**
+ * Two numbered parts of an address one after the other ("street 19, villa 44", "House 27, Street 9", "imm. 4, appt
+ * 12", "Flat 302, Shanti Apartments, Sector 21"; in Arabic "حي العليا، شارع ...، فيلا ١٢"): one part alone ("bed 4",
+ * "room 12", "sector 3") says nothing, two say where someone lives.
+ */
+const ADDRESS_PART_LATIN = "(?:villa|flat|house|h\\.? ?no\\.?|apartment|apt\\.?|appt\\.?|appartement|imm\\.?|immeuble|building|bldg\\.?|street|st\\.|sector|block|apto\\.?|depto\\.?|piso|plot)";
+const ADDRESS_PARTS_LATIN = prefiltered(new RegExp(
+    `(?<![\\p{L}])${ADDRESS_PART_LATIN} ?(?:no\\.? ?|n[°º]\\.? ?|# ?)?\\d{1,5}[a-z]?(?:[,،] ?(?:[\\p{L}.'-]+ ){0,3}[\\p{L}.'-]*[,،]? ?)?` +
+    `(?<![\\p{L}])${ADDRESS_PART_LATIN} ?(?:no\\.? ?|n[°º]\\.? ?|# ?)?\\d{1,5}(?![\\d])`, "giu"));
+const ADDRESS_PARTS_AR = prefiltered(new RegExp(
+    "(?:حي|شارع|طريق) [\\u0621-\\u064a]+(?: [\\u0621-\\u064a]+){0,4} ?[،,] ?(?:(?:شارع|طريق|حي) [\\u0621-\\u064a]+(?: [\\u0621-\\u064a]+){0,4} ?[،,] ?)?" +
+    "(?:فيلا|عمارة|بناية|شقة|منزل|بيت)(?: رقم)? ?\\d{1,5}", "gu"));
 
 // ---- Putting it together -------------------------------------------------------------------------------------------
 
@@ -307,6 +344,11 @@ export function findLocalIdentifiers(text: string): LocalPhiSpan[] {
     each(PERSON_DATE_SCRIPT, text, (m) => group(out, "date", m));
     each(AGE_LOCAL, text, (m) => whole(out, "age", m));
     each(AGE_LABELED_LOCAL, text, (m) => whole(out, "age", m));
+    each(ID_LABELED_MORE, text, (m) => { if ((m[1].match(/\d/g) ?? []).length >= 7) group(out, "national_id", m); });
+    if (CNIC_MENTIONED.test(text)) each(THIRTEEN_DIGITS, text, (m) => whole(out, "national_id", m));
+    each(ADDRESS_PARTS_LATIN, text, (m) => whole(out, "address", m));
+    each(ADDRESS_PARTS_AR, text, (m) => whole(out, "address", m));
+    each(NAME_WITH_SUFFIX, text, (m) => whole(out, "name", m));
     each(ADDRESS_FR, text, (m) => whole(out, "address", m));
     each(ADDRESS_ES, text, (m) => whole(out, "address", m));
     each(ADDRESS_AR, text, (m) => (m[1] ? group(out, "address", m) : whole(out, "address", m)));

@@ -1,4 +1,6 @@
 import {strict as assert} from "node:assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import {detectPhi, redactPhi} from "../../shared/policy/phi";
 import {PolicyEngine} from "../../shared/policy/policyEngine";
 
@@ -48,6 +50,22 @@ describe("PHI guard: identifiers as written in Arabic, Spanish, French, Hindi an
         ["Hindi", "मरीज़ का मकान नंबर 45, बुखार है", ["address:मकान नंबर 45"]],
         ["Urdu", "مریض کا مکان نمبر 12 ہے", ["address:مکان نمبر 12"]],
         ["French", "Adresse : 5 place de la Gare, Lyon", ["address:5 place de la Gare"]],
+        // More labels and formats (issue 15).
+        ["Spanish", "Paciente con cédula 1.020.456.789, gestante", ["national_id:1.020.456.789"]],
+        ["Spanish", "Paciente RUT 15.482.937-7, 68 años", ["national_id:15.482.937-7"]],
+        ["Spanish", "confirmar el NUSS 28 14738291 06 del paciente", ["national_id:28 14738291 06"]],
+        ["Spanish", "Cama 7, HC 00394827, sepsis urinaria", ["mrn:00394827"]],
+        ["French", "numéro de registre national 58.03.15-123.84, BPCO", ["national_id:58.03.15-123.84"]],
+        ["Hindi", "ABHA नंबर 91-4827-3916-0054 वाले मरीज़", ["national_id:91-4827-3916-0054"]],
+        ["Hindi", "मरीज़ का आधार नंबर 4821 7390 5612 है", ["national_id:4821 7390 5612"]],
+        ["Hindi", "IPD नंबर 458213, बेड 12", ["mrn:458213"]],
+        ["Hinglish", "IPD no. 23/11847 - bed 14, post-op day 1", ["mrn:23/11847"]],
+        ["Roman Urdu", "3520112345671 is mareez ka CNIC hai", ["national_id:3520112345671"]],
+        ["Roman Urdu", "Zubaida Khatoon ki urine culture report aayi?", ["name:Zubaida Khatoon"]],
+        ["Arabizi", "Abu Ziad ra2mo 71 558 203, bado yjadded wasfet el insulin", ["phone:71 558 203"]],
+        ["Arabizi", "ra2m el malaf 3345921, gout flare", ["mrn:3345921"]],
+        ["Arabizi", "saakna fi Dubai, Al Barsha 2, street 19, villa 44, t7taj home nurse", ["address:street 19, villa 44"]],
+        ["Arabic", "في الرياض، حي العليا، شارع الأمير محمد، فيلا 12", ["address:حي العليا، شارع الأمير محمد، فيلا 12"]],
     ];
     for (const [language, text, expected] of cases) {
         it(`${language}: finds ${expected.join(", ")}`, () => {
@@ -78,6 +96,8 @@ describe("PHI guard: identifiers as written in Arabic, Spanish, French, Hindi an
         ["Arabic", "صدمته سيارة في الشارع وعنده نزيف، كيف نوقفه؟"],
         ["French", "il a 3 rues à traverser pour aller à la pharmacie"],
         ["Arabic", "ساكن في البيت لوحده وعنده سكر، كيف نتابعه؟"],
+        ["Hinglish", "55 saal ke male, HbA1c 8.4, metformin 1000 BD pe hain, next kya add karein?"],
+        ["English", "bed 4, room 12: sector 3 patients need their 2 pm doses"],
     ];
     for (const [language, text] of ordinary) {
         it(`${language}: finds nothing in an ordinary message: ${JSON.stringify(text.slice(0, 50))}`, () => {
@@ -106,5 +126,26 @@ describe("PHI guard: identifiers as written in Arabic, Spanish, French, Hindi an
                 assert.ok(dm.notice, "a DM is told identifiers were found");
             });
         }
+    });
+
+    describe("a check set written for the guard (test/policy/vocabularyChecks/phi-check.jsonl)", () => {
+        // 288 Slack-channel messages by one author (issue 15): per language form (Arabic, Arabizi, Spanish, French, Hindi,
+        // Urdu) 28 with identifiers of their regions and 20 de-identified clinical questions. The guard was improved on
+        // its misses (130 of 168 found before), so these are guards against losing what was added, not unseen figures.
+        const cases = fs.readFileSync(path.join(__dirname, "../../../test/policy/vocabularyChecks/phi-check.jsonl"), "utf8")
+            .split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as {id: string; text: string; action: string});
+
+        it("finds no identifier in any of the 120 de-identified questions", () => {
+            const ordinary = cases.filter((c) => c.action === "answer");
+            assert.equal(ordinary.length, 120);
+            assert.deepEqual(ordinary.filter((c) => detectPhi(c.text).length > 0).map((c) => c.id), []);
+        });
+
+        it("finds an identifier in at least 160 of the 168 messages that hold one", () => {
+            const withIds = cases.filter((c) => c.action === "refuse");
+            assert.equal(withIds.length, 168);
+            const missed = withIds.filter((c) => detectPhi(c.text).length === 0).map((c) => c.id);
+            assert.ok(missed.length <= 8, `missed ${missed.length}: ${missed.join(", ")}`);
+        });
     });
 });
