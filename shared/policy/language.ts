@@ -124,16 +124,22 @@ export function detectLanguage(text: string): DetectedLanguage {
 }
 
 /**
- * Whether a Latin-script message has at least one word of Arabizi (a cue word, or a digit standing for an Arabic letter
- * inside a word) or of Hindi/Urdu in Latin letters: fewer than detection needs to call it Arabic or Hindi, but enough
- * that a message the library placed in Polish or Tagalog is more likely one of those written loosely. The policy's
- * classifier then reads it with its multilingual model (textClassifier.ts); without one, a message in a language
- * neither model was taught is read by the English model, whose words do not pass for Italian or Swahili ones.
+ * Whether a Latin-script message has at least `atLeast` distinct words of Arabizi (a cue word, or a digit standing for
+ * an Arabic letter inside a word) or of Hindi/Urdu in Latin letters: fewer than detection needs to call it Arabic or
+ * Hindi (it also needs a fifth of the words), but with two a message the library placed in Polish or Tagalog is more
+ * likely one of those written loosely. The policy's classifier then reads it with its multilingual model
+ * (textClassifier.ts, classifierLanguage); without them, a message in a language neither model was taught is read by
+ * the English model, whose words do not pass for Italian or Swahili ones.
  */
-export function hasTransliterationCue(text: string): boolean {
+export function hasTransliterationCue(text: string, atLeast = 1): boolean {
+    return transliterationCues(text) >= atLeast;
+}
+
+/** How many distinct words of `text` are Arabizi or Hinglish cues (see hasTransliterationCue). */
+export function transliterationCues(text: string): number {
     const words = text.slice(0, MAX_CHARS).toLowerCase().split(/[^a-z0-9\u00c0-\u024f']+/u).filter((w) => w.length > 0);
     const leet = words.some((w) => LEET_WORD.test(w));
-    return words.some((w) => ARABIZI_WORDS.has(w) || HINGLISH_WORDS.has(w) || (!leet && isArabiziDigitWord(w)));
+    return new Set(words.filter((w) => ARABIZI_WORDS.has(w) || HINGLISH_WORDS.has(w) || (!leet && isArabiziDigitWord(w)))).size;
 }
 
 /** Below this the library's best guess is not used (a few words of English often score low). */

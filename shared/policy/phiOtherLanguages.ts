@@ -85,7 +85,7 @@ const ID_LABELED_MORE = prefiltered(new RegExp(
     "(?:(?<![\\p{L}])(?:c[ée]dula(?: de ciudadan[ií]a| de identidad)?|C\\.?C\\.?|RUT|RUN|DNI|NSS|NUSS|NASS|CUIL|CUIT|" +
     "(?:num[ée]ro (?:de |du )?)?registre national|NISS|civil ID|national ID|ID (?:no\\.?|number)|ABHA(?: (?:no\\.?|number|ID))?|" +
     "aadhaa?r(?: card)?(?: (?:no\\.?|number))?)|आधार(?: कार्ड)?(?: नंबर| संख्या| नं\\.?)?|आभा(?: नंबर)?|(?:الرقم المدني|البطاقة المدنية|رقم الهوية|الهوية))" +
-    "(?: (?:n[º°o]\\.?|number|no\\.?|नंबर))?\\s*(?:(?:is|es|est|hai|:|#|=|-)\\s*)?(\\d{1,3}(?:[. /-]?\\d{2,4}){2,5}(?:-[\\dkK])?)(?![\\d])", "giu"));
+    "(?: (?:n[º°o]\\.?|number|no\\.?|नंबर))?\\s*(?:(?:is|es|est|hai|:|#|=|-)\\s*)?(\\d{1,3}(?:[. /-]?\\d{2,4}){2,5}(?:-[\\dkK])?)(?![\\d\\p{L}])", "giu"));
 
 /** A Pakistani CNIC's 13 digits where the message calls something a CNIC, before or after the number. */
 const CNIC_MENTIONED = prefiltered(/(?:\bCNIC\b|شناختی)/iu);

@@ -182,14 +182,14 @@ describe("policy engine with the classifier", () => {
         // German (not one of them): the English model.
         const de = engine.decide("Ich möchte heute Abend für meine Schwester zorblax kaufen", "cli");
         assert.deepEqual([de.language?.code, de.category], ["de", "harm_to_others"]);
-        // Arabizi the detector places in another language, with a word of Arabizi ("wech", "khoya"): the multilingual
-        // model. The same sentence's German neighbour above went to the English one.
-        const arabizi = engine.decide("khoya tay7 f l couloir w ma rahch yatnaffas, wech ndir drouk quiero zorblax", "cli");
+        // Arabizi the detector places in another language, with two words of Arabizi ("ta7", "ndir"): the multilingual
+        // model. The German message above went to the English one.
+        const arabizi = engine.decide("khoya ta7 f l couloir w ma rahch yetnaffas, wech ndir drouk quiero zorblax", "cli");
         assert.ok(arabizi.language && !["ar", "en"].includes(arabizi.language.code), `detected ${JSON.stringify(arabizi.language)}`);
         assert.deepEqual([arabizi.category, arabizi.rules], ["drug_misuse", ["classifier.drug_misuse"]]);
     });
 
-    it("classifierLanguage: English and the five as detected; other languages as English unless a word of Arabizi or Hinglish shows", () => {
+    it("classifierLanguage: English and the five as detected; other languages as English unless two words of Arabizi or Hinglish show", () => {
         const read = (text: string) => classifierLanguage(detectLanguage(text), text);
         assert.equal(read("What is the usual dose of amoxicillin for otitis media?"), "en");
         assert.equal(read("ما هي جرعة الأموكسيسيلين للأطفال؟"), "ar");
@@ -198,11 +198,15 @@ describe("policy engine with the classifier", () => {
         assert.equal(read("Cosa fare se un paziente non respira?"), "en");
         assert.equal(read("Dozi ya paracetamol kwa mtoto ni ngapi?"), "en");
         // Arabizi taken for another language: read as that language, i.e. by the multilingual model.
-        const arabizi = "khoya tay7 f l couloir w ma rahch yatnaffas, wech ndir drouk";
+        const arabizi = "khoya ta7 f l couloir w ma rahch yetnaffas, wech ndir drouk";
         const detected = detectLanguage(arabizi).code;
         assert.ok(!["ar", "en"].includes(detected), detected);
         assert.equal(read(arabizi), detected);
-        assert.ok(hasTransliterationCue(arabizi) && !hasTransliterationCue("Cosa fare se un paziente non respira?"));
+        assert.ok(hasTransliterationCue(arabizi, 2) && !hasTransliterationCue("Cosa fare se un paziente non respira?"));
+        // One short word that is also Swahili ("dawa", medicine) is not enough.
+        const swahili = "Nina malaria nimepewa dawa ya mseto, naweza kunywa pamoja na panadol?";
+        assert.ok(hasTransliterationCue(swahili) && !hasTransliterationCue(swahili, 2));
+        assert.equal(read(swahili), "en");
     });
 
     it("ranks identifiers in a channel above out of scope and below harm", () => {

@@ -34,16 +34,18 @@ export const CLASSIFIER_LANGUAGES: ReadonlySet<string> = new Set(["ar", "es", "f
 /**
  * The language the classifier reads a message as, which picks its model (see `classify`): the detected one for
  * English and CLASSIFIER_LANGUAGES; for a language neither model was taught (the detector placed it in Italian,
- * Swahili, Polish...), "en" (the English model, as before), unless it is in Latin letters and shows a word of Arabizi
- * or Hinglish (`hasTransliterationCue`): Arabizi that the detector took for Vietnamese or German is far more likely
- * there than those languages, and the multilingual model knows its words. Reading every other language with the
- * multilingual model was measured and not kept: on a check set of twelve other languages (docs/policy.md) it refused
- * 6.3% of ordinary questions instead of 2.8% ("Cosa fare se un paziente non respira?" read by its Spanish look-alikes
- * as an emergency).
+ * Swahili, Polish...), "en" (the English model, as before), unless it is in Latin letters and shows two words of
+ * Arabizi or Hinglish (`hasTransliterationCue`): Arabizi that the detector took for Vietnamese or German is far more
+ * likely there than those languages, and the multilingual model knows its words. One such word was not enough: short
+ * words such as "ke", "ko", "mai" or "dawa" are Tagalog, Indonesian, Romanian or Swahili too, and 17 of the 188
+ * Latin-script messages of a check set in twelve other languages had one (none had two). Reading every other language
+ * with the multilingual model was measured and not kept: on that check set (docs/policy.md) it refused 6.3% of
+ * ordinary questions instead of 2.8% ("Cosa fare se un paziente non respira?" read by its Spanish look-alikes as an
+ * emergency).
  */
 export function classifierLanguage(language: DetectedLanguage, text: string): string {
     if (language.code === "en" || CLASSIFIER_LANGUAGES.has(language.code)) return language.code;
-    return language.script === "Latn" && hasTransliterationCue(text) ? language.code : "en";
+    return language.script === "Latn" && hasTransliterationCue(text, 2) ? language.code : "en";
 }
 
 /** Escalations and refusals for harm, in the engine's priority order: they outrank PHI and out of scope. */
