@@ -112,9 +112,8 @@ export function detectLanguage(text: string): DetectedLanguage {
     if (devanagari === most) return {code: "hi", script: "Deva", by: "script"};
     if (other === most) return fromLibrary(sample, "Other");
 
-    const words = sample.toLowerCase().split(/[^a-z0-9\u00c0-\u024f']+/u).filter((w) => w.length > 0);
-    const leet = words.some((w) => LEET_WORD.test(w));
-    const arabizi = cueShare(words, (w) => ARABIZI_WORDS.has(w) || (!leet && isArabiziDigitWord(w)));
+    const {words, isArabiziCue} = latinCueWords(sample);
+    const arabizi = cueShare(words, isArabiziCue);
     const hinglish = cueShare(words, (w) => HINGLISH_WORDS.has(w));
     // Two cue words and a fifth of the message: one "main" or "bas" in English is not enough.
     const enough = (c: {cues: number; share: number}) => c.cues >= 2 && c.share >= 0.2;
@@ -137,9 +136,18 @@ export function hasTransliterationCue(text: string, atLeast = 1): boolean {
 
 /** How many distinct words of `text` are Arabizi or Hinglish cues (see hasTransliterationCue). */
 export function transliterationCues(text: string): number {
-    const words = text.slice(0, MAX_CHARS).toLowerCase().split(/[^a-z0-9\u00c0-\u024f']+/u).filter((w) => w.length > 0);
+    const {words, isArabiziCue} = latinCueWords(text.slice(0, MAX_CHARS));
+    return new Set(words.filter((w) => isArabiziCue(w) || HINGLISH_WORDS.has(w))).size;
+}
+
+/**
+ * The lower-cased Latin words of a sample, and which of them are Arabizi cues: a cue word, or a digit standing for an
+ * Arabic letter inside a word, unless the message writes leetspeak ("h0w", "p1lls").
+ */
+function latinCueWords(sample: string): {words: string[]; isArabiziCue: (w: string) => boolean} {
+    const words = sample.toLowerCase().split(/[^a-z0-9\u00c0-\u024f']+/u).filter((w) => w.length > 0);
     const leet = words.some((w) => LEET_WORD.test(w));
-    return new Set(words.filter((w) => ARABIZI_WORDS.has(w) || HINGLISH_WORDS.has(w) || (!leet && isArabiziDigitWord(w)))).size;
+    return {words, isArabiziCue: (w) => ARABIZI_WORDS.has(w) || (!leet && isArabiziDigitWord(w))};
 }
 
 /** Below this the library's best guess is not used (a few words of English often score low). */

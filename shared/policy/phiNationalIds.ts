@@ -86,7 +86,7 @@ const EMIRATES_ID = prefiltered(/(?<![\d-])784[- ]?(?:19|20)\d{2}[- ]?\d{7}[- ]?
  */
 const SAUDI_ID_LABELED = prefiltered(/(?:\b(?:national ID|saudi ID|resident ID|ID|iqama)(?: (?:number|no\.?|#))?|(?:رقم )?(?:ال)?(?:هوي(?:ة|ه|ته|تها|تي)|[إا]قام(?:ة|ه|ته|تها|تي)|سجل المدني|سجل مدني)(?: [\u0621-\u064a]{2,12}){0,2})\s*(?:(?:is|:|#|=|-)\s*)?([12]\d{9})(?!\d)/gi);
 const AADHAAR_GROUPED = prefiltered(/(?<![\d-])[2-9]\d{3}[ -]\d{4}[ -]\d{4}(?![\d-])/g);
-const AADHAAR_LABELED = prefiltered(/(?:\b(?:aadhaa?r(?: (?:number|no\.?|card|#))?|UIDAI|UID)|आधार(?: कार्ड)?(?: नंबर| संख्या| नं\.?)?)\s*(?:(?:is|:|#|=|-)\s*)?([2-9]\d{3}[ -]?\d{4}[ -]?\d{4})(?![\d-])/gi);
+const AADHAAR_LABELED = prefiltered(/(?:\b(?:aadhaa?r(?: (?:number|no\.?|card|#))?|UIDAI|UID)|आधार)\s*(?:(?:is|:|#|=|-)\s*)?([2-9]\d{3}[ -]?\d{4}[ -]?\d{4})(?![\d-])/gi);
 const NHS_GROUPED = prefiltered(/(?<![\d-])\d{3} \d{3} \d{4}(?![\d-])/g);
 const NHS_LABELED = prefiltered(/\bNHS(?: (?:number|no\.?|#))?\s*(?:(?:is|:|#|=|-)\s*)?(\d{3}[ -]?\d{3}[ -]?\d{4})(?![\d-])/gi);
 const NIR = prefiltered(/(?<![\dA-Za-z])[12] ?\d{2} ?\d{2} ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2}(?![\d])/gi);
